@@ -1,0 +1,183 @@
+/* core/db.c — opening the register, migrating its schema, transactions and errors. */
+#include "core/db.h"
+#include "core/schema.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+/* Busy waits are bounded: a writer waits this long for the lock, then fails clearly. */
+#define DB_BUSY_TIMEOUT_MS 10000
+
+int db_fail(Db *db, const char *code, const char *field, const char *fmt, ...) {
+  va_list ap;
+  snprintf(db->err.code, sizeof db->err.code, "%s", code);
+  snprintf(db->err.field, sizeof db->err.field, "%s", field ? field : "");
+  va_start(ap, fmt);
+  vsnprintf(db->err.message, sizeof db->err.message, fmt, ap);
+  va_end(ap);
+  return -1;
+}
+
+int db_fail_sql(Db *db, const char *context) {
+  int rc = sqlite3_extended_errcode(db->sql);
+  const char *msg = sqlite3_errmsg(db->sql);
+  if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED || (rc & 0xff) == SQLITE_BUSY)
+    return db_fail(db, "busy", "", "%s: the database stayed locked by another process for %d s; nothing was written",
+                   context, DB_BUSY_TIMEOUT_MS / 1000);
+  if ((rc & 0xff) == SQLITE_CONSTRAINT) {
+    /* Trigger messages are already sentences; name the constraint otherwise. */
+    if (strncmp(msg, "impartiality", 12) == 0 || strncmp(msg, "the record log", 14) == 0)
+      return db_fail(db, "refused", "", "%s", msg);
+    return db_fail(db, "constraint", "", "%s: %s", context, msg);
+  }
+  if (rc == SQLITE_INTERRUPT) return db_fail(db, "interrupted", "", "%s: interrupted", context);
+  return db_fail(db, "sqlite", "", "%s: %s", context, msg);
+}
+
+sqlite3_stmt *db_prepare(Db *db, const char *sql) {
+  sqlite3_stmt *st = NULL;
+  if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) != SQLITE_OK) {
+    db_fail_sql(db, "prepare");
+    sqlite3_finalize(st);
+    return NULL;
+  }
+  return st;
+}
+
+int db_exec(Db *db, const char *sql) {
+  char *msg = NULL;
+  if (sqlite3_exec(db->sql, sql, NULL, NULL, &msg) != SQLITE_OK) {
+    sqlite3_free(msg);
+    return db_fail_sql(db, "exec");
+  }
+  return 0;
+}
+
+long long db_last_id(Db *db) { return (long long)sqlite3_last_insert_rowid(db->sql); }
+
+int db_schema_version(void) {
+  int n = 0;
+  while (schema_migrations[n]) n++;
+  return n;
+}
+
+/* Read PRAGMA user_version, or -1. */
+static int db_user_version(Db *db) {
+  sqlite3_stmt *st = db_prepare(db, "PRAGMA user_version");
+  int v = -1;
+  if (st && sqlite3_step(st) == SQLITE_ROW) v = sqlite3_column_int(st, 0);
+  sqlite3_finalize(st);
+  return v;
+}
+
+/* Bring the schema up to date, each step in its own transaction. */
+static int db_migrate(Db *db) {
+  int have = db_user_version(db), want = db_schema_version();
+  if (have < 0) return -1;
+  if (have > want)
+    return db_fail(db, "schema", "", "the database has schema version %d but this certsh knows only up to %d; use a newer certsh",
+                   have, want);
+  for (int v = have; v < want; v++) {
+    char pragma[64];
+    if (db_exec(db, "BEGIN IMMEDIATE") < 0) return -1;
+    if (db_user_version(db) != v) { /* another process migrated meanwhile */
+      db_exec(db, "ROLLBACK");
+      return db_migrate(db);
+    }
+    snprintf(pragma, sizeof pragma, "PRAGMA user_version=%d", v + 1);
+    if (db_exec(db, schema_migrations[v]) < 0 || db_exec(db, pragma) < 0 || db_exec(db, "COMMIT") < 0) {
+      CoreError keep = db->err;
+      sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+      db->err = keep;
+      return -1;
+    }
+  }
+  return 0;
+}
+
+/* Authorizer that allows reading only (as Fossil's report.c does). */
+static int db_authorize_read(void *ud, int action, const char *a, const char *b, const char *c, const char *d) {
+  Db *db = ud;
+  (void)b; (void)c; (void)d;
+  if (!db->readonly) return SQLITE_OK;
+  switch (action) {
+    case SQLITE_SELECT: case SQLITE_READ: case SQLITE_FUNCTION: case SQLITE_RECURSIVE:
+      return SQLITE_OK;
+    case SQLITE_PRAGMA: /* only harmless introspection */
+      if (a && (!strcmp(a, "table_info") || !strcmp(a, "table_xinfo") || !strcmp(a, "index_list") ||
+                !strcmp(a, "foreign_key_list") || !strcmp(a, "user_version")) && !c)
+        return SQLITE_OK;
+      return SQLITE_DENY;
+    default:
+      return SQLITE_DENY;
+  }
+}
+
+void db_readonly_begin(Db *db) { db->readonly = 1; }
+void db_readonly_end(Db *db) { db->readonly = 0; }
+
+int db_open(Db *db, const char *path, CoreError *err) {
+  memset(db, 0, sizeof *db);
+  snprintf(db->actor, sizeof db->actor, "certsh");
+  int rc = sqlite3_open_v2(path, &db->sql, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI, NULL);
+  if (rc != SQLITE_OK) {
+    db_fail(db, "open", "--db", "cannot open database '%s': %s", path,
+            db->sql ? sqlite3_errmsg(db->sql) : sqlite3_errstr(rc));
+    goto fail;
+  }
+  sqlite3_extended_result_codes(db->sql, 1);
+  sqlite3_busy_timeout(db->sql, DB_BUSY_TIMEOUT_MS);
+  if (db_exec(db, "PRAGMA foreign_keys=ON") < 0) goto fail;
+  if (strcmp(path, ":memory:") != 0) {
+    sqlite3_stmt *st = db_prepare(db, "PRAGMA journal_mode=WAL");
+    if (!st) goto fail;
+    rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW) {
+      db_fail(db, "open", "--db", "'%s' is not a usable certsh database: %s", path, sqlite3_errmsg(db->sql));
+      goto fail;
+    }
+    if (db_exec(db, "PRAGMA synchronous=NORMAL") < 0) goto fail;
+  }
+  if (db_migrate(db) < 0) goto fail;
+  sqlite3_set_authorizer(db->sql, db_authorize_read, db);
+  return 0;
+fail:
+  if (err) *err = db->err;
+  db_close(db);
+  return -1;
+}
+
+void db_close(Db *db) {
+  if (db->sql) sqlite3_close_v2(db->sql);
+  db->sql = NULL;
+}
+
+int db_begin(Db *db) {
+  if (db_exec(db, db->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT cmd") < 0) return -1;
+  db->depth++;
+  return 0;
+}
+
+int db_commit(Db *db) {
+  if (db->depth <= 0) return db_fail(db, "internal", "", "commit without a transaction");
+  if (db_exec(db, db->depth == 1 ? "COMMIT" : "RELEASE cmd") < 0) {
+    CoreError keep = db->err;
+    db_rollback(db);
+    db->err = keep;
+    return -1;
+  }
+  db->depth--;
+  return 0;
+}
+
+void db_rollback(Db *db) {
+  if (db->depth <= 0) return;
+  if (db->depth == 1)
+    sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+  else
+    sqlite3_exec(db->sql, "ROLLBACK TO cmd; RELEASE cmd", NULL, NULL, NULL);
+  db->depth--;
+}

@@ -1,0 +1,58 @@
+/* core/db.h — the register's database: opening, migrations, transactions, errors.
+ * core/ is plain C over SQLite; nothing here knows Duktape. */
+#ifndef CERTSH_CORE_DB_H
+#define CERTSH_CORE_DB_H
+
+#include <sqlite3.h>
+#include <stddef.h>
+
+/* A failure a script can fix: a stable code, the field at fault and a full sentence. */
+typedef struct CoreError {
+  char code[32];     /* stable identifier, e.g. "invalid", "not-found", "illegal-transition" */
+  char field[64];    /* the field or argument at fault, "" when none applies */
+  char message[512]; /* English sentence naming the field and the value */
+} CoreError;
+
+/* One open register and the session facts every write records. */
+typedef struct Db {
+  sqlite3 *sql;
+  char as_of[11];  /* the date rules and events treat as today, YYYY-MM-DD */
+  char actor[128]; /* who is acting; recorded in each event */
+  int depth;       /* nesting of db_begin: 0 outside a transaction */
+  int readonly;    /* 1 while ad-hoc SQL runs under the read-only authorizer */
+  CoreError err;   /* the last failure */
+} Db;
+
+/* Open (creating and migrating) the database at path; ":memory:" works. 0 or -1 with err. */
+int db_open(Db *db, const char *path, CoreError *err);
+/* Close the database; safe on a Db that failed to open. */
+void db_close(Db *db);
+
+/* Begin a command: BEGIN IMMEDIATE when outermost, a savepoint when nested. */
+int db_begin(Db *db);
+/* Commit the innermost level. */
+int db_commit(Db *db);
+/* Roll back the innermost level; never fails visibly. */
+void db_rollback(Db *db);
+
+/* Record a failure in db->err and return -1. fmt describes the problem. */
+int db_fail(Db *db, const char *code, const char *field, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+/* Record SQLite's last error (with context) in db->err and return -1. */
+int db_fail_sql(Db *db, const char *context);
+
+/* Prepare a statement or fail with context; returns NULL on failure (db->err set). */
+sqlite3_stmt *db_prepare(Db *db, const char *sql);
+/* Run SQL without results (may hold several statements); 0 or -1. */
+int db_exec(Db *db, const char *sql);
+/* Last inserted rowid. */
+long long db_last_id(Db *db);
+
+/* The schema version this build migrates to. */
+int db_schema_version(void);
+
+/* Allow only reading statements until db_readonly_end (ad-hoc SQL from scripts). */
+void db_readonly_begin(Db *db);
+void db_readonly_end(Db *db);
+
+#endif

@@ -1,0 +1,270 @@
+/* core/log.c — appending to and verifying the hash-chained record log. */
+#include "core/log.h"
+#include "core/civil.h"
+
+#include <openssl/evp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define GENESIS "0000000000000000000000000000000000000000000000000000000000000000"
+
+/* A kind of subject: its state table and, optionally, one child table folded into its JSON. */
+typedef struct LogSubject {
+  const char *prefix, *table;
+  const char *child, *child_fk, *child_key; /* child table, its foreign key, its order */
+} LogSubject;
+
+static const LogSubject LOG_SUBJECTS[] = {
+  {"org", "orgs", NULL, NULL, NULL},
+  {"person", "people", "registrations", "person_id", "id"},
+  {"case", "cases", NULL, NULL, NULL},
+  {"audit", "audits", "audit_team", "audit_id", "person_id"},
+  {"finding", "findings", NULL, NULL, NULL},
+  {"score", "scores", NULL, NULL, NULL},
+  {"decision", "decisions", "decision_makers", "decision_id", "person_id"},
+  {"certificate", "certificates", NULL, NULL, NULL},
+  {"matter", "matters", NULL, NULL, NULL},
+};
+#define LOG_NSUBJECTS (sizeof LOG_SUBJECTS / sizeof LOG_SUBJECTS[0])
+
+const char *const log_subject_prefixes[] = {"org", "person", "case", "audit", "finding", "score",
+                                            "decision", "certificate", "matter", NULL};
+
+/* Cached row-JSON expressions, built from the live schema once per process. */
+static char *log_json_cache[LOG_NSUBJECTS];
+
+/* Append "'col',alias.col," for every column of table to buf. */
+static int log_columns(Db *db, const char *table, const char *alias, char *buf, size_t n) {
+  char q[128];
+  snprintf(q, sizeof q, "SELECT name FROM pragma_table_info('%s') ORDER BY cid", table);
+  int ro = db->readonly;
+  db->readonly = 0;
+  sqlite3_stmt *st = db_prepare(db, q);
+  db->readonly = ro;
+  if (!st) return -1;
+  size_t used = strlen(buf);
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    const char *c = (const char *)sqlite3_column_text(st, 0);
+    int w = snprintf(buf + used, n - used, "%s'%s',%s.\"%s\"", used && buf[used - 1] != '(' ? "," : "", c, alias, c);
+    if (w < 0 || (size_t)w >= n - used) { sqlite3_finalize(st); return db_fail(db, "internal", "", "row JSON too long"); }
+    used += (size_t)w;
+  }
+  sqlite3_finalize(st);
+  return 0;
+}
+
+const char *log_row_json_sql(Db *db, const char *prefix) {
+  for (size_t i = 0; i < LOG_NSUBJECTS; i++) {
+    const LogSubject *s = &LOG_SUBJECTS[i];
+    if (strcmp(s->prefix, prefix) != 0) continue;
+    if (log_json_cache[i]) return log_json_cache[i];
+    char buf[4096] = "json_object(";
+    if (log_columns(db, s->table, "r", buf, sizeof buf) < 0) return NULL;
+    if (s->child) {
+      char sub[2048] = "json_object(";
+      if (log_columns(db, s->child, "c", sub, sizeof sub) < 0) return NULL;
+      size_t u = strlen(buf);
+      snprintf(buf + u, sizeof buf - u,
+               ",'%s',(SELECT json_group_array(json(j)) FROM (SELECT %s) AS j FROM %s c WHERE c.%s = r.id ORDER BY c.%s)))",
+               s->child, sub, s->child, s->child_fk, s->child_key);
+    } else {
+      strncat(buf, ")", sizeof buf - strlen(buf) - 1);
+    }
+    log_json_cache[i] = strdup(buf);
+    return log_json_cache[i];
+  }
+  return NULL;
+}
+
+/* The table holding subjects of this prefix, or NULL. */
+static const LogSubject *log_subject(const char *prefix) {
+  for (size_t i = 0; i < LOG_NSUBJECTS; i++)
+    if (!strcmp(LOG_SUBJECTS[i].prefix, prefix)) return &LOG_SUBJECTS[i];
+  return NULL;
+}
+
+/* Hex SHA-256 of the event's fields joined by unit separators. */
+static void log_hash(const char *prev, long long seq, const char *as_of, const char *wall, const char *actor,
+                     const char *kind, const char *subject, const char *payload, char out[65]) {
+  unsigned char md[EVP_MAX_MD_SIZE];
+  unsigned int mdlen = 0;
+  char num[32];
+  snprintf(num, sizeof num, "%lld", seq);
+  const char *parts[8] = {prev, num, as_of, wall, actor, kind, subject, payload};
+  EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+  EVP_DigestInit_ex(ctx, EVP_sha256(), NULL);
+  for (int i = 0; i < 8; i++) {
+    if (i) EVP_DigestUpdate(ctx, "\x1f", 1);
+    EVP_DigestUpdate(ctx, parts[i] ? parts[i] : "", strlen(parts[i] ? parts[i] : ""));
+  }
+  EVP_DigestFinal_ex(ctx, md, &mdlen);
+  EVP_MD_CTX_free(ctx);
+  for (unsigned i = 0; i < mdlen && i < 32; i++) snprintf(out + 2 * i, 3, "%02x", md[i]);
+  out[64] = 0;
+}
+
+int log_append(Db *db, const char *kind, const char *subject, const char *payload) {
+  if (db->depth <= 0) return db_fail(db, "internal", "", "log_append outside a transaction");
+  char prev[65] = GENESIS, hash[65], wall[32], as_of[11];
+  long long seq = 1;
+  sqlite3_stmt *st = db_prepare(db, "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1");
+  if (!st) return -1;
+  if (sqlite3_step(st) == SQLITE_ROW) {
+    seq = sqlite3_column_int64(st, 0) + 1;
+    snprintf(prev, sizeof prev, "%s", (const char *)sqlite3_column_text(st, 1));
+  }
+  sqlite3_finalize(st);
+  time_t now = time(NULL);
+  struct tm tm;
+  gmtime_r(&now, &tm);
+  strftime(wall, sizeof wall, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  if (db->as_of[0]) snprintf(as_of, sizeof as_of, "%s", db->as_of);
+  else strftime(as_of, sizeof as_of, "%Y-%m-%d", &tm);
+  log_hash(prev, seq, as_of, wall, db->actor, kind, subject, payload, hash);
+  st = db_prepare(db, "INSERT INTO events(seq, as_of, wall, actor, kind, subject, payload, prev, hash)"
+                      " VALUES(?,?,?,?,?,?,?,?,?)");
+  if (!st) return -1;
+  sqlite3_bind_int64(st, 1, seq);
+  sqlite3_bind_text(st, 2, as_of, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text(st, 3, wall, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text(st, 4, db->actor, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text(st, 5, kind, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text(st, 6, subject, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text(st, 7, payload, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text(st, 8, prev, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text(st, 9, hash, -1, SQLITE_TRANSIENT);
+  int rc = sqlite3_step(st);
+  sqlite3_finalize(st);
+  return rc == SQLITE_DONE ? 0 : db_fail_sql(db, "record log");
+}
+
+int log_record(Db *db, const char *kind, const char *prefix, long long id, const char *args) {
+  const LogSubject *s = log_subject(prefix);
+  const char *rowjson = s ? log_row_json_sql(db, prefix) : NULL;
+  if (!rowjson) return s ? -1 : db_fail(db, "internal", "", "unknown log subject '%s'", prefix);
+  size_t n = strlen(rowjson) + 256;
+  char *q = malloc(n);
+  if (!q) return db_fail(db, "nomem", "", "out of memory");
+  snprintf(q, n, "SELECT json_object('args', json(?1), 'state', json(%s)) FROM %s r WHERE r.id = ?2", rowjson, s->table);
+  sqlite3_stmt *st = db_prepare(db, q);
+  free(q);
+  if (!st) return -1;
+  sqlite3_bind_text(st, 1, args && *args ? args : "{}", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64(st, 2, id);
+  int rc = sqlite3_step(st);
+  if (rc != SQLITE_ROW) {
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? db_fail(db, "internal", "", "log: %s %lld has no row", prefix, id)
+                             : db_fail_sql(db, "record log payload");
+  }
+  char subject[96];
+  snprintf(subject, sizeof subject, "%s:%lld", prefix, id);
+  char *payload = strdup((const char *)sqlite3_column_text(st, 0));
+  sqlite3_finalize(st);
+  if (!payload) return db_fail(db, "nomem", "", "out of memory");
+  rc = log_append(db, kind, subject, payload);
+  free(payload);
+  return rc;
+}
+
+/* Check the chain: contiguous sequence, each prev the hash before, each hash its contents. */
+static int log_verify_chain(Db *db, LogReport *r) {
+  sqlite3_stmt *st = db_prepare(db, "SELECT seq, as_of, wall, actor, kind, subject, payload, prev, hash FROM events ORDER BY seq");
+  if (!st) return -1;
+  char prev[65] = GENESIS, hash[65];
+  long long want = 1;
+  int rc;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    long long seq = sqlite3_column_int64(st, 0);
+    const char *f[8];
+    for (int i = 0; i < 8; i++) f[i] = (const char *)sqlite3_column_text(st, i + 1);
+    r->events++;
+    if (seq != want) {
+      r->bad_seq = seq;
+      snprintf(r->bad, sizeof r->bad, "event %lld: expected event %lld here; events %lld to %lld are missing", seq, want,
+               want, seq - 1);
+      break;
+    }
+    if (!f[6] || strcmp(f[6], prev) != 0) {
+      r->bad_seq = seq;
+      snprintf(r->bad, sizeof r->bad, "event %lld (%s %s): its previous-hash does not match event %lld; events were inserted, removed or reordered",
+               seq, f[3] ? f[3] : "?", f[4] ? f[4] : "?", seq - 1);
+      break;
+    }
+    log_hash(prev, seq, f[0], f[1], f[2], f[3], f[4], f[5], hash);
+    if (!f[7] || strcmp(f[7], hash) != 0) {
+      r->bad_seq = seq;
+      snprintf(r->bad, sizeof r->bad, "event %lld (%s %s): its hash does not match its contents; the event was changed after it was written",
+               seq, f[3] ? f[3] : "?", f[4] ? f[4] : "?");
+      break;
+    }
+    memcpy(prev, f[7], 65);
+    want++;
+  }
+  sqlite3_finalize(st);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE) return db_fail_sql(db, "verify");
+  return r->bad[0] ? 1 : 0;
+}
+
+/* Compare each state row with the state its last event recorded; and find events whose row is gone. */
+static int log_verify_rows(Db *db, LogReport *r) {
+  for (size_t i = 0; i < LOG_NSUBJECTS; i++) {
+    const LogSubject *s = &LOG_SUBJECTS[i];
+    const char *rowjson = log_row_json_sql(db, s->prefix);
+    if (!rowjson) return -1;
+    size_t n = strlen(rowjson) + 1024;
+    char *q = malloc(n);
+    if (!q) return db_fail(db, "nomem", "", "out of memory");
+    /* the last event of each subject of this kind, joined to its row both ways */
+    snprintf(q, n,
+             "WITH last AS (SELECT subject, max(seq) AS seq FROM events WHERE subject >= '%s:' AND subject < '%s;' GROUP BY subject),"
+             " ev AS (SELECT CAST(substr(l.subject, %d) AS INTEGER) AS id, l.seq, json_extract(e.payload, '$.state') AS st"
+             "        FROM last l JOIN events e ON e.seq = l.seq)"
+             " SELECT r.id, ev.seq, 'row' FROM %s r LEFT JOIN ev ON ev.id = r.id"
+             "   WHERE ev.seq IS NULL OR ev.st IS NOT %s"
+             " UNION ALL SELECT ev.id, ev.seq, 'gone' FROM ev WHERE NOT EXISTS (SELECT 1 FROM %s x WHERE x.id = ev.id)"
+             " ORDER BY 2 LIMIT 1",
+             s->prefix, s->prefix, (int)strlen(s->prefix) + 2, s->table, rowjson, s->table);
+    sqlite3_stmt *st = db_prepare(db, q);
+    free(q);
+    if (!st) return -1;
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+      long long id = sqlite3_column_int64(st, 0);
+      long long seq = sqlite3_column_type(st, 1) == SQLITE_NULL ? 0 : sqlite3_column_int64(st, 1);
+      const char *how = (const char *)sqlite3_column_text(st, 2);
+      if (!strcmp(how, "gone"))
+        snprintf(r->bad, sizeof r->bad, "%s:%lld: the row in %s was deleted without an event (last event %lld)", s->prefix,
+                 id, s->table, seq);
+      else if (seq == 0)
+        snprintf(r->bad, sizeof r->bad, "%s:%lld: the row in %s has no event in the record log (inserted behind its back)",
+                 s->prefix, id, s->table);
+      else
+        snprintf(r->bad, sizeof r->bad, "%s:%lld: the row in %s differs from what event %lld recorded (changed behind the log's back)",
+                 s->prefix, id, s->table, seq);
+      r->bad_seq = seq;
+    } else if (rc != SQLITE_DONE) {
+      sqlite3_finalize(st);
+      return db_fail_sql(db, "verify rows");
+    }
+    sqlite3_finalize(st);
+    if (r->bad[0]) return 1;
+    char cq[96];
+    snprintf(cq, sizeof cq, "SELECT count(*) FROM %s", s->table);
+    st = db_prepare(db, cq);
+    if (st && sqlite3_step(st) == SQLITE_ROW) r->rows += sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+  }
+  return 0;
+}
+
+int log_verify(Db *db, LogReport *r) {
+  memset(r, 0, sizeof *r);
+  if (db_exec(db, "BEGIN") < 0) return -1; /* one consistent snapshot */
+  int rc = log_verify_chain(db, r);
+  if (rc == 0) rc = log_verify_rows(db, r);
+  sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL);
+  return rc;
+}

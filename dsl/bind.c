@@ -1,0 +1,160 @@
+/* dsl/bind.c — argument helpers shared by the binding files: every refusal names the
+ * function's signature, the field and the value. Values read here stay on the value stack
+ * (so their strings live until the binding returns). */
+#include "dsl/bind.h"
+
+#include <math.h>
+#include <string.h>
+
+void bind_namespace(duk_context *ctx, const char *name, const duk_function_list_entry *funcs) {
+  duk_push_global_object(ctx);
+  duk_push_object(ctx);
+  duk_put_function_list(ctx, -1, funcs);
+  duk_freeze(ctx, -1);
+  duk_put_prop_string(ctx, -2, name);
+  duk_pop(ctx);
+}
+
+void bind_require_object(duk_context *ctx, duk_idx_t idx, const char *field, const char *fn) {
+  if (!duk_is_object(ctx, idx) || duk_is_array(ctx, idx) || duk_is_function(ctx, idx))
+    host_throw(ctx, "invalid", field, "%s: %s must be an object {…}, got %s", fn, field,
+               duk_is_undefined(ctx, idx) ? "nothing" : duk_safe_to_string(ctx, idx));
+}
+
+/* Push property field of obj; 1 when present (not undefined/null). */
+static int bind_get(duk_context *ctx, duk_idx_t obj, const char *field) {
+  duk_get_prop_string(ctx, obj, field);
+  return !duk_is_null_or_undefined(ctx, -1);
+}
+
+const char *bind_prop_string(duk_context *ctx, duk_idx_t obj, const char *field, int required, const char *fn) {
+  obj = duk_normalize_index(ctx, obj);
+  if (!bind_get(ctx, obj, field)) {
+    if (required) host_throw(ctx, "invalid", field, "%s: %s is required", fn, field);
+    return NULL;
+  }
+  if (duk_is_number(ctx, -1)) duk_to_string(ctx, -1);
+  if (!duk_is_string(ctx, -1))
+    host_throw(ctx, "invalid", field, "%s: %s must be text, got %s", fn, field, duk_safe_to_string(ctx, -1));
+  const char *s = duk_get_string(ctx, -1);
+  if (required && !*s) host_throw(ctx, "invalid", field, "%s: %s must not be empty", fn, field);
+  return s;
+}
+
+const char *bind_prop_date(duk_context *ctx, duk_idx_t obj, const char *field, int required, const char *fn) {
+  obj = duk_normalize_index(ctx, obj);
+  if (!bind_get(ctx, obj, field)) {
+    if (required) host_throw(ctx, "invalid", field, "%s: %s is required (a date 'YYYY-MM-DD')", fn, field);
+    return NULL;
+  }
+  bind_date_arg(ctx, -1, fn, field);
+  return duk_get_string(ctx, -1);
+}
+
+double bind_prop_number(duk_context *ctx, duk_idx_t obj, const char *field, int required, double min, double max,
+                        double def, const char *fn) {
+  obj = duk_normalize_index(ctx, obj);
+  if (!bind_get(ctx, obj, field)) {
+    if (required) host_throw(ctx, "invalid", field, "%s: %s is required (a number from %g to %g)", fn, field, min, max);
+    return def;
+  }
+  double v = duk_is_number(ctx, -1) ? duk_get_number(ctx, -1) : NAN;
+  if (!isfinite(v) || v < min || v > max)
+    host_throw(ctx, "invalid", field, "%s: %s must be a number from %g to %g, got %s", fn, field, min, max,
+               duk_safe_to_string(ctx, -1));
+  return v;
+}
+
+long long bind_prop_int(duk_context *ctx, duk_idx_t obj, const char *field, int required, long long min, long long max,
+                        long long def, const char *fn) {
+  obj = duk_normalize_index(ctx, obj);
+  if (!bind_get(ctx, obj, field)) {
+    if (required) host_throw(ctx, "invalid", field, "%s: %s is required (a whole number from %lld to %lld)", fn, field, min, max);
+    return def;
+  }
+  double v = duk_is_number(ctx, -1) ? duk_get_number(ctx, -1) : NAN;
+  if (!isfinite(v) || v != floor(v) || v < (double)min || v > (double)max)
+    host_throw(ctx, "invalid", field, "%s: %s must be a whole number from %lld to %lld, got %s", fn, field, min, max,
+               duk_safe_to_string(ctx, -1));
+  return (long long)v;
+}
+
+long long bind_id_arg(duk_context *ctx, duk_idx_t idx, const char *field, const char *fn) {
+  idx = duk_normalize_index(ctx, idx);
+  duk_dup(ctx, idx);
+  if (duk_is_object(ctx, -1)) {
+    duk_get_prop_string(ctx, -1, "id");
+    duk_remove(ctx, -2);
+  }
+  double v = duk_is_number(ctx, -1) ? duk_get_number(ctx, -1) : NAN;
+  if (!isfinite(v) || v != floor(v) || v < 1 || v > 9007199254740991.0)
+    host_throw(ctx, "invalid", field, "%s: %s must be an id (a positive whole number or a record with one), got %s", fn,
+               field, duk_is_undefined(ctx, idx) ? "nothing" : duk_safe_to_string(ctx, idx));
+  duk_pop(ctx);
+  return (long long)v;
+}
+
+long long bind_prop_id(duk_context *ctx, duk_idx_t obj, const char *field, int required, const char *fn) {
+  obj = duk_normalize_index(ctx, obj);
+  if (!bind_get(ctx, obj, field)) {
+    if (required) host_throw(ctx, "invalid", field, "%s: %s is required", fn, field);
+    return 0;
+  }
+  return bind_id_arg(ctx, -1, field, fn);
+}
+
+const char *bind_json(duk_context *ctx, duk_idx_t idx) {
+  duk_dup(ctx, idx);
+  duk_json_encode(ctx, -1);
+  return duk_get_string(ctx, -1);
+}
+
+const char *bind_prop_json(duk_context *ctx, duk_idx_t obj, const char *field, const char *def, const char *fn) {
+  obj = duk_normalize_index(ctx, obj);
+  if (!bind_get(ctx, obj, field)) return def;
+  if (!duk_is_object(ctx, -1) || duk_is_function(ctx, -1))
+    host_throw(ctx, "invalid", field, "%s: %s must be an array or object, got %s", fn, field, duk_safe_to_string(ctx, -1));
+  return bind_json(ctx, -1);
+}
+
+/* What bind_row_safe needs: the statement and the JSON columns. */
+typedef struct BindRow { sqlite3_stmt *st; const char *const *json_columns; } BindRow;
+
+/* safe_call body: push the current row, so a failure (out of memory, bad JSON) cannot leak the
+ * statement. */
+static duk_ret_t bind_row_safe(duk_context *ctx, void *udata) {
+  BindRow *r = udata;
+  host_push_row(ctx, r->st, r->json_columns);
+  return 1;
+}
+
+int bind_push_row_safely(duk_context *ctx, sqlite3_stmt *st, const char *const *json_columns) {
+  BindRow r = {st, json_columns};
+  return duk_safe_call(ctx, bind_row_safe, &r, 0, 1) == DUK_EXEC_SUCCESS ? 0 : -1;
+}
+
+void bind_query(duk_context *ctx, const char *sql, int single, const char *const *json_columns, int nparams,
+                const char *const *params) {
+  Host *h = host_of(ctx);
+  sqlite3_stmt *st = db_prepare(&h->db, sql);
+  if (!st) host_throw_core(ctx, &h->db.err);
+  for (int i = 0; i < nparams; i++) sqlite3_bind_text(st, i + 1, params[i], -1, SQLITE_TRANSIENT);
+  if (!single) duk_push_array(ctx);
+  duk_uarridx_t n = 0;
+  int rc;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    if (bind_push_row_safely(ctx, st, json_columns) < 0) {
+      sqlite3_finalize(st);
+      (void)duk_throw(ctx);
+    }
+    if (single) break;
+    duk_put_prop_index(ctx, -2, n++);
+  }
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+    db_fail_sql(&h->db, "query");
+    sqlite3_finalize(st);
+    host_throw_core(ctx, &h->db.err);
+  }
+  sqlite3_finalize(st);
+  if (single && rc != SQLITE_ROW) duk_push_null(ctx);
+}

@@ -1,0 +1,498 @@
+/* dsl/host.c — the Duktape heap: capped allocator, time budget, protected evaluation,
+ * module loader over the library, lazily loaded globals, print() and error conversion. */
+#define _POSIX_C_SOURCE 200809L
+#include "dsl/host.h"
+#include "dsl/embedded.h"
+#include "core/civil.h"
+
+#include <dirent.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+/* ---- memory: a counting allocator with a cap (Duktape's doc/sandboxing.rst) -------------- */
+
+typedef union AllocHeader { size_t size; max_align_t align; } AllocHeader;
+
+static void *host_alloc(void *udata, duk_size_t size) {
+  Host *h = udata;
+  if (size == 0) return NULL;
+  if (h->mem_cap && h->mem_used + size > h->mem_cap) { h->mem_exceeded = 1; return NULL; }
+  AllocHeader *p = malloc(sizeof(AllocHeader) + size);
+  if (!p) return NULL;
+  p->size = size;
+  h->mem_used += size;
+  return p + 1;
+}
+
+static void host_free(void *udata, void *ptr) {
+  Host *h = udata;
+  if (!ptr) return;
+  AllocHeader *p = (AllocHeader *)ptr - 1;
+  h->mem_used -= p->size;
+  free(p);
+}
+
+static void *host_realloc(void *udata, void *ptr, duk_size_t size) {
+  Host *h = udata;
+  if (!ptr) return host_alloc(udata, size);
+  if (size == 0) { host_free(udata, ptr); return NULL; }
+  AllocHeader *p = (AllocHeader *)ptr - 1;
+  size_t old = p->size;
+  if (size > old && h->mem_cap && h->mem_used - old + size > h->mem_cap) { h->mem_exceeded = 1; return NULL; }
+  AllocHeader *q = realloc(p, sizeof(AllocHeader) + size);
+  if (!q) return NULL;
+  q->size = size;
+  h->mem_used = h->mem_used - old + size;
+  return q + 1;
+}
+
+/* ---- time budget and fatal errors (hooks named in the generated duk_config.h) ------------ */
+
+double host_now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Called by the interpreter every few thousand instructions: 1 stops the evaluation. Keeps
+ * answering 1 until the top-level evaluation ends, so a script cannot catch its own stop. */
+int certsh_exec_timeout_check(void *udata) {
+  Host *h = udata;
+  if (!h) return 0;
+  if (h->interrupt) { h->stopped = HOST_INTERRUPT; return 1; }
+  if (h->deadline > 0 && host_now() > h->deadline) { h->stopped = HOST_TIMEOUT; return 1; }
+  return 0;
+}
+
+/* A broken invariant inside Duktape: never returns. */
+void certsh_fatal_handler(void *udata, const char *msg) {
+  (void)udata;
+  fprintf(stderr, "certsh: fatal error in the script engine: %s\n", msg ? msg : "(no message)");
+  fflush(stderr);
+  abort();
+}
+
+Host *host_of(duk_context *ctx) {
+  duk_memory_functions funcs;
+  duk_get_memory_functions(ctx, &funcs);
+  return funcs.udata;
+}
+
+/* ---- errors ----------------------------------------------------------------------------- */
+
+duk_ret_t host_throw(duk_context *ctx, const char *code, const char *field, const char *fmt, ...) {
+  char msg[1024];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  duk_push_error_object(ctx, DUK_ERR_ERROR, "%s", msg);
+  duk_push_string(ctx, code);
+  duk_put_prop_string(ctx, -2, "code");
+  if (field && *field) {
+    duk_push_string(ctx, field);
+    duk_put_prop_string(ctx, -2, "field");
+  }
+  (void)duk_throw(ctx);
+  abort(); /* not reached */
+}
+
+duk_ret_t host_throw_core(duk_context *ctx, const CoreError *err) {
+  CoreError e = *err; /* copy: the Db's buffer may be reused */
+  host_throw(ctx, e.code[0] ? e.code : "error", e.field, "%s", e.message[0] ? e.message : "unknown error");
+}
+
+/* ---- values ------------------------------------------------------------------------------- */
+
+void host_push_row(duk_context *ctx, sqlite3_stmt *st, const char *const *json_columns) {
+  int n = sqlite3_column_count(st);
+  duk_push_object(ctx);
+  for (int i = 0; i < n; i++) {
+    const char *name = sqlite3_column_name(st, i);
+    switch (sqlite3_column_type(st, i)) {
+      case SQLITE_INTEGER: duk_push_number(ctx, (double)sqlite3_column_int64(st, i)); break;
+      case SQLITE_FLOAT: duk_push_number(ctx, sqlite3_column_double(st, i)); break;
+      case SQLITE_NULL: duk_push_null(ctx); break;
+      case SQLITE_BLOB: {
+        int len = sqlite3_column_bytes(st, i);
+        void *buf = duk_push_fixed_buffer(ctx, (duk_size_t)len);
+        if (len) memcpy(buf, sqlite3_column_blob(st, i), (size_t)len);
+        break;
+      }
+      default: {
+        const char *text = (const char *)sqlite3_column_text(st, i);
+        int len = sqlite3_column_bytes(st, i);
+        int decode = 0;
+        for (const char *const *c = json_columns; c && *c && !decode; c++)
+          decode = !strcmp(*c, name) && len > 0 && (text[0] == '[' || text[0] == '{');
+        duk_push_lstring(ctx, text, (duk_size_t)len);
+        if (decode) duk_json_decode(ctx, -1);
+      }
+    }
+    duk_put_prop_string(ctx, -2, name);
+  }
+}
+
+/* safe_call body: JSON-encode the value at -1 (indent given as udata). */
+static duk_ret_t host_json_encode_safe(duk_context *ctx, void *udata) {
+  (void)udata;
+  duk_json_encode(ctx, -1);
+  return 1;
+}
+
+const char *host_to_display(duk_context *ctx, duk_idx_t idx, int force_json) {
+  idx = duk_normalize_index(ctx, idx);
+  if (!force_json && duk_is_string(ctx, idx)) { duk_dup(ctx, idx); return duk_get_string(ctx, -1); }
+  if (duk_is_undefined(ctx, idx)) { duk_push_string(ctx, ""); return duk_get_string(ctx, -1); }
+  duk_dup(ctx, idx);
+  if (duk_safe_call(ctx, host_json_encode_safe, NULL, 1, 1) != DUK_EXEC_SUCCESS || !duk_is_string(ctx, -1)) {
+    duk_pop(ctx);
+    duk_dup(ctx, idx);
+    duk_safe_to_string(ctx, -1);
+  }
+  return duk_get_string(ctx, -1);
+}
+
+/* print(values…): write the values to standard output (or .output), space-separated, one line. */
+static duk_ret_t host_print(duk_context *ctx) {
+  Host *h = host_of(ctx);
+  duk_idx_t n = duk_get_top(ctx);
+  for (duk_idx_t i = 0; i < n; i++) {
+    const char *s = duk_is_undefined(ctx, i) ? "undefined" : host_to_display(ctx, i, 0);
+    fputs(s, h->out);
+    if (i + 1 < n) fputc(' ', h->out);
+    if (!duk_is_undefined(ctx, i)) duk_pop(ctx);
+  }
+  fputc('\n', h->out);
+  return 0;
+}
+
+/* today(): the date rules treat as today ('YYYY-MM-DD', from --as-of or the clock). */
+static duk_ret_t host_today(duk_context *ctx) {
+  duk_push_string(ctx, host_of(ctx)->db.as_of);
+  return 1;
+}
+
+/* ---- the library: embedded or from --lib ------------------------------------------------ */
+
+/* Read a whole file; NULL when it cannot be read. */
+static char *host_read_file(const char *path, size_t *len) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return NULL;
+  size_t cap = 1 << 16, n = 0;
+  char *buf = malloc(cap + 1);
+  size_t got;
+  while (buf && (got = fread(buf + n, 1, cap - n, f)) > 0) {
+    n += got;
+    if (n == cap) {
+      char *bigger = realloc(buf, (cap *= 2) + 1);
+      if (!bigger) { free(buf); buf = NULL; }
+      buf = bigger;
+    }
+  }
+  fclose(f);
+  if (!buf) return NULL;
+  buf[n] = 0;
+  if (len) *len = n;
+  return buf;
+}
+
+char *host_library_source(Host *h, const char *path, size_t *len) {
+  if (h->lib_dir) {
+    char full[4096];
+    snprintf(full, sizeof full, "%s/%s", h->lib_dir, path);
+    char *src = host_read_file(full, len);
+    if (src) return src;
+  }
+  for (const EmbeddedFile *f = embedded_files; f->path; f++) {
+    if (strcmp(f->path, path) == 0) {
+      char *copy = malloc(f->size + 1);
+      if (!copy) return NULL;
+      memcpy(copy, f->data, f->size);
+      copy[f->size] = 0;
+      if (len) *len = f->size;
+      return copy;
+    }
+  }
+  return NULL;
+}
+
+static int host_cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+void host_library_list(Host *h, void (*fn)(const char *path, void *ud), void *ud) {
+  static const char *const folders[] = {"stdlib", "schemes", NULL};
+  char *paths[4096];
+  size_t n = 0;
+  for (const EmbeddedFile *f = embedded_files; f->path && n < 4096; f++) paths[n++] = strdup(f->path);
+  for (int i = 0; h->lib_dir && folders[i]; i++) {
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s/%s", h->lib_dir, folders[i]);
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    while (d && (e = readdir(d)) && n < 4096) {
+      size_t l = strlen(e->d_name);
+      if (l < 4 || strcmp(e->d_name + l - 3, ".js") != 0) continue;
+      char p[512];
+      snprintf(p, sizeof p, "%s/%s", folders[i], e->d_name);
+      int seen = 0;
+      for (size_t k = 0; k < n && !seen; k++) seen = !strcmp(paths[k], p);
+      if (!seen) paths[n++] = strdup(p);
+    }
+    if (d) closedir(d);
+  }
+  qsort(paths, n, sizeof *paths, host_cmp_str);
+  for (size_t i = 0; i < n; i++) { fn(paths[i], ud); free(paths[i]); }
+}
+
+/* ---- require: CommonJS modules of the library only ---------------------------------------- */
+
+/* Turn a module id into a library path, or return -1 when it is not one.
+ * 'calendar' → stdlib/calendar.js; 'schemes/cas-service' → schemes/cas-service.js. */
+static int host_module_path(const char *id, char *out, size_t n) {
+  if (!id || !*id || strstr(id, "..") || id[0] == '/' || strchr(id, '\\') || strlen(id) > 200) return -1;
+  const char *ext = strlen(id) > 3 && !strcmp(id + strlen(id) - 3, ".js") ? "" : ".js";
+  if (!strncmp(id, "stdlib/", 7) || !strncmp(id, "schemes/", 8) || !strncmp(id, "dsl/", 4))
+    snprintf(out, n, "%s%s", id, ext);
+  else if (strchr(id, '/'))
+    return -1;
+  else
+    snprintf(out, n, "stdlib/%s%s", id, ext);
+  return 0;
+}
+
+/* require(id): the exports of a stdlib or scheme module, loaded once. */
+static duk_ret_t host_require(duk_context *ctx) {
+  Host *h = host_of(ctx);
+  const char *id = duk_require_string(ctx, 0);
+  char path[256];
+  if (host_module_path(id, path, sizeof path) < 0)
+    host_throw(ctx, "not-found", "require", "require('%s'): only modules of the library (stdlib/, schemes/) can be loaded", id);
+  duk_push_global_stash(ctx);
+  duk_get_prop_string(ctx, -1, "modules");
+  if (duk_get_prop_string(ctx, -1, path)) {
+    duk_get_prop_string(ctx, -1, "exports");
+    return 1;
+  }
+  duk_pop(ctx);
+  size_t len = 0;
+  char *src = host_library_source(h, path, &len);
+  if (!src) host_throw(ctx, "not-found", "require", "require('%s'): there is no module %s in the library", id, path);
+  /* module object, cached before running so that cycles see partial exports */
+  duk_push_object(ctx);
+  duk_push_string(ctx, path);
+  duk_put_prop_string(ctx, -2, "id");
+  duk_push_object(ctx);
+  duk_put_prop_string(ctx, -2, "exports");
+  duk_dup(ctx, -1);
+  duk_put_prop_string(ctx, -3, path); /* modules[path] = module */
+  duk_idx_t module = duk_get_top_index(ctx);
+  duk_push_string(ctx, "(function (exports, require, module) {");
+  duk_push_lstring(ctx, src, len);
+  free(src);
+  duk_push_string(ctx, "\n})");
+  duk_concat(ctx, 3);
+  duk_push_string(ctx, path);
+  if (duk_pcompile(ctx, DUK_COMPILE_EVAL) != 0) {
+    duk_get_prop_string(ctx, -4, "modules");
+    duk_del_prop_string(ctx, -1, path);
+    duk_pop(ctx);
+    (void)duk_throw(ctx);
+  }
+  duk_call(ctx, 0); /* the wrapper function */
+  duk_get_prop_string(ctx, module, "exports");
+  duk_push_c_function(ctx, host_require, 1);
+  duk_dup(ctx, module);
+  if (duk_pcall(ctx, 3) != 0) { /* uncache a module that failed, then rethrow */
+    duk_push_global_stash(ctx);
+    duk_get_prop_string(ctx, -1, "modules");
+    duk_del_prop_string(ctx, -1, path);
+    duk_pop_2(ctx);
+    (void)duk_throw(ctx);
+  }
+  duk_pop(ctx);
+  duk_get_prop_string(ctx, module, "exports");
+  return 1;
+}
+
+/* ---- lazily loaded globals: compiled on first use, so start-up stays instant ------------- */
+
+/* global name → module and export (NULL export: the whole module). Keep sorted by module. */
+static const struct { const char *global, *module, *export; } LAZY_GLOBALS[] = {
+#include "dsl/globals.inc"
+};
+#define LAZY_N (sizeof LAZY_GLOBALS / sizeof LAZY_GLOBALS[0])
+
+/* Getter of a lazy global: require its module, then make the global a plain value. */
+static duk_ret_t host_lazy_get(duk_context *ctx) {
+  int i = duk_get_current_magic(ctx);
+  duk_push_c_function(ctx, host_require, 1);
+  duk_push_string(ctx, LAZY_GLOBALS[i].module);
+  duk_call(ctx, 1);
+  if (LAZY_GLOBALS[i].export) duk_get_prop_string(ctx, -1, LAZY_GLOBALS[i].export);
+  duk_push_global_object(ctx);
+  duk_push_string(ctx, LAZY_GLOBALS[i].global);
+  duk_dup(ctx, -3);
+  duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_SET_CONFIGURABLE |
+                            DUK_DEFPROP_CLEAR_ENUMERABLE);
+  duk_pop(ctx);
+  return 1;
+}
+
+/* Setter of a lazy global: a script may shadow it with its own value. */
+static duk_ret_t host_lazy_set(duk_context *ctx) {
+  int i = duk_get_current_magic(ctx);
+  duk_push_global_object(ctx);
+  duk_push_string(ctx, LAZY_GLOBALS[i].global);
+  duk_dup(ctx, 0);
+  duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_SET_CONFIGURABLE |
+                            DUK_DEFPROP_SET_ENUMERABLE);
+  return 0;
+}
+
+static void host_define_lazy_globals(duk_context *ctx) {
+  duk_push_global_object(ctx);
+  for (size_t i = 0; i < LAZY_N; i++) {
+    duk_push_string(ctx, LAZY_GLOBALS[i].global);
+    duk_push_c_function(ctx, host_lazy_get, 0);
+    duk_set_magic(ctx, -1, (int)i);
+    duk_push_c_function(ctx, host_lazy_set, 1);
+    duk_set_magic(ctx, -1, (int)i);
+    duk_def_prop(ctx, -4, DUK_DEFPROP_HAVE_GETTER | DUK_DEFPROP_HAVE_SETTER | DUK_DEFPROP_SET_CONFIGURABLE |
+                              DUK_DEFPROP_CLEAR_ENUMERABLE);
+  }
+  duk_pop(ctx);
+}
+
+/* ---- evaluation -------------------------------------------------------------------------- */
+
+
+/* Replace the error at -1 with a printable message. */
+static void host_describe_error(Host *h, duk_context *ctx) {
+  if (h->stopped == HOST_TIMEOUT) {
+    duk_pop(ctx);
+    duk_push_sprintf(ctx, "timeout: the evaluation ran longer than its time budget of %g s (--timeout)", h->timeout);
+    return;
+  }
+  if (h->stopped == HOST_INTERRUPT) {
+    duk_pop(ctx);
+    duk_push_string(ctx, "interrupted");
+    return;
+  }
+  if (h->mem_exceeded && duk_is_error(ctx, -1)) {
+    duk_pop(ctx);
+    duk_push_sprintf(ctx, "out of memory: the script needed more than the cap of %zu MB (--mem)", h->mem_cap >> 20);
+    return;
+  }
+  if (duk_is_error(ctx, -1)) {
+    /* Errors with a code from the bindings read best as "code: message"; others show the trace. */
+    if (duk_get_prop_string(ctx, -1, "code") && duk_is_string(ctx, -1)) {
+      duk_get_prop_string(ctx, -2, "message");
+      duk_push_sprintf(ctx, "%s: %s", duk_get_string(ctx, -2), duk_safe_to_string(ctx, -1));
+      duk_replace(ctx, -4);
+      duk_pop_2(ctx);
+      return;
+    }
+    duk_pop(ctx);
+    duk_get_prop_string(ctx, -1, "stack");
+    if (duk_is_string(ctx, -1)) { duk_replace(ctx, -2); return; }
+    duk_pop(ctx);
+    duk_safe_to_string(ctx, -1);
+    return;
+  }
+  const char *s = host_to_display(ctx, -1, 1);
+  duk_push_sprintf(ctx, "uncaught value thrown: %s", s);
+  duk_replace(ctx, -3);
+  duk_pop(ctx);
+}
+
+/* Start the time budget of a top-level evaluation. */
+static void host_budget_begin(Host *h) {
+  if (h->eval_depth++ == 0) {
+    h->stopped = HOST_RUNNING;
+    h->mem_exceeded = 0;
+    h->deadline = h->timeout > 0 ? host_now() + h->timeout : 0;
+  }
+}
+
+/* End it; a stopped evaluation leaves no open transaction behind. */
+static void host_budget_end(Host *h) {
+  if (--h->eval_depth == 0) {
+    h->deadline = 0;
+    h->interrupt = 0;
+    while (h->db.depth > 0) db_rollback(&h->db);
+  }
+}
+
+int host_pcall(Host *h, int nargs) {
+  host_budget_begin(h);
+  int rc = duk_pcall(h->ctx, nargs) == DUK_EXEC_SUCCESS ? 0 : 1;
+  if (rc) host_describe_error(h, h->ctx);
+  host_budget_end(h);
+  return rc;
+}
+
+int host_eval(Host *h, const char *source, size_t len, const char *name) {
+  duk_context *ctx = h->ctx;
+  duk_push_string(ctx, name);
+  if (duk_pcompile_lstring_filename(ctx, 0, source, len) != 0) {
+    host_describe_error(h, ctx);
+    return 1;
+  }
+  return host_pcall(h, 0);
+}
+
+/* ---- opening and closing ----------------------------------------------------------------- */
+
+static const duk_function_list_entry HOST_GLOBALS[] = {
+  {"print", host_print, DUK_VARARGS},
+  {"today", host_today, 0},
+  {"require", host_require, 1},
+  {NULL, NULL, 0}};
+
+int host_open(Host *h, const char *db_path, const char *as_of, size_t mem_cap, double timeout, const char *lib_dir) {
+  memset(h, 0, sizeof *h);
+  h->out = stdout;
+  h->mem_cap = mem_cap;
+  h->timeout = timeout;
+  h->lib_dir = lib_dir;
+  CoreError err;
+  if (db_open(&h->db, db_path, &err) < 0) {
+    fprintf(stderr, "error: %s\n", err.message);
+    return -1;
+  }
+  if (as_of) {
+    snprintf(h->db.as_of, sizeof h->db.as_of, "%s", as_of);
+  } else {
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    strftime(h->db.as_of, sizeof h->db.as_of, "%Y-%m-%d", &tm);
+  }
+  h->ctx = duk_create_heap(host_alloc, host_realloc, host_free, h, NULL);
+  if (!h->ctx) {
+    fprintf(stderr, "error: cannot create the script heap (memory cap %zu MB too small?)\n", mem_cap >> 20);
+    db_close(&h->db);
+    return -1;
+  }
+  duk_context *ctx = h->ctx;
+  duk_push_global_stash(ctx);
+  duk_push_object(ctx);
+  duk_put_prop_string(ctx, -2, "modules");
+  duk_pop(ctx);
+  duk_push_global_object(ctx);
+  duk_put_function_list(ctx, -1, HOST_GLOBALS);
+  duk_del_prop_string(ctx, -1, "Duktape"); /* sandbox: no engine internals for scripts */
+  duk_pop(ctx);
+  host_open_bindings(ctx);
+  host_define_lazy_globals(ctx);
+  return 0;
+}
+
+void host_close(Host *h) {
+  if (h->ctx) duk_destroy_heap(h->ctx);
+  h->ctx = NULL;
+  db_close(&h->db);
+}

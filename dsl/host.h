@@ -1,0 +1,72 @@
+/* dsl/host.h — the Duktape host: one heap per process, sandboxed, with a memory cap, a time
+ * budget per top-level evaluation, a module loader over the library, and the bindings.
+ * This is the only layer that speaks Duktape. */
+#ifndef CERTSH_DSL_HOST_H
+#define CERTSH_DSL_HOST_H
+
+#include <signal.h>
+#include <stdio.h>
+
+#include "core/db.h"
+#include "duktape.h"
+
+/* Why the running evaluation was stopped, if it was. */
+typedef enum HostStop { HOST_RUNNING = 0, HOST_TIMEOUT, HOST_INTERRUPT } HostStop;
+
+/* Everything one certsh process holds: the heap, the register, limits and output. */
+typedef struct Host {
+  duk_context *ctx;
+  Db db;                          /* the open register */
+  const char *lib_dir;            /* --lib / $CERTSH_PATH, or NULL for the embedded library */
+  size_t mem_cap;                 /* bytes the heap may hold (--mem) */
+  size_t mem_used;                /* bytes the heap holds now */
+  double timeout;                 /* seconds per top-level evaluation, 0 = none (--timeout) */
+  double deadline;                /* monotonic seconds when the running evaluation must stop */
+  volatile sig_atomic_t interrupt; /* set by Ctrl-C: stop the running evaluation */
+  HostStop stopped;               /* why the last evaluation was stopped */
+  int mem_exceeded;               /* 1 once an allocation was refused by the cap */
+  FILE *out;                      /* where print() writes */
+  int eval_depth;                 /* >0 while a top-level evaluation runs (the budget is per top level) */
+} Host;
+
+/* Create the heap and open the register at db_path; 0, or -1 with a message on stderr. */
+int host_open(Host *h, const char *db_path, const char *as_of, size_t mem_cap, double timeout, const char *lib_dir);
+/* Free the heap and close the register. */
+void host_close(Host *h);
+
+/* Evaluate source (named name for traces) as a program with the time budget. On success
+ * returns 0 and leaves the completion value on the stack; on error returns 1 and leaves a
+ * printable message string (with the stack trace when useful) on the stack. */
+int host_eval(Host *h, const char *source, size_t len, const char *name);
+/* Call the function at stack top (with nargs args above it) under the time budget, like
+ * host_eval. */
+int host_pcall(Host *h, int nargs);
+
+/* The Host owning ctx. */
+Host *host_of(duk_context *ctx);
+/* Monotonic seconds. */
+double host_now(void);
+
+/* Source of a library file ("stdlib/x.js"): embedded or from lib_dir. Returns a malloc'd
+ * NUL-terminated buffer (caller frees) and its length, or NULL when there is none. */
+char *host_library_source(Host *h, const char *path, size_t *len);
+/* Call fn for each library path (embedded, or files under lib_dir's stdlib/ schemes/). */
+void host_library_list(Host *h, void (*fn)(const char *path, void *ud), void *ud);
+
+/* Throw a JavaScript Error with .code and .field. Never returns. */
+duk_ret_t host_throw(duk_context *ctx, const char *code, const char *field, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5), noreturn));
+/* Throw db->err as a JavaScript Error. Never returns. */
+duk_ret_t host_throw_core(duk_context *ctx, const CoreError *err) __attribute__((noreturn));
+
+/* Push the current row of st as a plain object (column name → value). Columns named in
+ * json_columns (NULL-terminated, may be NULL) holding JSON text are decoded. */
+void host_push_row(duk_context *ctx, sqlite3_stmt *st, const char *const *json_columns);
+
+/* Format the value at idx for printing: strings raw, undefined as "", the rest as JSON. */
+const char *host_to_display(duk_context *ctx, duk_idx_t idx, int force_json);
+
+/* Open every binding module (dsl/modules.c). */
+void host_open_bindings(duk_context *ctx);
+
+#endif

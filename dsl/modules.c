@@ -1,0 +1,19 @@
+/* dsl/modules.c — the one list of binding modules: each puts its functions on the global
+ * object (one C file per primitive, its function table at the bottom). */
+#include "dsl/bind.h"
+
+void bind_date_open(duk_context *ctx);
+void bind_uscc_open(duk_context *ctx);
+void bind_sql_open(duk_context *ctx);
+void bind_log_open(duk_context *ctx);
+
+static void (*const BINDING_MODULES[])(duk_context *) = {
+  bind_date_open,
+  bind_uscc_open,
+  bind_sql_open,
+  bind_log_open,
+};
+
+void host_open_bindings(duk_context *ctx) {
+  for (size_t i = 0; i < sizeof BINDING_MODULES / sizeof BINDING_MODULES[0]; i++) BINDING_MODULES[i](ctx);
+}

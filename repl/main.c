@@ -1,0 +1,343 @@
+/* repl/main.c — certsh's command line: options, one table of commands that drives both
+ * dispatch and --help, and the batch commands (-e, run, test, verify). */
+#define _POSIX_C_SOURCE 200809L
+#include "repl/cli.h"
+#include "core/civil.h"
+#include "core/log.h"
+#include "dsl/host.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <unistd.h>
+#include <dirent.h>
+
+#ifndef CERTSH_VERSION
+#define CERTSH_VERSION "dev"
+#endif
+
+#define EXIT_OK 0
+#define EXIT_FAIL 1
+#define EXIT_USAGE 2
+#define DEFAULT_BATCH_TIMEOUT 30.0
+
+/* ---- shared helpers ------------------------------------------------------------------------ */
+
+/* Print a usage error and return 2. */
+static int usage_error(const char *fmt, const char *arg) {
+  fprintf(stderr, "certsh: ");
+  fprintf(stderr, fmt, arg);
+  fprintf(stderr, "\nTry 'certsh --help'.\n");
+  return EXIT_USAGE;
+}
+
+/* Watchdog for -e and run: a single slow built-in call ignores the interpreter's time check,
+ * so once the budget is well exceeded the process ends (SQLite rolls back the open transaction). */
+static void watchdog_fire(int sig) {
+  (void)sig;
+  static const char msg[] = "error: timeout: the script overran its time budget inside a single built-in call and was stopped "
+                            "(--timeout); nothing of the unfinished command was written\n";
+  if (write(2, msg, sizeof msg - 1) < 0) { /* nothing more can be done */ }
+  _exit(EXIT_FAIL);
+}
+
+static void watchdog_arm(double timeout) {
+  if (timeout <= 0) return;
+  double grace = timeout / 2 > 2 ? timeout / 2 : 2;
+  double t = timeout + grace;
+  struct itimerval it = {{0, 0}, {(time_t)t, (suseconds_t)((t - (double)(time_t)t) * 1e6)}};
+  signal(SIGALRM, watchdog_fire);
+  setitimer(ITIMER_REAL, &it, NULL);
+}
+
+/* Open the host for a command, applying the command's default time budget. */
+static int open_host(Host *h, Options *o, const char *db, double default_timeout) {
+  double timeout = o->timeout >= 0 ? o->timeout : default_timeout;
+  return host_open(h, db, o->as_of, o->mem_mb << 20, timeout, o->lib);
+}
+
+/* Print the value at stack top as -e does: strings raw, the rest as JSON (--json: always). */
+static void print_value(Host *h, int json) {
+  if (duk_is_undefined(h->ctx, -1) && !json) return;
+  const char *s = host_to_display(h->ctx, -1, json);
+  if (duk_is_undefined(h->ctx, -2)) s = "null";
+  fputs(s, h->out);
+  fputc('\n', h->out);
+  duk_pop(h->ctx);
+}
+
+/* ---- commands ------------------------------------------------------------------------------- */
+
+/* -e EXPR: evaluate, print the value. */
+static int cmd_eval(Options *o) {
+  Host h;
+  if (open_host(&h, o, o->db, DEFAULT_BATCH_TIMEOUT) < 0) return EXIT_FAIL;
+  watchdog_arm(h.timeout);
+  int rc = host_eval(&h, o->expr, strlen(o->expr), "<-e>");
+  if (rc) fprintf(stderr, "error: %s\n", duk_safe_to_string(h.ctx, -1));
+  else print_value(&h, o->json);
+  fflush(h.out);
+  host_close(&h);
+  return rc ? EXIT_FAIL : EXIT_OK;
+}
+
+/* Read a whole file into a malloc'd buffer; NULL when it cannot be read. */
+static char *read_file(const char *path, size_t *len) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return NULL;
+  if (fseek(f, 0, SEEK_END) != 0) { fclose(f); return NULL; }
+  long n = ftell(f);
+  rewind(f);
+  char *buf = n >= 0 ? malloc((size_t)n + 1) : NULL;
+  if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) { free(buf); buf = NULL; }
+  fclose(f);
+  if (buf) { buf[n] = 0; *len = (size_t)n; }
+  return buf;
+}
+
+/* run FILE [ARGS…]: run a batch job with `args`. */
+static int cmd_run(Options *o) {
+  if (o->nargs < 1) return usage_error("%s", "run needs a FILE: certsh run FILE [ARGS...]");
+  size_t len;
+  char *src = read_file(o->args[0], &len);
+  if (!src) { fprintf(stderr, "error: cannot read script '%s'\n", o->args[0]); return EXIT_FAIL; }
+  Host h;
+  if (open_host(&h, o, o->db, DEFAULT_BATCH_TIMEOUT) < 0) { free(src); return EXIT_FAIL; }
+  duk_push_global_object(h.ctx);
+  duk_push_array(h.ctx);
+  for (int i = 1; i < o->nargs; i++) {
+    duk_push_string(h.ctx, o->args[i]);
+    duk_put_prop_index(h.ctx, -2, (duk_uarridx_t)(i - 1));
+  }
+  duk_put_prop_string(h.ctx, -2, "args");
+  duk_pop(h.ctx);
+  watchdog_arm(h.timeout);
+  const char *body = src;
+  if (len > 2 && src[0] == '#' && src[1] == '!') { /* keep line numbers: blank out a shebang */
+    char *nl = strchr(src, '\n');
+    for (char *p = src; p < (nl ? nl : src + len); p++) *p = ' ';
+  }
+  int rc = host_eval(&h, body, len, o->args[0]);
+  free(src);
+  if (rc) fprintf(stderr, "error: %s\n", duk_safe_to_string(h.ctx, -1));
+  fflush(h.out);
+  host_close(&h);
+  return rc ? EXIT_FAIL : EXIT_OK;
+}
+
+/* verify: recompute the record log; exit 1 naming the first bad record. */
+static int cmd_verify(Options *o) {
+  Db db;
+  CoreError err;
+  if (db_open(&db, o->db, &err) < 0) { fprintf(stderr, "error: %s\n", err.message); return EXIT_FAIL; }
+  LogReport r;
+  int rc = log_verify(&db, &r);
+  if (rc < 0) fprintf(stderr, "error: %s\n", db.err.message);
+  else if (rc > 0) fprintf(stderr, "verify: FAILED at %s\n", r.bad);
+  else printf("verify: ok, %lld events chained, %lld rows match their last event\n", r.events, r.rows);
+  db_close(&db);
+  return rc == 0 ? EXIT_OK : EXIT_FAIL;
+}
+
+/* ---- test: run *.test.js files, each in a fresh heap on an in-memory register -------------- */
+
+typedef struct TestList { char **paths; int n, cap; int from_library; } TestList;
+
+static void test_list_add(TestList *t, const char *p) {
+  if (t->n == t->cap) {
+    t->cap = t->cap ? t->cap * 2 : 64;
+    t->paths = realloc(t->paths, sizeof *t->paths * (size_t)t->cap);
+  }
+  t->paths[t->n++] = strdup(p);
+}
+
+static int ends_with(const char *s, const char *suffix) {
+  size_t a = strlen(s), b = strlen(suffix);
+  return a >= b && strcmp(s + a - b, suffix) == 0;
+}
+
+static void test_collect_library(const char *path, void *ud) {
+  if (ends_with(path, ".test.js")) test_list_add(ud, path);
+}
+
+static int cmp_paths(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+/* Add path: a .test.js file, or every .test.js below a folder. */
+static void test_collect_path(TestList *t, const char *path) {
+  struct stat sb;
+  if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+    DIR *d = opendir(path);
+    struct dirent *e;
+    int first = t->n;
+    while (d && (e = readdir(d))) {
+      if (e->d_name[0] == '.') continue;
+      char p[4096];
+      snprintf(p, sizeof p, "%s/%s", path, e->d_name);
+      if (ends_with(e->d_name, ".test.js")) test_list_add(t, p);
+      else if (stat(p, &sb) == 0 && S_ISDIR(sb.st_mode)) test_collect_path(t, p);
+    }
+    if (d) closedir(d);
+    qsort(t->paths + first, (size_t)(t->n - first), sizeof *t->paths, cmp_paths);
+  } else {
+    test_list_add(t, path);
+  }
+}
+
+/* Run one test file; add its counts. */
+static void test_run_file(Options *o, const char *path, int from_library, long *passed, long *failed) {
+  size_t len = 0;
+  char *src = NULL;
+  Host h;
+  if (open_host(&h, o, ":memory:", 0) < 0) { (*failed)++; return; }
+  src = from_library ? host_library_source(&h, path, &len) : read_file(path, &len);
+  if (!src) {
+    printf("FAIL %s: cannot read the file\n", path);
+    (*failed)++;
+    host_close(&h);
+    return;
+  }
+  /* stdlib/test.js defines test(), assert…; run(file) runs what the file registered */
+  static const char prologue[] = "require('stdlib/test').install(this)";
+  int rc = host_eval(&h, prologue, sizeof prologue - 1, "<test>");
+  if (!rc) { duk_pop(h.ctx); rc = host_eval(&h, src, len, path); }
+  if (rc) {
+    printf("FAIL %s: %s\n", path, duk_safe_to_string(h.ctx, -1));
+    (*failed)++;
+  } else {
+    duk_pop(h.ctx);
+    duk_push_string(h.ctx, path);
+    duk_put_global_string(h.ctx, "__test_file");
+    static const char run[] = "require('stdlib/test').run(__test_file)";
+    if (host_eval(&h, run, sizeof run - 1, "<test>")) {
+      printf("FAIL %s: %s\n", path, duk_safe_to_string(h.ctx, -1));
+      (*failed)++;
+    } else {
+      duk_get_prop_string(h.ctx, -1, "passed");
+      *passed += (long)duk_get_number(h.ctx, -1);
+      duk_get_prop_string(h.ctx, -2, "failed");
+      *failed += (long)duk_get_number(h.ctx, -1);
+    }
+  }
+  fflush(stdout);
+  free(src);
+  host_close(&h);
+}
+
+static int cmd_test(Options *o) {
+  TestList t = {0};
+  if (o->nargs == 0) {
+    Host h;
+    if (open_host(&h, o, ":memory:", 0) < 0) return EXIT_FAIL;
+    host_library_list(&h, test_collect_library, &t);
+    host_close(&h);
+    t.from_library = 1;
+  }
+  for (int i = 0; i < o->nargs; i++) test_collect_path(&t, o->args[i]);
+  long passed = 0, failed = 0;
+  for (int i = 0; i < t.n; i++) {
+    test_run_file(o, t.paths[i], t.from_library, &passed, &failed);
+    free(t.paths[i]);
+  }
+  free(t.paths);
+  if (t.n == 0) { fprintf(stderr, "certsh test: no *.test.js files found\n"); failed++; }
+  printf("%ld passed, %ld failed\n", passed, failed);
+  return failed ? EXIT_FAIL : EXIT_OK;
+}
+
+/* ---- the command table: dispatch and help from one place ---------------------------------- */
+
+static int cmd_repl(Options *o) { return repl_main(o); }
+static int cmd_help(Options *o);
+
+typedef struct Command {
+  const char *name;  /* the word after the options; "" for none */
+  const char *usage;
+  const char *help;
+  int (*run)(Options *o);
+} Command;
+
+static const Command COMMANDS[] = {
+  {"", "certsh [OPTIONS]", "open the REPL on the register", cmd_repl},
+  {"-e", "certsh [OPTIONS] -e EXPR", "evaluate EXPR and print its value (strings raw, the rest as JSON)", cmd_eval},
+  {"run", "certsh [OPTIONS] run FILE [ARGS...]", "run a batch job; ARGS reach the script as `args`", cmd_run},
+  {"test", "certsh [OPTIONS] test [PATH...]", "run *.test.js files (default: every test of stdlib and schemes)", cmd_test},
+  {"verify", "certsh [OPTIONS] verify", "check the record log's hash chain and every row against it", cmd_verify},
+  {"help", "certsh --help", "this text", cmd_help},
+};
+#define NCOMMANDS (sizeof COMMANDS / sizeof COMMANDS[0])
+
+static int cmd_help(Options *o) {
+  (void)o;
+  printf("certsh %s: a certification body's register, scripted in JavaScript\n\nUsage:\n", CERTSH_VERSION);
+  for (size_t i = 0; i < NCOMMANDS; i++) printf("  %-40s %s\n", COMMANDS[i].usage, COMMANDS[i].help);
+  printf("\nOptions:\n"
+         "  --db FILE          the register (default ./certsh.db, or $CERTSH_DB); :memory: works\n"
+         "  --as-of YYYY-MM-DD the date rules treat as today (default: today)\n"
+         "  --json             print values as JSON, whatever they are\n"
+         "  --timeout SECONDS  time budget per evaluation (default 30 in -e and run, none in the REPL)\n"
+         "  --mem MB           memory cap of the script heap (default 256)\n"
+         "  --lib DIR          load stdlib/ and schemes/ from DIR (or $CERTSH_PATH) before the embedded ones\n"
+         "  --version          print the version\n"
+         "\nExit status: 0 ok, 1 script or rule error (message on stderr), 2 usage error.\n");
+  return EXIT_OK;
+}
+
+int main(int argc, char **argv) {
+  Options o = {0};
+  o.db = getenv("CERTSH_DB") && *getenv("CERTSH_DB") ? getenv("CERTSH_DB") : "certsh.db";
+  o.lib = getenv("CERTSH_PATH") && *getenv("CERTSH_PATH") ? getenv("CERTSH_PATH") : NULL;
+  o.timeout = -1;
+  o.mem_mb = 256;
+  const Command *cmd = &COMMANDS[0];
+  char *operands[argc + 1]; /* the operands after the command word */
+  int nops = 0, seen_cmd = 0;
+  for (int i = 1; i < argc; i++) {
+    const char *a = argv[i];
+    int has_value = i + 1 < argc;
+    if (seen_cmd && cmd->run == cmd_run && nops >= 1) { operands[nops++] = argv[i]; continue; } /* script args */
+    if (!strcmp(a, "--help") || !strcmp(a, "-h")) { cmd = &COMMANDS[NCOMMANDS - 1]; seen_cmd = 1; }
+    else if (!strcmp(a, "--version")) { printf("certsh %s (Duktape %ld, SQLite %s)\n", CERTSH_VERSION, (long)DUK_VERSION, sqlite3_libversion()); return EXIT_OK; }
+    else if (!strcmp(a, "--json")) o.json = 1;
+    else if (!strcmp(a, "--db") || !strcmp(a, "--as-of") || !strcmp(a, "--lib") || !strcmp(a, "--timeout") ||
+             !strcmp(a, "--mem") || !strcmp(a, "-e")) {
+      if (!has_value) { return usage_error("option %s needs a value", a); }
+      const char *v = argv[++i];
+      if (!strcmp(a, "--db")) o.db = v;
+      else if (!strcmp(a, "--lib")) o.lib = v;
+      else if (!strcmp(a, "-e")) { o.expr = v; cmd = &COMMANDS[1]; seen_cmd = 1; }
+      else if (!strcmp(a, "--as-of")) {
+        long day;
+        if (civil_parse(v, &day) < 0) { return usage_error("--as-of '%s' is not a real calendar date YYYY-MM-DD", v); }
+        o.as_of = v;
+      } else if (!strcmp(a, "--timeout")) {
+        char *end;
+        o.timeout = strtod(v, &end);
+        if (*end || o.timeout < 0 || o.timeout > 1e6) { return usage_error("--timeout '%s' must be a number of seconds (0 = none)", v); }
+      } else {
+        char *end;
+        double mb = strtod(v, &end);
+        if (*end || mb < 8 || mb > 65536) { return usage_error("--mem '%s' must be a number of megabytes from 8 to 65536", v); }
+        o.mem_mb = (size_t)mb;
+      }
+    } else if (a[0] == '-' && a[1] && !seen_cmd) {
+          return usage_error("unknown option '%s'", a);
+    } else if (!seen_cmd) {
+      size_t k;
+      for (k = 2; k < NCOMMANDS && strcmp(COMMANDS[k].name, a) != 0; k++) {}
+      if (k == NCOMMANDS || !strcmp(a, "help")) { return usage_error("unknown command '%s'", a); }
+      cmd = &COMMANDS[k];
+      seen_cmd = 1;
+    } else {
+      operands[nops++] = argv[i];
+    }
+  }
+  if (cmd->run == cmd_eval && nops) { return usage_error("-e takes one expression; unexpected '%s'", operands[0]); }
+  if (cmd->run == cmd_verify && nops) { return usage_error("verify takes no operands; unexpected '%s'", operands[0]); }
+  o.args = operands;
+  o.nargs = nops;
+  int rc = cmd->run(&o);
+  return rc;
+}

@@ -1,0 +1,78 @@
+#!/bin/sh
+# build.sh — the two commands of the README.
+#   ./build.sh          install what is missing, build, and run the reminder job on the
+#                       default database (building the demo register first when it is empty)
+#   ./build.sh test     build normally and with ASan+UBSan, and run every test in both
+#   ./build.sh test --extended   also the long tests (crash, concurrency, fuzzing, valgrind)
+set -eu
+cd "$(dirname "$0")"
+ROOT=$(pwd)
+JOBS=${JOBS:-2}
+
+# Debian packages certsh builds and tests with.
+PACKAGES="build-essential cmake pkg-config duktape-dev libsqlite3-dev libssl-dev libedit-dev libcsv-dev sqlite3 tmux python3 valgrind clang libclang-rt-14-dev"
+
+missing_packages() {
+  out=""
+  for p in $PACKAGES; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || out="$out $p"
+  done
+  echo "$out"
+}
+
+install_dependencies() {
+  missing=$(missing_packages)
+  [ -z "$missing" ] && return 0
+  if [ "$(id -u)" = 0 ]; then
+    echo "build.sh: installing:$missing" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    # shellcheck disable=SC2086
+    apt-get install -y -qq --no-install-recommends $missing >/dev/null
+  else
+    echo "build.sh: these Debian packages are missing; as root run:" >&2
+    echo "  apt-get install -y$missing" >&2
+    exit 1
+  fi
+}
+
+# build DIR [cmake options…]: configure once, then build.
+build() {
+  dir=$1; shift
+  if [ ! -f "$dir/CMakeCache.txt" ]; then
+    cmake -S "$ROOT" -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
+  fi
+  cmake --build "$dir" -j "$JOBS"
+}
+
+case "${1:-run}" in
+  run)
+    install_dependencies
+    build build
+    db=${CERTSH_DB:-certsh.db}
+    if [ "$(./build/certsh --db "$db" -e "sql('select count(*) n from certificates')[0].n")" = 0 ]; then
+      echo "build.sh: $db is empty; building the demo register (examples/demo-register.js)" >&2
+      ./build/certsh --db "$db" --timeout 0 run examples/demo-register.js
+    fi
+    ./build/certsh --db "$db" run examples/reminders.js
+    ;;
+  test)
+    install_dependencies
+    extended=${2:-}
+    build build
+    build build-asan -DCERTSH_SANITIZE=ON
+    status=0
+    echo "== tests (release build)"
+    CERTSH_EXTENDED=$([ "$extended" = --extended ] && echo 1 || echo 0) \
+      ctest --test-dir build --output-on-failure -j "$JOBS" || status=1
+    echo "== tests (AddressSanitizer + UndefinedBehaviorSanitizer build)"
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+      ctest --test-dir build-asan --output-on-failure -j "$JOBS" || status=1
+    if [ $status = 0 ]; then echo "build.sh test: all suites passed"; else echo "build.sh test: FAILURES above"; fi
+    exit $status
+    ;;
+  *)
+    echo "usage: ./build.sh [run | test [--extended]]" >&2
+    exit 2
+    ;;
+esac

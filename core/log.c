@@ -2,7 +2,7 @@
 #include "core/log.h"
 #include "core/civil.h"
 
-#include <openssl/evp.h>
+#include <nettle/sha2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -88,20 +88,19 @@ static const LogSubject *log_subject(const char *prefix) {
 /* Hex SHA-256 of the event's fields joined by unit separators. */
 static void log_hash(const char *prev, long long seq, const char *as_of, const char *wall, const char *actor,
                      const char *kind, const char *subject, const char *payload, char out[65]) {
-  unsigned char md[EVP_MAX_MD_SIZE];
-  unsigned int mdlen = 0;
+  uint8_t md[SHA256_DIGEST_SIZE];
   char num[32];
   snprintf(num, sizeof num, "%lld", seq);
   const char *parts[8] = {prev, num, as_of, wall, actor, kind, subject, payload};
-  EVP_MD_CTX *ctx = EVP_MD_CTX_new();
-  EVP_DigestInit_ex(ctx, EVP_sha256(), NULL);
+  struct sha256_ctx ctx;
+  sha256_init(&ctx);
   for (int i = 0; i < 8; i++) {
-    if (i) EVP_DigestUpdate(ctx, "\x1f", 1);
-    EVP_DigestUpdate(ctx, parts[i] ? parts[i] : "", strlen(parts[i] ? parts[i] : ""));
+    const char *p = parts[i] ? parts[i] : "";
+    if (i) sha256_update(&ctx, 1, (const uint8_t *)"\x1f");
+    sha256_update(&ctx, strlen(p), (const uint8_t *)p);
   }
-  EVP_DigestFinal_ex(ctx, md, &mdlen);
-  EVP_MD_CTX_free(ctx);
-  for (unsigned i = 0; i < mdlen && i < 32; i++) snprintf(out + 2 * i, 3, "%02x", md[i]);
+  sha256_digest(&ctx, SHA256_DIGEST_SIZE, md);
+  for (unsigned i = 0; i < SHA256_DIGEST_SIZE; i++) snprintf(out + 2 * i, 3, "%02x", md[i]);
   out[64] = 0;
 }
 

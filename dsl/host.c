@@ -369,6 +369,28 @@ static void host_define_lazy_globals(duk_context *ctx) {
 /* ---- evaluation -------------------------------------------------------------------------- */
 
 
+/* safe_call body of host_describe_error: the error's code, message and stack may be getters a
+ * script defined, so reading them runs script code that can throw or loop. */
+static duk_ret_t host_describe_safe(duk_context *ctx, void *udata) {
+  (void)udata;
+  if (duk_is_error(ctx, -1)) {
+    /* Errors with a code from the bindings read best as "code: message"; others show the trace. */
+    if (duk_get_prop_string(ctx, -1, "code") && duk_is_string(ctx, -1)) {
+      duk_get_prop_string(ctx, -2, "message");
+      duk_push_sprintf(ctx, "%s: %s", duk_get_string(ctx, -2), duk_safe_to_string(ctx, -1));
+      return 1;
+    }
+    duk_pop(ctx);
+    duk_get_prop_string(ctx, -1, "stack");
+    if (duk_is_string(ctx, -1)) return 1;
+    duk_pop(ctx);
+    duk_safe_to_string(ctx, -1);
+    return 1;
+  }
+  duk_push_sprintf(ctx, "uncaught value thrown: %s", host_to_display(ctx, -1, 1));
+  return 1;
+}
+
 /* Replace the error at -1 with a printable message. */
 static void host_describe_error(Host *h, duk_context *ctx) {
   if (h->stopped == HOST_TIMEOUT) {
@@ -386,26 +408,11 @@ static void host_describe_error(Host *h, duk_context *ctx) {
     duk_push_sprintf(ctx, "out of memory: the script needed more than the cap of %zu MB (--mem)", h->mem_cap >> 20);
     return;
   }
-  if (duk_is_error(ctx, -1)) {
-    /* Errors with a code from the bindings read best as "code: message"; others show the trace. */
-    if (duk_get_prop_string(ctx, -1, "code") && duk_is_string(ctx, -1)) {
-      duk_get_prop_string(ctx, -2, "message");
-      duk_push_sprintf(ctx, "%s: %s", duk_get_string(ctx, -2), duk_safe_to_string(ctx, -1));
-      duk_replace(ctx, -4);
-      duk_pop_2(ctx);
-      return;
-    }
-    duk_pop(ctx);
-    duk_get_prop_string(ctx, -1, "stack");
-    if (duk_is_string(ctx, -1)) { duk_replace(ctx, -2); return; }
-    duk_pop(ctx);
-    duk_safe_to_string(ctx, -1);
-    return;
-  }
-  const char *s = host_to_display(ctx, -1, 1);
-  duk_push_sprintf(ctx, "uncaught value thrown: %s", s);
-  duk_replace(ctx, -3);
+  if (duk_safe_call(ctx, host_describe_safe, NULL, 1, 1) == DUK_EXEC_SUCCESS) return;
+  /* a getter of the thrown value threw or was stopped: say so, never abort */
+  if (h->stopped != HOST_RUNNING) { host_describe_error(h, ctx); return; }
   duk_pop(ctx);
+  duk_push_string(ctx, "an error was thrown whose description could not be read (a getter on it threw)");
 }
 
 /* Start the time budget of a top-level evaluation. */

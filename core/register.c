@@ -1,0 +1,136 @@
+/* core/register.c — validation and statement helpers the primitives share (core/org.c …). */
+#include "core/register.h"
+#include "core/civil.h"
+#include "core/log.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int reg_date(Db *db, const char *field, const char *text, int required) {
+  long day;
+  if (!text) return required ? db_fail(db, "invalid", field, "%s is required (a date 'YYYY-MM-DD')", field) : 0;
+  if (civil_parse(text, &day) < 0)
+    return db_fail(db, "invalid", field, "%s '%s' is not a real calendar date 'YYYY-MM-DD'", field, text);
+  return 0;
+}
+
+int reg_order(Db *db, const char *start_field, const char *start, const char *end_field, const char *end) {
+  if (start && end && strcmp(end, start) < 0)
+    return db_fail(db, "invalid", end_field, "%s %s is before %s %s", end_field, end, start_field, start);
+  return 0;
+}
+
+int reg_text(Db *db, const char *field, const char *text) {
+  const char *p = text;
+  while (p && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')) p++;
+  if (!p || !*p) return db_fail(db, "invalid", field, "%s is required and must not be blank", field);
+  return 0;
+}
+
+int reg_word(Db *db, const char *field, const char *text, const char *const *words) {
+  char list[256] = "";
+  for (const char *const *w = words; *w; w++) {
+    if (text && !strcmp(text, *w)) return 0;
+    snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", w == words ? "" : ", ", *w);
+  }
+  if (!text) return db_fail(db, "invalid", field, "%s is required (one of %s)", field, list);
+  return db_fail(db, "invalid", field, "%s '%s' is not one of %s", field, text, list);
+}
+
+int reg_json(Db *db, const char *field, const char *json, char kind) {
+  if (!json) return 0;
+  sqlite3_stmt *st = db_prepare(db, "SELECT json_valid(?1) AND json_type(?1) = ?2");
+  if (!st) return -1;
+  sqlite3_bind_text(st, 1, json, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text(st, 2, kind == '[' ? "array" : "object", -1, SQLITE_STATIC);
+  int ok = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == 1;
+  sqlite3_finalize(st);
+  if (!ok) return db_fail(db, "invalid", field, "%s must be %s, got %.200s", field, kind == '[' ? "an array" : "an object", json);
+  return 0;
+}
+
+int reg_exists(Db *db, const char *field, const char *table, long long id) {
+  char q[128];
+  snprintf(q, sizeof q, "SELECT 1 FROM %s WHERE id = ?1", table);
+  sqlite3_stmt *st = db_prepare(db, q);
+  if (!st) return -1;
+  sqlite3_bind_int64(st, 1, id);
+  int found = sqlite3_step(st) == SQLITE_ROW;
+  sqlite3_finalize(st);
+  if (!found) return db_fail(db, "not-found", field, "%s %lld does not exist", field, id);
+  return 0;
+}
+
+int reg_column(Db *db, const char *table, const char *column, long long id, const char *field, char *out, size_t n) {
+  char q[160];
+  snprintf(q, sizeof q, "SELECT %s FROM %s WHERE id = ?1", column, table);
+  sqlite3_stmt *st = db_prepare(db, q);
+  if (!st) return -1;
+  sqlite3_bind_int64(st, 1, id);
+  int rc = sqlite3_step(st);
+  if (rc == SQLITE_ROW) {
+    const char *v = (const char *)sqlite3_column_text(st, 0);
+    snprintf(out, n, "%s", v ? v : "");
+  }
+  sqlite3_finalize(st);
+  if (rc != SQLITE_ROW) return db_fail(db, "not-found", field, "%s %lld does not exist", field, id);
+  return 0;
+}
+
+int reg_run(Db *db, const char *sql, const char *types, ...) {
+  sqlite3_stmt *st = db_prepare(db, sql);
+  if (!st) return -1;
+  va_list ap;
+  va_start(ap, types);
+  for (int i = 0; types[i]; i++) {
+    if (types[i] == 't') {
+      const char *s = va_arg(ap, const char *);
+      if (s) sqlite3_bind_text(st, i + 1, s, -1, SQLITE_TRANSIENT); else sqlite3_bind_null(st, i + 1);
+    } else if (types[i] == 'i' || types[i] == 'I') {
+      long long v = va_arg(ap, long long);
+      if (types[i] == 'I' && v == 0) sqlite3_bind_null(st, i + 1); else sqlite3_bind_int64(st, i + 1, v);
+    } else {
+      double v = va_arg(ap, double);
+      if (isnan(v)) sqlite3_bind_null(st, i + 1); else sqlite3_bind_double(st, i + 1, v);
+    }
+  }
+  va_end(ap);
+  int rc = sqlite3_step(st);
+  sqlite3_finalize(st);
+  return rc == SQLITE_DONE ? 0 : db_fail_sql(db, "write");
+}
+
+int reg_abort(Db *db) {
+  CoreError keep = db->err;
+  db_rollback(db);
+  db->err = keep;
+  return -1;
+}
+
+int reg_get_json(Db *db, const char *prefix, long long id, char **out) {
+  static const struct { const char *prefix, *table; } TABLES[] = {
+    {"org", "orgs"}, {"person", "people"}, {"case", "cases"}, {"audit", "audits"}, {"finding", "findings"},
+    {"score", "scores"}, {"decision", "decisions"}, {"certificate", "certificates"}, {"matter", "matters"}};
+  const char *table = NULL;
+  for (size_t i = 0; i < sizeof TABLES / sizeof TABLES[0]; i++)
+    if (!strcmp(TABLES[i].prefix, prefix)) table = TABLES[i].table;
+  const char *rowjson = table ? log_row_json_sql(db, prefix) : NULL;
+  if (!rowjson) return table ? -1 : db_fail(db, "internal", "", "unknown subject '%s'", prefix);
+  size_t n = strlen(rowjson) + 96;
+  char *q = malloc(n);
+  if (!q) return db_fail(db, "nomem", "", "out of memory");
+  snprintf(q, n, "SELECT %s FROM %s r WHERE r.id = ?1", rowjson, table);
+  sqlite3_stmt *st = db_prepare(db, q);
+  free(q);
+  if (!st) return -1;
+  sqlite3_bind_int64(st, 1, id);
+  int rc = sqlite3_step(st);
+  *out = rc == SQLITE_ROW ? strdup((const char *)sqlite3_column_text(st, 0)) : NULL;
+  sqlite3_finalize(st);
+  if (rc == SQLITE_DONE) return db_fail(db, "not-found", prefix, "%s %lld does not exist", prefix, id);
+  if (rc != SQLITE_ROW) return db_fail_sql(db, "read");
+  return *out ? 0 : db_fail(db, "nomem", "", "out of memory");
+}

@@ -1,0 +1,217 @@
+/* core/register.h — the register's primitives: organisations, people, cases, audits, findings,
+ * scores, decisions, certificates and matters. One C file per primitive (core/org.c …).
+ *
+ * Every write operation validates all of its input first, then runs as one command: db_begin,
+ * the state row(s), log_record for every row it changed, db_commit. On any failure it rolls
+ * back and returns -1 with db->err naming the field and the value; nothing is written.
+ * args_json is what the caller was given (JSON text, or NULL), kept in the event.
+ *
+ * Core enforces what no scheme may break: legal state changes, impartiality, real dates and
+ * ends not before starts, numbers in range, certificates only after a positive decision.
+ * Everything scheme-specific (expiry, numbers, deadlines, grades) comes in from the caller. */
+#ifndef CERTSH_CORE_REGISTER_H
+#define CERTSH_CORE_REGISTER_H
+
+#include "core/db.h"
+
+/* Effective staff beyond this is a typing error, not an organisation (the largest employers
+ * have a few million). */
+#define REG_STAFF_MAX 10000000LL
+#define REG_SITES_MAX 100000LL
+
+/* ---- shared validation (core/register.c) ------------------------------------------------- */
+
+/* text is a real calendar date 'YYYY-MM-DD' (or NULL when !required); 0, or -1 naming field. */
+int reg_date(Db *db, const char *field, const char *text, int required);
+/* end is not before start (both valid dates or NULL); 0 or -1 naming end_field. */
+int reg_order(Db *db, const char *start_field, const char *start, const char *end_field, const char *end);
+/* text is present and not blank; 0 or -1. */
+int reg_text(Db *db, const char *field, const char *text);
+/* text is one of the NULL-terminated words; 0 or -1 listing them. */
+int reg_word(Db *db, const char *field, const char *text, const char *const *words);
+/* json is valid JSON of the given kind ('[' array, '{' object) or NULL; 0 or -1. */
+int reg_json(Db *db, const char *field, const char *json, char kind);
+/* The row id of table exists; 0 or -1 ("not-found" naming field). */
+int reg_exists(Db *db, const char *field, const char *table, long long id);
+/* One text column of one row (e.g. a status) into out; 0, or -1 when there is no such row. */
+int reg_column(Db *db, const char *table, const char *column, long long id, const char *field, char *out, size_t n);
+/* Run one writing statement with parameters described by types: 't' text (NULL → null),
+ * 'i' integer, 'I' integer with 0 → null, 'd' real (NaN → null). 0 or -1. */
+int reg_run(Db *db, const char *sql, const char *types, ...);
+/* Roll back the command and return -1, keeping db->err. */
+int reg_abort(Db *db);
+/* The row JSON (log_row_json_sql) of subject PREFIX:ID into *out (malloc'd, caller frees);
+ * 0, or -1 ("not-found"). */
+int reg_get_json(Db *db, const char *prefix, long long id, char **out);
+
+/* ---- organisations (core/org.c) ---------------------------------------------------------- */
+
+typedef struct OrgInput {
+  const char *name;
+  const char *uscc;
+  const char *uscc_override; /* reason for accepting a code whose check character fails */
+  const char *address;       /* NULL: '' (create) or unchanged (update) */
+  long long staff;           /* effective staff, 1..REG_STAFF_MAX; 0 on update: unchanged */
+  long long sites;           /* 0: 1 (create) or unchanged (update) */
+  const char *shops_json;    /* [{domain, platform}]; NULL: none / unchanged */
+  const char *facts_json;    /* eligibility facts {licence:…}; NULL: none / unchanged */
+} OrgInput;
+
+/* Register an organisation; *id its id. */
+int org_create(Db *db, const OrgInput *in, const char *args_json, long long *id);
+/* Change an organisation's data; NULL / 0 fields stay as they are (name and USCC included). */
+int org_update(Db *db, long long id, const OrgInput *in, const char *args_json);
+
+/* ---- people (core/person.c) -------------------------------------------------------------- */
+
+/* Register a person; roles_json an array of 'auditor', 'expert', 'decider' (NULL: none). */
+int person_create(Db *db, const char *name, const char *roles_json, const char *args_json, long long *id);
+/* Record a registration (auditor or expert qualification) valid from..to. */
+int person_register(Db *db, long long person, const char *number, const char *field_code, const char *valid_from,
+                    const char *valid_to, const char *args_json);
+
+/* ---- cases (core/case.c) ----------------------------------------------------------------- */
+
+typedef struct CaseInput {
+  long long org;
+  const char *scheme, *version; /* the scheme and the version that governs the case */
+  const char *scope;
+  const char *grade;            /* grade applied for, or NULL */
+  const char *shops_json;       /* shops covered (e-commerce), or NULL */
+  const char *applied;          /* date of application */
+} CaseInput;
+
+/* Open a case in status 'applied'. */
+int case_apply(Db *db, const CaseInput *in, const char *args_json, long long *id);
+/* Application review: applied → accepted, or applied → rejected (reason required). */
+int case_review(Db *db, long long id, int accept, const char *date, const char *reason, const char *args_json);
+/* Close a case that is not closed yet (withdrawn application, end of certification). */
+int case_close(Db *db, long long id, const char *date, const char *reason, const char *args_json);
+/* 1 when the case may move from status `from` to `to`. */
+int case_transition_ok(const char *from, const char *to);
+
+/* ---- audits (core/audit.c) --------------------------------------------------------------- */
+
+typedef struct AuditMember {
+  long long person;
+  const char *role; /* leader, member, expert */
+} AuditMember;
+
+typedef struct AuditInput {
+  long long case_id;
+  const char *type;                        /* document, initial, surveillance, recertification, special, extension */
+  const char *mode;                        /* onsite (default), remote, … */
+  const char *planned_start, *planned_end; /* or NULL */
+  const char *actual_start, *actual_end;   /* both given: the audit is done */
+  double man_days, onsite_days;            /* NaN: not stated */
+  const char *why_json;                    /* how the man-days were found */
+  const AuditMember *team;
+  int nteam;
+} AuditInput;
+
+/* Plan or record an audit of an accepted or certified case with its team. */
+int audit_create(Db *db, const AuditInput *in, const char *args_json, long long *id);
+/* A planned audit took place from start to end: status done. */
+int audit_complete(Db *db, long long id, const char *start, const char *end, const char *args_json);
+/* A planned audit will not take place. */
+int audit_cancel(Db *db, long long id, const char *args_json);
+/* Add a person to an audit's team. */
+int audit_add_member(Db *db, long long id, const AuditMember *m, const char *args_json);
+
+/* ---- findings (core/finding.c) ----------------------------------------------------------- */
+
+typedef struct FindingInput {
+  long long audit;
+  const char *item, *clause; /* criteria item and clause, or NULL */
+  const char *kind;          /* nonconformity, deduction, special-deduction, special-bonus, observation */
+  double points;             /* finite; NaN: 0 */
+  const char *evidence;
+  const char *raised;        /* date the finding was raised */
+  const char *due;           /* correction deadline, or NULL */
+} FindingInput;
+
+/* Record a finding of an audit that is not cancelled. */
+int finding_create(Db *db, const FindingInput *in, const char *args_json, long long *id);
+/* Close an open finding (correction verified) on date. */
+int finding_close(Db *db, long long id, const char *date, const char *args_json);
+
+/* ---- scores (core/score.c) --------------------------------------------------------------- */
+
+typedef struct ScoreInput {
+  long long audit;
+  double score;              /* 0..100 */
+  long long deduction_items; /* >= 0 */
+  int pass;                  /* 0 or 1, as the scheme's grade rule found */
+  const char *level;         /* the document's word for the grade, or NULL */
+  int stars;                 /* 0..5 */
+  const char *date;
+  const char *why_json;
+} ScoreInput;
+
+/* Record the score of an audit (one per audit). */
+int score_record(Db *db, const ScoreInput *in, const char *args_json, long long *id);
+
+/* ---- decisions (core/decision.c) --------------------------------------------------------- */
+
+typedef struct DecisionInput {
+  long long case_id;
+  long long audit;          /* the audit decided on, or 0 */
+  const char *outcome;      /* the scheme's word: certify, refuse, recertify, maintain, … */
+  int positive;             /* 1 when the outcome grants or keeps certification */
+  const char *grade;        /* grade decided, or NULL */
+  const char *date;
+  const char *why_json;
+  const long long *makers;  /* the deciders: never members of an audit team of the case */
+  int nmakers;
+} DecisionInput;
+
+/* Record a certification decision; a positive one on an accepted case makes it certified, a
+ * negative one refused. */
+int decision_create(Db *db, const DecisionInput *in, const char *args_json, long long *id);
+
+/* ---- certificates (core/certificate.c) --------------------------------------------------- */
+
+typedef struct CertificateInput {
+  long long decision;     /* a positive decision; its case is the certificate's */
+  const char *number;
+  const char *scope;      /* NULL: the case's scope */
+  const char *grade;      /* NULL: the decision's grade */
+  int stars;              /* 0..5 */
+  const char *shops_json; /* NULL: the case's shops */
+  const char *issued, *expires;
+} CertificateInput;
+
+/* Issue a certificate on a positive decision that has none yet; status active. */
+int certificate_issue(Db *db, const CertificateInput *in, const char *args_json, long long *id);
+/* Change status: active ⇄ suspended; active|suspended → withdrawn|cancelled|expired.
+ * cause and clause say why (NULL when none). */
+int certificate_set_status(Db *db, long long id, const char *to, const char *date, const char *cause,
+                           const char *clause, const char *args_json);
+/* 1 when a certificate may move from status `from` to `to`. */
+int certificate_transition_ok(const char *from, const char *to);
+/* Scope extension or reduction and changes of data: number, issued and expiry stay. NULL
+ * fields and stars < 0 stay as they are. */
+int certificate_change(Db *db, long long id, const char *scope, const char *grade, int stars, const char *shops_json,
+                       const char *args_json);
+/* Recertification: a positive decision on the same case renews issued and expires on the
+ * same number (the previous cycle stays in the log). */
+int certificate_renew(Db *db, long long id, long long decision, const char *issued, const char *expires,
+                      const char *args_json);
+
+/* ---- matters: appeals, complaints, incidents (core/matter.c) ------------------------------ */
+
+typedef struct MatterInput {
+  const char *kind;        /* appeal, complaint, incident */
+  long long case_id;       /* or 0 */
+  long long certificate;   /* or 0 */
+  const char *cause, *text;
+  const char *received, *due;
+  const char *why_json;
+} MatterInput;
+
+/* Open a matter. */
+int matter_open(Db *db, const MatterInput *in, const char *args_json, long long *id);
+/* Close an open matter with its outcome. */
+int matter_close(Db *db, long long id, const char *date, const char *outcome, const char *args_json);
+
+#endif

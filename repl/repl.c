@@ -1,31 +1,374 @@
-/* repl/repl.c — the read-eval-print loop (minimal: one line, one evaluation). */
-#include "repl/cli.h"
-#include "dsl/host.h"
+/* repl/repl.c — the read-eval-print loop: libedit line editing and history on a terminal,
+ * plain line reading when piped, multi-line input (keep reading while the parse error is at
+ * the end of the input, Lua's trick), Ctrl-C that clears the line or stops the running
+ * evaluation, and printing each value in the session's output mode (stdlib/format.js). */
+#define _POSIX_C_SOURCE 200809L
+#include "repl/session.h"
 
-#include <stdio.h>
+#include <errno.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
+#include <wchar.h>
+
+#define PROMPT "certsh> "
+#define PROMPT_MORE "   ...> "
+#define HISTORY_SIZE 2000
+
+/* ---- Ctrl-C: the handler only sets flags (a signal cannot touch the interpreter) ---------- */
+
+static Session *sigint_session;             /* the session the handler stops */
+static volatile sig_atomic_t sigint_count;  /* Ctrl-C presses not yet handled by the loop */
+static volatile sig_atomic_t evaluating;    /* 1 while an evaluation runs */
+
+/* SIGINT: at the prompt, make the line reader return; during an evaluation, ask the host's
+ * timeout check (and SQLite) to stop it; a third press while a stop is pending ends the
+ * process (a single built-in call that never reaches the check). */
+static void repl_on_sigint(int sig) {
+  (void)sig;
+  sigint_count++;
+  if (!evaluating || !sigint_session) return;
+  sigint_session->h.interrupt = 1;
+  if (sigint_session->h.db.sql) sqlite3_interrupt(sigint_session->h.db.sql);
+  if (sigint_count >= 3) {
+    static const char msg[] = "\ncertsh: the evaluation did not stop (a single long built-in call); leaving\n";
+    if (write(2, msg, sizeof msg - 1) < 0) { /* nothing more to do */ }
+    _exit(130);
+  }
+}
+
+/* Install the handler without SA_RESTART, so that a blocked read() returns EINTR. */
+static void repl_install_sigint(Session *s) {
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = repl_on_sigint;
+  sigemptyset(&sa.sa_mask);
+  sigint_session = s;
+  sigaction(SIGINT, &sa, NULL);
+}
+
+/* ---- reporting ------------------------------------------------------------------------------ */
+
+void session_error(Session *s, const char *fmt, ...) {
+  char msg[8192];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  fflush(s->out);
+  if (s->color) fputs("\033[31m", stderr);
+  if (s->tty) fprintf(stderr, "error: %s", msg);
+  else fprintf(stderr, "error: line %ld: %s", s->lineno, msg);
+  if (s->color) fputs("\033[0m", stderr);
+  fputc('\n', stderr);
+  fflush(stderr);
+}
+
+/* Report the error message at stack top (dropping the engine's internal stack frames) and pop it. */
+static void session_report(Session *s, int interrupted) {
+  if (interrupted) {
+    if (s->tty) fputc('\n', stderr); /* after the terminal's ^C */
+    session_error(s, "interrupted (Ctrl-C): the evaluation was stopped and its unfinished command rolled back");
+  } else {
+    const char *msg = duk_safe_to_string(s->h.ctx, -1);
+    char *copy = strdup(msg), *out = copy, *w = copy;
+    for (char *line = copy; line && *line;) {
+      char *nl = strchr(line, '\n');
+      if (nl) *nl = 0;
+      size_t n = strlen(line);
+      if (n >= 14 && !strcmp(line + n - 14, " preventsyield")) n -= 14;
+      /* engine frames and the REPL input's own frame say nothing the message does not */
+      int noise = (n >= 9 && !strncmp(line + n - 9, " internal", 9)) || strstr(line, "at global (<repl>:") != NULL;
+      if (!noise) {
+        if (w != copy) *w++ = '\n';
+        memmove(w, line, n);
+        w += n;
+      }
+      line = nl ? nl + 1 : NULL;
+    }
+    *w = 0;
+    session_error(s, "%s", out);
+    free(copy);
+  }
+  duk_pop(s->h.ctx);
+}
+
+/* ---- evaluation and printing ---------------------------------------------------------------- */
+
+/* Columns of the terminal on stdout, 0 when it is not one. */
+static int session_columns(Session *s) {
+  struct winsize ws;
+  if (s->out != stdout || !isatty(1) || ioctl(1, TIOCGWINSZ, &ws) != 0) return 0;
+  return ws.ws_col;
+}
+
+int session_call(Session *s, const char *module, const char *fn, int nargs) {
+  duk_context *ctx = s->h.ctx;
+  duk_idx_t base = duk_get_top(ctx) - nargs;
+  if (module) {
+    duk_get_global_string(ctx, "require");
+    duk_push_string(ctx, module);
+    if (duk_pcall(ctx, 1) != DUK_EXEC_SUCCESS) { duk_insert(ctx, base); duk_set_top(ctx, base + 1); session_report(s, 0); return 1; }
+    duk_get_prop_string(ctx, -1, fn);
+    duk_remove(ctx, -2);
+  } else {
+    duk_get_global_string(ctx, fn);
+  }
+  duk_insert(ctx, base);
+  evaluating = 1;
+  sigint_count = 0;
+  int rc = host_pcall(&s->h, nargs);
+  evaluating = 0;
+  int interrupted = sigint_count > 0;
+  sigint_count = 0;
+  if (rc) { session_report(s, interrupted); return 1; }
+  return 0;
+}
+
+void session_print_value(Session *s) {
+  duk_context *ctx = s->h.ctx;
+  if (duk_is_undefined(ctx, -1)) { duk_pop(ctx); return; }
+  duk_push_object(ctx);
+  duk_push_string(ctx, MODE_NAMES[s->mode]);
+  duk_put_prop_string(ctx, -2, "mode");
+  duk_push_int(ctx, session_columns(s));
+  duk_put_prop_string(ctx, -2, "width");
+  if (session_call(s, "stdlib/format", "display", 2) != 0) return;
+  duk_size_t len;
+  const char *text = duk_safe_to_lstring(ctx, -1, &len);
+  fwrite(text, 1, len, s->out);
+  if (len && text[len - 1] != '\n') fputc('\n', s->out);
+  fflush(s->out);
+  duk_pop(ctx);
+}
+
+int session_eval(Session *s, const char *source, size_t len, const char *name) {
+  duk_context *ctx = s->h.ctx;
+  double t0 = host_now();
+  evaluating = 1;
+  sigint_count = 0;
+  int rc = host_eval(&s->h, source, len, name);
+  evaluating = 0;
+  int interrupted = sigint_count > 0 || s->h.stopped == HOST_INTERRUPT;
+  sigint_count = 0;
+  double elapsed = host_now() - t0;
+  fflush(s->out);
+  if (rc) {
+    session_report(s, interrupted);
+    s->failed = 1;
+  } else {
+    if (!duk_is_undefined(ctx, -1)) { /* _ holds the last value, as in node */
+      duk_dup(ctx, -1);
+      duk_put_global_string(ctx, "_");
+    }
+    session_print_value(s);
+  }
+  if (s->timer) fprintf(stderr, "time: %.3f s\n", elapsed);
+  return rc;
+}
+
+/* ---- is the input complete? ------------------------------------------------------------------ */
+
+/* 1 when source compiles or fails for a reason more input cannot fix; 0 when the parse error
+ * is at the end of the input (an open bracket, string continuation, comment…). */
+static int input_complete(Session *s, const char *source, size_t len) {
+  duk_context *ctx = s->h.ctx;
+  duk_push_string(ctx, "<input>");
+  if (duk_pcompile_lstring_filename(ctx, 0, source, len) == 0) { duk_pop(ctx); return 1; }
+  const char *msg = duk_safe_to_string(ctx, -1);
+  int more = strstr(msg, "end of input") && !strstr(msg, "unterminated string");
+  duk_pop(ctx);
+  return !more;
+}
+
+/* Evaluate one complete input; an input starting with '{' is tried as an object literal first. */
+static void repl_eval_input(Session *s, const char *src, size_t len, const char *name) {
+  size_t lead = strspn(src, " \t\r\n");
+  if (src[lead] == '{') {
+    char *wrapped = malloc(len + 4);
+    int n = snprintf(wrapped, len + 4, "(%.*s)", (int)len, src);
+    duk_push_string(s->h.ctx, name);
+    int ok = duk_pcompile_lstring_filename(s->h.ctx, 0, wrapped, (duk_size_t)n) == 0;
+    duk_pop(s->h.ctx);
+    if (ok) { session_eval(s, wrapped, (size_t)n, name); free(wrapped); return; }
+    free(wrapped);
+  }
+  session_eval(s, src, len, name);
+}
+
+/* ---- reading lines ------------------------------------------------------------------------- */
+
+/* libedit's character reader: one multibyte character from stdin; -1 when Ctrl-C was pressed
+ * (el_gets then returns NULL), 0 at end of input. */
+static int repl_getc(EditLine *el, wchar_t *wc) {
+  (void)el;
+  mbstate_t st;
+  memset(&st, 0, sizeof st);
+  for (;;) {
+    char c;
+    ssize_t r = read(STDIN_FILENO, &c, 1);
+    if (r < 0 && errno == EINTR) {
+      if (sigint_count) return -1;
+      continue;
+    }
+    if (r <= 0) return (int)r;
+    size_t k = mbrtowc(wc, &c, 1, &st);
+    if (k == (size_t)-2) continue;                    /* more bytes of this character */
+    if (k == (size_t)-1) { *wc = (unsigned char)c; memset(&st, 0, sizeof st); }
+    else if (k == 0) *wc = 0;
+    return 1;
+  }
+}
+
+static char *repl_prompt(EditLine *el) {
+  Session *s;
+  el_get(el, EL_CLIENTDATA, &s);
+  return s->continuing ? PROMPT_MORE : PROMPT;
+}
+
+/* Read one line (without its newline) into a malloc'd buffer: 1, 0 at end of input, -1 when
+ * Ctrl-C was pressed. */
+static int repl_read_line(Session *s, char **line) {
+  *line = NULL;
+  if (!s->tty) {
+    size_t cap = 0;
+    ssize_t n = getline(line, &cap, stdin);
+    if (n < 0) { free(*line); *line = NULL; return 0; }
+    while (n > 0 && ((*line)[n - 1] == '\n' || (*line)[n - 1] == '\r')) (*line)[--n] = 0;
+    return 1;
+  }
+  el_resize(s->el);
+  int count = 0;
+  const char *got = el_gets(s->el, &count);
+  if (sigint_count) { sigint_count = 0; return -1; }
+  if (!got) return 0;
+  size_t n = strlen(got);
+  while (n > 0 && (got[n - 1] == '\n' || got[n - 1] == '\r')) n--;
+  *line = strndup(got, n);
+  return 1;
+}
+
+/* ---- the session ------------------------------------------------------------------------------ */
+
+/* libedit and history on a terminal; the history file is ~/.certsh_history. */
+static void repl_open_editor(Session *s) {
+  s->el = el_init("certsh", stdin, stdout, stderr);
+  el_set(s->el, EL_CLIENTDATA, s);
+  el_set(s->el, EL_EDITOR, "emacs");
+  el_set(s->el, EL_PROMPT, repl_prompt);
+  el_set(s->el, EL_GETCFN, repl_getc);
+  s->hist = history_init();
+  HistEvent ev;
+  history(s->hist, &ev, H_SETSIZE, HISTORY_SIZE);
+  history(s->hist, &ev, H_SETUNIQUE, 1);
+  el_set(s->el, EL_HIST, history, s->hist);
+  el_set(s->el, EL_BIND, "^R", "em-inc-search-prev", NULL);
+  el_set(s->el, EL_BIND, "^S", "em-inc-search-next", NULL);
+  complete_install(s);
+  el_source(s->el, NULL); /* the user's ~/.editrc, if any */
+  const char *home = getenv("HOME");
+  if (home && *home) {
+    snprintf(s->hist_path, sizeof s->hist_path, "%s/.certsh_history", home);
+    history(s->hist, &ev, H_LOAD, s->hist_path);
+  }
+}
+
+/* Add a line to the history and save it at once, so that a crash loses nothing. */
+static void repl_remember(Session *s, const char *line) {
+  if (!s->hist || !line[strspn(line, " \t")]) return;
+  HistEvent ev;
+  history(s->hist, &ev, H_ENTER, line);
+  if (s->hist_path[0]) history(s->hist, &ev, H_SAVE, s->hist_path);
+}
+
+/* The character type of the user's locale must be UTF-8 for libedit to take Chinese input and
+ * for the table printer's widths; fall back to C.UTF-8. */
+static void repl_set_locale(void) {
+  if (!setlocale(LC_CTYPE, "") || strcmp(nl_langinfo(CODESET), "UTF-8") != 0) setlocale(LC_CTYPE, "C.UTF-8");
+}
+
+static void repl_close(Session *s) {
+  if (s->el) el_end(s->el);
+  if (s->hist) history_end(s->hist);
+  if (s->out != stdout) fclose(s->out);
+  free(s->out_path);
+  host_close(&s->h);
+}
 
 int repl_main(Options *o) {
-  Host h;
-  if (host_open(&h, o->db, o->as_of, o->mem_mb << 20, o->timeout > 0 ? o->timeout : 0, o->lib) < 0) return 1;
-  int tty = isatty(0), failed = 0;
-  char line[65536];
-  for (;;) {
-    if (tty) { fputs("certsh> ", stdout); fflush(stdout); }
-    if (!fgets(line, sizeof line, stdin)) break;
-    if (!strcmp(line, ".exit\n")) break;
-    if (line[strspn(line, " \t\r\n")] == 0) continue;
-    if (host_eval(&h, line, strlen(line), "<repl>")) {
-      fprintf(stderr, "error: %s\n", duk_safe_to_string(h.ctx, -1));
-      failed = 1;
-    } else if (!duk_is_undefined(h.ctx, -1)) {
-      puts(host_to_display(h.ctx, -1, o->json));
-      duk_pop(h.ctx);
-    }
-    duk_pop(h.ctx);
-    fflush(stdout);
+  Session session, *s = &session;
+  memset(s, 0, sizeof *s);
+  s->opts = o;
+  s->out = stdout;
+  s->tty = isatty(0) && isatty(1);
+  s->color = isatty(2) && s->tty && !getenv("NO_COLOR");
+  s->mode = o->json ? MODE_JSON : MODE_TABLE;
+  repl_set_locale();
+  if (host_open(&s->h, o->db, o->as_of, o->mem_mb << 20, o->timeout > 0 ? o->timeout : 0, o->lib) < 0) return 1;
+  if (s->tty) {
+    repl_open_editor(s);
+    repl_install_sigint(s);
+    printf("certsh %s on %s, as of %s. Type .help for help, .exit or Ctrl-D to leave.\n", CERTSH_VERSION, o->db,
+           s->h.db.as_of);
   }
-  host_close(&h);
-  return failed && !tty ? 1 : 0;
+  char *pending = NULL; /* the input of an incomplete expression so far */
+  size_t plen = 0;
+  long first_line = 0; /* where the pending input started */
+  int warned_exit = 0; /* Ctrl-C at an empty prompt once: the next one leaves */
+  while (!s->quit) {
+    char *line;
+    int got = repl_read_line(s, &line);
+    if (got < 0) { /* Ctrl-C: drop what was typed */
+      int empty = plen == 0;
+      free(pending);
+      pending = NULL;
+      plen = 0;
+      s->continuing = 0;
+      if (empty && warned_exit) { fputc('\n', stdout); break; }
+      fputs(empty ? "\n(press Ctrl-C again, Ctrl-D or type .exit to leave)\n" : "\n", stdout);
+      warned_exit = empty;
+      continue;
+    }
+    warned_exit = 0;
+    if (got == 0) { /* end of input: an unfinished expression still gets its error */
+      if (plen) repl_eval_input(s, pending, plen, "<repl>");
+      if (s->tty) fputc('\n', stdout);
+      break;
+    }
+    s->lineno++;
+    if (s->tty) repl_remember(s, line);
+    size_t lead = strspn(line, " \t");
+    if (!plen && line[lead] == '.' && line[lead + 1] >= 'a' && line[lead + 1] <= 'z') {
+      if (dot_run(s, line + lead) != 0) s->failed = 1;
+      free(line);
+      continue;
+    }
+    size_t n = strlen(line);
+    if (!plen && !line[lead]) { free(line); continue; }
+    if (!plen) first_line = s->lineno;
+    pending = realloc(pending, plen + n + 2);
+    memcpy(pending + plen, line, n);
+    plen += n;
+    pending[plen++] = '\n';
+    pending[plen] = 0;
+    free(line);
+    if (!input_complete(s, pending, plen)) { s->continuing = 1; continue; }
+    s->continuing = 0;
+    long at = s->lineno;
+    s->lineno = first_line;
+    repl_eval_input(s, pending, plen, "<repl>");
+    s->lineno = at;
+    free(pending);
+    pending = NULL;
+    plen = 0;
+  }
+  free(pending);
+  fflush(s->out);
+  repl_close(s);
+  return s->failed && !s->tty ? 1 : 0;
 }

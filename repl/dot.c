@@ -1,0 +1,250 @@
+/* repl/dot.c — the REPL's dot-commands: one table {name, usage, help, handler} drives both
+ * dispatch and .help, so the two cannot drift apart. */
+#define _POSIX_C_SOURCE 200809L
+#include "repl/session.h"
+#include "core/civil.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *const MODE_NAMES[MODE_COUNT] = {"table", "json", "csv", "line"};
+
+#define MAX_ARGS 8
+
+/* A dot-command gets its words (argv[0] is the command) and the raw text after the command. */
+typedef struct DotCommand {
+  const char *name;
+  const char *usage;
+  const char *help;
+  int (*run)(Session *s, int argc, char **argv, const char *rest);
+} DotCommand;
+
+static int dot_help(Session *s, int argc, char **argv, const char *rest);
+
+/* Read a whole file into a malloc'd, NUL-terminated buffer; NULL when it cannot be read. */
+static char *dot_read_file(const char *path, size_t *len) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return NULL;
+  size_t cap = 1 << 16, n = 0, got;
+  char *buf = malloc(cap + 1);
+  while (buf && (got = fread(buf + n, 1, cap - n, f)) > 0) {
+    n += got;
+    if (n == cap) {
+      char *bigger = realloc(buf, (cap *= 2) + 1);
+      if (!bigger) free(buf);
+      buf = bigger;
+    }
+  }
+  fclose(f);
+  if (!buf) return NULL;
+  buf[n] = 0;
+  *len = n;
+  return buf;
+}
+
+/* Print the value a helper left on the stack (dot-commands print in the current mode). */
+static int dot_print_call(Session *s, const char *module, const char *fn, int nargs) {
+  if (session_call(s, module, fn, nargs) != 0) return 1;
+  session_print_value(s);
+  return 0;
+}
+
+/* .schemes: id, version, in force since, document of each loaded scheme. */
+static int dot_schemes(Session *s, int argc, char **argv, const char *rest) {
+  (void)argc; (void)argv; (void)rest;
+  return dot_print_call(s, "stdlib/queries", "schemes", 0);
+}
+
+/* .tables: the register's tables. */
+static int dot_tables(Session *s, int argc, char **argv, const char *rest) {
+  (void)argc; (void)argv; (void)rest;
+  if (session_call(s, "stdlib/queries", "tables", 0) != 0) return 1;
+  duk_context *ctx = s->h.ctx;
+  duk_size_t n = duk_get_length(ctx, -1);
+  for (duk_size_t i = 0; i < n; i++) {
+    duk_get_prop_index(ctx, -1, (duk_uarridx_t)i);
+    fprintf(s->out, "%s%s", duk_safe_to_string(ctx, -1), i + 1 == n ? "\n" : "  ");
+    duk_pop(ctx);
+  }
+  duk_pop(ctx);
+  return 0;
+}
+
+/* .schema [TABLE]: the CREATE statements, one clause a line. */
+static int dot_schema(Session *s, int argc, char **argv, const char *rest) {
+  (void)rest;
+  duk_context *ctx = s->h.ctx;
+  if (argc > 1) duk_push_string(ctx, argv[1]); else duk_push_null(ctx);
+  if (session_call(s, "stdlib/queries", "schema", 1) != 0) return 1;
+  duk_size_t n = duk_get_length(ctx, -1);
+  if (n == 0 && argc > 1) {
+    duk_pop(ctx);
+    session_error(s, ".schema: there is no table '%s' (.tables lists them)", argv[1]);
+    return 1;
+  }
+  for (duk_size_t i = 0; i < n; i++) {
+    duk_get_prop_index(ctx, -1, (duk_uarridx_t)i);
+    const char *sql = duk_safe_to_string(ctx, -1);
+    /* the schema is written as one line with two-space separators: break it there */
+    for (const char *p = sql; *p; p++) {
+      if ((p[0] == ',' || p[0] == '(') && p[1] == ' ' && p[2] == ' ') { fprintf(s->out, "%c\n  ", p[0]); p += 2; }
+      else fputc(*p, s->out);
+    }
+    fputs(";\n", s->out);
+    duk_pop(ctx);
+  }
+  duk_pop(ctx);
+  return 0;
+}
+
+/* .mode [MODE]: how results print. */
+static int dot_mode(Session *s, int argc, char **argv, const char *rest) {
+  (void)rest;
+  if (argc < 2) { fprintf(s->out, "mode: %s\n", MODE_NAMES[s->mode]); return 0; }
+  for (int m = 0; m < MODE_COUNT; m++) {
+    if (!strcmp(argv[1], MODE_NAMES[m])) { s->mode = (OutputMode)m; return 0; }
+  }
+  session_error(s, ".mode: '%s' is not a mode; use table, json, csv or line", argv[1]);
+  return 1;
+}
+
+/* .output [FILE]: send results (and print()) to FILE, or back to the terminal. */
+static int dot_output(Session *s, int argc, char **argv, const char *rest) {
+  (void)rest;
+  FILE *f = stdout;
+  if (argc > 1 && !(f = fopen(argv[1], "w"))) {
+    session_error(s, ".output: cannot write to '%s'", argv[1]);
+    return 1;
+  }
+  if (s->out != stdout) fclose(s->out);
+  free(s->out_path);
+  s->out_path = argc > 1 ? strdup(argv[1]) : NULL;
+  s->out = s->h.out = f;
+  return 0;
+}
+
+/* .why [EXPR]: the chain of clauses behind EXPR's value, or behind the last value. */
+static int dot_why(Session *s, int argc, char **argv, const char *rest) {
+  (void)argc; (void)argv;
+  duk_context *ctx = s->h.ctx;
+  if (*rest) {
+    duk_push_string(ctx, "<why>");
+    if (duk_pcompile_lstring_filename(ctx, DUK_COMPILE_EVAL, rest, strlen(rest)) != 0) {
+      session_error(s, ".why: %s", duk_safe_to_string(ctx, -1));
+      duk_pop(ctx);
+      return 1;
+    }
+    if (host_pcall(&s->h, 0) != 0) {
+      session_error(s, "%s", duk_safe_to_string(ctx, -1));
+      duk_pop(ctx);
+      return 1;
+    }
+  } else {
+    duk_get_global_string(ctx, "_");
+  }
+  if (session_call(s, "stdlib/why", "why", 1) != 0) return 1;
+  fprintf(s->out, "%s\n", duk_safe_to_string(ctx, -1));
+  duk_pop(ctx);
+  return 0;
+}
+
+/* .as-of [DATE]: the date rules treat as today for the rest of the session. */
+static int dot_as_of(Session *s, int argc, char **argv, const char *rest) {
+  (void)rest;
+  long day;
+  if (argc > 1) {
+    if (civil_parse(argv[1], &day) < 0) {
+      session_error(s, ".as-of: '%s' is not a real calendar date YYYY-MM-DD", argv[1]);
+      return 1;
+    }
+    civil_format(day, s->h.db.as_of);
+  }
+  fprintf(s->out, "as of %s\n", s->h.db.as_of);
+  return 0;
+}
+
+/* .load FILE: run a script in this session (its globals stay). */
+static int dot_load(Session *s, int argc, char **argv, const char *rest) {
+  (void)rest;
+  if (argc < 2) { session_error(s, "usage: .load FILE"); return 1; }
+  size_t len;
+  char *src = dot_read_file(argv[1], &len);
+  if (!src) { session_error(s, ".load: cannot read '%s'", argv[1]); return 1; }
+  duk_context *ctx = s->h.ctx;
+  int rc = host_eval(&s->h, src, len, argv[1]);
+  free(src);
+  if (rc) session_error(s, "%s", duk_safe_to_string(ctx, -1));
+  duk_pop(ctx);
+  return rc;
+}
+
+/* .timer on|off: print how long each evaluation took. */
+static int dot_timer(Session *s, int argc, char **argv, const char *rest) {
+  (void)rest;
+  if (argc < 2 || (strcmp(argv[1], "on") && strcmp(argv[1], "off"))) {
+    session_error(s, "usage: .timer on|off");
+    return 1;
+  }
+  s->timer = !strcmp(argv[1], "on");
+  return 0;
+}
+
+/* .exit: leave. */
+static int dot_exit(Session *s, int argc, char **argv, const char *rest) {
+  (void)argc; (void)argv; (void)rest;
+  s->quit = 1;
+  return 0;
+}
+
+static const DotCommand DOT_COMMANDS[] = {
+  {".help", ".help", "this text", dot_help},
+  {".schemes", ".schemes", "loaded schemes: id, version, in force since, document", dot_schemes},
+  {".tables", ".tables", "the register's tables", dot_tables},
+  {".schema", ".schema [TABLE]", "CREATE statements of every table, or of TABLE", dot_schema},
+  {".mode", ".mode [MODE]", "print results as table (default), json, csv or line", dot_mode},
+  {".output", ".output [FILE]", "write results to FILE; without FILE back to the screen", dot_output},
+  {".why", ".why [EXPR]", "the clauses behind the last value (or EXPR), one per line", dot_why},
+  {".as-of", ".as-of [DATE]", "the date rules treat as today in this session", dot_as_of},
+  {".load", ".load FILE", "run a JavaScript file in this session", dot_load},
+  {".timer", ".timer on|off", "print the time each evaluation takes", dot_timer},
+  {".exit", ".exit", "leave (also Ctrl-D)", dot_exit},
+};
+#define DOT_N (sizeof DOT_COMMANDS / sizeof DOT_COMMANDS[0])
+
+/* .help: every command, its usage and what it does. */
+static int dot_help(Session *s, int argc, char **argv, const char *rest) {
+  (void)s; (void)argc; (void)argv; (void)rest;
+  fputs("Type JavaScript; its value is printed (multi-line input continues while incomplete).\n"
+        "Tab completes names, properties, scheme ids and commands; Ctrl-R searches the history;\n"
+        "Ctrl-C clears the line or stops a running evaluation. The last value is `_`.\n\n", s->out);
+  for (size_t i = 0; i < DOT_N; i++) fprintf(s->out, "%-22s %s\n", DOT_COMMANDS[i].usage, DOT_COMMANDS[i].help);
+  fputs("\nIn JavaScript: q.<Tab> (analyst queries), sql(text, params...), why(value),\n"
+        "scheme(id), format.table(rows) / format.csv(rows). See docs/repl.md.\n", s->out);
+  return 0;
+}
+
+void dot_names(void (*fn)(const char *name, void *ud), void *ud) {
+  for (size_t i = 0; i < DOT_N; i++) fn(DOT_COMMANDS[i].name, ud);
+}
+
+int dot_run(Session *s, const char *line) {
+  char *copy = strdup(line);
+  size_t n = strlen(copy);
+  while (n && isspace((unsigned char)copy[n - 1])) copy[--n] = 0;
+  char *name_end = copy + strcspn(copy, " \t");
+  const char *rest = name_end + strspn(name_end, " \t");
+  char *restcopy = strdup(rest);
+  char *argv[MAX_ARGS + 1];
+  int argc = 0;
+  for (char *tok = strtok(copy, " \t"); tok && argc < MAX_ARGS; tok = strtok(NULL, " \t")) argv[argc++] = tok;
+  argv[argc] = NULL;
+  int rc = 1;
+  size_t i;
+  for (i = 0; i < DOT_N && strcmp(DOT_COMMANDS[i].name, argv[0]); i++) {}
+  if (i == DOT_N) session_error(s, "unknown command '%s'; .help lists the commands", argv[0]);
+  else rc = DOT_COMMANDS[i].run(s, argc, argv, restcopy);
+  free(restcopy);
+  free(copy);
+  return rc;
+}

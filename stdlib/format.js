@@ -1,0 +1,355 @@
+// stdlib/format.js — printing values for people and for other programs: aligned tables whose
+// widths count Chinese characters as two cells, CSV (RFC 4180), JSON, `key = value` lines and
+// JSON-like trees. The REPL prints every result through display(); batch jobs call
+// format.table(rows, columns) and format.csv(rows, columns) themselves.
+'use strict';
+
+// East Asian Wide and Fullwidth code points (Unicode's EastAsianWidth W/F, as wcwidth counts
+// them): each takes two cells on a terminal. Pairs of [first, last].
+var WIDE = [
+  [0x1100, 0x115F], [0x231A, 0x231B], [0x2329, 0x232A], [0x23E9, 0x23EC], [0x23F0, 0x23F0],
+  [0x23F3, 0x23F3], [0x25FD, 0x25FE], [0x2614, 0x2615], [0x2648, 0x2653], [0x267F, 0x267F],
+  [0x2693, 0x2693], [0x26A1, 0x26A1], [0x26AA, 0x26AB], [0x26BD, 0x26BE], [0x26C4, 0x26C5],
+  [0x26CE, 0x26CE], [0x26D4, 0x26D4], [0x26EA, 0x26EA], [0x26F2, 0x26F3], [0x26F5, 0x26F5],
+  [0x26FA, 0x26FA], [0x26FD, 0x26FD], [0x2705, 0x2705], [0x270A, 0x270B], [0x2728, 0x2728],
+  [0x274C, 0x274C], [0x274E, 0x274E], [0x2753, 0x2755], [0x2757, 0x2757], [0x2795, 0x2797],
+  [0x27B0, 0x27B0], [0x27BF, 0x27BF], [0x2B1B, 0x2B1C], [0x2B50, 0x2B50], [0x2B55, 0x2B55],
+  [0x2E80, 0x303E], [0x3041, 0x33FF], [0x3400, 0x4DBF], [0x4E00, 0x9FFF], [0xA000, 0xA4CF],
+  [0xA960, 0xA97F], [0xAC00, 0xD7A3], [0xF900, 0xFAFF], [0xFE10, 0xFE19], [0xFE30, 0xFE6F],
+  [0xFF00, 0xFF60], [0xFFE0, 0xFFE6], [0x16FE0, 0x16FE4], [0x17000, 0x18CFF], [0x1B000, 0x1B2FF],
+  [0x1F004, 0x1F004], [0x1F0CF, 0x1F0CF], [0x1F18E, 0x1F18E], [0x1F191, 0x1F19A], [0x1F200, 0x1F251],
+  [0x1F300, 0x1F320], [0x1F32D, 0x1F335], [0x1F337, 0x1F37C], [0x1F37E, 0x1F393], [0x1F3A0, 0x1F3CA],
+  [0x1F3CF, 0x1F3D3], [0x1F3E0, 0x1F3F0], [0x1F3F4, 0x1F3F4], [0x1F3F8, 0x1F43E], [0x1F440, 0x1F440],
+  [0x1F442, 0x1F4FC], [0x1F4FF, 0x1F53D], [0x1F54B, 0x1F54E], [0x1F550, 0x1F567], [0x1F57A, 0x1F57A],
+  [0x1F595, 0x1F596], [0x1F5A4, 0x1F5A4], [0x1F5FB, 0x1F64F], [0x1F680, 0x1F6C5], [0x1F6CC, 0x1F6CC],
+  [0x1F6D0, 0x1F6D2], [0x1F6D5, 0x1F6D7], [0x1F6EB, 0x1F6EC], [0x1F6F4, 0x1F6FC], [0x1F7E0, 0x1F7EB],
+  [0x1F90C, 0x1F93A], [0x1F93C, 0x1F945], [0x1F947, 0x1F9FF], [0x1FA70, 0x1FAFF], [0x20000, 0x2FFFD],
+  [0x30000, 0x3FFFD]
+];
+
+// Zero-width code points: combining marks, joiners, variation selectors.
+var ZERO = [
+  [0x0300, 0x036F], [0x0483, 0x0489], [0x0591, 0x05BD], [0x0610, 0x061A], [0x064B, 0x065F],
+  [0x200B, 0x200F], [0x202A, 0x202E], [0x2060, 0x2064], [0x20D0, 0x20FF], [0x302A, 0x302D],
+  [0x3099, 0x309A], [0xFE00, 0xFE0F], [0xFE20, 0xFE2F], [0xFEFF, 0xFEFF], [0xE0100, 0xE01EF]
+];
+
+// inRanges(cp, ranges) → true when cp falls in one of the sorted [first, last] pairs.
+function inRanges(cp, ranges) {
+  var lo = 0, hi = ranges.length - 1;
+  while (lo <= hi) {
+    var mid = (lo + hi) >> 1;
+    if (cp < ranges[mid][0]) hi = mid - 1;
+    else if (cp > ranges[mid][1]) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+// charWidth(cp) → the cells code point cp takes: 0, 1 or 2.
+function charWidth(cp) {
+  if (cp < 0x300) return cp < 0x20 || (cp >= 0x7F && cp < 0xA0) ? 0 : 1;
+  if (inRanges(cp, ZERO)) return 0;
+  return inRanges(cp, WIDE) ? 2 : 1;
+}
+
+// codePoints(s) → the code points of s, surrogate pairs joined.
+function codePoints(s) {
+  var out = [];
+  for (var i = 0; i < s.length; i++) {
+    var c = s.charCodeAt(i);
+    if (c >= 0xD800 && c <= 0xDBFF && i + 1 < s.length) {
+      var d = s.charCodeAt(i + 1);
+      if (d >= 0xDC00 && d <= 0xDFFF) { out.push(0x10000 + ((c - 0xD800) << 10) + (d - 0xDC00)); i++; continue; }
+    }
+    out.push(c);
+  }
+  return out;
+}
+
+// width(s) → the terminal cells s takes (Chinese characters count two).
+function width(s) {
+  s = String(s);
+  var w = 0;
+  for (var i = 0; i < s.length; i++) {
+    var c = s.charCodeAt(i);
+    if (c < 0x7F) { w += c >= 0x20 ? 1 : 0; continue; }
+    var cps = codePoints(s.substring(i));
+    for (var k = 0; k < cps.length; k++) w += charWidth(cps[k]);
+    return w;
+  }
+  return w;
+}
+
+// cut(s, max) → s, or its head and '…' when it takes more than max cells.
+function cut(s, max) {
+  s = String(s);
+  if (width(s) <= max) return s;
+  var cps = codePoints(s), out = '', w = 0;
+  for (var i = 0; i < cps.length; i++) {
+    var cw = charWidth(cps[i]);
+    if (w + cw > max - 1) break;
+    out += String.fromCharCode.apply(null, cps[i] > 0xFFFF ?
+      [0xD800 + ((cps[i] - 0x10000) >> 10), 0xDC00 + ((cps[i] - 0x10000) & 0x3FF)] : [cps[i]]);
+    w += cw;
+  }
+  return out + '…';
+}
+
+// pad(s, cells, right) → s padded with spaces to cells (on the left when right is true).
+function pad(s, cells, right) {
+  var fill = cells - width(s);
+  if (fill <= 0) return s;
+  var spaces = ' '.repeat(fill);
+  return right ? spaces + s : s + spaces;
+}
+
+var DATE_RE = /^\d{4}-\d\d-\d\d$/;
+
+// isDateObject(v) → true for a JavaScript Date.
+function isDateObject(v) { return Object.prototype.toString.call(v) === '[object Date]'; }
+
+// dateText(d) → 'YYYY-MM-DD' for a Date at midnight UTC, else its ISO form.
+function dateText(d) {
+  if (isNaN(d.getTime())) return 'Invalid Date';
+  var iso = d.toISOString();
+  return iso.substring(10) === 'T00:00:00.000Z' ? iso.substring(0, 10) : iso;
+}
+
+// cellText(v) → the text of one table or CSV cell: null and undefined empty, objects as JSON.
+function cellText(v) {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (isDateObject(v)) return dateText(v);
+  if (typeof v === 'function') return '[Function' + (v.name ? ' ' + v.name : '') + ']';
+  try { return JSON.stringify(v); } catch (e) { return String(v); }
+}
+
+// isRow(v) → true for a plain object that can be a table row.
+function isRow(v) {
+  return v !== null && typeof v === 'object' && !Array.isArray(v) && !isDateObject(v);
+}
+
+// isTable(v) → true for a non-empty array whose items are all rows.
+function isTable(v) {
+  if (!Array.isArray(v) || v.length === 0) return false;
+  for (var i = 0; i < v.length; i++) if (!isRow(v[i])) return false;
+  return true;
+}
+
+// columnsOf(rows, columns) → [{key, title}]: the given columns (names or {key, title}), or
+// every key of the rows in the order first seen.
+function columnsOf(rows, columns) {
+  var cols = [];
+  if (columns !== undefined && columns !== null) {
+    if (!Array.isArray(columns)) invalid('columns', 'must be an array of names or {key, title}', columns);
+    for (var c = 0; c < columns.length; c++) {
+      var col = columns[c];
+      if (typeof col === 'string') cols.push({ key: col, title: col });
+      else if (col && typeof col.key === 'string') cols.push({ key: col.key, title: col.title === undefined ? col.key : String(col.title) });
+      else invalid('columns', 'item ' + c + ' must be a name or {key, title}', col);
+    }
+    return cols;
+  }
+  var seen = {};
+  for (var i = 0; i < rows.length; i++) {
+    var keys = Object.keys(rows[i]);
+    for (var k = 0; k < keys.length; k++) {
+      if (!Object.prototype.hasOwnProperty.call(seen, keys[k])) { seen[keys[k]] = true; cols.push({ key: keys[k], title: keys[k] }); }
+    }
+  }
+  return cols;
+}
+
+// invalid(field, what, value): throw an Error {code:'invalid', field} naming the value.
+function invalid(field, what, value) {
+  var shown;
+  try { shown = JSON.stringify(value); } catch (e) { shown = String(value); }
+  var err = new Error('format: ' + field + ' ' + what + ', got ' + shown);
+  err.code = 'invalid';
+  err.field = field;
+  throw err;
+}
+
+// rowsOf(rows) → rows as an array of row objects (one object becomes one row).
+function rowsOf(rows, fn) {
+  if (isRow(rows)) return [rows];
+  if (!Array.isArray(rows)) invalid('rows', 'must be an array of objects (' + fn + ')', rows);
+  for (var i = 0; i < rows.length; i++) if (!isRow(rows[i])) invalid('rows', 'item ' + i + ' must be an object (' + fn + ')', rows[i]);
+  return rows;
+}
+
+// format.table(rows, columns, opts) → the rows as an aligned text table: a header, a rule, one
+// line per row; numbers right-aligned; Chinese characters count two cells; cells longer than
+// opts.max cells (default 40) are cut with '…'; opts.width (terminal columns) narrows the
+// widest columns until the table fits. No trailing newline.
+function table(rows, columns, opts) {
+  rows = rowsOf(rows, 'format.table(rows, columns, opts)');
+  opts = opts || {};
+  var max = opts.max === undefined ? 40 : opts.max;
+  var cols = columnsOf(rows, columns);
+  if (cols.length === 0) return '(' + rows.length + (rows.length === 1 ? ' row' : ' rows') + ' without columns)';
+  var texts = [], widths = [], right = [];
+  var c, r;
+  for (c = 0; c < cols.length; c++) { widths.push(Math.min(width(cols[c].title), max)); right.push(true); }
+  for (r = 0; r < rows.length; r++) {
+    var line = [];
+    for (c = 0; c < cols.length; c++) {
+      var v = rows[r][cols[c].key];
+      var t = cellText(v).replace(/[\r\n\t]+/g, ' ');
+      if (typeof v !== 'number' && v !== null && v !== undefined) right[c] = false;
+      line.push(t);
+      widths[c] = Math.min(Math.max(widths[c], width(t)), max);
+    }
+    texts.push(line);
+  }
+  if (opts.width > 0) { // narrow the widest column, one cell at a time, until the table fits
+    var total = function () { var s = 2 * (cols.length - 1); for (var i = 0; i < widths.length; i++) s += widths[i]; return s; };
+    while (total() > opts.width) {
+      var widest = 0;
+      for (c = 1; c < widths.length; c++) if (widths[c] > widths[widest]) widest = c;
+      if (widths[widest] <= 6) break;
+      widths[widest]--;
+    }
+  }
+  var out = [];
+  var head = [], rule = [];
+  for (c = 0; c < cols.length; c++) {
+    head.push(pad(cut(cols[c].title, widths[c]), widths[c], right[c]));
+    rule.push('-'.repeat(widths[c]));
+  }
+  out.push(head.join('  ').replace(/\s+$/, ''));
+  out.push(rule.join('  '));
+  for (r = 0; r < texts.length; r++) {
+    var cells = [];
+    for (c = 0; c < cols.length; c++) cells.push(pad(cut(texts[r][c], widths[c]), widths[c], right[c]));
+    out.push(cells.join('  ').replace(/\s+$/, ''));
+  }
+  return out.join('\n');
+}
+
+// csvField(text) → text quoted for CSV when it holds a comma, quote, CR or LF (RFC 4180).
+function csvField(text) {
+  return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+}
+
+// format.csv(rows, columns, opts) → RFC 4180 CSV: a header line, then one line per row; null
+// is an empty field, objects are JSON; lines end with opts.eol (default '\n'). No trailing
+// line end, so that print() ends the last line.
+function csv(rows, columns, opts) {
+  rows = rowsOf(rows, 'format.csv(rows, columns, opts)');
+  opts = opts || {};
+  var eol = opts.eol === undefined ? '\n' : opts.eol;
+  var cols = columnsOf(rows, columns);
+  var out = [cols.map(function (col) { return csvField(col.title); }).join(',')];
+  for (var r = 0; r < rows.length; r++) {
+    var fields = [];
+    for (var c = 0; c < cols.length; c++) fields.push(csvField(cellText(rows[r][cols[c].key])));
+    out.push(fields.join(','));
+  }
+  return out.join(eol);
+}
+
+// format.lines(rows, columns) → each row as `key = value` lines, rows separated by a blank line
+// (the SQLite shell's line mode).
+function lines(rows, columns) {
+  rows = rowsOf(rows, 'format.lines(rows, columns)');
+  var cols = columnsOf(rows, columns);
+  var keyWidth = 0;
+  for (var c = 0; c < cols.length; c++) keyWidth = Math.max(keyWidth, width(cols[c].title));
+  return rows.map(function (row) {
+    return cols.map(function (col) { return pad(col.title, keyWidth, true) + ' = ' + cellText(row[col.key]); }).join('\n');
+  }).join('\n\n');
+}
+
+// format.json(value) → JSON with two-space indentation ('' for undefined).
+function json(value) {
+  var s = JSON.stringify(value, null, 2);
+  return s === undefined ? '' : s;
+}
+
+var IDENT_RE = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+// quote(s) → s in single quotes with JavaScript escapes; Chinese text stays as it is.
+function quote(s) {
+  return "'" + s.replace(/[\\'\u0000-\u001f]/g, function (ch) {
+    if (ch === '\n') return '\\n';
+    if (ch === '\t') return '\\t';
+    if (ch === '\\' || ch === "'") return '\\' + ch;
+    return '\\u' + ('000' + ch.charCodeAt(0).toString(16)).slice(-4);
+  }) + "'";
+}
+
+// format.tree(value, opts) → value as an indented, JSON-like tree: keys unquoted, strings in
+// single quotes, dates as dates; a node that fits in opts.width (default 100) cells stays on one
+// line. Cycles print as [Circular]; nesting deeper than opts.depth (default 8) as […] / {…}.
+function tree(value, opts) {
+  opts = opts || {};
+  var maxWidth = opts.width > 0 ? opts.width : 100;
+  var maxDepth = opts.depth === undefined ? 8 : opts.depth;
+  var stack = [];
+  function scalar(v) {
+    if (v === undefined) return 'undefined';
+    if (v === null) return 'null';
+    if (typeof v === 'string') return DATE_RE.test(v) ? v : quote(v);
+    if (typeof v === 'function') return '[Function' + (v.name ? ' ' + v.name : '') + ']';
+    if (isDateObject(v)) return dateText(v);
+    return String(v);
+  }
+  function render(v, indent) {
+    if (v === null || typeof v !== 'object' || isDateObject(v)) return scalar(v);
+    if (stack.indexOf(v) >= 0) return '[Circular]';
+    var isArr = Array.isArray(v);
+    if (stack.length >= maxDepth) return isArr ? '[…]' : '{…}';
+    stack.push(v);
+    var parts = [];
+    var keys = isArr ? null : Object.keys(v);
+    var n = isArr ? v.length : keys.length;
+    var shown = Math.min(n, 200);
+    for (var i = 0; i < shown; i++) {
+      var item = render(isArr ? v[i] : v[keys[i]], indent + '  ');
+      parts.push(isArr ? item : (IDENT_RE.test(keys[i]) ? keys[i] : quote(keys[i])) + ': ' + item);
+    }
+    if (n > shown) parts.push('… ' + (n - shown) + ' more');
+    stack.pop();
+    var open = isArr ? '[' : '{', close = isArr ? ']' : '}';
+    if (parts.length === 0) return open + close;
+    var oneLine = isArr ? '[' + parts.join(', ') + ']' : '{ ' + parts.join(', ') + ' }';
+    if (oneLine.indexOf('\n') < 0 && width(indent) + width(oneLine) <= maxWidth) return oneLine;
+    return open + '\n' + indent + '  ' + parts.join(',\n' + indent + '  ') + '\n' + indent + close;
+  }
+  return render(value, '');
+}
+
+// format.display(value, opts) → what the REPL prints for value in opts.mode ('table', 'json',
+// 'csv' or 'line'; default 'table'), for a terminal of opts.width columns (0: not a terminal).
+// Strings print raw; arrays of objects as tables; other values as trees.
+function display(value, opts) {
+  opts = opts || {};
+  var mode = opts.mode || 'table';
+  if (value === undefined) return '';
+  if (mode === 'json') return json(value);
+  if (typeof value === 'string') return value;
+  var rows = isTable(value) || isRow(value) && !isDateObject(value) ? value : null;
+  if (mode === 'csv') {
+    if (rows) return csv(rows);
+    if (Array.isArray(value)) return csv(value.map(function (v) { return { value: v }; }));
+    return csvField(cellText(value));
+  }
+  if (mode === 'line' && rows) return lines(rows);
+  if (mode === 'table' && isTable(value)) return table(value, null, { width: opts.width });
+  return tree(value, { width: opts.width });
+}
+
+module.exports = {
+  width: width,
+  cut: cut,
+  pad: pad,
+  table: table,
+  csv: csv,
+  lines: lines,
+  json: json,
+  tree: tree,
+  display: display
+};

@@ -1,0 +1,89 @@
+// stdlib/format.test.js — tables count Chinese characters as two cells, CSV round-trips
+// RFC 4180 quoting, trees and the REPL's display choose the right shape.
+var format = require('stdlib/format');
+
+test.table('width counts East Asian wide characters as two cells', [
+  ['abc', 3],
+  ['杭州中奥', 8],
+  ['四星级 ok', 9],
+  ['ＡＢ', 4],                 // fullwidth Latin
+  ['e\u0301', 1],              // a combining accent takes no cell
+  ['', 0]
+], function (text, cells) {
+  assert.equal(format.width(text), cells, text);
+});
+
+test('cut keeps a string that fits and ends a long one with an ellipsis inside the limit', function () {
+  assert.equal(format.cut('abc', 3), 'abc');
+  assert.equal(format.cut('abcdef', 4), 'abc…');
+  assert.equal(format.cut('北京信用认证中心', 7), '北京信…');
+  assert.ok(format.width(format.cut('北京信用认证中心', 7)) <= 7);
+});
+
+test('table aligns columns with Chinese text by display width', function () {
+  var out = format.table([{ holder: '杭州中奥服务公司', staff: 120 }, { holder: 'Acme', staff: 7 }]);
+  var lines = out.split('\n');
+  assert.equal(lines.length, 4);
+  // every line places the staff column at the same display column
+  var at = lines.map(function (l) { return format.width(l); });
+  assert.equal(at[2], at[3], 'row lines have the same width');
+  assert.equal(lines[0], 'holder            staff');
+  assert.equal(lines[2], '杭州中奥服务公司    120');
+  assert.equal(lines[3], 'Acme                  7');
+});
+
+test('table takes the columns given, in that order, with titles', function () {
+  var out = format.table([{ a: 1, b: 'x', c: null }], ['c', { key: 'a', title: '数量' }]);
+  assert.equal(out.split('\n')[0], 'c  数量');
+  assert.equal(out.split('\n')[2], '      1');
+});
+
+test('table cuts long cells and narrows to the terminal width', function () {
+  var long = 'x'.repeat(100);
+  var out = format.table([{ id: 1, text: long }]);
+  assert.equal(out.split('\n')[2], ' 1  ' + 'x'.repeat(39) + '…');
+  var narrow = format.table([{ id: 1, text: long }], null, { width: 30 });
+  assert.ok(narrow.split('\n').every(function (l) { return format.width(l) <= 30; }), narrow);
+});
+
+test('table refuses what is not rows, naming the field', function () {
+  var err = assert.throws(function () { format.table([1, 2]); }, 'invalid');
+  assert.equal(err.field, 'rows');
+});
+
+test('csv quotes commas, quotes and line breaks; null is an empty field; objects are JSON', function () {
+  var out = format.csv([{ name: 'A, B', note: 'say "hi"', n: 3, none: null, list: [1, 2] }, { name: '中文\n第二行', n: 4 }]);
+  assert.equal(out, 'name,note,n,none,list\n' +
+    '"A, B","say ""hi""",3,,"[1,2]"\n' +
+    '"中文\n第二行",,4,,');
+});
+
+test('csv line ends may be CRLF', function () {
+  assert.equal(format.csv([{ a: 1 }], null, { eol: '\r\n' }), 'a\r\n1');
+});
+
+test('lines prints key = value, rows apart', function () {
+  assert.equal(format.lines([{ id: 1, name: '甲' }, { id: 2, name: 'b' }]), '  id = 1\nname = 甲\n\n  id = 2\nname = b');
+});
+
+test('tree prints objects JSON-like, dates as dates, and breaks long nodes over lines', function () {
+  assert.equal(format.tree({ total: 4, date: '2025-06-15', level: '四星级' }), "{ total: 4, date: 2025-06-15, level: '四星级' }");
+  var t = format.tree({ a: 'x'.repeat(60), b: ['y'.repeat(60)] });
+  assert.equal(t, "{\n  a: '" + 'x'.repeat(60) + "',\n  b: ['" + 'y'.repeat(60) + "']\n}");
+  var o = { n: 1 };
+  o.self = o;
+  assert.equal(format.tree(o), '{ n: 1, self: [Circular] }');
+});
+
+test.table('display picks the shape by value and mode', [
+  ['a string prints raw', 'text', 'table', 'text'],
+  ['rows print as a table', [{ a: 1 }], 'table', 'a\n-\n1'],
+  ['an empty array is []', [], 'table', '[]'],
+  ['json mode', { a: 1 }, 'json', '{\n  "a": 1\n}'],
+  ['csv of one object', { a: 1, b: 2 }, 'csv', 'a,b\n1,2'],
+  ['csv of plain values', [1, 'x'], 'csv', 'value\n1\nx'],
+  ['line of one object', { a: 1 }, 'line', 'a = 1'],
+  ['a number', 42, 'table', '42']
+], function (name, value, mode, expected) {
+  assert.equal(format.display(value, { mode: mode }), expected, name);
+});

@@ -1,0 +1,296 @@
+// stdlib/queries.js — the analyst cookbook as one-line helpers (the global `q`): certificates
+// by scheme / status / grade / expiry, surveillance due or overdue, open nonconformities past
+// their deadline, suspensions nearing their limit, auditors' man-days, decisions taken by an
+// auditor of the case (must be empty), counts per scheme and year, a certificate's state on a
+// past date. All read-only SQL with bound parameters; where a rule decides (surveillance
+// windows, deadlines) the certificate's own scheme version is asked and its `why` kept.
+'use strict';
+
+var STATUSES = ['active', 'suspended', 'withdrawn', 'cancelled', 'expired'];
+
+// fail(field, message): throw an Error {code:'invalid', field}.
+function fail(field, message) {
+  var err = new Error(message);
+  err.code = 'invalid';
+  err.field = field;
+  throw err;
+}
+
+// shown(v) → v as JSON for an error message.
+function shown(v) {
+  try { return JSON.stringify(v); } catch (e) { return String(v); }
+}
+
+// checkKeys(obj, allowed, fn): refuse unknown keys (a misspelt filter must not match everything).
+function checkKeys(obj, allowed, fn) {
+  if (obj === undefined || obj === null) return {};
+  if (typeof obj !== 'object' || Array.isArray(obj)) fail('filter', fn + ': the filter must be an object {…}, got ' + shown(obj));
+  Object.keys(obj).forEach(function (k) {
+    if (allowed.indexOf(k) < 0) fail(k, fn + ': unknown filter ' + k + '; use ' + allowed.join(', '));
+  });
+  return obj;
+}
+
+// checkDate(v, field, fn) → v when it is a real date 'YYYY-MM-DD' (undefined stays undefined).
+function checkDate(v, field, fn) {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'string' || !date.isValid(v)) fail(field, fn + ': ' + field + ' must be a date YYYY-MM-DD, got ' + shown(v));
+  return v;
+}
+
+// checkDays(v, field, fn, def) → a whole number of days ≥ 0 (def when absent).
+function checkDays(v, field, fn, def) {
+  if (v === undefined || v === null) return def;
+  if (typeof v !== 'number' || v < 0 || v !== Math.floor(v)) fail(field, fn + ': ' + field + ' must be a whole number of days ≥ 0, got ' + shown(v));
+  return v;
+}
+
+// splitScheme(id) → {id, version} from 'id' or 'id@version'.
+function splitScheme(id, fn) {
+  if (id === undefined || id === null) return { id: null, version: null };
+  if (typeof id !== 'string' || !id) fail('scheme', fn + ': scheme must be a scheme id such as \'cas-service\', got ' + shown(id));
+  var at = id.indexOf('@');
+  return at < 0 ? { id: id, version: null } : { id: id.substring(0, at), version: id.substring(at + 1) };
+}
+
+// ruleOf(row) → the Scheme that governs a row (its scheme and version), cached per query.
+function ruleFinder() {
+  var cache = {};
+  return function (row) {
+    var key = row.scheme + '@' + row.version;
+    if (!Object.prototype.hasOwnProperty.call(cache, key)) {
+      try { cache[key] = scheme(key); } catch (e) { cache[key] = e; }
+    }
+    return cache[key];
+  };
+}
+
+var CERT_COLUMNS = 'c.id, c.number, o.name AS holder, c.scheme, c.version, c.grade, c.stars, c.status, ' +
+  'c.status_date, c.issued, c.expires';
+
+// q.certificates({scheme, status, grade, org, expiresFrom, expiresTo}) → certificates matching
+// every filter given (scheme may be 'id@version'), by expiry date.
+function certificates(filter) {
+  var fn = 'q.certificates({scheme, status, grade, org, expiresFrom, expiresTo})';
+  var f = checkKeys(filter, ['scheme', 'status', 'grade', 'org', 'expiresFrom', 'expiresTo'], fn);
+  var s = splitScheme(f.scheme, fn);
+  if (f.status !== undefined && STATUSES.indexOf(f.status) < 0) fail('status', fn + ': status must be one of ' + STATUSES.join(', ') + ', got ' + shown(f.status));
+  if (f.org !== undefined && typeof f.org !== 'number' && typeof f.org !== 'string') fail('org', fn + ': org must be an organisation id or a part of its name, got ' + shown(f.org));
+  var from = checkDate(f.expiresFrom, 'expiresFrom', fn), to = checkDate(f.expiresTo, 'expiresTo', fn);
+  return sql('SELECT ' + CERT_COLUMNS + ' FROM certificates c JOIN orgs o ON o.id = c.org_id' +
+    ' WHERE (?1 IS NULL OR c.scheme = ?1) AND (?2 IS NULL OR c.version = ?2) AND (?3 IS NULL OR c.status = ?3)' +
+    ' AND (?4 IS NULL OR c.grade = ?4) AND (?5 IS NULL OR c.expires >= ?5) AND (?6 IS NULL OR c.expires <= ?6)' +
+    ' AND (?7 IS NULL OR (typeof(?7) = \'integer\' AND c.org_id = ?7) OR (typeof(?7) = \'text\' AND instr(o.name, ?7) > 0))' +
+    ' ORDER BY c.expires, c.number',
+    s.id, s.version, f.status, f.grade, from, to, f.org === undefined ? null : f.org);
+}
+
+// q.expiring(from, to) → active certificates expiring between from and to (inclusive).
+function expiring(from, to) {
+  var fn = 'q.expiring(from, to)';
+  return certificates({ status: 'active', expiresFrom: checkDate(from, 'from', fn) || today(), expiresTo: checkDate(to, 'to', fn) });
+}
+
+// q.certificate(numberOrId) → one certificate (by number, id or a row with an id), or throws.
+function certificate(ref) {
+  var fn = 'q.certificate(numberOrId)';
+  var id = ref && typeof ref === 'object' ? ref.id : ref;
+  if (typeof id !== 'number' && typeof id !== 'string') fail('certificate', fn + ': give a certificate number or id, got ' + shown(ref));
+  var rows = sql('SELECT ' + CERT_COLUMNS + ', c.case_id, c.org_id, c.scope, c.status_cause, c.status_clause, c.decision_id' +
+    ' FROM certificates c JOIN orgs o ON o.id = c.org_id WHERE ' + (typeof id === 'number' ? 'c.id = ?1' : 'c.number = ?1'), id);
+  if (rows.length === 0) {
+    var err = new Error(fn + ': there is no certificate ' + shown(id));
+    err.code = 'not-found';
+    err.field = 'certificate';
+    throw err;
+  }
+  return rows[0];
+}
+
+// q.surveillance(asOf, {within}) → active certificates whose next surveillance audit is
+// overdue, due (its window is open) or opens within `within` days (default 30) of asOf
+// (default today), as the certificate's scheme version computes it, most urgent first.
+function surveillance(asOf, opts) {
+  var fn = 'q.surveillance(asOf, {within})';
+  asOf = checkDate(asOf, 'asOf', fn) || today();
+  var o = checkKeys(opts, ['within', 'scheme'], fn);
+  var within = checkDays(o.within, 'within', fn, 30);
+  var s = splitScheme(o.scheme, fn);
+  var horizon = date.addDays(asOf, within);
+  var rule = ruleFinder(), out = [];
+  sqlEach('SELECT c.id, c.number, o.name AS holder, c.scheme, c.version, c.issued, c.expires, d.date AS decided,' +
+    ' (SELECT json_group_array(json_object(\'type\', x.type, \'end\', x.actual_end)) FROM' +
+    '   (SELECT a.type, a.actual_end FROM audits a WHERE a.case_id = c.case_id AND a.status = \'done\'' +
+    '    AND a.actual_end IS NOT NULL ORDER BY a.actual_end) x) AS audits' +
+    ' FROM certificates c JOIN orgs o ON o.id = c.org_id JOIN decisions d ON d.id = c.decision_id' +
+    ' WHERE c.status = \'active\' AND (?1 IS NULL OR c.scheme = ?1) AND (?2 IS NULL OR c.version = ?2)' +
+    ' ORDER BY c.id', [s.id, s.version], function (row) {
+    var r = rule(row);
+    if (r instanceof Error || typeof r.surveillance !== 'function') {
+      out.push({ number: row.number, holder: row.holder, scheme: row.scheme, version: row.version, n: null, opens: null,
+        due: null, latest: null, state: 'unchecked', note: r instanceof Error ? r.message : 'the scheme has no surveillance rule', why: [] });
+      return;
+    }
+    var res = r.surveillance({ decisionDate: row.decided, expires: row.expires, audits: JSON.parse(row.audits), asOf: asOf });
+    var next = res && res.next;
+    if (!next) return;
+    var last = next.latest || next.due;
+    var state = last && last < asOf ? 'overdue' : next.opens && next.opens <= asOf ? 'due' : next.opens && next.opens <= horizon ? 'opens soon' : null;
+    if (!state) return;
+    out.push({ number: row.number, holder: row.holder, scheme: row.scheme, version: row.version, n: next.n, opens: next.opens,
+      due: next.due, latest: next.latest || null, state: state, why: next.why || res.why || [] });
+  });
+  var rank = { overdue: 0, due: 1, 'opens soon': 2, unchecked: 3 };
+  return out.sort(function (a, b) {
+    if (rank[a.state] !== rank[b.state]) return rank[a.state] - rank[b.state];
+    return (a.due || '') < (b.due || '') ? -1 : (a.due || '') > (b.due || '') ? 1 : 0;
+  });
+}
+
+// q.overdueFindings(asOf) → open nonconformities whose correction deadline is before asOf
+// (default today): the due date recorded on the finding, or else the scheme's 'correction'
+// deadline from the audit's end; most overdue first.
+function overdueFindings(asOf) {
+  var fn = 'q.overdueFindings(asOf)';
+  asOf = checkDate(asOf, 'asOf', fn) || today();
+  var rule = ruleFinder(), out = [];
+  sqlEach('SELECT f.id, o.name AS holder, k.id AS case_id, k.scheme, k.version, a.id AS audit_id, f.item, f.clause,' +
+    ' f.raised, f.due, coalesce(a.actual_end, f.raised) AS audit_end, f.evidence FROM findings f' +
+    ' JOIN audits a ON a.id = f.audit_id JOIN cases k ON k.id = a.case_id JOIN orgs o ON o.id = k.org_id' +
+    ' WHERE f.status = \'open\' AND f.kind = \'nonconformity\' AND (f.due IS NULL OR f.due < ?1) ORDER BY f.id',
+  [asOf], function (row) {
+    var due = row.due, why = [{ scheme: row.scheme, version: row.version, clause: '', text: 'due date ' + row.due + ' recorded on finding ' + row.id }];
+    if (!due) {
+      var r = rule(row);
+      if (r instanceof Error || typeof r.deadline !== 'function') return;
+      var d = r.deadline('correction', row.audit_end);
+      due = d.date;
+      why = d.why;
+      if (!due || due >= asOf) return;
+    }
+    out.push({ finding: row.id, holder: row.holder, case_id: row.case_id, scheme: row.scheme, item: row.item, clause: row.clause,
+      raised: row.raised, due: due, daysLate: date.diffDays(due, asOf), evidence: row.evidence, why: why });
+  });
+  return out.sort(function (a, b) { return b.daysLate - a.daysLate; });
+}
+
+// q.suspensions(asOf, {within}) → suspended certificates whose suspension limit (the scheme's
+// 'suspensionLimit', 6 months in every seed scheme) falls within `within` days (default 30) of
+// asOf (default today) or has passed: withdrawal candidates, nearest limit first.
+function suspensions(asOf, opts) {
+  var fn = 'q.suspensions(asOf, {within})';
+  asOf = checkDate(asOf, 'asOf', fn) || today();
+  var within = checkDays(checkKeys(opts, ['within'], fn).within, 'within', fn, 30);
+  var horizon = date.addDays(asOf, within);
+  var rule = ruleFinder(), out = [];
+  sqlEach('SELECT ' + CERT_COLUMNS + ', c.status_cause FROM certificates c JOIN orgs o ON o.id = c.org_id' +
+    ' WHERE c.status = \'suspended\' ORDER BY c.status_date', [], function (row) {
+    var r = rule(row), limit;
+    if (r instanceof Error || typeof r.deadline !== 'function') {
+      limit = { date: date.addMonths(row.status_date, 6),
+        why: [{ scheme: row.scheme, version: row.version, clause: '', text: 'the scheme has no suspensionLimit rule; 6 months assumed' }] };
+    } else {
+      var cause = row.status_cause || '';
+      limit = r.deadline('suspensionLimit', row.status_date, { cause: cause, licenceRenewal: /licen[cs]e/i.test(cause) });
+    }
+    if (!limit.date || limit.date > horizon) return;
+    out.push({ number: row.number, holder: row.holder, scheme: row.scheme, version: row.version, suspended: row.status_date,
+      cause: row.status_cause, limit: limit.date, daysLeft: date.diffDays(asOf, limit.date), why: limit.why });
+  });
+  return out.sort(function (a, b) { return a.daysLeft - b.daysLeft; });
+}
+
+// q.manDays(year) → per auditor and year (only `year` when given): audits done and man-days.
+// An audit's man-days are shared equally by its leader and members; technical experts are not
+// counted (CAS §6.2.4). The year is the audit's actual start.
+function manDays(year) {
+  var fn = 'q.manDays(year)';
+  if (year !== undefined && year !== null && !(/^\d{4}$/.test(String(year)))) fail('year', fn + ': year must be a year such as 2024, got ' + shown(year));
+  return sql('SELECT p.id AS person, p.name, substr(a.actual_start, 1, 4) AS year, count(*) AS audits,' +
+    ' round(sum(a.man_days / (SELECT count(*) FROM audit_team u WHERE u.audit_id = a.id AND u.role <> \'expert\')), 2) AS manDays' +
+    ' FROM audit_team t JOIN audits a ON a.id = t.audit_id JOIN people p ON p.id = t.person_id' +
+    ' WHERE t.role <> \'expert\' AND a.status = \'done\' AND a.man_days IS NOT NULL AND a.actual_start IS NOT NULL' +
+    ' AND (?1 IS NULL OR substr(a.actual_start, 1, 4) = ?1)' +
+    ' GROUP BY p.id, year ORDER BY year, manDays DESC, p.name', year === undefined || year === null ? null : String(year));
+}
+
+// q.decidedByAuditors() → decisions among whose makers is someone who was on an audit team of
+// the same case. Must be empty: deciders never audited the case (CAS §6.6, DNI §5.4).
+function decidedByAuditors() {
+  return sql('SELECT d.id AS decision, d.case_id, d.date, p.id AS person, p.name, a.id AS audit, t.role' +
+    ' FROM decision_makers m JOIN decisions d ON d.id = m.decision_id JOIN audits a ON a.case_id = d.case_id' +
+    ' JOIN audit_team t ON t.audit_id = a.id AND t.person_id = m.person_id JOIN people p ON p.id = m.person_id' +
+    ' ORDER BY d.id, p.id, a.id');
+}
+
+// q.counts() → per scheme and calendar year: applications received, audits done, decisions
+// taken (positive ones apart) and certificates whose current cycle began that year.
+function counts() {
+  return sql('SELECT scheme, year, sum(kind = \'application\') AS applications, sum(kind = \'audit\') AS audits,' +
+    ' sum(kind IN (\'positive\', \'negative\')) AS decisions, sum(kind = \'positive\') AS positive,' +
+    ' sum(kind = \'certificate\') AS certificates FROM (' +
+    '  SELECT scheme, substr(applied, 1, 4) AS year, \'application\' AS kind FROM cases' +
+    '  UNION ALL SELECT k.scheme, substr(a.actual_end, 1, 4), \'audit\' FROM audits a JOIN cases k ON k.id = a.case_id' +
+    '    WHERE a.status = \'done\' AND a.actual_end IS NOT NULL' +
+    '  UNION ALL SELECT k.scheme, substr(d.date, 1, 4), CASE WHEN d.positive THEN \'positive\' ELSE \'negative\' END' +
+    '    FROM decisions d JOIN cases k ON k.id = d.case_id' +
+    '  UNION ALL SELECT scheme, substr(issued, 1, 4), \'certificate\' FROM certificates' +
+    ') GROUP BY scheme, year ORDER BY scheme, year');
+}
+
+// q.stateOn(certificate, asOf) → the certificate as the record log held it on asOf (default
+// today): its row after the last event on or before that date, or null when it did not exist.
+function stateOn(ref, asOf) {
+  var fn = 'q.stateOn(certificate, date)';
+  asOf = checkDate(asOf, 'date', fn) || today();
+  return log.stateOn('certificate:' + certificate(ref).id, asOf);
+}
+
+// q.history(certificate) → every event of the certificate in the record log, oldest first.
+function history(ref) {
+  return log.history('certificate:' + certificate(ref).id);
+}
+
+// schemeList() → the ids of the loaded schemes; none while the scheme language is absent.
+function schemeIds() {
+  try { return schemes(); } catch (e) { if (e.code === 'not-found') return []; throw e; }
+}
+
+// q.schemes() → each loaded scheme: id, version, in force since, document, title.
+function schemeTable() {
+  return schemeIds().map(function (id) {
+    var s = scheme(id);
+    return { id: s.id, version: s.version, effective: s.effective, document: s.document, title: s.title };
+  });
+}
+
+// q.tables() → the names of the register's tables.
+function tables() {
+  return sql('SELECT name FROM sqlite_master WHERE type = \'table\' AND name NOT LIKE \'sqlite_%\' ORDER BY name')
+    .map(function (r) { return r.name; });
+}
+
+// q.schema(table) → the CREATE statements of table (with its indexes and triggers), or of all.
+function schema(table) {
+  return sql('SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE \'sqlite_%\'' +
+    ' AND (?1 IS NULL OR tbl_name = ?1) ORDER BY tbl_name, type <> \'table\', name',
+  table === undefined ? null : table).map(function (r) { return r.sql; });
+}
+
+module.exports = {
+  certificates: certificates,
+  expiring: expiring,
+  certificate: certificate,
+  surveillance: surveillance,
+  overdueFindings: overdueFindings,
+  suspensions: suspensions,
+  manDays: manDays,
+  decidedByAuditors: decidedByAuditors,
+  counts: counts,
+  stateOn: stateOn,
+  history: history,
+  schemes: schemeTable,
+  schemeIds: schemeIds,
+  tables: tables,
+  schema: schema
+};

@@ -1,0 +1,65 @@
+// stdlib/why.js — explanations: every rule outcome carries `why`, an array of
+// {scheme, version, clause, text}; why(value) gathers the steps of a result (and of the results
+// nested in it, e.g. surveillance().next) and prints them as one aligned line each.
+'use strict';
+
+var format = require('stdlib/format');
+
+var STEP_FIELDS = { scheme: true, version: true, clause: true, text: true };
+
+// steps(value) → the why steps of value and of the objects nested in it, in order, each once.
+function steps(value) {
+  var out = [], seenText = {}, visited = [];
+  function walk(v, depth) {
+    if (v === null || typeof v !== 'object' || depth > 6 || visited.indexOf(v) >= 0) return;
+    visited.push(v);
+    if (Array.isArray(v)) {
+      for (var i = 0; i < v.length; i++) walk(v[i], depth + 1);
+      return;
+    }
+    if (Array.isArray(v.why)) {
+      for (var k = 0; k < v.why.length; k++) {
+        var step = v.why[k];
+        if (step === null || typeof step !== 'object') continue;
+        var key = JSON.stringify(step);
+        if (seenText[key]) continue;
+        seenText[key] = true;
+        out.push(step);
+      }
+    }
+    var keys = Object.keys(v);
+    for (var j = 0; j < keys.length; j++) if (keys[j] !== 'why') walk(v[keys[j]], depth + 1);
+  }
+  walk(value, 0);
+  return out;
+}
+
+// extras(step) → the step's other fields (the numbers used) as 'name=value' text.
+function extras(step) {
+  return Object.keys(step).filter(function (k) { return !STEP_FIELDS[k]; }).map(function (k) {
+    var v = step[k];
+    return k + '=' + (typeof v === 'string' ? v : JSON.stringify(v));
+  }).join(' ');
+}
+
+// why(value) → the chain of clauses behind value, one line per step:
+// 'scheme@version  clause  text [numbers]'; a value without any says so.
+function why(value) {
+  var list = steps(value);
+  if (list.length === 0) return '(no why: this value carries no clauses)';
+  var rows = list.map(function (s) {
+    var more = extras(s);
+    return {
+      source: (s.scheme || '') + (s.version ? '@' + s.version : ''),
+      clause: s.clause === undefined ? '' : String(s.clause),
+      text: (s.text === undefined ? '' : String(s.text)) + (more ? ' [' + more + ']' : '')
+    };
+  });
+  var w1 = 0, w2 = 0;
+  rows.forEach(function (r) { w1 = Math.max(w1, format.width(r.source)); w2 = Math.max(w2, format.width(r.clause)); });
+  return rows.map(function (r) {
+    return (format.pad(r.source, w1) + '  ' + format.pad(r.clause, w2) + '  ' + r.text).replace(/\s+$/, '');
+  }).join('\n');
+}
+
+module.exports = { why: why, steps: steps };

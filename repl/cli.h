@@ -10,6 +10,7 @@ typedef struct Options {
   const char *as_of;  /* --as-of DATE, NULL = today */
   const char *lib;    /* --lib DIR or $CERTSH_PATH, NULL = embedded library */
   const char *expr;   /* -e EXPR */
+  const char *output; /* -o/--output FILE for what -e and run print, NULL = stdout */
   int json;           /* --json: print values as JSON, whatever they are */
   double timeout;     /* --timeout SECONDS; <0 = the command's default */
   size_t mem_mb;      /* --mem MB */

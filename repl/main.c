@@ -2,6 +2,7 @@
  * dispatch and --help, and the batch commands (-e, run, test, verify). */
 #define _POSIX_C_SOURCE 200809L
 #include "repl/cli.h"
+#include "repl/transfer.h"
 #include "core/civil.h"
 #include "core/log.h"
 #include "dsl/host.h"
@@ -59,6 +60,18 @@ static int open_host(Host *h, Options *o, const char *db, double default_timeout
   return host_open(h, db, o->as_of, o->mem_mb << 20, timeout, o->lib);
 }
 
+/* --output FILE: point print() at FILE (moved into place by output_finish); 0 or -1. */
+static int output_start(Host *h, Options *o, TransferOut *out) {
+  if (transfer_out_open(out, o->output) < 0) return -1;
+  h->out = out->f;
+  return 0;
+}
+
+/* Finish the output of a command that ended with rc; returns rc, or 1 when writing failed. */
+static int output_finish(TransferOut *out, int rc) {
+  return transfer_out_close(out, rc == EXIT_OK) < 0 && rc == EXIT_OK ? EXIT_FAIL : rc;
+}
+
 /* Print the value at stack top as -e does: strings raw, the rest as JSON (--json: always). */
 static void print_value(Host *h, int json) {
   if (duk_is_undefined(h->ctx, -1) && !json) return;
@@ -74,14 +87,16 @@ static void print_value(Host *h, int json) {
 /* -e EXPR: evaluate, print the value. */
 static int cmd_eval(Options *o) {
   Host h;
+  TransferOut out;
   if (open_host(&h, o, o->db, DEFAULT_BATCH_TIMEOUT) < 0) return EXIT_FAIL;
+  if (output_start(&h, o, &out) < 0) { host_close(&h); return EXIT_FAIL; }
   watchdog_arm(h.timeout);
   int rc = host_eval(&h, o->expr, strlen(o->expr), "<-e>");
   if (rc) fprintf(stderr, "error: %s\n", duk_safe_to_string(h.ctx, -1));
   else print_value(&h, o->json);
   fflush(h.out);
   host_close(&h);
-  return rc ? EXIT_FAIL : EXIT_OK;
+  return output_finish(&out, rc ? EXIT_FAIL : EXIT_OK);
 }
 
 /* Read a whole file into a malloc'd buffer; NULL when it cannot be read. */
@@ -105,7 +120,9 @@ static int cmd_run(Options *o) {
   char *src = read_file(o->args[0], &len);
   if (!src) { fprintf(stderr, "error: cannot read script '%s'\n", o->args[0]); return EXIT_FAIL; }
   Host h;
+  TransferOut out;
   if (open_host(&h, o, o->db, DEFAULT_BATCH_TIMEOUT) < 0) { free(src); return EXIT_FAIL; }
+  if (output_start(&h, o, &out) < 0) { free(src); host_close(&h); return EXIT_FAIL; }
   duk_push_global_object(h.ctx);
   duk_push_array(h.ctx);
   for (int i = 1; i < o->nargs; i++) {
@@ -125,7 +142,7 @@ static int cmd_run(Options *o) {
   if (rc) fprintf(stderr, "error: %s\n", duk_safe_to_string(h.ctx, -1));
   fflush(h.out);
   host_close(&h);
-  return rc ? EXIT_FAIL : EXIT_OK;
+  return output_finish(&out, rc ? EXIT_FAIL : EXIT_OK);
 }
 
 /* verify: recompute the record log; exit 1 naming the first bad record. */
@@ -265,6 +282,8 @@ static const Command COMMANDS[] = {
   {"run", "certsh [OPTIONS] run FILE [ARGS...]", "run a batch job; ARGS reach the script as `args`", cmd_run},
   {"test", "certsh [OPTIONS] test [PATH...]", "run *.test.js files (default: every test of stdlib and schemes)", cmd_test},
   {"verify", "certsh [OPTIONS] verify", "check the record log's hash chain and every row against it", cmd_verify},
+  {"import", "certsh [OPTIONS] import orgs|people|certificates FILE.csv [--encoding E]", "import a CSV file in one transaction; a bad file is refused whole", cmd_import},
+  {"export", "certsh [OPTIONS] export orgs|people|certificates [--format csv|json|html] [FILE]", "export the register (the public register of certificates, organisations, people)", cmd_export},
   {"help", "certsh --help", "this text", cmd_help},
 };
 #define NCOMMANDS (sizeof COMMANDS / sizeof COMMANDS[0])
@@ -279,6 +298,7 @@ static int cmd_help(Options *o) {
          "  --json             print values as JSON, whatever they are\n"
          "  --timeout SECONDS  time budget per evaluation (default 30 in -e and run, none in the REPL)\n"
          "  --mem MB           memory cap of the script heap (default 256)\n"
+         "  -o, --output FILE  write what -e and run print to FILE (only when they succeed)\n"
          "  --lib DIR          load stdlib/ and schemes/ from DIR (or $CERTSH_PATH) before the embedded ones\n"
          "  --version          print the version\n"
          "\nExit status: 0 ok, 1 script or rule error (message on stderr), 2 usage error.\n");
@@ -301,7 +321,10 @@ int main(int argc, char **argv) {
     if (!strcmp(a, "--help") || !strcmp(a, "-h")) { cmd = &COMMANDS[NCOMMANDS - 1]; seen_cmd = 1; }
     else if (!strcmp(a, "--version")) { printf("certsh %s (Duktape %ld, SQLite %s)\n", CERTSH_VERSION, (long)DUK_VERSION, sqlite3_libversion()); return EXIT_OK; }
     else if (!strcmp(a, "--json")) o.json = 1;
-    else if (!strcmp(a, "--db") || !strcmp(a, "--as-of") || !strcmp(a, "--lib") || !strcmp(a, "--timeout") ||
+    else if ((!strcmp(a, "--output") || !strcmp(a, "-o")) && !seen_cmd) {
+      if (!has_value) { return usage_error("option %s needs a value", a); }
+      o.output = argv[++i];
+    } else if (!strcmp(a, "--db") || !strcmp(a, "--as-of") || !strcmp(a, "--lib") || !strcmp(a, "--timeout") ||
              !strcmp(a, "--mem") || !strcmp(a, "-e")) {
       if (!has_value) { return usage_error("option %s needs a value", a); }
       const char *v = argv[++i];

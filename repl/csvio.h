@@ -1,0 +1,30 @@
+/* repl/csvio.h — reading and writing the CSV files of `certsh import` and `certsh export`:
+ * libcsv parses and quotes, iconv turns GBK/GB18030 (as Chinese spreadsheet programs save)
+ * into UTF-8; a UTF-8 byte-order mark is skipped. */
+#ifndef CERTSH_REPL_CSVIO_H
+#define CERTSH_REPL_CSVIO_H
+
+#include <stdio.h>
+#include <stddef.h>
+
+/* One parsed record: fields are NUL-terminated UTF-8, valid until the callback returns. */
+typedef struct CsvRow {
+  long number;          /* 1 = the header row; as a spreadsheet numbers rows */
+  int nfields;
+  const char **fields;
+  size_t done, total;   /* bytes parsed so far and in all (for a progress bar) */
+} CsvRow;
+
+/* Called once per record; return 0 to go on, non-zero to stop reading. */
+typedef int (*CsvRowFn)(const CsvRow *row, void *ud);
+
+/* Read the CSV file at path (its encoding: "utf-8", "gbk", "gb18030", or NULL to detect:
+ * UTF-8 with or without BOM, otherwise GB18030) and call fn for each record. Returns 0, or -1
+ * with a sentence in err. *encoding_used (may be NULL) receives the encoding read. */
+int csv_read_file(const char *path, const char *encoding, CsvRowFn fn, void *ud, char *err, size_t errlen,
+                  const char **encoding_used);
+
+/* Write one field (quoted when it needs to be) followed by a comma, or by CRLF when last. */
+void csv_put(FILE *f, const char *text, int last);
+
+#endif

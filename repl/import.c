@@ -1,0 +1,447 @@
+/* repl/import.c — `certsh import orgs|people|certificates FILE.csv [--encoding E] [--max-errors N]`:
+ * every row goes through the core primitives (validated and logged) inside one transaction;
+ * a file with any bad row is refused whole, its errors listed by row, column and value, and
+ * nothing is imported. A progress bar is drawn on a terminal. */
+#define _POSIX_C_SOURCE 200809L
+#include "repl/transfer.h"
+#include "repl/csvio.h"
+#include "core/register.h"
+#include "dsl/host.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define MAX_COLUMNS 64
+#define DEFAULT_MAX_ERRORS 50
+
+/* A scheme id seen in the file and what `scheme(id)` said of it. */
+typedef struct SchemeSeen { char id[64]; char version[64]; char error[300]; } SchemeSeen;
+
+/* Everything one import run holds. */
+typedef struct Import {
+  Host h;
+  int kind;
+  const char *path;
+  int col_of[MAX_COLUMNS]; /* file column → kind column, -1 ignored */
+  const char *headers[MAX_COLUMNS];
+  char *header_text[MAX_COLUMNS];
+  int ncols;
+  long imported, errors, max_errors, last_row;
+  int progress;            /* draw a progress bar on stderr */
+  int last_pct;
+  SchemeSeen schemes[32];
+  int nschemes;
+} Import;
+
+/* Report one error of the file (up to the limit); returns 1 when the limit is reached. */
+static int import_error(Import *im, long row, int filecol, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+static int import_error(Import *im, long row, int filecol, const char *fmt, ...) {
+  im->errors++;
+  if (im->errors <= im->max_errors) {
+    char msg[700];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (im->progress) fputs("\r\033[K", stderr);
+    if (filecol >= 0) fprintf(stderr, "%s: row %ld, column %d (%s): %s\n", im->path, row, filecol + 1, im->header_text[filecol], msg);
+    else fprintf(stderr, "%s: row %ld: %s\n", im->path, row, msg);
+  }
+  return im->errors >= im->max_errors;
+}
+
+/* The file column holding kind column name, or -1. */
+static int file_col(const Import *im, const char *name) {
+  const TransferColumn *c = TRANSFER_KINDS[im->kind].columns;
+  for (int i = 0; i < im->ncols; i++)
+    if (im->col_of[i] >= 0 && !strcmp(c[im->col_of[i]].name, name)) return i;
+  return -1;
+}
+
+/* The value of column name in row, trimmed of spaces; NULL when absent or empty. */
+static const char *cell(const Import *im, const CsvRow *row, const char *name) {
+  int i = file_col(im, name);
+  if (i < 0 || i >= row->nfields) return NULL;
+  char *s = (char *)row->fields[i]; /* our copy (csvio), safe to trim in place */
+  while (*s == ' ' || *s == '\t') s++;
+  size_t n = strlen(s);
+  while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r')) s[--n] = 0;
+  return *s ? s : NULL;
+}
+
+/* Parse a whole number cell; 0 and *out, or -1 after reporting the error. */
+static int cell_int(Import *im, const CsvRow *row, const char *name, long long *out) {
+  const char *v = cell(im, row, name);
+  if (!v) { *out = 0; return 0; }
+  char *end;
+  errno = 0;
+  long long n = strtoll(v, &end, 10);
+  if (errno || *end || end == v) {
+    import_error(im, row->number, file_col(im, name), "'%s' is not a whole number", v);
+    return -1;
+  }
+  *out = n;
+  return 0;
+}
+
+/* Append s to buf as a JSON string. */
+static void json_str(char *buf, size_t n, const char *s) {
+  size_t u = strlen(buf);
+  if (u + 2 >= n) return;
+  buf[u++] = '"';
+  for (; *s && u + 8 < n; s++) {
+    unsigned char c = (unsigned char)*s;
+    if (c == '"' || c == '\\') { buf[u++] = '\\'; buf[u++] = (char)c; }
+    else if (c < 0x20) u += (size_t)snprintf(buf + u, n - u, "\\u%04x", c);
+    else buf[u++] = (char)c;
+  }
+  buf[u++] = '"';
+  buf[u] = 0;
+}
+
+/* The args of each row's event: where it came from. */
+static void row_args(const Import *im, long row, char *buf, size_t n) {
+  snprintf(buf, n, "{\"import\":");
+  json_str(buf, n, im->path);
+  snprintf(buf + strlen(buf), n - strlen(buf), ",\"row\":%ld}", row);
+}
+
+/* Report the primitive's failure, at the column its field names when there is one. */
+static void row_failed(Import *im, const CsvRow *row) {
+  const CoreError *e = &im->h.db.err;
+  static const char *const FIELD_COLUMN[][2] = {{"valid_from", "valid_from"}, {"validFrom", "valid_from"},
+                                                {"validTo", "valid_to"}, {"valid_to", "valid_to"},
+                                                {"number", "number"}, {"fieldCode", "field_code"}};
+  const char *col = e->field;
+  for (size_t i = 0; i < sizeof FIELD_COLUMN / sizeof FIELD_COLUMN[0]; i++)
+    if (!strcmp(e->field, FIELD_COLUMN[i][0])) col = FIELD_COLUMN[i][1];
+  int fc = *col ? file_col(im, col) : -1;
+  if (fc >= 0 && fc < row->nfields) import_error(im, row->number, fc, "value '%s': %s", row->fields[fc], e->message);
+  else import_error(im, row->number, -1, "%s", e->message);
+}
+
+/* Copy a list written "a;b", "a, b", "a、b" or with full-width separators into out as "a;b". */
+static void split_list(char *out, size_t n, const char *v) {
+  static const char *const SEPS[] = {"；", "，", "、", ";", ",", " "};
+  size_t u = 0;
+  while (*v && u + 1 < n) {
+    size_t k, len = 0;
+    for (k = 0; k < sizeof SEPS / sizeof SEPS[0]; k++)
+      if (!strncmp(v, SEPS[k], len = strlen(SEPS[k]))) break;
+    if (k < sizeof SEPS / sizeof SEPS[0]) { out[u++] = ';'; v += len; }
+    else out[u++] = *v++;
+  }
+  out[u] = 0;
+}
+
+/* shops cell: a JSON array, or "domain@platform; domain@platform" → JSON into out. */
+static int shops_json(Import *im, const CsvRow *row, char *out, size_t n) {
+  const char *v = cell(im, row, "shops");
+  if (!v) { out[0] = 0; return 0; }
+  if (v[0] == '[') { snprintf(out, n, "%s", v); return 0; }
+  char copy[2048];
+  split_list(copy, sizeof copy, v);
+  snprintf(out, n, "[");
+  char *save = NULL;
+  for (char *t = strtok_r(copy, ";", &save); t; t = strtok_r(NULL, ";", &save)) {
+    while (*t == ' ') t++;
+    char *at = strchr(t, '@');
+    if (!at || at == t || !at[1]) {
+      import_error(im, row->number, file_col(im, "shops"), "'%s' must be domain@platform, several separated by ';' (or a JSON array)", t);
+      return -1;
+    }
+    *at = 0;
+    snprintf(out + strlen(out), n - strlen(out), "%s{\"domain\":", out[1] ? "," : "");
+    json_str(out, n, t);
+    snprintf(out + strlen(out), n - strlen(out), ",\"platform\":");
+    json_str(out, n, at + 1);
+    snprintf(out + strlen(out), n - strlen(out), "}");
+  }
+  snprintf(out + strlen(out), n - strlen(out), "]");
+  return 0;
+}
+
+/* orgs: one organisation per row. */
+static void import_org(Import *im, const CsvRow *row, const char *args) {
+  OrgInput in = {0};
+  char shops[4096];
+  in.name = cell(im, row, "name");
+  in.uscc = cell(im, row, "uscc");
+  in.address = cell(im, row, "address");
+  if (cell_int(im, row, "staff", &in.staff) < 0 || cell_int(im, row, "sites", &in.sites) < 0) return;
+  if (shops_json(im, row, shops, sizeof shops) < 0) return;
+  in.shops_json = shops[0] ? shops : NULL;
+  long long id;
+  if (org_create(&im->h.db, &in, args, &id) < 0) row_failed(im, row);
+  else im->imported++;
+}
+
+/* people: one person per row with at most one registration; roles in English or Chinese. */
+static void import_person(Import *im, const CsvRow *row, const char *args) {
+  static const char *const ROLE_NAMES[][2] = {{"auditor", "auditor"}, {"审核员", "auditor"}, {"检查员", "auditor"},
+                                              {"expert", "expert"}, {"技术专家", "expert"}, {"专家", "expert"},
+                                              {"decider", "decider"}, {"决定人员", "decider"}, {"认证决定人员", "decider"}};
+  char roles[512] = "[";
+  const char *v = cell(im, row, "roles");
+  if (v) {
+    char copy[512];
+    split_list(copy, sizeof copy, v);
+    char *save = NULL;
+    for (char *t = strtok_r(copy, ";", &save); t; t = strtok_r(NULL, ";", &save)) {
+      const char *role = NULL;
+      for (size_t i = 0; i < sizeof ROLE_NAMES / sizeof ROLE_NAMES[0]; i++)
+        if (!strcmp(t, ROLE_NAMES[i][0])) role = ROLE_NAMES[i][1];
+      if (!role) {
+        import_error(im, row->number, file_col(im, "roles"), "role '%s' is not auditor/审核员, expert/技术专家 or decider/决定人员", t);
+        return;
+      }
+      if (roles[1]) strcat(roles, ",");
+      json_str(roles, sizeof roles, role);
+    }
+  }
+  strcat(roles, "]");
+  const char *reg = cell(im, row, "registration"), *from = cell(im, row, "valid_from"), *to = cell(im, row, "valid_to");
+  Db *db = &im->h.db;
+  long long id;
+  if (db_begin(db) < 0) { row_failed(im, row); return; }
+  int ok = person_create(db, cell(im, row, "name"), roles, args, &id) == 0;
+  if (ok && (reg || from || to))
+    ok = person_register(db, id, reg, cell(im, row, "field_code"), from, to, args) == 0;
+  if (!ok) { CoreError keep = db->err; db_rollback(db); db->err = keep; row_failed(im, row); return; }
+  if (db_commit(db) < 0) { row_failed(im, row); return; }
+  im->imported++;
+}
+
+/* The version in force of scheme id, asked of `scheme(id)` once per id; NULL after reporting. */
+static const char *scheme_version(Import *im, const CsvRow *row, const char *id) {
+  SchemeSeen *s = NULL;
+  for (int i = 0; i < im->nschemes; i++)
+    if (!strcmp(im->schemes[i].id, id)) s = &im->schemes[i];
+  if (!s && im->nschemes < (int)(sizeof im->schemes / sizeof im->schemes[0])) {
+    s = &im->schemes[im->nschemes++];
+    snprintf(s->id, sizeof s->id, "%s", id);
+    duk_context *ctx = im->h.ctx;
+    duk_get_global_string(ctx, "scheme");
+    duk_push_string(ctx, id);
+    if (host_pcall(&im->h, 1) != 0) {
+      snprintf(s->error, sizeof s->error, "%s", duk_safe_to_string(ctx, -1));
+    } else {
+      duk_get_prop_string(ctx, -1, "version");
+      snprintf(s->version, sizeof s->version, "%s", duk_safe_to_string(ctx, -1));
+      duk_pop(ctx);
+    }
+    duk_pop(ctx);
+  }
+  if (!s) { import_error(im, row->number, file_col(im, "scheme"), "too many different schemes in one file"); return NULL; }
+  if (s->error[0]) { import_error(im, row->number, file_col(im, "scheme"), "scheme '%s': %s", id, s->error); return NULL; }
+  return s->version;
+}
+
+/* The deciders column: names of people (imported before) separated by ';'; their ids into
+ * ids. Returns how many, or -1 after reporting. */
+static int deciders(Import *im, const CsvRow *row, long long *ids, int max) {
+  const char *v = cell(im, row, "deciders");
+  int fc = file_col(im, "deciders");
+  if (!v) return import_error(im, row->number, fc, "deciders is required: the names of the people who decided the certificate"), -1;
+  char copy[1024];
+  split_list(copy, sizeof copy, v);
+  int n = 0;
+  char *save = NULL;
+  for (char *t = strtok_r(copy, ";", &save); t; t = strtok_r(NULL, ";", &save)) {
+    if (n == max) return import_error(im, row->number, fc, "more than %d deciders", max), -1;
+    sqlite3_stmt *st = db_prepare(&im->h.db, "SELECT id FROM people WHERE name = ?1 ORDER BY id LIMIT 2");
+    if (!st) return row_failed(im, row), -1;
+    sqlite3_bind_text(st, 1, t, -1, SQLITE_TRANSIENT);
+    int found = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) ids[n] = sqlite3_column_int64(st, 0), found++;
+    sqlite3_finalize(st);
+    if (found != 1)
+      return import_error(im, row->number, fc, found ? "'%s' names more than one person; give a unique name" :
+                                                      "no person is called '%s' (import the people first)", t), -1;
+    n++;
+  }
+  return n;
+}
+
+/* Status words in English or Chinese → the register's word. */
+static const char *status_word(const char *v) {
+  static const char *const STATUS[][2] = {{"active", "active"}, {"有效", "active"}, {"suspended", "suspended"},
+                                          {"暂停", "suspended"}, {"withdrawn", "withdrawn"}, {"撤销", "withdrawn"},
+                                          {"cancelled", "cancelled"}, {"注销", "cancelled"}, {"expired", "expired"},
+                                          {"过期", "expired"}, {"失效", "expired"}};
+  for (size_t i = 0; i < sizeof STATUS / sizeof STATUS[0]; i++)
+    if (!strcmp(v, STATUS[i][0])) return STATUS[i][1];
+  return NULL;
+}
+
+/* certificates: holder found by USCC; a case, a positive decision and the certificate are
+ * recorded through the primitives, then its status when it is not active. */
+static void import_certificate(Import *im, const CsvRow *row, const char *args) {
+  Db *db = &im->h.db;
+  const char *uscc = cell(im, row, "uscc"), *scheme = cell(im, row, "scheme"), *version = cell(im, row, "version");
+  const char *issued = cell(im, row, "issued"), *status = cell(im, row, "status");
+  long long stars = 0;
+  if (cell_int(im, row, "stars", &stars) < 0) return;
+  const char *word = status ? status_word(status) : "active";
+  if (!word) {
+    import_error(im, row->number, file_col(im, "status"), "'%s' is not active/有效, suspended/暂停, withdrawn/撤销, cancelled/注销 or expired/过期", status);
+    return;
+  }
+  if (!uscc) { import_error(im, row->number, file_col(im, "uscc"), "the holder's uscc is required"); return; }
+  if (!scheme) { import_error(im, row->number, file_col(im, "scheme"), "scheme is required"); return; }
+  if (!version && !(version = scheme_version(im, row, scheme))) return;
+  long long org = 0;
+  sqlite3_stmt *st = db_prepare(db, "SELECT id FROM orgs WHERE uscc = ?1");
+  if (!st) { row_failed(im, row); return; }
+  sqlite3_bind_text(st, 1, uscc, -1, SQLITE_STATIC);
+  if (sqlite3_step(st) == SQLITE_ROW) org = sqlite3_column_int64(st, 0);
+  sqlite3_finalize(st);
+  if (!org) {
+    import_error(im, row->number, file_col(im, "uscc"), "no organisation has uscc '%s' (import the organisations first)", uscc);
+    return;
+  }
+  long long makers[16];
+  int nmakers = deciders(im, row, makers, 16);
+  if (nmakers < 0) return;
+  const char *scope = cell(im, row, "scope"), *grade = cell(im, row, "grade");
+  CaseInput c = {org, scheme, version, scope, grade, NULL, issued};
+  long long case_id, decision, cert;
+  if (db_begin(db) < 0) { row_failed(im, row); return; }
+  int ok = case_apply(db, &c, args, &case_id) == 0 && case_review(db, case_id, 1, issued, NULL, args) == 0;
+  if (ok) {
+    DecisionInput d = {case_id, 0, "certify", 1, grade, issued, "[]", makers, nmakers};
+    ok = decision_create(db, &d, args, &decision) == 0;
+  }
+  if (ok) {
+    CertificateInput ci = {decision, cell(im, row, "number"), scope, grade, (int)stars, NULL, issued, cell(im, row, "expires")};
+    ok = certificate_issue(db, &ci, args, &cert) == 0;
+  }
+  if (ok && strcmp(word, "active") != 0) {
+    const char *date = cell(im, row, "status_date");
+    ok = certificate_set_status(db, cert, word, date ? date : issued, "imported", NULL, args) == 0;
+  }
+  if (!ok) { CoreError keep = db->err; db_rollback(db); db->err = keep; row_failed(im, row); return; }
+  if (db_commit(db) < 0) { row_failed(im, row); return; }
+  im->imported++;
+}
+
+/* The header row: map each column; refuse unknown headers and missing required columns. */
+static int import_header(Import *im, const CsvRow *row) {
+  const TransferColumn *cols = TRANSFER_KINDS[im->kind].columns;
+  if (row->nfields > MAX_COLUMNS) return import_error(im, 1, -1, "%d columns; at most %d", row->nfields, MAX_COLUMNS), 1;
+  im->ncols = row->nfields;
+  for (int i = 0; i < row->nfields; i++) {
+    im->header_text[i] = strdup(row->fields[i]);
+    im->col_of[i] = transfer_column(im->kind, row->fields[i]);
+  }
+  for (int i = 0; i < row->nfields; i++) {
+    if (im->col_of[i] < 0 && row->fields[i][0]) {
+      char known[1024] = "";
+      for (int k = 0; cols[k].name; k++)
+        snprintf(known + strlen(known), sizeof known - strlen(known), "%s%s/%s", k ? ", " : "", cols[k].name, cols[k].zh);
+      import_error(im, 1, i, "unknown column '%s'; the columns of %s are %s", row->fields[i], TRANSFER_KINDS[im->kind].name, known);
+    }
+    for (int j = 0; j < i; j++)
+      if (im->col_of[i] >= 0 && im->col_of[j] == im->col_of[i])
+        import_error(im, 1, i, "column '%s' repeats column %d", row->fields[i], j + 1);
+  }
+  for (int k = 0; cols[k].name; k++)
+    if (cols[k].required && file_col(im, cols[k].name) < 0)
+      import_error(im, 1, -1, "the required column %s (%s) is missing", cols[k].name, cols[k].zh);
+  return im->errors > 0;
+}
+
+/* Draw the progress bar (on a terminal) when the percentage moved. */
+static void import_progress(Import *im, const CsvRow *row) {
+  int pct = row->total ? (int)(100.0 * (double)row->done / (double)row->total) : 100;
+  if (pct == im->last_pct) return;
+  im->last_pct = pct;
+  char bar[41];
+  memset(bar, '#', 40);
+  memset(bar + pct * 40 / 100, '.', 40 - (size_t)(pct * 40 / 100));
+  bar[40] = 0;
+  fprintf(stderr, "\rimport [%s] %3d%%  %ld rows", bar, pct, row->number - 1);
+}
+
+/* One CSV record. */
+static int import_row(const CsvRow *row, void *ud) {
+  Import *im = ud;
+  im->last_row = row->number;
+  if (row->number == 1) return import_header(im, row);
+  if (im->progress) import_progress(im, row);
+  int blank = 1;
+  for (int i = 0; i < row->nfields; i++) blank &= row->fields[i][0] == 0;
+  if (blank) return 0;
+  if (row->nfields != im->ncols) {
+    return import_error(im, row->number, -1, "%d fields where the header has %d (a comma inside a value needs quotes)",
+                        row->nfields, im->ncols);
+  }
+  char args[4300];
+  row_args(im, row->number, args, sizeof args);
+  if (im->kind == KIND_ORGS) import_org(im, row, args);
+  else if (im->kind == KIND_PEOPLE) import_person(im, row, args);
+  else import_certificate(im, row, args);
+  return im->errors >= im->max_errors;
+}
+
+/* import KIND FILE [--encoding E] [--max-errors N] */
+int cmd_import(Options *o) {
+  const char *usage = "usage: certsh import orgs|people|certificates FILE.csv [--encoding utf-8|gbk|gb18030] [--max-errors N]";
+  const char *kind_name = NULL, *path = NULL, *encoding = NULL;
+  long max_errors = DEFAULT_MAX_ERRORS;
+  for (int i = 0; i < o->nargs; i++) {
+    const char *a = o->args[i];
+    if (!strcmp(a, "--encoding") && i + 1 < o->nargs) encoding = o->args[++i];
+    else if (!strcmp(a, "--max-errors") && i + 1 < o->nargs) {
+      char *end;
+      max_errors = strtol(o->args[++i], &end, 10);
+      if (*end || max_errors < 1) { fprintf(stderr, "certsh: --max-errors '%s' must be a whole number ≥ 1\n", o->args[i]); return 2; }
+    } else if (a[0] == '-' && a[1]) { fprintf(stderr, "certsh: unknown import option '%s'\n%s\n", a, usage); return 2; }
+    else if (!kind_name) kind_name = a;
+    else if (!path) path = a;
+    else { fprintf(stderr, "certsh: unexpected '%s'\n%s\n", a, usage); return 2; }
+  }
+  int kind = kind_name ? transfer_kind(kind_name) : -1;
+  if (kind < 0 || !path) { fprintf(stderr, "certsh: import what, from which file?\n%s\n", usage); return 2; }
+
+  Import *im = calloc(1, sizeof *im);
+  if (!im) return 1;
+  im->kind = kind;
+  im->path = path;
+  im->max_errors = max_errors;
+  im->progress = isatty(2);
+  im->last_pct = -1;
+  double timeout = o->timeout >= 0 ? o->timeout : 0;
+  if (host_open(&im->h, o->db, o->as_of, o->mem_mb << 20, timeout, o->lib) < 0) { free(im); return 1; }
+  Db *db = &im->h.db;
+  int rc = 1;
+  char err[600];
+  const char *enc = NULL;
+  if (db_begin(db) < 0) {
+    fprintf(stderr, "error: %s\n", db->err.message);
+  } else {
+    int read = csv_read_file(path, encoding, import_row, im, err, sizeof err, &enc);
+    if (im->progress && im->last_pct >= 0) fputs("\r\033[K", stderr);
+    if (read < 0) fprintf(stderr, "%s: %s\n", path, err);
+    if (read == 0 && im->last_row == 0) { fprintf(stderr, "%s: the file is empty (a header row is needed)\n", path); read = -1; }
+    if (read < 0 || im->errors) {
+      db_rollback(db);
+      if (im->errors > im->max_errors) fprintf(stderr, "%s: … %ld more errors not shown\n", path, im->errors - im->max_errors);
+      if (im->errors >= im->max_errors) fprintf(stderr, "%s: stopped at row %ld after %ld errors (--max-errors)\n", path, im->last_row, im->errors);
+      fprintf(stderr, "import: %s refused: nothing was imported\n", path);
+    } else if (db_commit(db) < 0) {
+      fprintf(stderr, "error: %s; nothing was imported\n", db->err.message);
+    } else {
+      fprintf(stderr, "import: %ld %s imported from %s (%s)\n", im->imported, TRANSFER_KINDS[kind].name, path, enc);
+      rc = 0;
+    }
+  }
+  for (int i = 0; i < im->ncols; i++) free(im->header_text[i]);
+  host_close(&im->h);
+  free(im);
+  return rc;
+}

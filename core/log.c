@@ -261,9 +261,10 @@ static int log_verify_rows(Db *db, LogReport *r) {
 
 int log_verify(Db *db, LogReport *r) {
   memset(r, 0, sizeof *r);
-  if (db_exec(db, "BEGIN") < 0) return -1; /* one consistent snapshot */
+  int own = db->depth == 0; /* inside a command, its transaction is already one snapshot */
+  if (own && db_exec(db, "BEGIN") < 0) return -1; /* one consistent snapshot */
   int rc = log_verify_chain(db, r);
   if (rc == 0) rc = log_verify_rows(db, r);
-  sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL);
+  if (own) sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL);
   return rc;
 }

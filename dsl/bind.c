@@ -118,7 +118,7 @@ const char *bind_prop_json(duk_context *ctx, duk_idx_t obj, const char *field, c
 }
 
 /* What bind_row_safe needs: the statement and the JSON columns. */
-typedef struct BindRow { sqlite3_stmt *st; const char *const *json_columns; } BindRow;
+typedef struct BindRow { sqlite3_stmt *st; const char *const *json_columns; duk_uarridx_t index; } BindRow;
 
 /* safe_call body: push the current row, so a failure (out of memory, bad JSON) cannot leak the
  * statement. */
@@ -129,8 +129,27 @@ static duk_ret_t bind_row_safe(duk_context *ctx, void *udata) {
 }
 
 int bind_push_row_safely(duk_context *ctx, sqlite3_stmt *st, const char *const *json_columns) {
-  BindRow r = {st, json_columns};
+  BindRow r = {st, json_columns, 0};
   return duk_safe_call(ctx, bind_row_safe, &r, 0, 1) == DUK_EXEC_SUCCESS ? 0 : -1;
+}
+
+/* safe_call body: define the current row as element r->index of the array given as argument
+ * (defined, not assigned, so a setter a script put on Array.prototype cannot intercept it). */
+static duk_ret_t bind_append_safe(duk_context *ctx, void *udata) {
+  BindRow *r = udata;
+  duk_push_uint(ctx, r->index);
+  host_push_row(ctx, r->st, r->json_columns);
+  duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_SET_ENUMERABLE |
+                            DUK_DEFPROP_SET_CONFIGURABLE);
+  return 0;
+}
+
+int bind_append_row_safely(duk_context *ctx, sqlite3_stmt *st, const char *const *json_columns, duk_idx_t arr,
+                           duk_uarridx_t index) {
+  BindRow r = {st, json_columns, index};
+  duk_dup(ctx, arr);
+  if (duk_safe_call(ctx, bind_append_safe, &r, 1, 1) == DUK_EXEC_SUCCESS) { duk_pop(ctx); return 0; }
+  return -1;
 }
 
 void bind_query(duk_context *ctx, const char *sql, int single, const char *const *json_columns, int nparams,
@@ -143,12 +162,11 @@ void bind_query(duk_context *ctx, const char *sql, int single, const char *const
   duk_uarridx_t n = 0;
   int rc;
   while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-    if (bind_push_row_safely(ctx, st, json_columns) < 0) {
+    if ((single ? bind_push_row_safely(ctx, st, json_columns) : bind_append_row_safely(ctx, st, json_columns, -1, n++)) < 0) {
       sqlite3_finalize(st);
       (void)duk_throw(ctx);
     }
     if (single) break;
-    duk_put_prop_index(ctx, -2, n++);
   }
   if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
     db_fail_sql(&h->db, "query");

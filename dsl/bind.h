@@ -41,5 +41,9 @@ void bind_query(duk_context *ctx, const char *sql, int single, const char *const
 /* Push the current row of st as an object without throwing: 0, or -1 with the error pushed
  * (finalize st, then duk_throw). */
 int bind_push_row_safely(duk_context *ctx, sqlite3_stmt *st, const char *const *json_columns);
+/* Append the current row of st to the array at arr as element index, without throwing: 0, or
+ * -1 with the error pushed (finalize st, then duk_throw). */
+int bind_append_row_safely(duk_context *ctx, sqlite3_stmt *st, const char *const *json_columns, duk_idx_t arr,
+                           duk_uarridx_t index);
 
 #endif

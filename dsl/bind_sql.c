@@ -5,13 +5,25 @@
 #include <math.h>
 #include <string.h>
 
-/* Bind the parameters: the arguments from first on, or one array argument. */
-static void sql_bind_params(duk_context *ctx, sqlite3_stmt *st, duk_idx_t first, const char *fn) {
-  duk_idx_t top = duk_get_top(ctx);
-  int from_array = top == first + 1 && duk_is_array(ctx, first);
-  int n = from_array ? (int)duk_get_length(ctx, first) : (int)(top - first);
+/* SQLite's default limit on the number of parameters of one statement. */
+#define SQL_MAX_PARAMS 32766
+
+/* Push the elements of the params array at idx as plain values and return how many. Done
+ * before any statement is prepared: reading them may run a script's getters, which may throw. */
+static duk_idx_t sql_spread_params(duk_context *ctx, duk_idx_t idx, const char *fn) {
+  duk_size_t n = duk_get_length(ctx, idx);
+  if (n > SQL_MAX_PARAMS)
+    host_throw(ctx, "invalid", "params", "%s: %lu parameters given; a statement takes at most %d", fn, (unsigned long)n,
+               SQL_MAX_PARAMS);
+  duk_require_stack(ctx, (duk_idx_t)n);
+  for (duk_size_t i = 0; i < n; i++) duk_get_prop_index(ctx, idx, (duk_uarridx_t)i);
+  return (duk_idx_t)n;
+}
+
+/* Bind the n parameter values on the stack from first on; finalizes st before any throw. */
+static void sql_bind_params(duk_context *ctx, sqlite3_stmt *st, duk_idx_t first, duk_idx_t n, const char *fn) {
   for (int i = 0; i < n; i++) {
-    if (from_array) duk_get_prop_index(ctx, first, (duk_uarridx_t)i); else duk_dup(ctx, first + i);
+    duk_dup(ctx, first + i);
     if (duk_is_number(ctx, -1)) {
       double v = duk_get_number(ctx, -1);
       if (v == floor(v) && fabs(v) < 9.007199254740992e15) sqlite3_bind_int64(st, i + 1, (sqlite3_int64)v);
@@ -37,7 +49,10 @@ static void sql_bind_params(duk_context *ctx, sqlite3_stmt *st, duk_idx_t first,
 /* Prepare text read-only; throws (naming fn) when it would write or is not one statement. */
 static sqlite3_stmt *sql_prepare_readonly(duk_context *ctx, const char *fn) {
   Host *h = host_of(ctx);
-  const char *text = duk_require_string(ctx, 0);
+  if (!duk_is_string(ctx, 0))
+    host_throw(ctx, "invalid", "text", "%s: text must be one SQL statement, got %s", fn,
+               duk_is_undefined(ctx, 0) ? "nothing" : duk_safe_to_string(ctx, 0));
+  const char *text = duk_get_string(ctx, 0);
   const char *tail = NULL;
   sqlite3_stmt *st = NULL;
   db_readonly_begin(&h->db);
@@ -67,14 +82,15 @@ static sqlite3_stmt *sql_prepare_readonly(duk_context *ctx, const char *fn) {
 /* sql(text, params…) → array of row objects; read-only; params bind ?, ?1 or :name in order */
 static duk_ret_t sql_query(duk_context *ctx) {
   Host *h = host_of(ctx);
+  duk_idx_t first = 1, n = duk_get_top(ctx) - 1;
+  if (n == 1 && duk_is_array(ctx, 1)) { first = duk_get_top(ctx); n = sql_spread_params(ctx, 1, "sql(text, params…)"); }
   sqlite3_stmt *st = sql_prepare_readonly(ctx, "sql(text, params…)");
-  sql_bind_params(ctx, st, 1, "sql(text, params…)");
+  sql_bind_params(ctx, st, first, n, "sql(text, params…)");
   duk_push_array(ctx);
-  duk_uarridx_t n = 0;
+  duk_uarridx_t rows = 0;
   int rc;
   while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-    if (bind_push_row_safely(ctx, st, NULL) < 0) { sqlite3_finalize(st); (void)duk_throw(ctx); }
-    duk_put_prop_index(ctx, -2, n++);
+    if (bind_append_row_safely(ctx, st, NULL, -1, rows++) < 0) { sqlite3_finalize(st); (void)duk_throw(ctx); }
   }
   if (rc != SQLITE_DONE) {
     db_fail_sql(&h->db, "sql(text, params…)");
@@ -95,12 +111,9 @@ static duk_ret_t sql_each(duk_context *ctx) {
   duk_idx_t fn = nargs - 1;
   if (nargs == 3 && !duk_is_array(ctx, 1))
     host_throw(ctx, "invalid", "params", "sqlEach(text, [params], fn): params must be an array");
+  duk_idx_t first = duk_get_top(ctx), n = nargs == 3 ? sql_spread_params(ctx, 1, "sqlEach(text, [params], fn)") : 0;
   sqlite3_stmt *st = sql_prepare_readonly(ctx, "sqlEach(text, [params], fn)");
-  if (nargs == 3) {
-    duk_dup(ctx, 1);
-    sql_bind_params(ctx, st, duk_get_top_index(ctx), "sqlEach(text, [params], fn)");
-    duk_pop(ctx);
-  }
+  sql_bind_params(ctx, st, first, n, "sqlEach(text, [params], fn)");
   double seen = 0;
   int rc;
   while ((rc = sqlite3_step(st)) == SQLITE_ROW) {

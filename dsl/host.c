@@ -75,6 +75,10 @@ void certsh_fatal_handler(void *udata, const char *msg) {
   abort();
 }
 
+/* SQLite's progress handler: a query running past the time budget, or stopped by Ctrl-C, is
+ * interrupted like a script (one runaway recursive query must not hang the REPL). */
+static int host_sql_progress(void *udata) { return certsh_exec_timeout_check(udata); }
+
 Host *host_of(duk_context *ctx) {
   duk_memory_functions funcs;
   duk_get_memory_functions(ctx, &funcs);
@@ -132,7 +136,11 @@ void host_push_row(duk_context *ctx, sqlite3_stmt *st, const char *const *json_c
         if (decode) duk_json_decode(ctx, -1);
       }
     }
-    duk_put_prop_string(ctx, -2, name);
+    /* defined, not assigned: a setter a script put on Object.prototype cannot intercept a column */
+    duk_push_string(ctx, name);
+    duk_insert(ctx, -2);
+    duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_SET_ENUMERABLE |
+                              DUK_DEFPROP_SET_CONFIGURABLE);
   }
 }
 
@@ -478,6 +486,9 @@ int host_open(Host *h, const char *db_path, const char *as_of, size_t mem_cap, d
     localtime_r(&now, &tm);
     strftime(h->db.as_of, sizeof h->db.as_of, "%Y-%m-%d", &tm);
   }
+  sqlite3_progress_handler(h->db.sql, 4096, host_sql_progress, h);
+  if (mem_cap && mem_cap < 1000000000) /* no single SQL value larger than the script heap's cap */
+    sqlite3_limit(h->db.sql, SQLITE_LIMIT_LENGTH, (int)mem_cap);
   h->ctx = duk_create_heap(host_alloc, host_realloc, host_free, h, NULL);
   if (!h->ctx) {
     fprintf(stderr, "error: cannot create the script heap (memory cap %zu MB too small?)\n", mem_cap >> 20);

@@ -6,12 +6,14 @@ void bind_date_open(duk_context *ctx);
 void bind_uscc_open(duk_context *ctx);
 void bind_sql_open(duk_context *ctx);
 void bind_log_open(duk_context *ctx);
+void bind_reminder_open(duk_context *ctx);
 
 static void (*const BINDING_MODULES[])(duk_context *) = {
   bind_date_open,
   bind_uscc_open,
   bind_sql_open,
   bind_log_open,
+  bind_reminder_open,
 };
 
 void host_open_bindings(duk_context *ctx) {

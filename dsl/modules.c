@@ -6,6 +6,15 @@ void bind_date_open(duk_context *ctx);
 void bind_uscc_open(duk_context *ctx);
 void bind_sql_open(duk_context *ctx);
 void bind_log_open(duk_context *ctx);
+void bind_org_open(duk_context *ctx);
+void bind_person_open(duk_context *ctx);
+void bind_case_open(duk_context *ctx);
+void bind_audit_open(duk_context *ctx);
+void bind_finding_open(duk_context *ctx);
+void bind_score_open(duk_context *ctx);
+void bind_decision_open(duk_context *ctx);
+void bind_certificate_open(duk_context *ctx);
+void bind_matter_open(duk_context *ctx);
 void bind_reminder_open(duk_context *ctx);
 
 static void (*const BINDING_MODULES[])(duk_context *) = {
@@ -13,6 +22,15 @@ static void (*const BINDING_MODULES[])(duk_context *) = {
   bind_uscc_open,
   bind_sql_open,
   bind_log_open,
+  bind_org_open,
+  bind_person_open,
+  bind_case_open,
+  bind_audit_open,
+  bind_finding_open,
+  bind_score_open,
+  bind_decision_open,
+  bind_certificate_open,
+  bind_matter_open,
   bind_reminder_open,
 };
 

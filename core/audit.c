@@ -31,7 +31,7 @@ static int audit_member_impartial(Db *db, long long case_id, long long person) {
   long long decision = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
   sqlite3_finalize(st);
   if (decision)
-    return db_fail(db, "impartiality", "team", "impartiality: person %lld decided case %lld (decision %lld) and cannot join its audit team",
+    return db_fail(db, "impartiality", "team", "person %lld decided case %lld (decision %lld) and cannot join its audit team",
                    person, case_id, decision);
   return 0;
 }

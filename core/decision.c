@@ -26,7 +26,7 @@ static int decision_maker_impartial(Db *db, long long case_id, long long person)
   sqlite3_finalize(st);
   if (audit)
     return db_fail(db, "impartiality", "by",
-                   "impartiality: person %lld (%s) was on the team of audit %lld of case %lld (%s) and cannot decide the case",
+                   "person %lld (%s) was on the team of audit %lld of case %lld (%s) and cannot decide the case",
                    person, name, audit, case_id, what);
   return 0;
 }

@@ -1,0 +1,234 @@
+// examples/demo-register.js — a realistic demo register, built through the register API.
+//
+//   certsh [--as-of DATE] --timeout 0 run examples/demo-register.js [--seed N] [--orgs N]
+//
+// A few thousand organisations (default 3000) across the four schemes, each with a history over
+// the five years before the as-of date: application and review, initial audit with findings and
+// a score, decision by people who did not audit, certificate, surveillance audits (some late,
+// some missed), nonconformities corrected or left open, suspensions restored or ending in
+// withdrawal, recertification or expiry, complaints, appeals and incidents (R6.2 events for
+// e-commerce sellers). Deterministic: the same seed and as-of date give the same register.
+// Everything is one transaction: the register is built whole or not at all.
+'use strict';
+
+// ---- options and the seeded random numbers ----------------------------------------------------
+
+var SEED = 20240601, ORGS = 3000;
+(function parse(list) {
+  for (var i = 0; i < list.length; i++) {
+    var v = list[i + 1];
+    if ((list[i] === '--seed' || list[i] === '--orgs') && /^\d{1,9}$/.test(v || '')) {
+      if (list[i] === '--seed') SEED = Number(v); else ORGS = Math.max(1, Number(v));
+      i++;
+    } else {
+      var err = new Error('demo-register: unknown or incomplete argument \'' + list[i] + '\'; usage: run examples/demo-register.js [--seed N] [--orgs N]');
+      err.code = 'usage';
+      throw err;
+    }
+  }
+})(typeof args === 'undefined' ? [] : args);
+
+// mulberry32: a small, well-known 32-bit PRNG; enough for demo data, and the same everywhere.
+var state = SEED >>> 0;
+function random() {
+  state = (state + 0x6D2B79F5) >>> 0;
+  var t = state;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+// between(a, b) → a whole number from a to b inclusive.
+function between(a, b) { return a + Math.floor(random() * (b - a + 1)); }
+// chance(p) → true with probability p.
+function chance(p) { return random() < p; }
+// pick(list) → one item.
+function pickOne(list) { return list[Math.floor(random() * list.length)]; }
+
+var asOf = today();
+var start = date.addYears(asOf, -5);
+
+// ---- names, codes and people ------------------------------------------------------------------
+
+var CITIES = [['北京', '110105'], ['上海', '310115'], ['杭州', '330106'], ['广州', '440106'], ['深圳', '440305'],
+  ['成都', '510107'], ['武汉', '420106'], ['南京', '320106'], ['苏州', '320505'], ['西安', '610113']];
+var WORDS = ['华泰', '恒信', '东方', '金桥', '长城', '新世纪', '瑞丰', '宏达', '天成', '博远', '中联', '安居', '佳美', '盛世',
+  '万通', '嘉禾', '永安', '鑫源', '海润', '同心'];
+var TRADES = [['家电', '家用电器的销售及售后服务'], ['汽车', '汽车销售及维修服务'], ['家居', '家具的销售、配送、安装及售后服务'],
+  ['电子', '电子产品的销售及售后服务'], ['电梯', '电梯的安装、维修及保养服务'], ['商贸', '日用百货的批发零售及售后服务']];
+var FORMS = ['有限公司', '股份有限公司', '商贸有限公司', '科技有限公司'];
+var SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '马', '朱', '胡', '郭'];
+var GIVEN = ['伟', '芳', '娜', '敏', '静', '磊', '洋', '勇', '军', '杰', '涛', '明', '超', '霞', '平', '刚'];
+var PLATFORMS = ['天猫', '京东', '拼多多', '抖音电商'];
+var ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+
+// usccFor(i, region) → a well-formed Unified Social Credit Code (check character from uscc.check).
+function usccFor(i, region) {
+  var body = '91' + region;
+  var n = i * 7919 + 104729;
+  for (var k = 0; k < 9; k++) { body += ALPHABET.charAt(n % 31); n = Math.floor(n / 31) + k * 17 + i; }
+  return body + uscc.check(body + '0').expected;
+}
+
+// personName() → a Chinese name of two or three characters.
+function personName() { return pickOne(SURNAMES) + pickOne(GIVEN) + (chance(0.6) ? pickOne(GIVEN) : ''); }
+
+var auditors = [], deciders = []; // ids, made at the start of the run
+
+// ---- the schemes ------------------------------------------------------------------------------
+
+// Share of organisations per scheme.
+var MIX = [['cas-service', 0.35], ['dni-aftersales', 0.30], ['cfc-sc14', 0.20], ['cnas-ecommerce', 0.15]];
+function schemeFor() {
+  var r = random(), acc = 0;
+  for (var i = 0; i < MIX.length; i++) { acc += MIX[i][1]; if (r < acc) return MIX[i][0]; }
+  return MIX[0][0];
+}
+
+var causeCodes = {};
+// causeOf(schemeId, kind) → a coded cause of the scheme (the first that suits), or a text.
+function causeOf(schemeId, kind, text) {
+  var key = schemeId + '|' + kind;
+  if (!Object.prototype.hasOwnProperty.call(causeCodes, key)) {
+    var s = scheme(schemeId), list = typeof s.causes === 'function' ? s.causes(kind) : [];
+    causeCodes[key] = list.map(function (c) { return c.code; });
+  }
+  var codes = causeCodes[key];
+  return codes.length ? pickOne(codes) : text;
+}
+
+// ---- one organisation's history ---------------------------------------------------------------
+
+var counts = { orgs: 0, certificates: 0, audits: 0, findings: 0, suspensions: 0, withdrawals: 0, recertifications: 0, matters: 0 };
+
+// score(audit, day) → the audit's score: most organisations pass, a few fail.
+function score(audit, day) {
+  var s = chance(0.04) ? between(55, 69) : between(72, 99) + (chance(0.5) ? 0.5 : 0);
+  return audit.score({ score: s, deductionItems: chance(0.1) ? between(1, 3) : 0 }, day);
+}
+
+// findingsOf(audit, day, rate): raise nonconformities; most are corrected within 2 months.
+function findingsOf(audit, day, rate) {
+  var n = chance(rate) ? between(1, 3) : 0;
+  for (var i = 0; i < n; i++) {
+    var f = audit.finding({ item: 'GB/T 27922 ' + between(4, 6) + '.' + between(1, 5), kind: 'nonconformity',
+      evidence: pickOne(['投诉处理记录不完整', '售后服务人员培训记录缺失', '服务承诺未公示', '回访记录缺失', '维修配件台账不清']), date: day });
+    counts.findings++;
+    var closeOn = date.addDays(day, between(10, 75));
+    if (closeOn < asOf && !chance(0.04)) f.close({ date: closeOn });
+  }
+}
+
+// auditOf(kase, type, startDay, team) → the audit done from startDay, or null when it lies after asOf.
+function auditOf(kase, type, startDay) {
+  var endDay = date.addDays(startDay, between(0, 2));
+  if (endDay >= asOf) return null;
+  var au = kase.audit({ type: type, start: startDay, end: endDay, team: [{ person: pickOne(auditors), role: 'leader' },
+    { person: pickOne(auditors), role: 'member' }].filter(function (m, i, all) { return i === 0 || m.person !== all[0].person; }) });
+  counts.audits++;
+  return au;
+}
+
+function history(i) {
+  var id = schemeFor(), city = pickOne(CITIES), trade = pickOne(TRADES);
+  var name = city[0] + pickOne(WORDS) + trade[0] + pickOne(FORMS) + (i % 7 === 0 ? '（' + i + '）' : '');
+  var shops = id === 'cnas-ecommerce' ? [{ domain: 'shop' + i + '.example.cn', platform: pickOne(PLATFORMS) }] : [];
+  var org = orgs.create({ name: name, uscc: usccFor(i, city[1]), address: city[0] + '市' + pickOne(WORDS) + '路' + between(1, 999) + '号',
+    staff: chance(0.7) ? between(5, 300) : between(301, 3000), sites: chance(0.8) ? 1 : between(2, 6), shops: shops });
+  counts.orgs++;
+  var applied = date.addDays(start, between(0, date.diffDays(start, asOf) - 5));
+  var kase = org.apply({ scheme: id, scope: trade[1], grade: chance(0.5) ? '五星级' : undefined, shops: shops.length ? shops : undefined,
+    date: applied });
+  var reviewed = date.addDays(applied, between(2, 12));
+  if (reviewed >= asOf) return; // awaiting review: the notice of non-acceptance is due soon
+  if (chance(0.03)) { kase.reject({ date: reviewed, reason: '管理体系运行不足3个月' }); return; }
+  kase = kase.accept({ date: reviewed });
+  var initial = auditOf(kase, 'initial', date.addDays(reviewed, between(15, 60)));
+  if (!initial) return;
+  findingsOf(initial, initial.end, 0.35);
+  var sc = score(initial, initial.end);
+  var decided = date.addDays(initial.end, between(10, 40));
+  if (decided >= asOf) return;
+  if (!sc.pass) { kase.decide({ by: [pickOne(deciders)], outcome: 'refuse', date: decided }); return; }
+  var cert = kase.decide({ by: [pickOne(deciders)], outcome: 'certify', date: decided }).certificate;
+  counts.certificates++;
+  var ref = initial.end;
+  // cycles: two surveillance audits, then recertification, until the as-of date
+  for (var cycle = 0; cycle < 3; cycle++) {
+    for (var n = 1; n <= 2; n++) {
+      var late = chance(0.06), missed = chance(0.03);
+      var due = date.addMonths(ref, late ? between(12, 14) : between(9, 11));
+      due = date.addDays(due, between(0, 27));
+      if (due >= asOf || due >= cert.expires) break;
+      if (missed) {
+        // a missed surveillance: the certificate is suspended a month later, then restored or withdrawn
+        var susp = date.addDays(due, between(20, 45));
+        if (susp >= asOf) return;
+        cert = cert.suspend({ cause: causeOf(id, 'suspension', 'surveillance audit not carried out'), date: susp });
+        counts.suspensions++;
+        var after = date.addMonths(susp, between(1, 7));
+        if (after >= asOf) return;
+        if (date.diffMonths(susp, after) >= 6) {
+          cert.withdraw({ cause: causeOf(id, 'withdrawal', 'suspension expired without correction'), date: after });
+          counts.withdrawals++;
+          return;
+        }
+        cert = cert.restore({ cause: causeOf(id, 'restoration', 'surveillance audit carried out'), date: after });
+        ref = after;
+        continue;
+      }
+      var sv = auditOf(kase, 'surveillance', due);
+      if (!sv) return;
+      findingsOf(sv, sv.end, 0.25);
+      score(sv, sv.end);
+      ref = sv.end;
+      if (chance(0.03)) {
+        var m = matters.open({ kind: 'complaint', certificate: cert.id, text: '消费者投诉售后服务响应不及时',
+          date: date.addDays(ref, between(1, 120)) > asOf ? asOf : date.addDays(ref, between(1, 120)) });
+        counts.matters++;
+        if (date.addDays(m.received, 25) < asOf) m.close({ date: date.addDays(m.received, between(5, 25)), outcome: '已答复，投诉不成立' });
+      }
+    }
+    // incidents: R6.2 events for e-commerce sellers, verified causes for the others
+    if (chance(id === 'cnas-ecommerce' ? 0.06 : 0.01)) {
+      var seen = date.addDays(ref, between(1, 200));
+      if (seen < asOf && cert.status === 'active') {
+        matters.open({ kind: 'incident', certificate: cert.id, cause: id === 'cnas-ecommerce' ? 'R6.2' : causeOf(id, 'suspension', 'verified cause'),
+          text: '媒体曝光：商品质量问题', date: seen });
+        counts.matters++;
+      }
+    }
+    // recertification: applied about 3 months before expiry (most), else the certificate expires
+    var recertOn = date.addDays(date.addMonths(cert.expires, -between(2, 4)), between(0, 20));
+    if (recertOn >= asOf) return;
+    if (chance(0.12)) {
+      if (cert.expires < asOf) cert.expire({ date: cert.expires });
+      return;
+    }
+    var rc = auditOf(kase, 'recertification', recertOn);
+    if (!rc) return;
+    findingsOf(rc, rc.end, 0.2);
+    var rs = score(rc, rc.end);
+    var rd = date.addDays(rc.end, between(7, 25));
+    if (rd >= asOf || rd >= cert.expires || !rs.pass) return;
+    cert = kase.decide({ by: [pickOne(deciders)], outcome: 'recertify', date: rd }).certificate;
+    counts.recertifications++;
+    ref = rc.end;
+  }
+}
+
+// ---- the run ------------------------------------------------------------------------------------
+
+var existing = sql('SELECT count(*) AS n FROM orgs')[0].n;
+if (existing > 0) {
+  print('demo-register: the register already holds ' + existing + ' organisations; nothing was added');
+} else {
+  transaction(function () {
+    for (var k = 0; k < 40; k++) {
+      auditors[k] = people.create({ name: personName(), roles: ['auditor'],
+        registrations: [{ number: 'CCAA-' + (2019 + k % 5) + '-' + (10000 + k), fieldCode: '0' + between(1, 9), from: date.addYears(start, -1), to: date.addYears(asOf, 2) }] }).id;
+    }
+    for (var j = 0; j < 8; j++) deciders.push(people.create({ name: personName(), roles: ['decider'] }).id);
+    for (var i = 1; i <= ORGS; i++) history(i);
+  });
+  print('demo-register: as of ' + asOf + ', seed ' + SEED + ': ' + Object.keys(counts).map(function (k) { return counts[k] + ' ' + k; }).join(', '));
+}

@@ -1,0 +1,86 @@
+// stdlib/ical.js — iCalendar (RFC 5545) text for deadlines: one all-day VEVENT per deadline,
+// stable UIDs, TEXT values escaped (§3.3.11), lines folded at 75 octets without splitting a
+// UTF-8 character (§3.1), CRLF line ends. Chinese text passes intact.
+'use strict';
+
+// octets(code) → the UTF-8 length of the UTF-16 code unit `code` (a surrogate half counts 2,
+// so a pair counts 4).
+function octets(code) {
+  if (code < 0x80) return 1;
+  if (code < 0x800) return 2;
+  if (code >= 0xD800 && code <= 0xDFFF) return 2;
+  return 3;
+}
+
+// fold(line) → the content line folded: at most 75 octets a line, continuations begin with a
+// space, lines joined by CRLF (RFC 5545 §3.1).
+function fold(line) {
+  var out = [], start = 0, used = 0, limit = 75;
+  for (var i = 0; i < line.length; i++) {
+    var c = line.charCodeAt(i);
+    var n = octets(c);
+    var pair = c >= 0xD800 && c <= 0xDBFF && i + 1 < line.length; // keep a surrogate pair together
+    var need = pair ? 4 : n;
+    if (used + need > limit) {
+      out.push(line.substring(start, i));
+      start = i;
+      used = 1; // the leading space of the continuation
+      limit = 75;
+    }
+    used += need;
+    if (pair) i++;
+  }
+  out.push(line.substring(start));
+  return out.join('\r\n ');
+}
+
+// text(value) → value escaped as an iCalendar TEXT: backslash, semicolon, comma, newline.
+function text(value) {
+  return String(value === undefined || value === null ? '' : value)
+    .replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+}
+
+// basicDate('YYYY-MM-DD') → 'YYYYMMDD'; throws {code:'invalid', field} on anything else.
+function basicDate(d, field) {
+  if (typeof d !== 'string' || !date.isValid(d)) {
+    var err = new Error('ical: ' + field + ' must be a date \'YYYY-MM-DD\', got ' + JSON.stringify(d));
+    err.code = 'invalid';
+    err.field = field;
+    throw err;
+  }
+  return d.replace(/-/g, '');
+}
+
+// ical.header({name, prodid}) → the lines opening a calendar (ends with CRLF).
+function header(opts) {
+  opts = opts || {};
+  var lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:' + (opts.prodid || '-//certsh//reminders//EN'), 'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH'];
+  if (opts.name) lines.push('X-WR-CALNAME:' + text(opts.name));
+  return lines.map(fold).join('\r\n') + '\r\n';
+}
+
+// ical.footer() → the line closing a calendar (ends with CRLF).
+function footer() { return 'END:VCALENDAR\r\n'; }
+
+// ical.event({uid, date, summary, description, stamp, categories}) → one all-day VEVENT on
+// `date` (DTEND the next day), stamped `stamp` (a date; makes the output reproducible), as
+// folded lines ending with CRLF.
+function event(e) {
+  if (!e || typeof e.uid !== 'string' || !e.uid) {
+    var err = new Error('ical.event({uid, date, summary, …}): uid must be non-empty text, got ' + JSON.stringify(e && e.uid));
+    err.code = 'invalid';
+    err.field = 'uid';
+    throw err;
+  }
+  var day = basicDate(e.date, 'date');
+  var lines = ['BEGIN:VEVENT', 'UID:' + text(e.uid), 'DTSTAMP:' + basicDate(e.stamp, 'stamp') + 'T000000Z',
+    'DTSTART;VALUE=DATE:' + day, 'DTEND;VALUE=DATE:' + date.addDays(e.date, 1).replace(/-/g, ''),
+    'SUMMARY:' + text(e.summary)];
+  if (e.description) lines.push('DESCRIPTION:' + text(e.description));
+  if (e.categories) lines.push('CATEGORIES:' + text(e.categories));
+  lines.push('TRANSP:TRANSPARENT', 'END:VEVENT');
+  return lines.map(fold).join('\r\n') + '\r\n';
+}
+
+module.exports = { fold: fold, text: text, header: header, event: event, footer: footer };

@@ -1,0 +1,82 @@
+#!/bin/bash
+# The command line as DESIGN.md states it: -e (strings raw, else JSON), --json, run FILE ARGS,
+# test's last line, verify, exit codes 0/1/2, --as-of, --db :memory:, $CERTSH_DB, --timeout,
+# --mem, --help, --version. Each check runs the real binary and compares text and exit code.
+# Usage: bash tests/e2e_cli.sh CERTSH SOURCE_DIR
+set -u
+CERTSH=$1
+SRC=$2
+. "$SRC/tests/rel_lib.sh"
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+cd "$WORK" || exit 1
+unset CERTSH_DB CERTSH_PATH
+
+# expect NAME WANT_RC WANT_OUT CMD…: run CMD, compare exit code and standard output exactly.
+expect() {
+  local name=$1 rc=$2 want=$3 out got
+  shift 3
+  out=$("$@" 2> "$WORK/stderr"); got=$?
+  [ "$got" = "$rc" ] && [ "$out" = "$want" ]
+  check $? "$name (exit $got, out '$out', err '$(head -c 300 "$WORK/stderr")')"
+}
+# stderr_has PATTERN: the last command's standard error matches PATTERN.
+stderr_has() { grep -q -- "$1" "$WORK/stderr"; }
+
+M="--db :memory:"
+expect "-e prints a string raw" 0 "杭州 abc" "$CERTSH" $M -e "'杭州 ' + 'abc'"
+expect "-e prints a number as JSON" 0 "3" "$CERTSH" $M -e "1 + 2"
+expect "-e prints an object as JSON" 0 '{"a":[1,"二"]}' "$CERTSH" $M -e "({a: [1, '二']})"
+expect "-e prints nothing for undefined" 0 "" "$CERTSH" $M -e "undefined"
+expect "--json prints a string as JSON" 0 '"abc"' "$CERTSH" $M --json -e "'abc'"
+
+printf 'print(JSON.stringify(args));\nprint(args.length);\n' > "$WORK/job.js"
+expect "run FILE ARGS: the args reach the script" 0 $'["one","两 个","--json"]\n3' "$CERTSH" $M run "$WORK/job.js" one "两 个" --json
+expect "run of a missing file fails" 1 "" "$CERTSH" $M run "$WORK/nope.js"
+
+printf "test('adds', function () { assert.equal(1 + 1, 2); });\ntest('fails', function () { assert.equal(1, 2); });\n" > "$WORK/x.test.js"
+out=$("$CERTSH" test "$WORK/x.test.js" 2>&1); rc=$?
+[ $rc = 1 ] && [ "$(printf '%s\n' "$out" | tail -n 1)" = "1 passed, 1 failed" ]
+check $? "test's last line counts passes and failures, exit 1 on a failure (exit $rc): $(printf '%s' "$out" | tail -n 1)"
+printf "test('adds', function () { assert.equal(1 + 1, 2); });\n" > "$WORK/y.test.js"
+out=$("$CERTSH" test "$WORK/y.test.js" 2>&1); rc=$?
+[ $rc = 0 ] && [ "$(printf '%s\n' "$out" | tail -n 1)" = "1 passed, 0 failed" ]; check $? "test exits 0 when all pass"
+
+expect "a script error exits 1" 1 "" "$CERTSH" $M -e "throw new Error('boom')"
+stderr_has "boom"; check $? "  and says why on stderr"
+expect "a rule error exits 1 naming the field" 1 "" "$CERTSH" $M -e "core.org.create({name: 'x', uscc: '91110000600037341L', staff: 0})"
+stderr_has "staff must be a whole number from 1"; check $? "  staff 0 refused on stderr"
+expect "an unknown option exits 2" 2 "" "$CERTSH" --frobnicate
+expect "an unknown command exits 2" 2 "" "$CERTSH" frobnicate
+expect "--as-of needs a real date: exit 2" 2 "" "$CERTSH" $M --as-of 2026-02-30 -e 1
+expect "-e without its expression exits 2" 2 "" "$CERTSH" -e
+
+expect "--as-of sets today()" 0 "2026-03-01" "$CERTSH" $M --as-of 2026-03-01 -e "today()"
+expect "--as-of is the date events record" 0 "2026-03-01" "$CERTSH" $M --as-of 2026-03-01 -e \
+  "core.person.create({name: '张三'}); sql('SELECT as_of FROM events')[0].as_of"
+
+expect "--db :memory: works" 0 "1" "$CERTSH" $M -e "core.person.create({name: '张三'}).id"
+[ ! -e certsh.db ]; check $? "  and leaves no certsh.db behind"
+expect "the default database is ./certsh.db" 0 "1" "$CERTSH" -e "core.person.create({name: '张三'}).id"
+[ -e certsh.db ]; check $? "  which now exists"
+export CERTSH_DB=$WORK/env.db
+expect "\$CERTSH_DB names the database" 0 "1" "$CERTSH" -e "core.person.create({name: '李四'}).id"
+expect "  and the next run sees what the last wrote" 0 "李四" "$CERTSH" -e "core.person.get(1).name"
+expect "--db wins over \$CERTSH_DB" 0 "0" "$CERTSH" $M -e "sql('SELECT count(*) AS n FROM people')[0].n"
+expect "verify passes on a good register" 0 "verify: ok, 1 events chained, 1 rows match their last event" "$CERTSH" verify
+unset CERTSH_DB
+
+start=$(date +%s)
+expect "--timeout stops while(true){}" 1 "" "$CERTSH" $M --timeout 1 -e "while (true) {}"
+stderr_has "timeout"; check $? "  with a timeout message"
+[ $(( $(date +%s) - start )) -lt 10 ]; check $? "  within seconds"
+expect "--timeout cannot be caught by the script" 1 "" "$CERTSH" $M --timeout 1 -e "for (;;) { try { while (true) {} } catch (e) {} }"
+expect "--mem stops a memory bomb" 1 "" "$CERTSH" $M --mem 16 -e "var a = []; for (;;) a.push(new Array(1e5).join('x') + a.length)"
+stderr_has "out of memory"; check $? "  with an out-of-memory message"
+
+out=$("$CERTSH" --help); rc=$?
+[ $rc = 0 ] && printf '%s' "$out" | grep -q "certsh \[OPTIONS\] run FILE" && printf '%s' "$out" | grep -q -- "--as-of"
+check $? "--help lists the commands and options (exit $rc)"
+out=$("$CERTSH" --version); rc=$?
+[ $rc = 0 ] && printf '%s' "$out" | grep -Eq "^certsh [0-9]+\.[0-9]+"; check $? "--version prints the version: $out"
+finish

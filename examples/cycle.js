@@ -1,0 +1,31 @@
+// examples/cycle.js — a whole certification cycle under the CAS after-sales scheme, in the
+// register API: each outcome printed with the clauses behind it.
+//   certsh --db :memory: --as-of 2026-09-01 run examples/cycle.js
+var org = orgs.create({name: '杭州某某电器有限公司', uscc: '91110000600037341L', staff: 120, address: '杭州市西湖区文三路 1 号'});
+var lead = people.create({name: '张三', roles: ['auditor']}), boss = people.create({name: '李四', roles: ['decider']});
+var c = cases.apply({org: org, scheme: 'cas-service', scope: '家用电器的售后服务', grade: '五星级', date: '2026-01-05'});
+var accepted = c.accept({date: '2026-01-08'});
+var a = c.audit({type: 'initial', start: '2026-02-10', end: '2026-02-12', team: [{person: lead, role: 'leader'}]});
+var nc = a.finding({item: '5.3', kind: 'nonconformity', evidence: '维修记录不全'});
+var s = a.score({score: 92, deductionItems: 1});
+var d = c.decide({by: [boss], outcome: 'certify', date: '2026-03-01'}), cert = d.certificate;
+var causes = {suspension: c.rules().causes('suspension')[0], withdrawal: c.rules().causes('withdrawal')[0]};
+var suspended = cert.suspend({cause: causes.suspension.code, date: '2026-06-01'});
+var restored = cert.restore({date: '2026-07-01'});
+var withdrawn = cert.withdraw({cause: causes.withdrawal.code, date: '2026-09-01'});
+
+// show(line, result): the outcome, then its why
+function show(line, result) {
+  print(line);
+  if (result.why && result.why.length) print(String(why(result)).replace(/^/gm, '    '));
+}
+show('case ' + c.id + ' under ' + c.scheme + '@' + c.version + ': accepted on ' + accepted.reviewed, accepted);
+show('initial audit ' + a.start + '..' + a.end + ': ' + a.manDays + ' man-days', a);
+show('nonconformity ' + nc.item + ': correct by ' + nc.due, nc);
+show('score ' + s.score + ' (' + s.deductionItems + ' deduction item): ' + (s.pass ? 'pass' : 'fail') + (s.level ? ', ' + s.level : ''), s);
+show('decision ' + d.outcome + ' by ' + boss.name + ': certificate ' + cert.number + ' valid ' + cert.issued + '..' + cert.expires, d);
+show('suspended ' + suspended.statusDate + ' (' + suspended.statusCause + '), at most until ' + suspended.until, suspended);
+show('restored ' + restored.statusDate, restored);
+show('withdrawn ' + withdrawn.statusDate + ' (' + withdrawn.statusCause + ')', withdrawn);
+var v = log.verify();
+print('record log: ' + (v.ok ? 'verified, ' + v.events + ' events chained' : 'BROKEN at ' + v.bad));

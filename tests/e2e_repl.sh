@@ -59,15 +59,16 @@ if ! command -v tmux >/dev/null; then
   exit 1
 fi
 
-# start: a REPL session in a fresh tmux window 100x30
+# start: a REPL session in a fresh tmux window 100x30 (a new session on the same server)
+SESSION=0
 start() {
-  tmux -L "$SOCK" kill-server 2>/dev/null
-  tmux -L "$SOCK" -f /dev/null new-session -d -s t -x 100 -y 30 \
+  SESSION=$((SESSION + 1))
+  tmux -L "$SOCK" -f /dev/null new-session -d -s "s$SESSION" -x 100 -y 30 \
     "cd $TMP && HOME=$TMP LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm $CERTSH --db $TMP/r.db; sleep 30"
   wait_for 'certsh> '
 }
-keys() { tmux -L "$SOCK" send-keys -t t "$@"; }
-screen() { tmux -L "$SOCK" capture-pane -p -t t; }
+keys() { tmux -L "$SOCK" send-keys -t "s$SESSION" "$@"; }
+screen() { tmux -L "$SOCK" capture-pane -p -t "s$SESSION"; }
 # wait_for PATTERN: until the screen matches (grep -E), at most 5 s
 wait_for() {
   for _ in $(seq 50); do screen | grep -qE -- "$1" && return 0; sleep 0.1; done
@@ -164,8 +165,8 @@ wait_for '^4243$' && pass "history: the recalled line runs" || fail "recalled li
 
 keys C-d
 sleep 0.5
-screen | grep -q 'certsh> ' && ! tmux -L "$SOCK" list-panes -F '#{pane_current_command}' | grep -q certsh &&
-  pass "terminal: Ctrl-D leaves" || fail "Ctrl-D: $(tmux -L "$SOCK" list-panes -F '#{pane_current_command}')"
+screen | grep -q 'certsh> ' && ! tmux -L "$SOCK" list-panes -t "s$SESSION" -F '#{pane_current_command}' | grep -q certsh &&
+  pass "terminal: Ctrl-D leaves" || fail "Ctrl-D: $(tmux -L "$SOCK" list-panes -t "s$SESSION" -F '#{pane_current_command}')"
 
 if [ $failures = 0 ]; then echo "e2e_repl: all passed"; else echo "e2e_repl: $failures failed"; fi
 [ $failures = 0 ]

@@ -2,7 +2,7 @@
 //
 //   certsh [--as-of DATE] --timeout 0 run examples/demo-register.js [--seed N] [--orgs N]
 //
-// A few thousand organisations (default 3000) across the four schemes, each with a history over
+// A few thousand organisations (default 2000) across the four schemes, each with a history over
 // the five years before the as-of date: application and review, initial audit with findings and
 // a score, decision by people who did not audit, certificate, surveillance audits (some late,
 // some missed), nonconformities corrected or left open, suspensions restored or ending in
@@ -13,7 +13,7 @@
 
 // ---- options and the seeded random numbers ----------------------------------------------------
 
-var SEED = 20240601, ORGS = 3000;
+var SEED = 20240601, ORGS = 2000;
 (function parse(list) {
   for (var i = 0; i < list.length; i++) {
     var v = list[i + 1];

@@ -282,11 +282,11 @@ function quote(s) {
 }
 
 // format.tree(value, opts) → value as an indented, JSON-like tree: keys unquoted, strings in
-// single quotes, dates as dates; a node that fits in opts.width (default 100) cells stays on one
+// single quotes, dates as dates; a node that fits in opts.width (at most 80) cells stays on one
 // line. Cycles print as [Circular]; nesting deeper than opts.depth (default 8) as […] / {…}.
 function tree(value, opts) {
   opts = opts || {};
-  var maxWidth = opts.width > 0 ? opts.width : 100;
+  var maxWidth = opts.width > 0 && opts.width < 80 ? opts.width : 80; // as node: 80 even on wide terminals
   var maxDepth = opts.depth === undefined ? 8 : opts.depth;
   var stack = [];
   function scalar(v) {
@@ -297,7 +297,8 @@ function tree(value, opts) {
     if (isDateObject(v)) return dateText(v);
     return String(v);
   }
-  function render(v, indent) {
+  // render(v, indent, lead) → v's text; lead is what precedes it on its first line ('key: ')
+  function render(v, indent, lead) {
     if (v === null || typeof v !== 'object' || isDateObject(v)) return scalar(v);
     if (stack.indexOf(v) >= 0) return '[Circular]';
     var isArr = Array.isArray(v);
@@ -308,23 +309,24 @@ function tree(value, opts) {
     var n = isArr ? v.length : keys.length;
     var shown = Math.min(n, 200);
     for (var i = 0; i < shown; i++) {
-      var item = render(isArr ? v[i] : v[keys[i]], indent + '  ');
-      parts.push(isArr ? item : (IDENT_RE.test(keys[i]) ? keys[i] : quote(keys[i])) + ': ' + item);
+      var key = isArr ? '' : (IDENT_RE.test(keys[i]) ? keys[i] : quote(keys[i])) + ': ';
+      parts.push(key + render(isArr ? v[i] : v[keys[i]], indent + '  ', key));
     }
     if (n > shown) parts.push('… ' + (n - shown) + ' more');
     stack.pop();
     var open = isArr ? '[' : '{', close = isArr ? ']' : '}';
     if (parts.length === 0) return open + close;
     var oneLine = isArr ? '[' + parts.join(', ') + ']' : '{ ' + parts.join(', ') + ' }';
-    if (oneLine.indexOf('\n') < 0 && width(indent) + width(oneLine) <= maxWidth) return oneLine;
+    if (oneLine.indexOf('\n') < 0 && width(indent) + width(lead) + width(oneLine) <= maxWidth) return oneLine;
     return open + '\n' + indent + '  ' + parts.join(',\n' + indent + '  ') + '\n' + indent + close;
   }
-  return render(value, '');
+  return render(value, '', '');
 }
 
 // format.display(value, opts) → what the REPL prints for value in opts.mode ('table', 'json',
 // 'csv' or 'line'; default 'table'), for a terminal of opts.width columns (0: not a terminal).
-// Strings print raw; arrays of objects as tables; other values as trees.
+// Strings print raw; arrays of objects as tables (their `why` left to .why); other values as
+// trees.
 function display(value, opts) {
   opts = opts || {};
   var mode = opts.mode || 'table';
@@ -338,7 +340,11 @@ function display(value, opts) {
     return csvField(cellText(value));
   }
   if (mode === 'line' && rows) return lines(rows);
-  if (mode === 'table' && isTable(value)) return table(value, null, { width: opts.width });
+  if (mode === 'table' && isTable(value)) { // `why` is for .why, not for a table cell
+    var cols = columnsOf(value).filter(function (c) { return c.key !== 'why'; });
+    var hasWhy = cols.length < columnsOf(value).length;
+    return table(value, cols, { width: opts.width }) + (hasWhy ? '\n(.why lists the clauses behind these rows)' : '');
+  }
   return tree(value, { width: opts.width });
 }
 

@@ -68,8 +68,11 @@ test('lines prints key = value, rows apart', function () {
 
 test('tree prints objects JSON-like, dates as dates, and breaks long nodes over lines', function () {
   assert.equal(format.tree({ total: 4, date: '2025-06-15', level: '四星级' }), "{ total: 4, date: 2025-06-15, level: '四星级' }");
-  var t = format.tree({ a: 'x'.repeat(60), b: ['y'.repeat(60)] });
-  assert.equal(t, "{\n  a: '" + 'x'.repeat(60) + "',\n  b: ['" + 'y'.repeat(60) + "']\n}");
+  var t = format.tree({ a: 'x'.repeat(40), b: ['y'.repeat(40), 1] });
+  assert.equal(t, "{\n  a: '" + 'x'.repeat(40) + "',\n  b: ['" + 'y'.repeat(40) + "', 1]\n}");
+  // a node that fits after its key stays on one line; one that does not, breaks
+  assert.equal(format.tree({ k: ['z'.repeat(70)] }), "{\n  k: ['" + 'z'.repeat(70) + "']\n}");
+  assert.equal(format.tree({ key: ['z'.repeat(70)] }), "{\n  key: [\n    '" + 'z'.repeat(70) + "'\n  ]\n}");
   var o = { n: 1 };
   o.self = o;
   assert.equal(format.tree(o), '{ n: 1, self: [Circular] }');
@@ -83,7 +86,8 @@ test.table('display picks the shape by value and mode', [
   ['csv of one object', { a: 1, b: 2 }, 'csv', 'a,b\n1,2'],
   ['csv of plain values', [1, 'x'], 'csv', 'value\n1\nx'],
   ['line of one object', { a: 1 }, 'line', 'a = 1'],
-  ['a number', 42, 'table', '42']
+  ['a number', 42, 'table', '42'],
+  ['a table leaves why to .why', [{ a: 1, why: [] }], 'table', 'a\n-\n1\n(.why lists the clauses behind these rows)']
 ], function (name, value, mode, expected) {
   assert.equal(format.display(value, { mode: mode }), expected, name);
 });

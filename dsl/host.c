@@ -16,10 +16,19 @@
 
 typedef union AllocHeader { size_t size; max_align_t align; } AllocHeader;
 
+/* Large allocations past the time budget (or after Ctrl-C) are refused: one long built-in call
+ * (`new Array(3e7).join('x')`) never reaches the interpreter's time check, but it keeps
+ * allocating, so it fails there and the time check then stops the script for good. */
+#define HOST_BIG_ALLOC 4096
+static int host_over_budget(Host *h, size_t size) {
+  return size >= HOST_BIG_ALLOC && (h->deadline > 0 || h->interrupt) && certsh_exec_timeout_check(h);
+}
+
 static void *host_alloc(void *udata, duk_size_t size) {
   Host *h = udata;
   if (size == 0) return NULL;
   if (h->mem_cap && h->mem_used + size > h->mem_cap) { h->mem_exceeded = 1; return NULL; }
+  if (host_over_budget(h, size)) return NULL;
   AllocHeader *p = malloc(sizeof(AllocHeader) + size);
   if (!p) return NULL;
   p->size = size;
@@ -42,6 +51,7 @@ static void *host_realloc(void *udata, void *ptr, duk_size_t size) {
   AllocHeader *p = (AllocHeader *)ptr - 1;
   size_t old = p->size;
   if (size > old && h->mem_cap && h->mem_used - old + size > h->mem_cap) { h->mem_exceeded = 1; return NULL; }
+  if (size > old && host_over_budget(h, size)) return NULL;
   AllocHeader *q = realloc(p, sizeof(AllocHeader) + size);
   if (!q) return NULL;
   q->size = size;

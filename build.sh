@@ -10,7 +10,7 @@ ROOT=$(pwd)
 JOBS=${JOBS:-2}
 
 # Debian packages certsh builds and tests with.
-PACKAGES="build-essential cmake pkg-config duktape-dev libsqlite3-dev nettle-dev libedit-dev libcsv-dev sqlite3 tmux python3 valgrind clang libclang-rt-14-dev"
+PACKAGES="build-essential cmake pkg-config duktape-dev libsqlite3-dev nettle-dev libedit-dev libcsv-dev sqlite3 tmux python3 valgrind clang libclang-rt-14-dev python3-icalendar"
 
 missing_packages() {
   out=""

@@ -129,7 +129,7 @@ function emit(it) {
   if (opts.format === 'table') { collected.push(it); return; }
   if (opts.format === 'csv') {
     if (emitted === 1) print(format.csv([], CSV_COLUMNS));
-    it.text = whyText(it.why);
+    it.text = whyText(it.why).replace(/\n/g, ' | ');
     var line = format.csv([it], CSV_COLUMNS);
     print(line.substring(line.indexOf('\n') + 1));
   } else if (opts.format === 'json') {
@@ -340,8 +340,8 @@ function matters() {
       return;
     }
     var name = row.kind === 'appeal' ? 'appealAnswer' : 'complaintAnswer';
-    d = row.due ? { date: row.due, why: [{ scheme: rule.id, version: rule.version, clause: '', text: row.kind + ' answer due ' + row.due + ' as recorded' }] }
-      : deadlineOf(rule, name, row.received);
+    d = deadlineOf(rule, name, row.received);
+    if (row.due) d = { date: row.due, why: d.why.concat([{ scheme: rule.id, version: rule.version, clause: '', text: row.kind + ' answer due ' + row.due + ' as recorded' }]) };
     if (!d.date || d.date > end) return;
     emit(extend(base, { kind: row.kind, uid: row.kind + '/matter-' + row.id, date: d.date, state: stateOf(d.date),
       what: row.kind + ' answer', why: d.why }));

@@ -242,6 +242,7 @@ static unsigned char complete_key(EditLine *el, int ch) {
 }
 
 void complete_install(Session *s) {
-  el_set(s->el, EL_ADDFN, "certsh-complete", "complete a name, property, scheme id or command", complete_key);
+  /* el_wset with static wide strings: el_set would copy them and never free the copies */
+  el_wset(s->el, EL_ADDFN, L"certsh-complete", L"complete a name, property, scheme id or command", complete_key);
   el_set(s->el, EL_BIND, "^I", "certsh-complete", NULL);
 }

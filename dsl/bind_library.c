@@ -1,0 +1,89 @@
+/* dsl/bind_library.c — the `library` global: which files the library holds (embedded, or
+ * under --lib), so that schemes() can name every scheme without compiling one. */
+#include "dsl/bind.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The paths collected by library_collect, before any of them reaches the script heap. */
+typedef struct LibraryPaths {
+  const char *folder; /* "schemes" or "stdlib" */
+  char **paths;
+  size_t n, cap;
+  int oom;            /* 1 when an allocation failed */
+} LibraryPaths;
+
+/* host_library_list callback: keep the .js paths directly inside the wanted folder. */
+static void library_collect(const char *path, void *ud) {
+  LibraryPaths *l = ud;
+  size_t fl = strlen(l->folder);
+  if (l->oom || strncmp(path, l->folder, fl) != 0 || path[fl] != '/' || strchr(path + fl + 1, '/')) return;
+  if (l->n == l->cap) {
+    size_t cap = l->cap ? l->cap * 2 : 32;
+    char **bigger = realloc(l->paths, cap * sizeof *bigger);
+    if (!bigger) { l->oom = 1; return; }
+    l->paths = bigger;
+    l->cap = cap;
+  }
+  if (!(l->paths[l->n] = strdup(path))) { l->oom = 1; return; }
+  l->n++;
+}
+
+/* safe_call body: the external buffer at -1 as a string. */
+static duk_ret_t library_buffer_to_string(duk_context *ctx, void *udata) {
+  (void)udata;
+  duk_buffer_to_string(ctx, -1);
+  return 1;
+}
+
+/* library.list(folder) → ['schemes/cas-service.js', …]: the .js files of 'schemes' or 'stdlib',
+ * sorted, read from the directory listing only (nothing is compiled) */
+static duk_ret_t library_list(duk_context *ctx) {
+  const char *folder = duk_is_string(ctx, 0) ? duk_get_string(ctx, 0) : "";
+  if (strcmp(folder, "schemes") != 0 && strcmp(folder, "stdlib") != 0)
+    host_throw(ctx, "invalid", "folder", "library.list(folder): folder must be 'schemes' or 'stdlib', got %s",
+               duk_safe_to_string(ctx, 0));
+  LibraryPaths l = {folder, NULL, 0, 0, 0};
+  host_library_list(host_of(ctx), library_collect, &l);
+  /* copy into the heap only after the C list is complete; then free it before any throw */
+  duk_idx_t arr = duk_push_array(ctx);
+  int pushed = !l.oom;
+  for (size_t i = 0; i < l.n; i++) {
+    if (pushed) {
+      duk_push_string(ctx, l.paths[i]);
+      duk_put_prop_index(ctx, arr, (duk_uarridx_t)i);
+    }
+    free(l.paths[i]);
+  }
+  free(l.paths);
+  if (!pushed) host_throw(ctx, "error", "folder", "library.list(folder): out of memory listing %s", folder);
+  return 1;
+}
+
+/* library.read(path) → the source text of a library file ('schemes/x.js' or 'stdlib/x.js'),
+ * read without compiling it; null when there is none */
+static duk_ret_t library_read(duk_context *ctx) {
+  const char *path = duk_is_string(ctx, 0) ? duk_get_string(ctx, 0) : "";
+  size_t n = strlen(path);
+  if ((strncmp(path, "schemes/", 8) != 0 && strncmp(path, "stdlib/", 7) != 0) || strstr(path, "..") || n < 4 ||
+      strcmp(path + n - 3, ".js") != 0 || n > 200)
+    host_throw(ctx, "invalid", "path", "library.read(path): path must be 'schemes/NAME.js' or 'stdlib/NAME.js', got %s",
+               duk_safe_to_string(ctx, 0));
+  size_t len = 0;
+  char *src = host_library_source(host_of(ctx), path, &len);
+  if (!src) { duk_push_null(ctx); return 1; }
+  /* copy to the heap; a failed copy must not leak the buffer, so copy in a protected call */
+  duk_push_external_buffer(ctx);
+  duk_config_buffer(ctx, -1, src, len);
+  int rc = duk_safe_call(ctx, library_buffer_to_string, NULL, 1, 1);
+  free(src);
+  if (rc != DUK_EXEC_SUCCESS) (void)duk_throw(ctx);
+  return 1;
+}
+
+static const duk_function_list_entry library_funcs[] = {
+  {"list", library_list, 1},
+  {"read", library_read, 1},
+  {NULL, NULL, 0}};
+
+void bind_library_open(duk_context *ctx) { bind_namespace(ctx, "library", library_funcs); }

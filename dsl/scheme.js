@@ -1,0 +1,419 @@
+// dsl/scheme.js — the scheme language: defineScheme(def) validates a scheme written as an object
+// literal and builds a frozen Scheme whose methods apply its rules with a `why` (the clauses);
+// scheme('id') / scheme('id@version') find one (loading schemes/ID.js on first use), schemes()
+// names them without compiling any, defineCriteria / criteria(id) do the same for criteria
+// trees, and lint(fn, name) runs a scheme file's checks without registering anything.
+//
+// A definition (every rule carries the clause that states it; see docs/schemes.md):
+//   id, version, effective ('YYYY-MM-DD' in force), title, owner, document, criteria: [ids],
+//   fieldCode, model, extends (a Scheme or definition whose sections this one inherits),
+//   lifecycle (stdlib/lifecycle: iso17065 extended), manDays (stdlib/bands audit-time rule),
+//   grade (bands grade rule), score ({criteria, clause, …}), validity ({years, clause}),
+//   numbering ({pattern, clause, text}), deadlines, surveillance, causes, eligibility,
+//   requires, positions: [{topic, clause, text}] (how the file reads what the document leaves open).
+//   Any rule section may instead be a function(input, ctx) for logic a table cannot state;
+//   ctx = {cite, scheme, bands, lifecycle}.
+'use strict';
+
+var bands = require('stdlib/bands');
+var life = require('stdlib/lifecycle');
+var fail = bands.fail;
+
+var registry = {};          // id → [Scheme] in order of effective date
+var criteriaRegistry = {};  // id → criteria object
+var linting = null;         // while lint() runs: the problems found, and nothing is registered
+
+// Section names and their checks; a function in place of a section is taken as it is.
+var SECTIONS = {
+  lifecycle: life.checkLifecycle,
+  manDays: bands.checkManDays,
+  grade: bands.checkGrade,
+  score: function (s, f) {
+    var list = [];
+    bands.checkClause(s, f, list);
+    if (typeof s.criteria !== 'string') list.push({ field: f + '.criteria', message: "must name the criteria whose formula applies, e.g. 'gbt27922'" });
+    return list;
+  },
+  validity: function (v, f) {
+    var list = [];
+    bands.checkClause(v, f, list);
+    if (typeof v.years !== 'number' || v.years <= 0 || v.years !== Math.floor(v.years)) list.push({ field: f + '.years', message: 'must be a whole number of years > 0' });
+    return list;
+  },
+  numbering: function (n, f) {
+    var list = [];
+    bands.checkClause(n, f, list);
+    if (typeof n.pattern !== 'string' || n.pattern.indexOf('{seq') < 0) list.push({ field: f + '.pattern', message: "must be a pattern holding {seq} (and {year}, {org}, {case}), e.g. 'X-{year}-{seq:5}'" });
+    return list;
+  },
+  deadlines: life.checkDeadlines,
+  surveillance: life.checkSurveillance,
+  causes: life.checkCauses,
+  eligibility: life.checkEligibility,
+  requires: life.checkRequires,
+  measures: function (m, f) {
+    var list = [];
+    Object.keys(m || {}).forEach(function (k) { bands.checkClause(m[k], f + '.' + k, list); });
+    return list;
+  },
+  positions: function (p, f) {
+    var list = [];
+    if (!Array.isArray(p)) return [{ field: f, message: 'must list [{topic, clause, text}]' }];
+    p.forEach(function (x, i) {
+      bands.checkClause(x, f + '[' + i + ']', list);
+      if (!x || !x.topic || !x.text) list.push({ field: f + '[' + i + ']', message: 'must give topic and text (the position taken)' });
+    });
+    return list;
+  }
+};
+var IDENTITY = ['id', 'version', 'effective', 'title', 'owner', 'document', 'criteria', 'fieldCode', 'model', 'extends'];
+
+// merged(def) → def with the sections of def.extends (a Scheme or a definition) it does not set
+function merged(def) {
+  if (!def.extends) return def;
+  var base = def.extends.definition || def.extends, out = {};
+  Object.keys(base).forEach(function (k) { if (k !== 'extends') out[k] = base[k]; });
+  Object.keys(def).forEach(function (k) { if (k !== 'extends') out[k] = def[k]; });
+  return out;
+}
+
+// validate(def) → problems [{field, message}]
+function validate(def) {
+  var list = [];
+  if (!def || typeof def !== 'object') return [{ field: '', message: 'defineScheme(def): def must be an object literal' }];
+  if (typeof def.id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(def.id)) list.push({ field: 'id', message: "must be lower case letters, digits and hyphens, e.g. 'cas-service'; got " + JSON.stringify(def.id) });
+  if (typeof def.version !== 'string' || !def.version || def.version.indexOf('@') >= 0) list.push({ field: 'version', message: 'must be the document\'s version as text, without @; got ' + JSON.stringify(def.version) });
+  if (typeof def.effective !== 'string' || !date.isValid(def.effective)) list.push({ field: 'effective', message: "a version without a date in force: give effective: 'YYYY-MM-DD'; got " + JSON.stringify(def.effective) });
+  if (typeof def.title !== 'string' || !def.title) list.push({ field: 'title', message: "must be the document's title" });
+  if (def.criteria !== undefined && !Array.isArray(def.criteria)) list.push({ field: 'criteria', message: 'must be a list of criteria ids' });
+  Object.keys(def).forEach(function (k) {
+    if (IDENTITY.indexOf(k) >= 0) return;
+    if (!SECTIONS[k]) { list.push({ field: k, message: "unknown section '" + k + "' (known: " + IDENTITY.concat(Object.keys(SECTIONS)).join(', ') + ')' }); return; }
+    if (typeof def[k] === 'function') return;
+    list = list.concat(SECTIONS[k](def[k], k));
+  });
+  return list;
+}
+
+// describe(id, problems) → one message listing every problem with its field
+function describe(id, problems) {
+  return 'defineScheme(' + id + '): ' + problems.map(function (p) { return (p.field || '(definition)') + ': ' + p.message; }).join('; ');
+}
+
+// ---- the Scheme object -------------------------------------------------------------------------
+
+// build(def) → a frozen Scheme
+function build(def) {
+  var s = {};
+  // cite(clause, text) → a why step of this scheme
+  function cite(clause, text) { return { scheme: def.id, version: def.version, clause: clause, text: text }; }
+  var ctx = { cite: cite, scheme: s, bands: bands, lifecycle: life };
+  // custom(name) → the section's own function bound to ctx, or null when it is declarative
+  function custom(name) { return typeof def[name] === 'function' ? function (a, b, c) { return def[name].call(s, a, ctx, b, c); } : null; }
+  // position(topic) → the why steps of the positions taken on topic
+  function position(topic) {
+    return (def.positions || []).filter(function (p) { return p.topic === topic; }).map(function (p) { return cite(p.clause, 'position: ' + p.text); });
+  }
+
+  s.id = def.id;
+  s.version = def.version;
+  s.title = def.title;
+  s.document = def.document || null;
+  s.owner = def.owner || null;
+  s.effective = def.effective;
+  s.criteria = (def.criteria || []).slice();
+  s.fieldCode = def.fieldCode || null;
+  s.model = def.model || null;
+  s.lifecycle = def.lifecycle && typeof def.lifecycle === 'object' ? def.lifecycle : life.iso17065;
+  s.definition = def;
+  s.positions = (def.positions || []).map(function (p) { return { topic: p.topic, clause: p.clause, text: p.text }; });
+
+  if (def.manDays) {
+    // manDays({employees, audit, sites}) → {total, onsite, minimum, why}
+    s.manDays = custom('manDays') || function (input) {
+      var r = bands.manDays(def.manDays, input, cite);
+      r.why = r.why.concat(position('manDays'));
+      return r;
+    };
+  }
+  if (def.grade) {
+    // grade({score, deductionItems}) → {pass, level, stars, why}
+    s.grade = custom('grade') || function (input) {
+      var r = bands.grade(def.grade, input, cite);
+      r.why = r.why.concat(position('grade'));
+      return r;
+    };
+  }
+  if (def.score) {
+    // score({indicators, specialDeductions, specialBonuses}) → {score, deductionItems, why}
+    s.score = custom('score') || function (input) {
+      var c = criteria(def.score.criteria);
+      var r = c.score(input, def.score);
+      r.why = [cite(def.score.clause, def.score.text || 'scored by the formula of ' + c.id)].concat(r.why, position('score'));
+      return r;
+    };
+  }
+  if (def.validity) {
+    // certificateExpiry(decisionDate) → {date, why}: the last day of validity
+    s.certificateExpiry = custom('validity') || function (decisionDate) {
+      date.check(decisionDate, 'decisionDate');
+      var d = date.addDays(date.addYears(decisionDate, def.validity.years), -1);
+      return { date: d, why: [cite(def.validity.clause, 'valid ' + def.validity.years + ' years from the decision ' + decisionDate +
+        ', the decision day counted: last day ' + d + (def.validity.text ? ' (' + def.validity.text + ')' : ''))].concat(position('validity')) };
+    };
+  }
+  if (def.numbering) {
+    // certificateNumber({year, seq, orgId, caseId}) → {number, why}
+    s.certificateNumber = custom('numbering') || function (o) {
+      if (!o || typeof o.year !== 'number' || o.year < 1900 || o.year > 9999 || o.year !== Math.floor(o.year)) throw fail('invalid', 'year', 'certificateNumber({year, seq}): year must be a 4-digit year, got ' + JSON.stringify(o && o.year));
+      if (typeof o.seq !== 'number' || o.seq < 1 || o.seq !== Math.floor(o.seq)) throw fail('invalid', 'seq', 'certificateNumber({year, seq}): seq must be a whole number ≥ 1, got ' + JSON.stringify(o.seq));
+      var number = def.numbering.pattern.replace(/\{(year|seq|org|case)(?::(\d+))?\}/g, function (m, k, w) {
+        var v = String({ year: o.year, seq: o.seq, org: o.orgId, case: o.caseId }[k]);
+        while (w && v.length < +w) v = '0' + v;
+        return v;
+      });
+      return { number: number, why: [cite(def.numbering.clause, (def.numbering.text ? def.numbering.text + ': ' : '') + def.numbering.pattern + ' → ' + number)] };
+    };
+  }
+  if (def.deadlines) {
+    // deadline(name, fromDate, opts) → {date, why}; null when the scheme states no such deadline
+    s.deadline = custom('deadlines') || function (name, from, opts) {
+      var r = life.deadline(def.deadlines, name, from, opts, cite);
+      if (r) r.why = r.why.concat(position('deadline.' + name));
+      return r;
+    };
+  }
+  if (def.surveillance) {
+    // surveillance({decisionDate, expires, audits, asOf}) → {next, windows, why}
+    s.surveillance = custom('surveillance') || function (input) {
+      var r = life.surveillance(def.surveillance, input, function (d) { return s.certificateExpiry ? s.certificateExpiry(d).date : date.addDays(date.addYears(d, 3), -1); }, cite);
+      r.why = r.why.concat(position('surveillance'));
+      return r;
+    };
+  }
+  if (def.causes) {
+    // cause(kind, code) → {kind, code, clause, text, why}
+    s.cause = function (kind, code) { return life.cause(def.causes, kind, code, cite); };
+    // causes(kind) → [{code, clause, text}]
+    s.causes = function (kind) {
+      if (life.CAUSE_KINDS.indexOf(kind) < 0) throw fail('invalid', 'kind', 'causes(kind): kind must be one of ' + life.CAUSE_KINDS.join(', ') + ', got ' + JSON.stringify(kind));
+      return (def.causes[kind] || []).map(function (x) { return { code: x.code, clause: x.clause, text: x.text }; });
+    };
+  }
+  if (def.eligibility) {
+    // eligibility(facts) → {ok, refusals, unchecked, why}
+    s.eligibility = custom('eligibility') || function (facts) { return life.eligibility(def.eligibility, facts, cite); };
+  }
+  if (def.requires) {
+    // requires(activity) → [{item, clause}]
+    s.requires = function (activity) { return life.requires(def.requires, activity); };
+  }
+  if (def.measures) {
+    // measures(eventCode) → {measures, why}
+    s.measures = custom('measures') || function (code) {
+      var m = def.measures[code];
+      if (!m) throw fail('invalid', 'event', 'measures(eventCode): unknown event ' + JSON.stringify(code) + '; valid: ' + Object.keys(def.measures).join(', '));
+      return { measures: m.measures.slice(), why: [cite(m.clause, m.text)] };
+    };
+  }
+  // compare(other, input) → {from, to, changes, same, why}: what would change under another version
+  s.compare = function (other, input) { return compare(s, other, input); };
+  // toString() → 'id@version'
+  s.toString = function () { return def.id + '@' + def.version; };
+  return Object.freeze(s);
+}
+
+// ---- defining and finding schemes ----------------------------------------------------------------
+
+// defineScheme(def) → Scheme, registered as def.id@def.version; throws {code:'invalid-scheme',
+// field, problems} naming every field that is wrong
+function defineScheme(def) {
+  var d = def && typeof def === 'object' ? merged(def) : def;
+  var problems = validate(d);
+  var id = d && d.id ? d.id + '@' + d.version : '(no id)';
+  if (linting) {
+    problems.forEach(function (p) { linting.push({ scheme: id, field: p.field, message: p.message }); });
+    linting.defined = (linting.defined || 0) + 1;
+    return problems.length ? null : build(d);
+  }
+  if (problems.length) {
+    var e = fail('invalid-scheme', problems[0].field, describe(id, problems));
+    e.problems = problems;
+    throw e;
+  }
+  var list = registry[d.id] || (registry[d.id] = []);
+  list.forEach(function (x) {
+    if (x.version === d.version) throw fail('duplicate', 'version', 'defineScheme(' + id + '): version ' + d.version + ' of ' + d.id + ' is already defined');
+  });
+  var s = build(d);
+  list.push(s);
+  list.sort(function (a, b) { return a.effective < b.effective ? -1 : a.effective > b.effective ? 1 : 0; });
+  return s;
+}
+
+// load(id): require schemes/ID.js once (it defines its versions); not-found when there is none
+function load(id) {
+  if (registry[id]) return;
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) throw fail('invalid', 'scheme', "scheme(id): '" + id + "' is not a scheme id (lower case letters, digits, hyphens; 'id@version' for a version)");
+  if (library.read('schemes/' + id + '.js') === null) throw fail('not-found', 'scheme', "unknown scheme '" + id + "' (known: " + available().join(', ') + ')');
+  require('schemes/' + id);
+  if (!registry[id]) throw fail('not-found', 'scheme', 'schemes/' + id + '.js defines no scheme ' + id);
+}
+
+// scheme(id) → the Scheme: 'id@version' exactly, or 'id' = the version in force on today()
+function scheme(id) {
+  if (typeof id !== 'string' || !id) throw fail('invalid', 'scheme', "scheme(id): id must be text such as 'cas-service' or 'dni-aftersales@F/2', got " + JSON.stringify(id));
+  var at = id.indexOf('@');
+  var name = at < 0 ? id : id.slice(0, at), version = at < 0 ? null : id.slice(at + 1);
+  load(name);
+  var list = registry[name];
+  if (version !== null) {
+    for (var i = 0; i < list.length; i++) if (list[i].version === version) return list[i];
+    throw fail('not-found', 'version', 'scheme(id): ' + name + ' has no version ' + JSON.stringify(version) + ' (versions: ' + list.map(String).join(', ') + ')');
+  }
+  var on = today(), found = null;
+  list.forEach(function (s) { if (s.effective <= on) found = s; });
+  if (!found) throw fail('not-in-force', 'scheme', 'scheme(id): no version of ' + name + ' is in force on ' + on + '; the earliest, ' + list[0] + ', comes into force on ' + list[0].effective);
+  return found;
+}
+
+// versions(id) → [Scheme] of id, oldest first
+function versions(id) { load(id); return registry[id].slice(); }
+
+// available() → ids of the scheme files of the library (read, not compiled: files that call
+// defineScheme), sorted
+function available() {
+  return library.list('schemes').filter(function (p) { return !/\.test\.js$/.test(p); })
+    .filter(function (p) { return /\bdefineScheme\s*\(/.test(library.read(p) || ''); })
+    .map(function (p) { return p.slice(8, -3); });
+}
+
+// schemes() → ids of the available and loaded schemes, sorted
+function schemes() {
+  var ids = available();
+  Object.keys(registry).forEach(function (k) { if (ids.indexOf(k) < 0) ids.push(k); });
+  return ids.sort();
+}
+
+// ---- criteria --------------------------------------------------------------------------------------
+
+// defineCriteria(c) → c frozen and registered; c: {id, version, title, tree: [{id, name,
+// children}], score: function (input, opts) → {score, deductionItems, why}}
+function defineCriteria(c) {
+  var problems = [];
+  if (!c || typeof c.id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(c.id)) problems.push({ field: 'id', message: 'must be a criteria id such as gbt27922' });
+  if (!c || typeof c.title !== 'string' || !c.title) problems.push({ field: 'title', message: "must be the standard's title" });
+  if (!c || !Array.isArray(c.tree) || !c.tree.length) problems.push({ field: 'tree', message: 'must be the indicator tree [{id, name, children}]' });
+  var seen = {};
+  (function walk(nodes, f) {
+    (nodes || []).forEach(function (n, i) {
+      var g = f + '[' + i + ']';
+      if (!n || typeof n.id !== 'string' || !n.name) problems.push({ field: g, message: 'must have id and name' });
+      else if (seen[n.id]) problems.push({ field: g + '.id', message: "indicator id '" + n.id + "' is listed twice" });
+      else seen[n.id] = true;
+      if (n && n.children) walk(n.children, g + '.children');
+    });
+  })(c && c.tree, 'tree');
+  if (linting) {
+    problems.forEach(function (p) { linting.push({ scheme: (c && c.id) || '(criteria)', field: p.field, message: p.message }); });
+    linting.defined = (linting.defined || 0) + 1;
+    return c;
+  }
+  if (problems.length) {
+    var e = fail('invalid-scheme', problems[0].field, 'defineCriteria(' + (c && c.id) + '): ' + problems.map(function (p) { return p.field + ': ' + p.message; }).join('; '));
+    e.problems = problems;
+    throw e;
+  }
+  criteriaRegistry[c.id] = Object.freeze(c);
+  return c;
+}
+
+// criteria(id) → the criteria object, loading schemes/ID.js on first use
+function criteria(id) {
+  if (typeof id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(id)) throw fail('invalid', 'criteria', 'criteria(id): id must be a criteria id such as gbt27922, got ' + JSON.stringify(id));
+  if (!criteriaRegistry[id]) {
+    if (library.read('schemes/' + id + '.js') === null) throw fail('not-found', 'criteria', "unknown criteria '" + id + "'");
+    require('schemes/' + id);
+  }
+  if (!criteriaRegistry[id]) throw fail('not-found', 'criteria', 'schemes/' + id + '.js defines no criteria ' + id);
+  return criteriaRegistry[id];
+}
+
+// ---- re-evaluation -----------------------------------------------------------------------------------
+
+// pick(result, keys) → the compared fields of a rule's result
+function pick(r, keys) {
+  if (r === null || r === undefined) return null;
+  var o = {};
+  keys.forEach(function (k) { o[k] = k.indexOf('.') < 0 ? r[k] : (r[k.split('.')[0]] || {})[k.split('.')[1]]; });
+  return o;
+}
+
+// The rules compare() evaluates, and the fields whose change it reports.
+var COMPARED = {
+  manDays: ['total', 'onsite'],
+  grade: ['pass', 'level', 'stars'],
+  certificateExpiry: ['date'],
+  surveillance: ['next.n', 'next.due', 'next.latest'],
+  deadline: ['date']
+};
+
+// compare(a, b, input) → {from, to, changes: [{rule, input, before, after, why}], same, why}.
+// input: {manDays: {...} | [{...}], grade: {...} | [...], certificateExpiry: date,
+// surveillance: {...}, deadlines: {name: fromDate}}
+function compare(a, b, input) {
+  if (typeof b === 'string') b = scheme(b);
+  if (!b || typeof b.id !== 'string') throw fail('invalid', 'other', "compare(other, input): other must be a Scheme or 'id@version'");
+  if (!input || typeof input !== 'object') throw fail('invalid', 'input', 'compare(other, input): input must name the cases to evaluate, e.g. {manDays: {employees: 1200}}');
+  var changes = [], same = [];
+  // one(rule, method, args, shown): evaluate under both versions and record the difference
+  function one(rule, method, args, shown) {
+    var ra = typeof a[method] === 'function' ? a[method].apply(a, args) : null;
+    var rb = typeof b[method] === 'function' ? b[method].apply(b, args) : null;
+    var pa = pick(ra, COMPARED[rule]), pb = pick(rb, COMPARED[rule]);
+    var entry = { rule: rule === 'deadline' ? 'deadline ' + args[0] : rule, input: shown, before: pa, after: pb };
+    if (JSON.stringify(pa) === JSON.stringify(pb)) same.push(entry);
+    else {
+      entry.why = (ra ? ra.why : []).concat(rb ? rb.why : []);
+      changes.push(entry);
+    }
+  }
+  Object.keys(input).forEach(function (k) {
+    var v = input[k];
+    if (k === 'deadlines') Object.keys(v).forEach(function (name) { one('deadline', 'deadline', [name, v[name], {}], v[name]); });
+    else if (k === 'certificateExpiry') one(k, k, [v], v);
+    else if (COMPARED[k]) (Array.isArray(v) ? v : [v]).forEach(function (x) { one(k, k, [x], x); });
+    else throw fail('invalid', 'input', "compare(other, input): unknown rule '" + k + "' (known: manDays, grade, certificateExpiry, surveillance, deadlines)");
+  });
+  return { from: String(a), to: String(b), changes: changes, same: same,
+    why: [{ scheme: a.id, version: a.version, clause: '', text: changes.length + ' of ' + (changes.length + same.length) + ' results differ under ' + b }] };
+}
+
+// ---- lint --------------------------------------------------------------------------------------------
+
+// lint(fn, name) → problems [{scheme, field, message}]: run a scheme file's body fn(exports,
+// require, module) with every defineScheme checked and nothing registered
+function lint(fn, name) {
+  var saved = linting;
+  linting = [];
+  var found = linting;
+  try {
+    fn.call({}, {}, require, { id: name, exports: {} });
+  } catch (e) {
+    found.push({ scheme: name, field: (e && e.field) || '', message: (e && e.message) || String(e) });
+  } finally {
+    linting = saved;
+  }
+  if (!found.defined) found.push({ scheme: name, field: '', message: 'the file defines no scheme (call defineScheme({...}))' });
+  return found.slice();
+}
+
+exports.defineScheme = defineScheme;
+exports.scheme = scheme;
+exports.schemes = schemes;
+exports.versions = versions;
+exports.defineCriteria = defineCriteria;
+exports.criteria = criteria;
+exports.compare = compare;
+exports.validate = function (def) { return validate(def && typeof def === 'object' ? merged(def) : def); };
+exports.lint = lint;

@@ -1,0 +1,301 @@
+// stdlib/lifecycle.js — the certification lifecycle a scheme declares: the common ISO/IEC 17065
+// base (states and transitions), deadlines in calendar days, months or working days, the
+// surveillance programme, coded causes, eligibility checks and required contents. Each check*
+// returns problems [{field, message}]; the other functions compute with cite(clause, text).
+'use strict';
+
+var bands = require('stdlib/bands');
+var fail = bands.fail, checkClause = bands.checkClause;
+
+// problem(list, field, message)
+function problem(list, field, message) { list.push({ field: field, message: message }); }
+
+// ---- the ISO/IEC 17065 base ------------------------------------------------------------------
+
+// The common lifecycle (ISO/IEC 17065 / CNAS-CC02 §7): a scheme extends it with extend().
+var iso17065 = {
+  clause: 'ISO/IEC 17065 §7',
+  states: ['applied', 'accepted', 'rejected', 'contracted', 'audited', 'reported', 'decided', 'refused',
+    'certified', 'suspended', 'withdrawn', 'cancelled', 'expired'],
+  transitions: [
+    { from: 'applied', to: 'accepted', clause: 'ISO/IEC 17065 §7.3', text: 'application review accepts the application' },
+    { from: 'applied', to: 'rejected', clause: 'ISO/IEC 17065 §7.3', text: 'application review rejects it, with written reasons' },
+    { from: 'accepted', to: 'contracted', clause: 'ISO/IEC 17065 §4.1.2', text: 'a legally enforceable certification agreement' },
+    { from: 'contracted', to: 'audited', clause: 'ISO/IEC 17065 §7.4', text: 'evaluation: audit and assessment' },
+    { from: 'audited', to: 'reported', clause: 'ISO/IEC 17065 §7.4.9', text: 'the evaluation is reported' },
+    { from: 'reported', to: 'decided', clause: 'ISO/IEC 17065 §7.5-7.6', text: 'review and decision by people who did not evaluate' },
+    { from: 'decided', to: 'certified', clause: 'ISO/IEC 17065 §7.7', text: 'certification documentation is issued' },
+    { from: 'decided', to: 'refused', clause: 'ISO/IEC 17065 §7.6', text: 'certification is refused, with reasons' },
+    { from: 'certified', to: 'suspended', clause: 'ISO/IEC 17065 §7.11', text: 'suspension' },
+    { from: 'suspended', to: 'certified', clause: 'ISO/IEC 17065 §7.11', text: 'restoration once the issue is resolved' },
+    { from: 'certified', to: 'withdrawn', clause: 'ISO/IEC 17065 §7.11', text: 'withdrawal' },
+    { from: 'suspended', to: 'withdrawn', clause: 'ISO/IEC 17065 §7.11', text: 'withdrawal of a suspended certificate' },
+    { from: 'certified', to: 'cancelled', clause: 'ISO/IEC 17065 §7.11', text: 'termination' },
+    { from: 'certified', to: 'expired', clause: 'ISO/IEC 17065 §7.7', text: 'the validity ends without recertification' }
+  ]
+};
+
+// extend(base, more) → a lifecycle with more's states and transitions added to base's
+function extend(base, more) {
+  var states = base.states.slice(), transitions = base.transitions.slice();
+  (more.states || []).forEach(function (s) { if (states.indexOf(s) < 0) states.push(s); });
+  (more.transitions || []).forEach(function (t) { transitions.push(t); });
+  return { clause: more.clause || base.clause, states: states, transitions: transitions };
+}
+
+// checkLifecycle(l, field) → problems
+function checkLifecycle(l, field) {
+  var list = [];
+  if (!l || !Array.isArray(l.states) || !Array.isArray(l.transitions)) { problem(list, field, 'must be {states, transitions}'); return list; }
+  l.transitions.forEach(function (t, i) {
+    var f = field + '.transitions[' + i + ']';
+    checkClause(t, f, list);
+    if (l.states.indexOf(t.from) < 0) problem(list, f + '.from', "unknown state '" + t.from + "'");
+    if (l.states.indexOf(t.to) < 0) problem(list, f + '.to', "unknown state '" + t.to + "'");
+  });
+  return list;
+}
+
+// ---- deadlines -------------------------------------------------------------------------------
+
+// The names of the deadlines the register asks for.
+var DEADLINES = ['nonAcceptanceNotice', 'correction', 'suspendWithin', 'suspensionLimit', 'withdrawWithin',
+  'appealAnswer', 'complaintAnswer', 'recertApplication'];
+var UNITS = ['days', 'months', 'workingDays', 'monthsBefore'];
+
+// checkDeadlines(d, field) → problems; each rule {days|months|workingDays|monthsBefore: n,
+// clause, text, exceptions: {option: {clause, text}}}
+function checkDeadlines(d, field) {
+  var list = [];
+  Object.keys(d || {}).forEach(function (name) {
+    var r = d[name], f = field + '.' + name;
+    if (DEADLINES.indexOf(name) < 0) problem(list, f, "unknown deadline '" + name + "' (known: " + DEADLINES.join(', ') + ')');
+    checkClause(r, f, list);
+    var units = UNITS.filter(function (u) { return r && r[u] !== undefined; });
+    if (units.length !== 1) problem(list, f, 'must give exactly one of ' + UNITS.join(', '));
+    else if (typeof r[units[0]] !== 'number' || r[units[0]] <= 0 || r[units[0]] !== Math.floor(r[units[0]])) problem(list, f + '.' + units[0], 'must be a whole number > 0');
+    Object.keys((r && r.exceptions) || {}).forEach(function (x) { checkClause(r.exceptions[x], f + '.exceptions.' + x, list); });
+  });
+  return list;
+}
+
+// when(rule, from, cite) → {date, why}: the date the rule's period ends, counted from `from`
+// (the day of the event not counted: Civil Code Art. 201; months end on the same day of the
+// month, or its last day when it has none: Art. 202)
+function when(rule, from, cite) {
+  var d, how;
+  if (rule.days !== undefined) { d = date.addDays(from, rule.days); how = rule.days + ' days after ' + from; }
+  else if (rule.months !== undefined) { d = date.addMonths(from, rule.months); how = rule.months + ' months after ' + from + ' (a month without that day ends on its last day, Civil Code Art. 202)'; }
+  else if (rule.workingDays !== undefined) { d = calendar.addWorkingDays(from, rule.workingDays); how = rule.workingDays + ' working days after ' + from + ' (Chinese public holidays and adjusted working days)'; }
+  else { d = date.addMonths(from, -rule.monthsBefore); how = rule.monthsBefore + ' months before ' + from; }
+  return { date: d, why: [cite(rule.clause, (rule.text ? rule.text + ': ' : '') + how + ' → ' + d)] };
+}
+
+// deadline(d, name, from, opts, cite) → {date, why}; null when the scheme states no such
+// deadline; {date: null, why} when an exception named in opts lifts it
+function deadline(d, name, from, opts, cite) {
+  if (DEADLINES.indexOf(name) < 0) throw fail('invalid', 'name', "deadline(name, from): unknown deadline '" + name + "' (known: " + DEADLINES.join(', ') + ')');
+  date.check(from, 'from');
+  var rule = d[name];
+  if (!rule) return null;
+  opts = opts || {};
+  var ex = rule.exceptions || {};
+  var keys = Object.keys(ex);
+  for (var i = 0; i < keys.length; i++) {
+    if (opts[keys[i]]) return { date: null, why: [cite(ex[keys[i]].clause, ex[keys[i]].text)] };
+  }
+  return when(rule, from, cite);
+}
+
+// ---- surveillance ----------------------------------------------------------------------------
+
+// A programme: {count, clause, first: {from: 'decision'|'initialAudit', opensMonths?, dueMonths,
+// clause, text}, next: {opensMonths?, dueMonths, latestMonths?, latestClause?, latestText?,
+// withinCalendarYear?, clause, text}, notes: [{clause, text}]}
+
+// checkSurveillance(s, field) → problems
+function checkSurveillance(s, field) {
+  var list = [];
+  if (!s || typeof s !== 'object') { problem(list, field, 'must be a surveillance programme {count, first, next}'); return list; }
+  checkClause(s, field, list);
+  if (typeof s.count !== 'number' || s.count < 1) problem(list, field + '.count', 'must be the number of surveillance audits per cycle');
+  ['first', 'next'].forEach(function (k) {
+    var w = s[k], f = field + '.' + k;
+    if (!w) { problem(list, f, 'must give the window {dueMonths, clause}'); return; }
+    checkClause(w, f, list);
+    if (typeof w.dueMonths !== 'number' || w.dueMonths <= 0) problem(list, f + '.dueMonths', 'must be a number of months > 0');
+    if (w.opensMonths !== undefined && !(w.opensMonths >= 0 && w.opensMonths <= w.dueMonths)) problem(list, f + '.opensMonths', 'must be between 0 and dueMonths: thresholds out of order');
+    if (w.latestMonths !== undefined && !(w.latestMonths >= w.dueMonths)) problem(list, f + '.latestMonths', 'must be ≥ dueMonths: thresholds out of order');
+    if (w.latestMonths !== undefined && !w.latestClause) problem(list, f + '.latestClause', 'a rule without a clause: cite the clause of the extension');
+  });
+  if (s.first && s.first.from !== 'decision' && s.first.from !== 'initialAudit') problem(list, field + '.first.from', "must be 'decision' or 'initialAudit'");
+  (s.notes || []).forEach(function (n, i) { checkClause(n, field + '.notes[' + i + ']', list); });
+  return list;
+}
+
+// minDate(a, b) → the earlier of two dates
+function minDate(a, b) { return a < b ? a : b; }
+
+// surveillance(p, input, expiryOf, cite) → {next, windows, why}
+function surveillance(p, input, expiryOf, cite) {
+  var fn = 'surveillance({decisionDate, expires, audits, asOf})';
+  if (!input || typeof input !== 'object') throw fail('invalid', 'decisionDate', fn + ': give an object');
+  var decision = date.check(input.decisionDate, 'decisionDate');
+  var expires = input.expires === undefined ? expiryOf(decision) : date.check(input.expires, 'expires');
+  var asOf = input.asOf === undefined ? today() : date.check(input.asOf, 'asOf');
+  var audits = input.audits === undefined ? [] : input.audits;
+  if (!Array.isArray(audits)) throw fail('invalid', 'audits', fn + ': audits must be a list [{type, end}]');
+  audits.forEach(function (a, i) {
+    if (!a || ['initial', 'surveillance', 'recertification', 'special'].indexOf(a.type) < 0) throw fail('invalid', 'audits', fn + ': audits[' + i + '].type must be initial, surveillance, recertification or special, got ' + JSON.stringify(a && a.type));
+    date.check(a.end, 'audits[' + i + '].end');
+  });
+  var why = [cite(p.clause, p.count + ' surveillance audits in the cycle ' + decision + ' to ' + expires)];
+  (p.notes || []).forEach(function (n) { why.push(cite(n.clause, n.text)); });
+  var done = audits.filter(function (a) { return a.type === 'surveillance' && a.end >= decision && a.end <= expires; })
+    .map(function (a) { return a.end; }).sort();
+  var starts = audits.filter(function (a) { return (a.type === 'initial' || a.type === 'recertification') && a.end <= decision; })
+    .map(function (a) { return a.end; }).sort();
+  var windows = [], anchor, anchorText;
+  for (var n = 1; n <= p.count; n++) {
+    var w = n === 1 ? p.first : p.next, wwhy = [];
+    if (n === 1) {
+      if (w.from === 'initialAudit' && starts.length) { anchor = starts[starts.length - 1]; anchorText = 'the end of the audit before the decision, ' + anchor; }
+      else if (w.from === 'initialAudit') { anchor = decision; anchorText = 'the decision date ' + decision + ' (no audit before it was given)'; }
+      else { anchor = decision; anchorText = 'the decision date ' + decision; }
+    } else if (done[n - 2]) {
+      anchor = done[n - 2]; anchorText = 'the end of surveillance ' + (n - 1) + ', ' + anchor;
+    } else {
+      anchor = windows[n - 2].due; anchorText = 'the due date of surveillance ' + (n - 1) + ', ' + anchor + ' (projected: it is not done yet)';
+    }
+    var opens = w.opensMonths ? date.addMonths(anchor, w.opensMonths) : anchor;
+    var due = date.addMonths(anchor, w.dueMonths);
+    var latest = w.latestMonths ? date.addMonths(anchor, w.latestMonths) : due;
+    wwhy.push(cite(w.clause, (w.text ? w.text + ': ' : '') + 'surveillance ' + n + ' counted from ' + anchorText +
+      (w.opensMonths ? ', opens ' + w.opensMonths + ' months after (' + opens + ')' : '') + ', due within ' + w.dueMonths + ' months (' + due + ')'));
+    if (w.latestMonths) {
+      var l = latest;
+      if (w.withinCalendarYear) latest = minDate(latest, date.year(due) + '-12-31');
+      wwhy.push(cite(w.latestClause, (w.latestText ? w.latestText + ': ' : '') + 'at the latest ' + w.latestMonths + ' months after (' + l + ')' +
+        (latest !== l ? ', and within the calendar year ' + date.year(due) + ' → ' + latest : '')));
+    }
+    if (due > expires || latest > expires) {
+      due = minDate(due, expires); latest = minDate(latest, expires);
+      wwhy.push(cite(p.clause, 'within the certificate\'s validity: not after ' + expires));
+    }
+    var end = done[n - 1] || null, status;
+    if (end) status = end < opens ? 'early' : end > latest ? 'late' : 'done';
+    else status = asOf > latest ? 'overdue' : asOf >= opens ? 'open' : 'upcoming';
+    windows.push({ n: n, opens: opens, due: due, latest: latest, end: end, status: status, why: wwhy });
+  }
+  var next = null;
+  for (var k = 0; k < windows.length && !next; k++) if (!windows[k].end) next = windows[k];
+  if (next) why.push(cite(p.clause, 'next: surveillance ' + next.n + ', ' + next.opens + ' to ' + next.latest + ' (due ' + next.due + '), ' + next.status + ' on ' + asOf));
+  else why.push(cite(p.clause, 'all ' + p.count + ' surveillance audits of the cycle are done: recertification is next'));
+  return { next: next, windows: windows, why: why };
+}
+
+// ---- causes, eligibility, required contents ----------------------------------------------------
+
+var CAUSE_KINDS = ['suspension', 'withdrawal', 'cancellation', 'restoration', 'incident'];
+
+// checkCauses(c, field) → problems; c: {kind: [{code, clause, text}]}
+function checkCauses(c, field) {
+  var list = [];
+  Object.keys(c || {}).forEach(function (kind) {
+    var f = field + '.' + kind;
+    if (CAUSE_KINDS.indexOf(kind) < 0) problem(list, f, "unknown kind '" + kind + "' (known: " + CAUSE_KINDS.join(', ') + ')');
+    if (!Array.isArray(c[kind])) { problem(list, f, 'must list the causes [{code, clause, text}]'); return; }
+    var seen = {};
+    c[kind].forEach(function (x, i) {
+      var g = f + '[' + i + ']';
+      if (!x || typeof x.code !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(x.code)) problem(list, g + '.code', 'must be a code in lower case with hyphens');
+      else if (seen[x.code]) problem(list, g + '.code', "code '" + x.code + "' is listed twice");
+      else seen[x.code] = true;
+      checkClause(x, g, list);
+      if (!x || typeof x.text !== 'string' || !x.text) problem(list, g + '.text', "must give the document's words");
+    });
+  });
+  return list;
+}
+
+// cause(c, kind, code, cite) → {kind, code, clause, text, why}
+function cause(c, kind, code, cite) {
+  if (CAUSE_KINDS.indexOf(kind) < 0) throw fail('invalid', 'kind', "cause(kind, code): kind must be one of " + CAUSE_KINDS.join(', ') + ', got ' + JSON.stringify(kind));
+  var list = c[kind];
+  if (!list) throw fail('invalid', 'kind', 'cause(kind, code): the scheme lists no causes of ' + kind);
+  for (var i = 0; i < list.length; i++) {
+    if (list[i].code === code) return { kind: kind, code: code, clause: list[i].clause, text: list[i].text, why: [cite(list[i].clause, kind + ' cause ' + code + ': ' + list[i].text)] };
+  }
+  throw fail('invalid', 'cause', 'cause(kind, code): unknown ' + kind + ' cause ' + JSON.stringify(code) + '; valid: ' +
+    list.map(function (x) { return x.code + ' (' + x.clause + ')'; }).join(', '));
+}
+
+// checkEligibility(e, field) → problems; e: [{code, fact, refuseIf: value | below: n, clause, text}]
+function checkEligibility(e, field) {
+  var list = [];
+  if (!Array.isArray(e)) { problem(list, field, 'must list the checks [{code, fact, refuseIf|below, clause, text}]'); return list; }
+  e.forEach(function (x, i) {
+    var f = field + '[' + i + ']';
+    checkClause(x, f, list);
+    if (!x || typeof x.code !== 'string' || !x.code) problem(list, f + '.code', 'must be a code');
+    if (!x || typeof x.fact !== 'string' || !x.fact) problem(list, f + '.fact', 'must name the fact checked (a key of org.facts)');
+    if (x && x.refuseIf === undefined && typeof x.below !== 'number') problem(list, f, 'must give refuseIf (the value that refuses) or below (a minimum)');
+  });
+  return list;
+}
+
+// eligibility(e, facts, cite) → {ok, refusals, unchecked, why}: facts not given are listed as
+// unchecked (the reviewer must check them), never assumed either way
+function eligibility(e, facts, cite) {
+  if (facts === undefined || facts === null) facts = {};
+  if (typeof facts !== 'object') throw fail('invalid', 'facts', 'eligibility(facts): facts must be an object, e.g. {licence: true}');
+  var refusals = [], unchecked = [], why = [];
+  e.forEach(function (x) {
+    var v = facts[x.fact];
+    if (v === undefined || v === null) { unchecked.push(x.fact); why.push(cite(x.clause, x.fact + ' not stated: check ' + x.text)); return; }
+    var refused = x.below !== undefined ? !(v >= x.below) : v === x.refuseIf;
+    why.push(cite(x.clause, x.fact + ' = ' + JSON.stringify(v) + ': ' + (refused ? 'refused — ' : 'ok — ') + x.text));
+    if (refused) refusals.push({ code: x.code, clause: x.clause, text: x.text });
+  });
+  return { ok: refusals.length === 0, refusals: refusals, unchecked: unchecked, why: why };
+}
+
+var ACTIVITIES = ['application', 'report', 'certificate'];
+
+// checkRequires(r, field) → problems; r: {activity: [{item, clause}]}
+function checkRequires(r, field) {
+  var list = [];
+  Object.keys(r || {}).forEach(function (a) {
+    var f = field + '.' + a;
+    if (ACTIVITIES.indexOf(a) < 0) problem(list, f, "unknown activity '" + a + "' (known: " + ACTIVITIES.join(', ') + ')');
+    if (!Array.isArray(r[a])) { problem(list, f, 'must list [{item, clause}]'); return; }
+    r[a].forEach(function (x, i) {
+      checkClause(x, f + '[' + i + ']', list);
+      if (!x || typeof x.item !== 'string' || !x.item) problem(list, f + '[' + i + '].item', 'must say what is required');
+    });
+  });
+  return list;
+}
+
+// requires(r, activity) → [{item, clause}] (a copy)
+function requires(r, activity) {
+  if (ACTIVITIES.indexOf(activity) < 0) throw fail('invalid', 'activity', 'requires(activity): activity must be one of ' + ACTIVITIES.join(', ') + ', got ' + JSON.stringify(activity));
+  return (r[activity] || []).map(function (x) { return { item: x.item, clause: x.clause }; });
+}
+
+exports.iso17065 = iso17065;
+exports.extend = extend;
+exports.checkLifecycle = checkLifecycle;
+exports.DEADLINES = DEADLINES;
+exports.checkDeadlines = checkDeadlines;
+exports.when = when;
+exports.deadline = deadline;
+exports.checkSurveillance = checkSurveillance;
+exports.surveillance = surveillance;
+exports.CAUSE_KINDS = CAUSE_KINDS;
+exports.checkCauses = checkCauses;
+exports.cause = cause;
+exports.checkEligibility = checkEligibility;
+exports.eligibility = eligibility;
+exports.checkRequires = checkRequires;
+exports.requires = requires;

@@ -124,6 +124,7 @@ int session_call(Session *s, const char *module, const char *fn, int nargs) {
   sigint_count = 0;
   int rc = host_pcall(&s->h, nargs);
   evaluating = 0;
+  s->h.interrupt = 0; /* a Ctrl-C that came as the call ended must not stop the next one */
   int interrupted = sigint_count > 0;
   sigint_count = 0;
   if (rc) { session_report(s, interrupted); return 1; }
@@ -154,6 +155,7 @@ int session_eval(Session *s, const char *source, size_t len, const char *name) {
   sigint_count = 0;
   int rc = host_eval(&s->h, source, len, name);
   evaluating = 0;
+  s->h.interrupt = 0;
   int interrupted = sigint_count > 0 || s->h.stopped == HOST_INTERRUPT;
   sigint_count = 0;
   double elapsed = host_now() - t0;

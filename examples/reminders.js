@@ -128,10 +128,9 @@ function emit(it) {
   emitted++;
   if (opts.format === 'table') { collected.push(it); return; }
   if (opts.format === 'csv') {
-    if (emitted === 1) print(format.csv([], CSV_COLUMNS));
+    if (emitted === 1) print(CSV_COLUMNS.map(function (c) { return c.title; }).join(','));
     it.text = whyText(it.why).replace(/\n/g, ' | ');
-    var line = format.csv([it], CSV_COLUMNS);
-    print(line.substring(line.indexOf('\n') + 1));
+    print(CSV_COLUMNS.map(function (c) { return csvField(it[c.key]); }).join(','));
   } else if (opts.format === 'json') {
     if (emitted === 1) print('[');
     print((emitted === 1 ? '' : ',') + JSON.stringify({
@@ -146,6 +145,12 @@ function emit(it) {
     });
     print(ev.substring(0, ev.length - 1)); // print ends the line with LF after our CR
   }
+}
+
+// csvField(v) → v as an RFC 4180 field: quoted when it holds a comma, quote or line end.
+function csvField(v) {
+  var t = v === undefined || v === null ? '' : String(v);
+  return /[",\r\n]/.test(t) ? '"' + t.replace(/"/g, '""') + '"' : t;
 }
 
 // whyText(why) → the reasons as one line each: 'scheme version clause: text'.
@@ -181,14 +186,17 @@ function probe(rule) {
   return { aMin: Math.min.apply(null, a), aMax: Math.max.apply(null, a), bMin: Math.min.apply(null, b), nMax: n };
 }
 
-// The reference of a certificate's surveillance windows: its last done audit of the cycle.
-var LAST_AUDIT = '(SELECT max(a.actual_end) FROM audits a WHERE a.case_id = c.case_id AND a.status = \'done\'' +
-  ' AND a.type IN (\'initial\', \'surveillance\', \'recertification\'))';
-var SURVEILLANCES = '(SELECT count(*) FROM audits a WHERE a.case_id = c.case_id AND a.status = \'done\'' +
-  ' AND a.type = \'surveillance\' AND a.actual_end >= c.issued)';
+// Per case, in two passes over the audits (materialised, so each value is computed once):
+// the start of its current cycle (last initial or recertification audit), then its last audit
+// since — the reference of the next surveillance window — and the surveillance audits done.
+var CYCLES = 'WITH cyc AS MATERIALIZED (SELECT case_id, max(actual_end) AS start FROM audits' +
+  '   WHERE status = \'done\' AND type IN (\'initial\', \'recertification\') GROUP BY case_id),' +
+  ' last AS MATERIALIZED (SELECT a.case_id, max(a.actual_end) AS ref, sum(a.type = \'surveillance\') AS nsurv' +
+  '   FROM audits a JOIN cyc ON cyc.case_id = a.case_id WHERE a.status = \'done\' AND a.actual_end >= cyc.start' +
+  '   AND a.type IN (\'initial\', \'surveillance\', \'recertification\') GROUP BY a.case_id)';
 
 function surveillance() {
-  var conds = [], params = [], SLACK = 4; // months differ in length: a few days either way
+  var bounds = [], params = [], SLACK = 4; // months differ in length: a few days either way
   versions.forEach(function (v) {
     var rule = ruleOf(v.scheme, v.version);
     if (!has(rule, 'surveillance')) { problem(v.scheme, v.version, rule instanceof Error ? rule.message : 'no surveillance rule'); return; }
@@ -196,18 +204,20 @@ function surveillance() {
     try { p = probe(rule); } catch (e) { problem(v.scheme, v.version, 'surveillance rule: ' + e.message); return; }
     if (!p) return;
     // candidate: the window may open by the horizon, and it is not certainly open-and-not-closing-soon
-    conds.push('(c.scheme = ? AND c.version = ? AND ref <= ? AND (max(ref, decided) > ? OR ref <= ?) AND nsurv < ?)');
+    bounds.push('SELECT ? AS scheme, ? AS version, ? AS lo1, ? AS lo2, ? AS hi, ? AS nmax');
     params.push(v.scheme, v.version, date.addDays(end, -p.aMin + SLACK), date.addDays(asOf, -p.aMax - SLACK),
       date.addDays(end, -p.bMin + SLACK), p.nMax);
   });
-  if (!conds.length) return;
-  sqlEach('SELECT c.id, c.number, o.name AS holder, c.scheme, c.version, c.expires, decided,' +
+  if (!bounds.length) return;
+  sqlEach(CYCLES + ', b AS (' + bounds.join(' UNION ALL ') + ')' +
+    ' SELECT c.id, c.number, o.name AS holder, c.scheme, c.version, c.expires, d.date AS decided,' +
     ' (SELECT json_group_array(json_object(\'type\', x.type, \'end\', x.actual_end)) FROM (SELECT a.type, a.actual_end' +
     '   FROM audits a WHERE a.case_id = c.case_id AND a.status = \'done\' AND a.actual_end IS NOT NULL' +
     '   ORDER BY a.actual_end) x) AS audits' +
-    ' FROM (SELECT c.*, ' + LAST_AUDIT + ' AS ref, ' + SURVEILLANCES + ' AS nsurv, d.date AS decided' +
-    '       FROM certificates c JOIN decisions d ON d.id = c.decision_id WHERE c.status = \'active\') c' +
-    ' JOIN orgs o ON o.id = c.org_id WHERE ' + conds.join(' OR ') + ' ORDER BY c.id', params, function (row) {
+    ' FROM last l JOIN certificates c ON c.case_id = l.case_id JOIN b ON b.scheme = c.scheme AND b.version = c.version' +
+    ' JOIN decisions d ON d.id = c.decision_id JOIN orgs o ON o.id = c.org_id' +
+    ' WHERE c.status = \'active\' AND l.ref <= b.lo1 AND (max(l.ref, d.date) > b.lo2 OR l.ref <= b.hi) AND l.nsurv < b.nmax' +
+    ' ORDER BY c.id', params, function (row) {
     var rule = ruleOf(row.scheme, row.version);
     var res = rule.surveillance({ decisionDate: row.decided, expires: row.expires, audits: JSON.parse(row.audits), asOf: asOf });
     var next = res && res.next;

@@ -1,0 +1,66 @@
+#!/bin/bash
+# bench/gen.sh DB [N] [AS_OF] — a register of N certificates (default 1,000,000) for the
+# benchmarks, written straight into the tables with the sqlite3 shell (the record log is left
+# empty: this is load for the reminder job, not a register to verify). Certificates issued over
+# the three years before AS_OF (default 2026-06-30) under the schemes certsh knows, each with
+# its initial audit and the surveillance audits due so far (a few late or missed), about 2%
+# suspended and 1% withdrawn, open nonconformities on 0.5%, open matters on 0.2%.
+set -eu
+DB=$1
+N=${2:-1000000}
+AS_OF=${3:-2026-06-30}
+CERTSH=${CERTSH:-$(dirname "$0")/../build/certsh}
+rm -f "$DB" "$DB-wal" "$DB-shm"
+"$CERTSH" --db "$DB" -e 1 > /dev/null   # creates the schema
+# the scheme versions in force, as certsh has them: 'id@version' per line
+VERSIONS=$("$CERTSH" --db :memory: -e "schemes().map(function (id) { return id + '@' + scheme(id).version; }).join('\n')")
+VALUES=$(echo "$VERSIONS" | awk -F@ '{ printf "%s(%d,'"'"'%s'"'"','"'"'%s'"'"')", (NR>1?",":""), NR-1, $1, $2 }')
+NV=$(echo "$VERSIONS" | wc -l)
+sqlite3 "$DB" > /dev/null <<SQL
+PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA foreign_keys=OFF; PRAGMA cache_size=-200000;
+BEGIN;
+CREATE TEMP TABLE v(k INTEGER PRIMARY KEY, scheme TEXT, version TEXT);
+INSERT INTO v VALUES $VALUES;
+CREATE TEMP TABLE g AS WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < $N)
+  SELECT i, abs(random()) % 1095 AS age, abs(random()) % 100 AS r1, abs(random()) % 100 AS r2, abs(random()) % 92 AS d1,
+         abs(random()) % 92 AS d2 FROM s;
+INSERT INTO people(id, name, roles, created) VALUES (1, '审核员', '["auditor"]', '$AS_OF'), (2, '决定人', '["decider"]', '$AS_OF');
+INSERT INTO orgs(id, name, uscc, address, staff, sites, created)
+  SELECT i, '组织' || i || '有限公司', printf('91110000%010d', i), '北京', 1 + i % 500, 1, '$AS_OF' FROM g;
+INSERT INTO cases(id, org_id, scheme, version, scope, status, applied, reviewed, created)
+  SELECT i, i, v.scheme, v.version, '售后服务', 'certified', date('$AS_OF', '-' || (age + 60) || ' days'),
+         date('$AS_OF', '-' || (age + 55) || ' days'), '$AS_OF' FROM g JOIN v ON v.k = i % $NV;
+-- initial audit 20 days before the decision
+INSERT INTO audits(case_id, type, actual_start, actual_end, man_days, status)
+  SELECT i, 'initial', date('$AS_OF', '-' || (age + 21) || ' days'), date('$AS_OF', '-' || (age + 20) || ' days'), 3, 'done' FROM g;
+INSERT INTO decisions(id, case_id, outcome, positive, date) SELECT i, i, 'certify', 1, date('$AS_OF', '-' || age || ' days') FROM g;
+INSERT INTO certificates(id, number, case_id, org_id, scheme, version, scope, issued, expires, status, status_date, decision_id)
+  SELECT i, printf('BENCH-%07d', i), i, i, c.scheme, c.version, '售后服务', date('$AS_OF', '-' || age || ' days'),
+         date('$AS_OF', '-' || age || ' days', '+3 years', '-1 day'),
+         CASE WHEN r1 < 2 THEN 'suspended' WHEN r1 < 3 THEN 'withdrawn' ELSE 'active' END,
+         CASE WHEN r1 < 3 THEN date('$AS_OF', '-' || (r2 * 2) || ' days') ELSE date('$AS_OF', '-' || age || ' days') END, i
+  FROM g JOIN cases c ON c.id = g.i;
+-- surveillance 1: 9–12 months after the initial audit (3% missed), when that is past
+INSERT INTO audits(case_id, type, actual_start, actual_end, man_days, status)
+  SELECT i, 'surveillance', e, e, 1.5, 'done' FROM (SELECT i, r2, date('$AS_OF', '-' || (age + 20) || ' days', '+9 months', '+' || d1 || ' days') AS e FROM g)
+  WHERE e < '$AS_OF' AND r2 >= 3;
+-- surveillance 2: 9–12 months after the first
+INSERT INTO audits(case_id, type, actual_start, actual_end, man_days, status)
+  SELECT a.case_id, 'surveillance', e, e, 1.5, 'done' FROM (SELECT a.case_id, date(a.actual_end, '+9 months', '+' || g.d2 || ' days') AS e
+    FROM audits a JOIN g ON g.i = a.case_id WHERE a.type = 'surveillance') a
+  JOIN certificates c ON c.case_id = a.case_id WHERE e < '$AS_OF' AND e < c.expires;
+-- recertification audits planned for 85% of the certificates expiring within 4 months
+INSERT INTO audits(case_id, type, planned_start, planned_end, status)
+  SELECT c.case_id, 'recertification', date(c.expires, '-1 month'), date(c.expires, '-1 month'), 'planned'
+  FROM certificates c JOIN g ON g.i = c.id WHERE c.expires < date('$AS_OF', '+4 months') AND g.d1 % 20 < 17;
+-- open nonconformities on 0.5%, due 2 months after the last audit
+INSERT INTO findings(audit_id, item, kind, status, raised, due)
+  SELECT max(a.id), 'GB/T 27922 5.3', 'nonconformity', 'open', max(a.actual_end), date(max(a.actual_end), '+2 months')
+  FROM audits a JOIN g ON g.i = a.case_id WHERE g.r2 BETWEEN 10 AND 10 AND g.r1 >= 50 GROUP BY a.case_id;
+-- open complaints on 0.2%
+INSERT INTO matters(kind, certificate_id, text, received)
+  SELECT 'complaint', i, '投诉', date('$AS_OF', '-' || (d1 % 60) || ' days') FROM g WHERE r1 = 99 AND r2 < 20;
+COMMIT;
+ANALYZE;
+SQL
+echo "bench/gen.sh: $DB: $(sqlite3 "$DB" 'SELECT count(*) FROM certificates') certificates, $(sqlite3 "$DB" 'SELECT count(*) FROM audits') audits" >&2

@@ -43,17 +43,17 @@ static char *dot_read_file(const char *path, size_t *len) {
   return buf;
 }
 
-/* Print the value a helper left on the stack (dot-commands print in the current mode). */
-static int dot_print_call(Session *s, const char *module, const char *fn, int nargs) {
-  if (session_call(s, module, fn, nargs) != 0) return 1;
-  session_print_value(s);
-  return 0;
-}
-
 /* .schemes: id, version, in force since, document of each loaded scheme. */
 static int dot_schemes(Session *s, int argc, char **argv, const char *rest) {
   (void)argc; (void)argv; (void)rest;
-  return dot_print_call(s, "stdlib/queries", "schemes", 0);
+  if (session_call(s, "stdlib/queries", "schemes", 0) != 0) return 1;
+  if (duk_get_length(s->h.ctx, -1) == 0) {
+    duk_pop(s->h.ctx);
+    fputs("(no schemes are loaded)\n", s->out);
+    return 0;
+  }
+  session_print_value(s);
+  return 0;
 }
 
 /* .tables: the register's tables. */

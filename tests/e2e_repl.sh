@@ -52,6 +52,14 @@ out=$(printf '({total: 3, why: [{scheme: "cas-service", version: "2019", clause:
   "$CERTSH" --db :memory: 2>&1)
 echo "$out" | grep -q "^cas-service@2019  App. A  51-80 staff: 5 man-days$" && pass ".why prints the clause chain" || fail ".why: [$out]"
 
+printf 'var loaded = 40;\nfunction plus2(x) { return x + 2; }\n' > "$TMP/lib.js"
+out=$(printf '.load %s\nplus2(loaded)\n.timer on\n1\n.load %s/none.js\n.frobnicate\n' "$TMP/lib.js" "$TMP" |
+  "$CERTSH" --db :memory: 2>&1)
+rc=$?
+echo "$out" | grep -q '^42$' && echo "$out" | grep -q '^time: [0-9.]* s$' && echo "$out" | grep -q "line 5: .load: cannot read" &&
+  echo "$out" | grep -q "line 6: unknown command '.frobnicate'" && [ $rc = 1 ] && pass "piped: .load, .timer, unknown commands" ||
+  fail ".load/.timer: rc=$rc [$out]"
+
 # ---- a real terminal ----------------------------------------------------------------------
 
 if ! command -v tmux >/dev/null; then

@@ -7,12 +7,12 @@ check() {
   if [ "$1" = 0 ]; then echo "ok   $2"; else echo "FAIL $2"; fails=$((fails + 1)); fi
 }
 
-# orgs_csv N FILE: N organisations with valid Unified Social Credit Codes (check characters
-# computed by certsh's own uscc.check), Chinese names, as the import reads them.
+# orgs_csv N FILE [FIRST]: N organisations numbered from FIRST (default 1) with valid Unified
+# Social Credit Codes (check characters by certsh's own uscc.check) and Chinese names.
 orgs_csv() {
   "$CERTSH" --db :memory: --timeout 0 -e "
     var out = ['name,uscc,staff,address'];
-    for (var i = 1; i <= $1; i++) {
+    for (var i = ${3:-1}; i < ${3:-1} + $1; i++) {
       var base = '91110000' + ('000000000' + i).slice(-9);
       out.push('测试组织 ' + i + ',' + base + uscc.check(base + '0').expected + ',' + (i % 90 + 1) + ',北京市 ' + i + ' 号');
     }
@@ -24,6 +24,27 @@ events() { sqlite3 "$1" 'SELECT count(*) FROM events'; }
 
 # verified DB: 0 when `certsh verify` passes.
 verified() { "$CERTSH" --db "$1" verify > /dev/null 2>&1; }
+
+# integrity DB: 0 when SQLite's integrity check passes.
+integrity() { [ "$(sqlite3 "$1" 'PRAGMA integrity_check')" = ok ]; }
+
+# extended: 0 in the long mode of the suite (./build.sh test --extended sets CERTSH_EXTENDED=1).
+extended() { [ "${CERTSH_EXTENDED:-0}" = 1 ]; }
+
+# changes_js FILE: a job making many state changes, `run FILE FIRST N`: N commands, each one
+# transaction that creates an organisation (staff 1) and then updates it (staff 2).
+changes_js() {
+  cat > "$1" <<'JS'
+var first = Number(args[0]), n = Number(args[1]);
+for (var i = first; i < first + n; i++) {
+  transaction(function () {
+    var base = '91320000' + ('000000000' + i).slice(-9);
+    var o = core.org.create({ name: '变更组织 ' + i, uscc: base + uscc.check(base + '0').expected, staff: 1 });
+    core.org.update(o.id, { staff: 2 });
+  });
+}
+JS
+}
 
 # finish: print the tally and exit with it.
 finish() {

@@ -333,7 +333,8 @@ function criteria(id) {
   if (typeof id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(id)) throw fail('invalid', 'criteria', 'criteria(id): id must be a criteria id such as gbt27922, got ' + JSON.stringify(id));
   if (!criteriaRegistry[id]) {
     if (library.read('schemes/' + id + '.js') === null) throw fail('not-found', 'criteria', "unknown criteria '" + id + "'");
-    require('schemes/' + id);
+    var m = require('schemes/' + id);
+    if (!criteriaRegistry[id] && m && m.id === id && Array.isArray(m.tree)) criteriaRegistry[id] = m; /* a plain module is accepted as it is */
   }
   if (!criteriaRegistry[id]) throw fail('not-found', 'criteria', 'schemes/' + id + '.js defines no criteria ' + id);
   return criteriaRegistry[id];

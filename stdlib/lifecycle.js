@@ -86,8 +86,10 @@ function when(rule, from, cite) {
   var d, how;
   if (rule.days !== undefined) { d = date.addDays(from, rule.days); how = rule.days + ' days after ' + from; }
   else if (rule.months !== undefined) { d = date.addMonths(from, rule.months); how = rule.months + ' months after ' + from + ' (a month without that day ends on its last day, Civil Code Art. 202)'; }
-  else if (rule.workingDays !== undefined) { d = calendar.addWorkingDays(from, rule.workingDays); how = rule.workingDays + ' working days after ' + from + ' (Chinese public holidays and adjusted working days)'; }
-  else { d = date.addMonths(from, -rule.monthsBefore); how = rule.monthsBefore + ' months before ' + from; }
+  else if (rule.workingDays !== undefined) {
+    var w = calendar.deadline(from, rule.workingDays);
+    return { date: w.date, why: [cite(rule.clause, (rule.text ? rule.text + ': ' : '') + rule.workingDays + ' working days after ' + from + ' → ' + w.date)].concat(w.why) };
+  } else { d = date.addMonths(from, -rule.monthsBefore); how = rule.monthsBefore + ' months before ' + from; }
   return { date: d, why: [cite(rule.clause, (rule.text ? rule.text + ': ' : '') + how + ' → ' + d)] };
 }
 

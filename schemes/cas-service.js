@@ -1,0 +1,170 @@
+// schemes/cas-service.js — CAS (杭州中奥质量认证有限公司) service certification rules for
+// after-sales service to GB/T 27922 (wholesale and retail services): seed 001. Clauses are the
+// document's (§6.5 = section 6.5; App. A = 附录A). Read this file next to the document.
+'use strict';
+
+var life = require('stdlib/lifecycle');
+
+module.exports = defineScheme({
+  id: 'cas-service',
+  version: '1',
+  effective: '2012-02-01',
+  title: '服务认证规则（商品售后服务，GB/T 27922）',
+  owner: '杭州中奥质量认证有限公司 (CAS)',
+  document: 'CAS service certification rules (seed 001)',
+  criteria: ['gbt27922'],
+  fieldCode: null,
+  model: { clause: '§6.4.2', activities: ['服务特性（顾客接触点）测评', '服务管理审核', '暗访（必要时）'] },
+  lifecycle: life.iso17065,
+
+  positions: [
+    { topic: 'identity', clause: '(none)', text: 'the document states no version and no date in force: certsh calls it version 1, in force from 2012-02-01, the day GB/T 27922-2011 came into force (the earliest day these rules could apply)' },
+    { topic: 'manDays', clause: 'App. A', text: '"1001人及以上 每增加600人增加1人日" is read as every started further 600 beyond 1000 adding 1 (1001-1600 → 11, 1601-2200 → 12); likewise 900 (surveillance) and 450 (recertification): the row begins at 1001, so 1001 staff must need more than 1000, and auditing too little is the risk the rules guard against (§6.2.3 caps only reductions)' },
+    { topic: 'manDays', clause: '§8.2', text: 'where App. A gives less than 70% of the initial time for recertification (1-20: 2 < 2.1; 81-100: 4 < 4.2; 201-300: 5.5 < 5.6; past 1000 in places), §8.2\'s "不应少于70%" wins and the time is raised to the next half man-day' },
+    { topic: 'grade', clause: '§6.5', text: 'the document names only the pass line (70, fewer than 5 扣分项) and 五星级 at 95; scores 70-94.99 are 达标 with no stars: certsh does not borrow 三星级/四星级 from other bodies\' practice' },
+    { topic: 'grade', clause: '§6.5', text: '扣分项 are counted as GB/T 27922\'s special deduction items (特别扣分项), the items the pass rule of the criteria counts; "少于5项（不含）" passes, "多于5项（含）" fails, so exactly 5 fails' },
+    { topic: 'validity', clause: '§5', text: 'three years counted from the decision date, the decision day included: the last valid day is the day before the third anniversary' },
+    { topic: 'numbering', clause: '§6.7.1 7)', text: 'the document requires a number but gives no format: certsh uses CAS-SV-YYYY-NNNNN' }
+  ],
+
+  manDays: {
+    table: {
+      clause: 'App. A', of: 'employees',
+      columns: ['initial', 'surveillance', 'recertification'],
+      rows: [
+        [1, 20, 3, 1.5, 2],
+        [21, 50, 4, 1.5, 3],
+        [51, 80, 5, 2, 3.5],
+        [81, 100, 6, 2, 4],
+        [101, 200, 7, 2.5, 5],
+        [201, 300, 8, 3, 5.5],
+        [301, 500, 9, 3, 6.5],
+        [501, 1000, 10, 3.5, 7]
+      ],
+      beyond: {
+        clause: 'App. A', count: 'started',
+        per: { initial: [600, 1], surveillance: [900, 0.5], recertification: [450, 0.5] },
+        text: 'position: each started further block counts (1001-1600 staff: initial 11)'
+      }
+    },
+    minimumOfInitial: {
+      surveillance: { ratio: 0.3, clause: '§7.4' },
+      recertification: { ratio: 0.7, clause: '§8.2' }
+    },
+    rounding: { step: 0.5, mode: 'up', clause: 'App. A', text: 'the table counts in half man-days; a minimum is met by the next half day' },
+    onsite: { share: 1, clause: 'App. A', text: 'the table gives on-site man-days (现场审查（人日）); 1 man-day = 8 hours, not shortened by longer days (note 3)' },
+    reduction: { max: 0.3, clause: '§6.2.3' },
+    experts: { clause: '§6.2.4', text: 'technical experts are not counted in the audit time' }
+  },
+
+  score: { criteria: 'gbt27922', clause: '§6.4.3', text: 'each indicator scored by GB/T 27922 §6.2-6.3' },
+
+  grade: {
+    clause: '§6.5',
+    pass: { minScore: 70, itemsBelow: 5, items: '扣分项', clause: '§6.5' },
+    levels: [
+      { min: 70, level: '达标', stars: 0, clause: '§6.5' },
+      { min: 95, level: '五星级', stars: 5, clause: '§6.5' }
+    ],
+    fail: '不通过现场审查',
+    notes: [{ clause: '§7.5', text: 'a five-star certificate is withdrawn when a surveillance score falls below the five-star line' }]
+  },
+
+  validity: { years: 3, clause: '§5', text: '认证证书有效期三年; the first cycle from the initial decision, later ones from the recertification decision' },
+  numbering: { pattern: 'CAS-SV-{year}-{seq:5}', clause: '§6.7.1 7)', text: 'position: no format is given' },
+
+  deadlines: {
+    nonAcceptanceNotice: { days: 5, clause: '§6.1.5', text: '无法受理的，应在5日内通知申请组织' },
+    correction: { months: 2, clause: '§7.5', text: '两个月内限期整改，逾期将停止使用认证证书和认证标志' },
+    suspendWithin: { workingDays: 5, clause: '§9.3.2.1', text: '调查核实后的5个工作日内暂停' },
+    suspensionLimit: { months: 6, clause: '§9.3.2.2', text: '暂停期不得超过6个月',
+      exceptions: { licenceRenewal: { clause: '§9.3.2.2', text: 'a suspension for an expired licence under renewal (§9.3.2.1 (5)) lasts until the licensing decision: no fixed end' } } },
+    withdrawWithin: { workingDays: 5, clause: '§9.3.3.1', text: '调查核实后5个工作日内撤销' },
+    appealAnswer: { days: 60, clause: '§10', text: '在60日内将处理结果形成书面通知送交申诉人' },
+    recertApplication: { monthsBefore: 3, clause: '§8.1', text: '有效期满前三个月提出再审查申请' }
+  },
+
+  surveillance: {
+    count: 2, clause: '§7.1',
+    first: { from: 'initialAudit', opensMonths: 9, dueMonths: 12, clause: '§7.1', text: '初次审查后的9-12个月内完成第一年的监督审查' },
+    next: { opensMonths: 9, dueMonths: 12, clause: '§7.1', text: '第一次监督审查结束后的9-12个月内完成第二年的监督审查' },
+    notes: [{ clause: '§7.2', text: 'extra or special audits may be added between them after an incident, a major change, a change of criteria or repeated complaints' }]
+  },
+
+  causes: {
+    suspension: [
+      { code: 'nonconformity', clause: '§9.3.2.1 (1)', text: '服务体系持续或严重不满足认证要求' },
+      { code: 'contract', clause: '§9.3.2.1 (2)', text: '不承担、履行认证合同约定的责任和义务' },
+      { code: 'ordered-suspension', clause: '§9.3.2.1 (3)', text: '被有关执法监管部门责令停业整顿' },
+      { code: 'audit-missed', clause: '§9.3.2.1 (4)', text: '无正当理由不按要求的频次接受监督审查或再认证审查' },
+      { code: 'licence-renewal', clause: '§9.3.2.1 (5)', text: '资质或行政许可过期失效，重新提交的申请已被受理但尚未换证' },
+      { code: 'voluntary', clause: '§9.3.2.1 (6)', text: '主动请求暂停' },
+      { code: 'other', clause: '§9.3.2.1 (7)', text: '其他应当暂停认证证书的' }
+    ],
+    withdrawal: [
+      { code: 'legal-status', clause: '§9.3.3.1 (1)', text: '被注销或撤销法律地位证明文件' },
+      { code: 'obstruction', clause: '§9.3.3.1 (2)', text: '拒绝配合监督检查，或提供虚假材料或信息' },
+      { code: 'major-accident', clause: '§9.3.3.1 (3)', text: '出现重大事故，经执法监管部门确认是获证组织违规造成' },
+      { code: 'serious-violation', clause: '§9.3.3.1 (4)', text: '有其他严重违反法律法规行为' },
+      { code: 'suspension-expired', clause: '§9.3.3.1 (5)', text: '暂停期限已满但导致暂停的问题未得到解决或纠正（含许可过期而申请未获批准）' },
+      { code: 'system-not-run', clause: '§9.3.3.1 (6)', text: '没有运行售后服务体系或者已不具备运行条件' },
+      { code: 'misuse', clause: '§9.3.3.1 (7)', text: '不正确引用和宣传认证信息造成严重影响，或要求纠正后超过2个月仍未纠正' },
+      { code: 'dishonesty-list', clause: '§9.3.3.1 (8)', text: '被列入质量信用严重失信企业名单' },
+      { code: 'refused-inspection', clause: '§9.3.3.1 (9)', text: '拒绝接受国家监督检查或行业主管部门抽查' },
+      { code: 'other', clause: '§9.3.3.1 (10)', text: '其他应当撤销认证证书的' }
+    ],
+    incident: [
+      { code: 'incident', clause: '§7.2 a)', text: '严重的事故、媒体曝光或顾客投诉，经查实为获证组织责任' },
+      { code: 'major-change', clause: '§7.2 b)', text: '重大变更，包括法人、组织机构、有关职能、服务资源等' },
+      { code: 'criteria-change', clause: '§7.2 c)', text: '认证依据发生变化' },
+      { code: 'repeated-complaints', clause: '§7.2 d)', text: '相关方多次投诉' },
+      { code: 'other', clause: '§7.2 e)', text: '其他特殊情况' }
+    ]
+  },
+
+  eligibility: [
+    { code: 'legal-status', fact: 'legalStatus', refuseIf: false, clause: '§6.1.3 (1)', text: '申请组织法律地位的合法性' },
+    { code: 'licence', fact: 'licence', refuseIf: false, clause: '§6.1.2 (4)', text: '从事相关服务的资质和行政许可' },
+    { code: 'ordered-suspension', fact: 'orderedSuspension', refuseIf: true, clause: '§6.1.4', text: '被执法监管部门责令停业整顿的，不受理' },
+    { code: 'serious-illegal-list', fact: 'seriousIllegalList', refuseIf: true, clause: '§6.1.4', text: '被列入“严重违法企业名单”的，不受理' },
+    { code: 'system-running', fact: 'managementSystemMonths', below: 3, clause: '§6.1.2 (6)', text: '服务管理体系应至少有效运行3个月' }
+  ],
+
+  requires: {
+    application: [
+      { item: '认证申请书（含申请认证的服务范围）', clause: '§6.1.2 (1)' },
+      { item: '组织简介', clause: '§6.1.2 (2)' },
+      { item: '营业执照（统一社会信用代码）复印件', clause: '§6.1.2 (3)' },
+      { item: '资质和行政许可复印件（适用时）', clause: '§6.1.2 (4)' },
+      { item: '服务类型清单', clause: '§6.1.2 (5)' },
+      { item: '服务管理体系文件及文件清单（体系至少有效运行3个月）', clause: '§6.1.2 (6)' },
+      { item: '相关法律法规、规范和标准清单', clause: '§6.1.2 (7)' },
+      { item: '服务认证活动、主要服务流程和服务设施的说明', clause: '§6.1.2 (8)' },
+      { item: '组织机构图（总图、售后服务体系有关部门）', clause: '§6.1.2 (9)' },
+      { item: '已获其他认证情况', clause: '§6.1.2 (10)' },
+      { item: '依据GB/T 27922的自我审查报告', clause: '§6.1.2 (11)' }
+    ],
+    report: [
+      { item: '审查的目的、范围和准则', clause: '§6.5 1)' },
+      { item: '申请人的基本情况（名称、地址、管理者代表）', clause: '§6.5 2)' },
+      { item: '审查类型（初次、监督或再审查）', clause: '§6.5 3)' },
+      { item: '审查组成员及审查时间', clause: '§6.5 4)' },
+      { item: '抽样及样本信息', clause: '§6.5 5)' },
+      { item: '服务审查结果及其说明', clause: '§6.5 6)' },
+      { item: '与认证要求符合性的陈述（包括任何不符合）', clause: '§6.5 7)' },
+      { item: '报告覆盖的时间段', clause: '§6.5 8)' },
+      { item: '审查的分值和审查结论', clause: '§6.5 9)' }
+    ],
+    certificate: [
+      { item: 'CAS的名称及其认证标志', clause: '§6.7.1 1)' },
+      { item: '认可标识（适用时）', clause: '§6.7.1 2)' },
+      { item: '获证组织的名称、地址及服务提供场所的地址', clause: '§6.7.1 3)' },
+      { item: '认证范围', clause: '§6.7.1 4)' },
+      { item: '服务认证依据的标准', clause: '§6.7.1 5)' },
+      { item: '发证日期和认证有效期', clause: '§6.7.1 6)' },
+      { item: '证书编号及定期接受监督审查的提示信息', clause: '§6.7.1 7)' },
+      { item: '服务认证的星级（使用时）', clause: '§6.7.1 8)' },
+      { item: '证书查询方式及“本证书信息可在国家认证认可监督管理委员会官方网站（www.cnca.gov.cn）上查询”', clause: '§6.7.1 10)' }
+    ]
+  }
+});

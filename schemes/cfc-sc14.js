@@ -1,0 +1,127 @@
+// schemes/cfc-sc14.js — CFC (北京首信联合认证有限公司) SC14 商品售后服务认证实施规则,
+// CFC/CTS6004-2017 revision C/1, in force 2025-06-15: seed 002. Clauses are the document's.
+// The document fixes no audit-time table (§6.2.1 5): man-days are decided at application
+// review), so this scheme has no manDays(); and it names five star levels without thresholds
+// (§5), so grade() states its reading of them (see positions).
+'use strict';
+
+var life = require('stdlib/lifecycle');
+
+module.exports = defineScheme({
+  id: 'cfc-sc14',
+  version: 'C/1',
+  effective: '2025-06-15',
+  title: 'SC14 商品售后服务认证实施规则',
+  owner: '北京首信联合认证有限公司 (CFC)',
+  document: 'CFC/CTS6004-2017',
+  criteria: ['gbt27922'],
+  fieldCode: null,
+  model: { clause: '§4', activities: ['文件审查', '初始审查', '暗访/随机调查（视情况）', '获证后监督'] },
+  lifecycle: life.iso17065,
+
+  positions: [
+    { topic: 'grade', clause: '§5', text: 'CFC names 一星级 to 五星级 but states no thresholds. certsh takes the pass line 70 with fewer than 5 special deduction items from GB/T 27922 practice, reads the lowest star level (§8.5.5 3) "最低星级要求") as that pass line: 一星级 ≥ 70, and takes 三星级 ≥ 80, 四星级 ≥ 90, 五星级 ≥ 95 from the same practice (DNI §5.3.3.7 states them for the same criteria). No public source gives 二星级 a score, so a score never yields 二星级; a body that sets one defines its own version of this scheme' },
+    { topic: 'surveillance', clause: '§7.1.3', text: '§7.1.3 says two surveillance audits are never more than 12 months apart; §8.10.1 1) says normally 12 and, in special cases, never more than 15. certsh follows the more specific §8.10.1: due at 12 months, latest 15' },
+    { topic: 'validity', clause: '§7.1.1', text: 'three years counted from the decision date, the decision day included: the last valid day is the day before the third anniversary' },
+    { topic: 'numbering', clause: '§9.2', text: 'the document requires a number but gives no format: certsh uses CFC-SC14-YYYY-NNNNN' }
+  ],
+
+  score: { criteria: 'gbt27922', clause: '§3', text: 'scored against GB/T 27922-2011 (§3)' },
+
+  grade: {
+    clause: '§5',
+    pass: { minScore: 70, itemsBelow: 5, items: '特别扣分项', clause: '§8.5.5' },
+    levels: [
+      { min: 70, level: '一星级', stars: 1, clause: '§8.5.5 3)' },
+      { min: 80, level: '三星级', stars: 3, clause: '§5' },
+      { min: 90, level: '四星级', stars: 4, clause: '§5' },
+      { min: 95, level: '五星级', stars: 5, clause: '§5' }
+    ],
+    fail: '不推荐认证注册',
+    notes: [{ clause: '§8.5.5 2)', text: 'a lower grade than applied for is recommended only on the applicant\'s request (推荐降级认证注册)' }]
+  },
+
+  validity: { years: 3, clause: '§7.1.1', text: '证书有效期为3年，认证周期自初始认证或再认证的认证决定日算起 (also §9.1)' },
+  numbering: { pattern: 'CFC-SC14-{year}-{seq:5}', clause: '§9.2', text: 'position: no format is given' },
+
+  deadlines: {
+    suspensionLimit: { months: 6, clause: '§9.5.1', text: '暂停期最长不超过6个月' },
+    appealAnswer: { days: 30, clause: '§12', text: '在30日内将处理情况以书面的方式给予答复' },
+    complaintAnswer: { days: 30, clause: '§12', text: '在30日内将处理情况以书面的方式给予答复' },
+    recertApplication: { monthsBefore: 3, clause: '§8.11', text: '在认证证书有效期满前3个月' }
+  },
+
+  surveillance: {
+    count: 2, clause: '§8.10.1 1)',
+    first: { from: 'decision', dueMonths: 12, clause: '§8.10.1 1)', text: '初次认证后的第一次监督审查应在获证后12个月内进行' },
+    next: { dueMonths: 12, latestMonths: 15, clause: '§8.10.1 1)', text: '第二次监督审查应从第一次监督审查结束日期起12个月内进行',
+      latestClause: '§8.10.1 1)', latestText: '特殊情况可以适当延长，但两次监督审查的时间间隔不能超过15个月' },
+    notes: [
+      { clause: '§8.10.1 1)', text: '此后，监督审查应至少每个日历年（应进行再认证的年份除外）进行一次' },
+      { clause: '§7.1.3', text: '两次审查的时间间隔不得超过12个月 (read with §8.10.1: see the position)' }
+    ]
+  },
+
+  causes: {
+    suspension: [
+      { code: 'surveillance-missed', clause: '§9.5.1 a)', text: '不按期接受认证监督，或联系方式变更未通知导致无法实施监督审查' },
+      { code: 'below-requirements', clause: '§9.5.1 b)', text: '监督审查发现服务能力达不到认证要求' },
+      { code: 'misuse', clause: '§9.5.1 c)', text: '认证证书和认证标志使用不当' },
+      { code: 'serious-complaint', clause: '§9.5.1 d)', text: '顾客对服务有严重投诉，经查属实' },
+      { code: 'fees-unpaid', clause: '§9.5.1 e)', text: '未按时交纳认证费用' }
+    ],
+    restoration: [
+      { code: 'corrected', clause: '§9.5.1', text: '在规定的时间内完成纠正措施并经验证合格，恢复认证资格' }
+    ],
+    withdrawal: [
+      { code: 'correction-failed', clause: '§9.5.2 a)', text: '整改期满未能达到整改目标' },
+      { code: 'major-quality-accident', clause: '§9.5.2 b)', text: '服务质量严重下降出现重大质量事故，给顾客造成损害' },
+      { code: 'fraud', clause: '§9.5.2 c)', text: '采取不正当手段骗取认证证书' },
+      { code: 'transfer', clause: '§9.5.2 d)', text: '转让认证证书、认证标志' },
+      { code: 'fees-refused', clause: '§9.5.2 e)', text: '拒不交纳认证费用' }
+    ],
+    cancellation: [
+      { code: 'criteria-change', clause: '§9.5.3 a)', text: '认证依据和技术条件变更，达不到新要求' },
+      { code: 'expired', clause: '§9.5.3 b)', text: '认证有效期届满，不再提出再次认证申请' },
+      { code: 'voluntary', clause: '§9.5.3 c)', text: '由于经营等原因自动提出放弃认证资格' }
+    ],
+    incident: [
+      { code: 'incident', clause: '§8.10.1 a)', text: '严重事故、媒体曝光或顾客投诉并造成较大影响，经证实为客户责任' },
+      { code: 'major-change', clause: '§8.10.1 b)', text: '重大变更，包括法人、组织机构、相关职能、服务资源等' },
+      { code: 'criteria-change', clause: '§8.10.1 c)', text: '认证依据发生变化' },
+      { code: 'other', clause: '§8.10.1 d)', text: '其他特殊情况' }
+    ]
+  },
+
+  eligibility: [
+    { code: 'legal-status', fact: 'legalStatus', refuseIf: false, clause: '§6.1 1)', text: '客户有效的法律地位证明文件' }
+  ],
+
+  requires: {
+    application: [
+      { item: '有效的法律地位证明文件（营业执照、事业单位法人证书等）', clause: '§6.1 1)' },
+      { item: '服务流程管理文件和服务标准与技术规范', clause: '§6.1 2)' },
+      { item: '服务流程图', clause: '§6.1 3)' },
+      { item: '其他第三方认证证书复印件（如有时）', clause: '§6.1 4)' }
+    ],
+    report: [
+      { item: '申请组织的名称和地址', clause: '§8.6.2 1)' },
+      { item: '申请组织活动范围和场所', clause: '§8.6.2 2)' },
+      { item: '审查的类型、准则和目的', clause: '§8.6.2 3)' },
+      { item: '审查组组长、成员及其个人注册信息', clause: '§8.6.2 4)' },
+      { item: '审查活动的实施日期和地点，对偏离审查计划情况的说明', clause: '§8.6.2 5)' },
+      { item: '审查过程及各项要求的审查情况', clause: '§8.6.2 6)' },
+      { item: '审查组对是否通过认证的意见建议', clause: '§8.6.2 7)' }
+    ],
+    certificate: [
+      { item: '客户/经营场所名称、地址', clause: '§9.2' },
+      { item: '认证范围', clause: '§9.2' },
+      { item: '认证级别', clause: '§9.2' },
+      { item: '认证依据的实施规则/标准', clause: '§9.2' },
+      { item: '证书编号', clause: '§9.2' },
+      { item: '发证机构名称、签名', clause: '§9.2' },
+      { item: '发证日期、证书有效期', clause: '§9.2' },
+      { item: '服务认证标志', clause: '§9.2' }
+    ]
+  }
+});

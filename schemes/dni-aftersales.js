@@ -1,0 +1,182 @@
+// schemes/dni-aftersales.js — DNI (数网信认证服务（北京）有限公司) 商品售后服务认证规则,
+// DNI-GZ-JS-14 version F/2, in force 2025-08-15 (first issued 2021-09-26): seed 003. Clauses
+// are the document's (§5.3.3.7 = section 5.3.3.7; Annex 3 = 附件三).
+'use strict';
+
+var life = require('stdlib/lifecycle');
+
+module.exports = defineScheme({
+  id: 'dni-aftersales',
+  version: 'F/2',
+  effective: '2025-08-15',
+  title: '商品售后服务认证规则',
+  owner: '数网信认证服务（北京）有限公司 (DNI)',
+  document: 'DNI-GZ-JS-14',
+  criteria: ['gbt27922'],
+  fieldCode: '02.03.01',
+  model: {
+    clause: '§3 2)',
+    modes: { A: '服务特性检验', B: '服务特性检测', C: '顾客调查', D: '服务足迹测评', E: '服务能力确认或验证', F: '服务设计审核', G: '服务管理审核' },
+    initial: 'A+G', recertification: 'A+G', surveillance: 'A+G'
+  },
+  lifecycle: life.iso17065,
+
+  positions: [
+    { topic: 'manDays', clause: '§5.3.1.2', text: '"按初审人日数的1/3 (2/3) 计算" gives fractions; certsh rounds them up to the next half man-day (Annex 3 note 5 counts in half days; rounding down would audit less than the stated share): initial 2 → surveillance 1 (0.667), recertification 1.5 (1.333)' },
+    { topic: 'manDays', clause: 'Annex 3', text: '">10700 遵循上述递进规律": the upper bounds of the last bands grow by about a quarter each (5450→6800→8500→10700: ×1.248, ×1.25, ×1.259), so each further band ends at the previous end × 1.25, rounded to a whole person, and adds 1 man-day: 10701-13375 → 21, 13376-16719 → 22, …' },
+    { topic: 'manDays', clause: 'Annex 3 note 4', text: 'the on-site time "不少于最终确定的审查总时间的80%" is rounded up to the next half man-day, never above the total' },
+    { topic: 'validity', clause: '§5.5.2', text: 'certificates are issued for the longest validity, 3 years, counted from the decision date with the decision day included: the last valid day is the day before the third anniversary' },
+    { topic: 'numbering', clause: '§5.5.1 (4)', text: 'the document\'s sample shows an 8-character 注册号 but no rule: certsh uses DNI-SPSHFW-YYYY-NNNNN (SPSHFW is the project abbreviation of §3 3))' },
+    { topic: 'surveillance', clause: '§5.6.1', text: 'the extension to 15 months needs DNI\'s approval of a written request and must stay "在该日历年内": certsh reads that as the calendar year in which the 12-month due date falls, so latest = the earlier of 15 months and 31 December of that year' }
+  ],
+
+  manDays: {
+    table: {
+      clause: 'Annex 3', of: 'employees',
+      columns: ['initial'],
+      rows: [
+        [1, 25, 2], [26, 45, 3], [46, 65, 4], [66, 125, 5], [126, 175, 6], [176, 275, 7], [276, 425, 8],
+        [426, 625, 9], [626, 875, 10], [876, 1175, 11], [1176, 1550, 12], [1551, 2025, 13], [2026, 2675, 14],
+        [2676, 3450, 15], [3451, 4350, 16], [4351, 5450, 17], [5451, 6800, 18], [6801, 8500, 19], [8501, 10700, 20]
+      ],
+      beyond: { clause: 'Annex 3', growth: 1.25, add: 1, text: 'position: each further band ends 25% above the previous one and adds 1 man-day' }
+    },
+    derived: {
+      surveillance: { ratio: 1 / 3, ratioText: '1/3', clause: '§5.3.1.2' },
+      recertification: { ratio: 2 / 3, ratioText: '2/3', clause: '§5.3.1.2' }
+    },
+    rounding: { step: 0.5, mode: 'up', clause: '§5.3.1.2', text: 'position: up to the next half man-day' },
+    onsite: { share: 0.8, clause: 'Annex 3 note 4', text: 'the rest is for planning and writing the report' },
+    perSite: { min: 0.5, clause: 'Annex 3 note 5' },
+    experts: { clause: 'Annex 3 note 3', text: 'auditors\' travel time is not counted' }
+  },
+
+  score: { criteria: 'gbt27922', clause: '§5.3.3.7', text: '最终评价得分 = 评价指标涉及项得分 − 特别扣分项得分 + 特别加分项得分' },
+
+  grade: {
+    clause: '§5.3.3.7',
+    pass: { minScore: 70, itemsBelow: 5, items: '特别扣分项', clause: '§5.3.3.7' },
+    levels: [
+      { min: 70, level: '达标级', stars: 0 },
+      { min: 80, level: '三星级', stars: 3 },
+      { min: 90, level: '四星级', stars: 4 },
+      { min: 95, level: '五星级', stars: 5 }
+    ],
+    fail: '不合格'
+  },
+
+  validity: { years: 3, clause: '§5.5.2', text: '认证证书有效期最长为3年; the cycle runs from the initial or recertification decision (§3 3))' },
+  numbering: { pattern: 'DNI-SPSHFW-{year}-{seq:5}', clause: '§5.5.1 (4)', text: 'position: no format is given' },
+
+  deadlines: {
+    nonAcceptanceNotice: { days: 15, clause: '§5.2.1', text: '无法受理的认证项目，应在15日内通知认证申请方' },
+    correction: { months: 2, clause: '§5.6.5', text: '两个月内限期整改，逾期将停止使用认证证书和认证标志' },
+    suspensionLimit: { months: 6, clause: '§6.7.3', text: '认证资格暂停期最长不超过6个月' },
+    recertApplication: { monthsBefore: 3, clause: '§5.7.1', text: '在认证证书有效期满前三个月提出再认证申请' }
+  },
+
+  surveillance: {
+    count: 2, clause: '§5.6.1',
+    first: { from: 'decision', dueMonths: 12, clause: '§5.6.1', text: '第一次监督审核应在认证决定日期起12个月内进行' },
+    next: { dueMonths: 12, latestMonths: 15, withinCalendarYear: true, clause: '§5.6.1', text: '两次监督审核的时间间隔通常情况下不超过12个月',
+      latestClause: '§5.6.1', latestText: '经书面申请批准后，第2次监督审核期限可延长至15个月，且在该日历年内' },
+    notes: [{ clause: '§5.6.1', text: '此后，监督审核应至少每个日历年（应进行再认证的年份除外）进行一次' }]
+  },
+
+  causes: {
+    suspension: [
+      { code: 'nonconformity', clause: '§6.7.1', text: '服务特性及管理持续或严重不满足认证要求' },
+      { code: 'major-change', clause: '§6.7.1', text: '服务业务发生重大变更，不能持续符合认证标准/规范性文件要求' },
+      { code: 'correction-overdue', clause: '§6.7.1', text: '不合格未在规定时间内完成纠正措施和（或）纠正' },
+      { code: 'licence-renewal', clause: '§6.7.1', text: '行政许可证明、资质证书等过期失效，重新提交的申请已被受理但尚未换证' },
+      { code: 'audit-missed', clause: '§6.7.1', text: '不能在规定的时限内接受监督审查或再认证审查' },
+      { code: 'contract', clause: '§6.7.1', text: '未履行认证合同规定的责任和义务，并对保持认证资格产生重大影响' },
+      { code: 'fees-unpaid', clause: '§6.7.1', text: '未按照认证合同规定缴纳认证费用' },
+      { code: 'misuse', clause: '§6.7.1', text: '误用认证证书和认证标志，并未能及时有效地采取纠正和纠正措施' },
+      { code: 'penalty', clause: '§6.7.1', text: '在证书有效期内受到相关执法监管部门处罚' },
+      { code: 'not-reported', clause: '§6.7.1', text: '未按要求对信息进行通报' },
+      { code: 'regulator-finding', clause: '§6.7.1', text: '被监管部门发现存在问题或被投诉，经调查存在问题，但尚未构成撤销' },
+      { code: 'major-accident', clause: '§6.7.1', text: '产品、活动出现重大事故，经确认是获证组织造成' },
+      { code: 'ordered-suspension', clause: '§6.7.1', text: '被责令停业整顿或暂停产品生产或服务提供资格' },
+      { code: 'legal-status', clause: '§6.7.1', text: '法律地位、资质不再符合国家的最新要求' },
+      { code: 'out-of-scope', clause: '§6.7.1', text: '认证范围已不在现行有效的法律地位文件和资质规定的范围内，但仍有可能在短期内符合' },
+      { code: 'non-cooperation', clause: '§6.7.1', text: '不接受或不配合认证认可监督管理部门的监督管理' },
+      { code: 'unremedied-incident', clause: '§6.7.1', text: '发生重大事故、重大投诉、被媒体曝光，未查明原因和采取补救措施' },
+      { code: 'voluntary', clause: '§6.7.1', text: '主动请求暂停' },
+      { code: 'other', clause: '§6.7.1', text: '其他原因需要暂停证书' }
+    ],
+    restoration: [
+      { code: 'corrected', clause: '§6.8.1', text: '已针对暂停原因采取有效的纠正措施，原因已经消除，暂停期内未使用认证资格和标志；在暂停期限结束前提出恢复申请 (§6.8.2 1))' }
+    ],
+    withdrawal: [
+      { code: 'suspension-unresolved', clause: '§6.9.1', text: '在暂停期限内未采取有效纠正措施（包括许可过期失效而申请未获批准）' },
+      { code: 'serious-complaint', clause: '§6.9.1', text: '投诉经调查存在严重问题，构成撤销' },
+      { code: 'major-quality-problem', clause: '§6.9.1', text: '重大质量问题或严重违法违规行为，经执法监管部门确认' },
+      { code: 'legal-status', clause: '§6.9.1', text: '被注销或撤销法律地位证明文件、服务提供资格，或有其他严重违法行为' },
+      { code: 'inspection', clause: '§6.9.1', text: '在非定期监督审查、监督检查中发现严重问题，拒绝配合检查，或提供虚假材料、虚报瞒报' },
+      { code: 'misuse', clause: '§6.9.1', text: '不正确引用和宣传认证信息造成严重影响，或要求纠正后超过2个月仍未纠正' },
+      { code: 'cannot-operate', clause: '§6.9.1', text: '已不具备运行条件' },
+      { code: 'dishonesty-list', clause: '§6.9.1', text: '被列入严重违法失信名单或被认定存在严重违法失信行为' },
+      { code: 'replaced', clause: '§6.9.1', text: '因换发新证而撤销旧证书' },
+      { code: 'contract', clause: '§6.9.1', text: '不承担、履行认证合同约定的责任和义务' },
+      { code: 'fees-unpaid', clause: '§6.9.1', text: '长期拖缴认证费用，并催缴无效' },
+      { code: 'false-information', clause: '§6.9.1', text: '提供虚假信息，且影响了审核、认证决定的有效性' },
+      { code: 'changed-body', clause: '§6.9.1', text: '更换认证机构（未书面告知DNI）' },
+      { code: 'voluntary', clause: '§6.9.1', text: '主动放弃认证' },
+      { code: 'other', clause: '§6.9.1', text: '其他原因需要撤销证书' }
+    ],
+    incident: [
+      { code: 'incident', clause: '§5.6.2 A)', text: '严重的事故、媒体曝光或顾客投诉，经证实为获证组织责任' },
+      { code: 'major-change', clause: '§5.6.2 B)', text: '重大变更，包括法人、组织机构、有关职能、服务资源等' },
+      { code: 'criteria-change', clause: '§5.6.2 C)', text: '认证依据发生变化' },
+      { code: 'repeated-complaints', clause: '§5.6.2 D)', text: '相关方多次投诉' },
+      { code: 'other', clause: '§5.6.2 E)', text: '其他特殊情况' }
+    ]
+  },
+
+  eligibility: [
+    { code: 'legal-status', fact: 'legalStatus', refuseIf: false, clause: '§5.1 A)', text: '具有法律地位' },
+    { code: 'licence', fact: 'licence', refuseIf: false, clause: '§5.1 B)', text: '有行政许可要求的，应取得相应资格并在有效期内' },
+    { code: 'lawful-service', fact: 'lawfulService', refuseIf: false, clause: '§5.1 C)', text: '服务及过程符合国家相关法律法规和标准要求' },
+    { code: 'documented-system', fact: 'documentedSystem', refuseIf: false, clause: '§5.1 D)', text: '已着手建立文件化的服务系统' },
+    { code: 'major-accident', fact: 'majorAccidentThisYear', refuseIf: true, clause: '§5.1 E)', text: '本年度无重大与拟申请认证领域相关的责任事故' },
+    { code: 'ordered-suspension', fact: 'orderedSuspension', refuseIf: true, clause: '§5.1 F)', text: '未被执法监管部门责令停业整顿' },
+    { code: 'serious-illegal-list', fact: 'seriousIllegalList', refuseIf: true, clause: '§5.1 G)', text: '未被列入“严重违法失信企业名单”' },
+    { code: 'serious-dishonesty', fact: 'seriousDishonesty', refuseIf: true, clause: '§5.1 H)', text: '“信用中国”中没有“严重失信”记录' },
+    { code: 'unresolved-suspension', fact: 'unresolvedSuspension', refuseIf: true, clause: '§5.1 I)', text: '被暂停或撤销证书的，整改完成、情形消除之前不受理' }
+  ],
+
+  requires: {
+    application: [
+      { item: '名称、地址及服务提供场所（物理地址或网址）', clause: '§5.2 A)' },
+      { item: '申请认证的范围', clause: '§5.2 B)' },
+      { item: '与申请认证的服务相关的一般信息（活动、人力与技术资源）', clause: '§5.2 C)' },
+      { item: '影响符合性的外包过程的信息', clause: '§5.2 D)' },
+      { item: '法律地位证明文件（多场所时每个场所）', clause: '§5.2 E)' },
+      { item: '行政许可证明、资质证书、强制性认证证书（适用时）', clause: '§5.2 F)' },
+      { item: '服务流程图及主要服务设施', clause: '§5.2 G)' },
+      { item: '服务规范、服务提供规范和服务检验规范等文件', clause: '§5.2 H)' },
+      { item: '自评报告（适用时）', clause: '§5.2 I)' },
+      { item: '分部委托书或授权证明（适用时）', clause: '§5.2 J)' }
+    ],
+    report: [
+      { item: '客户的名称和地址', clause: '§5.3.3.7 A)' },
+      { item: '审查类型（初次、监督或再认证）', clause: '§5.3.3.7 B)' },
+      { item: '审查目的、范围和准则', clause: '§5.3.3.7 C)' },
+      { item: '审查组成员及审查时间', clause: '§5.3.3.7 D)' },
+      { item: '抽样及样本信息', clause: '§5.3.3.7 E)' },
+      { item: '与有关认证要求符合性的陈述（包括任何不符合）', clause: '§5.3.3.7 F)' },
+      { item: '报告覆盖的时间段', clause: '§5.3.3.7 G)' },
+      { item: '审查的分值和审查结论', clause: '§5.3.3.7 H)' }
+    ],
+    certificate: [
+      { item: '获证组织名称、地址和统一社会信用代码', clause: '§5.5.1 (1)' },
+      { item: '认证覆盖的服务地址和业务范围（多场所时各场所名称和地址）', clause: '§5.5.1 (2)' },
+      { item: '符合标准的表述，包括等级', clause: '§5.5.1 (3)' },
+      { item: '证书编号', clause: '§5.5.1 (4)' },
+      { item: '认证机构名称', clause: '§5.5.1 (5)' },
+      { item: '有效期的起止年月日及定期接受监督审查的提示信息', clause: '§5.5.1 (6)' },
+      { item: '证书查询方式及“本证书信息可在国家认证认可监督管理委员会官方网站（www.cnca.gov.cn）上查询”', clause: '§5.5.1 (7)' }
+    ]
+  }
+});

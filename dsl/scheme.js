@@ -10,7 +10,8 @@
 //   lifecycle (stdlib/lifecycle: iso17065 extended), manDays (stdlib/bands audit-time rule),
 //   grade (bands grade rule), score ({criteria, clause, …}), validity ({years, clause}),
 //   numbering ({pattern, clause, text}), deadlines, surveillance, causes, eligibility,
-//   requires, positions: [{topic, clause, text}] (how the file reads what the document leaves open).
+//   requires, measures, positions: [{topic, clause, text}] (how the file reads what the document
+//   leaves open), methods: {name: function (input, ctx)} (rules of the scheme's own, beyond these).
 //   Any rule section may instead be a function(input, ctx) for logic a table cannot state;
 //   ctx = {cite, scheme, bands, lifecycle}.
 'use strict';
@@ -56,6 +57,12 @@ var SECTIONS = {
     Object.keys(m || {}).forEach(function (k) { bands.checkClause(m[k], f + '.' + k, list); });
     return list;
   },
+  methods: function (m, f) {
+    if (!m || typeof m !== 'object' || Array.isArray(m)) return [{ field: f, message: 'must be an object {name: function (input, ctx) {…}}' }];
+    return Object.keys(m).filter(function (k) { return typeof m[k] !== 'function' || MEMBERS.indexOf(k) >= 0; }).map(function (k) {
+      return { field: f + '.' + k, message: typeof m[k] !== 'function' ? 'must be a function (input, ctx)' : "would hide the Scheme's own " + k };
+    });
+  },
   positions: function (p, f) {
     var list = [];
     if (!Array.isArray(p)) return [{ field: f, message: 'must list [{topic, clause, text}]' }];
@@ -67,6 +74,10 @@ var SECTIONS = {
   }
 };
 var IDENTITY = ['id', 'version', 'effective', 'title', 'owner', 'document', 'criteria', 'fieldCode', 'model', 'extends'];
+// Members every Scheme may have; a scheme's own methods take other names.
+var MEMBERS = ['id', 'version', 'effective', 'title', 'owner', 'document', 'criteria', 'fieldCode', 'model', 'lifecycle',
+  'definition', 'positions', 'manDays', 'grade', 'score', 'certificateExpiry', 'certificateNumber', 'deadline',
+  'surveillance', 'cause', 'causes', 'eligibility', 'requires', 'measures', 'compare', 'toString'];
 
 // merged(def) → def with the sections of def.extends (a Scheme or a definition) it does not set
 function merged(def) {
@@ -216,6 +227,11 @@ function build(def) {
       return { measures: m.measures.slice(), why: [cite(m.clause, m.text)] };
     };
   }
+  // methods: the scheme's own rules beyond the agreed ones (e.g. cnas-ecommerce's evaluation),
+  // called as s.name(input, …) and given ctx after the first argument, like a section function
+  Object.keys(def.methods || {}).forEach(function (k) {
+    s[k] = function (a, b, c) { return def.methods[k].call(s, a, ctx, b, c); };
+  });
   // compare(other, input) → {from, to, changes, same, why}: what would change under another version
   s.compare = function (other, input) { return compare(s, other, input); };
   // toString() → 'id@version'

@@ -3,6 +3,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "repl/cli.h"
 #include "repl/transfer.h"
+#include "repl/lint.h"
 #include "core/civil.h"
 #include "core/log.h"
 #include "dsl/host.h"
@@ -284,6 +285,7 @@ static const Command COMMANDS[] = {
   {"verify", "certsh [OPTIONS] verify", "check the record log's hash chain and every row against it", cmd_verify},
   {"import", "certsh [OPTIONS] import orgs|people|certificates FILE.csv [--encoding E]", "import a CSV file in one transaction; a bad file is refused whole", cmd_import},
   {"export", "certsh [OPTIONS] export orgs|people|certificates [--format csv|json|html] [FILE]", "export the register (the public register of certificates, organisations, people)", cmd_export},
+  {"lint", "certsh [OPTIONS] lint FILE...", "check scheme files as defineScheme does, printing each problem with its field", cmd_lint},
   {"help", "certsh --help", "this text", cmd_help},
 };
 #define NCOMMANDS (sizeof COMMANDS / sizeof COMMANDS[0])

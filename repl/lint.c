@@ -1,0 +1,78 @@
+/* repl/lint.c — `certsh lint FILE…`: run a scheme file's body with defineScheme checking every
+ * definition (dsl/scheme.js lint()) and print each problem as FILE: scheme: field: message. */
+#define _POSIX_C_SOURCE 200809L
+#include "repl/lint.h"
+#include "dsl/host.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The file's text wrapped as a module function, as require() wraps library modules; malloc'd, or
+ * NULL when the file cannot be read. */
+static char *lint_read_wrapped(const char *path, size_t *len) {
+  static const char head[] = "(function (exports, require, module) {", tail[] = "\n})";
+  FILE *f = fopen(path, "rb");
+  if (!f) return NULL;
+  size_t cap = 1 << 16, n = sizeof head - 1, got;
+  char *buf = malloc(cap);
+  if (buf) memcpy(buf, head, n);
+  while (buf && (got = fread(buf + n, 1, cap - n - sizeof tail, f)) > 0) {
+    n += got;
+    if (cap - n - sizeof tail == 0) {
+      char *bigger = realloc(buf, cap *= 2);
+      if (!bigger) free(buf);
+      buf = bigger;
+    }
+  }
+  fclose(f);
+  if (!buf) return NULL;
+  memcpy(buf + n, tail, sizeof tail); /* with its NUL */
+  *len = n + sizeof tail - 1;
+  return buf;
+}
+
+/* Lint one file in h: print its problems; returns how many there were (a file that cannot be
+ * read or compiled counts as one). */
+static int lint_file(Host *h, const char *path) {
+  size_t len = 0;
+  char *src = lint_read_wrapped(path, &len);
+  if (!src) { printf("%s: cannot read the file\n", path); return 1; }
+  int rc = host_eval(h, src, len, path);
+  free(src);
+  if (rc) { printf("%s: %s\n", path, duk_safe_to_string(h->ctx, -1)); duk_pop(h->ctx); return 1; }
+  duk_put_global_string(h->ctx, "__lint_fn");
+  duk_push_string(h->ctx, path);
+  duk_put_global_string(h->ctx, "__lint_name");
+  static const char run[] =
+    "(function () { var p = require('dsl/scheme').lint(__lint_fn, __lint_name);"
+    " return p.length + '\\n' + p.map(function (x) { return __lint_name + ': ' + x.scheme + ': ' + (x.field || '(file)') + ': ' + x.message; }).join('\\n'); })()";
+  if (host_eval(h, run, sizeof run - 1, "<lint>")) {
+    printf("%s: %s\n", path, duk_safe_to_string(h->ctx, -1));
+    duk_pop(h->ctx);
+    return 1;
+  }
+  const char *out = duk_get_string(h->ctx, -1);
+  int n = atoi(out);
+  const char *lines = strchr(out, '\n') + 1;
+  if (n) printf("%s\n", lines);
+  else printf("%s: ok\n", path);
+  duk_pop(h->ctx);
+  return n;
+}
+
+int cmd_lint(Options *o) {
+  if (o->nargs < 1) {
+    fprintf(stderr, "certsh: lint needs a FILE: certsh lint FILE...\nTry 'certsh --help'.\n");
+    return 2;
+  }
+  int problems = 0;
+  for (int i = 0; i < o->nargs; i++) {
+    Host h; /* a fresh heap per file: nothing one file defines is seen by the next */
+    if (host_open(&h, ":memory:", o->as_of, o->mem_mb << 20, o->timeout >= 0 ? o->timeout : 30.0, o->lib) < 0) return 1;
+    problems += lint_file(&h, o->args[i]);
+    host_close(&h);
+  }
+  fflush(stdout);
+  return problems ? 1 : 0;
+}

@@ -387,6 +387,34 @@ static void host_define_lazy_globals(duk_context *ctx) {
 /* ---- evaluation -------------------------------------------------------------------------- */
 
 
+/* Replace the stack trace at -1 by the lines a script writer can use: frames inside the
+ * engine's C sources are dropped, and Duktape's frame flags (internal, preventsyield…) cut. */
+static void host_clean_stack(duk_context *ctx) {
+  duk_size_t len;
+  const char *s = duk_get_lstring(ctx, -1, &len);
+  char *out = malloc(len + 1);
+  if (!out) return;
+  size_t n = 0;
+  for (const char *line = s; line < s + len;) {
+    const char *nl = memchr(line, '\n', (size_t)(s + len - line));
+    const char *end = nl ? nl : s + len;
+    const char *close = end;
+    while (close > line && close[-1] != ')') close--;
+    int engine = 0; /* a frame such as "at [anon] (duk_js_compiler.c:3797) internal" */
+    for (const char *p = line; p + 5 <= end && !engine; p++) engine = !strncmp(p, "(duk_", 5);
+    if (!engine) {
+      const char *keep = line == s || close == line ? end : close;
+      if (n) out[n++] = '\n';
+      memcpy(out + n, line, (size_t)(keep - line));
+      n += (size_t)(keep - line);
+    }
+    line = nl ? nl + 1 : s + len;
+  }
+  duk_pop(ctx);
+  duk_push_lstring(ctx, out, n);
+  free(out);
+}
+
 /* safe_call body of host_describe_error: the error's code, message and stack may be getters a
  * script defined, so reading them runs script code that can throw or loop. */
 static duk_ret_t host_describe_safe(duk_context *ctx, void *udata) {
@@ -400,7 +428,10 @@ static duk_ret_t host_describe_safe(duk_context *ctx, void *udata) {
     }
     duk_pop(ctx);
     duk_get_prop_string(ctx, -1, "stack");
-    if (duk_is_string(ctx, -1)) return 1;
+    if (duk_is_string(ctx, -1)) {
+      host_clean_stack(ctx);
+      return 1;
+    }
     duk_pop(ctx);
     duk_safe_to_string(ctx, -1);
     return 1;

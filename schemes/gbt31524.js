@@ -166,12 +166,7 @@ var APPLIES = {
 };
 
 // fail(code, field, message) → an Error with .code and .field, as the bindings throw.
-function fail(code, field, message) {
-  var e = new Error(message);
-  e.code = code;
-  e.field = field;
-  return e;
-}
+var fail = require('stdlib/bands').fail;
 
 // cite(clause, text) → a why step citing GB/T 31524.
 function cite(clause, text) {

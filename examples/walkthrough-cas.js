@@ -1,0 +1,78 @@
+// examples/walkthrough-cas.js — one after-sales case under CAS's rules (cas-service, seed 001),
+// from application to recertification, each outcome printed with the clauses behind it.
+//
+//   certsh --db :memory: run examples/walkthrough-cas.js
+'use strict';
+
+var w = require('stdlib/walkthrough'), step = w.step;
+var people_ = w.cast(), lead = people_.lead, decider = people_.decider;
+var s = scheme('cas-service');
+print('Scheme: ' + s.title + ' — ' + s + ', in force ' + s.effective + ', criteria ' + s.criteria.join(', '));
+
+// 1. The application and its review (§6.1)
+var org = orgs.create({ name: '杭州某某电器销售有限公司', uscc: '91110000600037341L', staff: 180, sites: 1, address: '杭州市西湖区',
+  facts: { legalStatus: true, licence: true, orderedSuspension: false, seriousIllegalList: false, managementSystemMonths: 8 } });
+w.list('What the application must include', s.requires('application'));
+var c = cases.apply({ org: org, scheme: 'cas-service', scope: '家用电器的售后服务', date: '2025-01-06' });
+var refused = s.eligibility({ legalStatus: true, licence: true, orderedSuspension: false, seriousIllegalList: false, managementSystemMonths: 2 });
+step('An applicant whose management system has run only 2 months would be refused', refused, 'ok: ' + refused.ok);
+step('Had this one been refused, it would have to be told by', s.deadline('nonAcceptanceNotice', '2025-01-08'), s.deadline('nonAcceptanceNotice', '2025-01-08').date);
+c = c.accept({ date: '2025-01-08' });
+step('Application review accepts the case (eligibility from the organisation\'s facts)', c, 'status ' + c.status);
+
+// 2. The initial audit: time from App. A, findings, the score (§6.2–6.5)
+var a = c.audit({ type: 'initial', start: '2025-02-17', end: '2025-02-20', team: [{ person: lead, role: 'leader' }] });
+step('Initial audit of 180 service staff', a, a.manDays + ' man-days on site');
+var f = a.finding({ item: '5.2.4', kind: 'nonconformity', evidence: '维修记录未记录更换配件的来源' });
+step('A nonconformity and its correction deadline', f, 'due ' + f.due);
+var sc = a.score({ indicators: [
+  { id: '5.1.1', points: 8, achieved: 8 }, { id: '5.1.2', points: 6, achieved: 5 }, { id: '5.1.3', points: 6, achieved: 6 },
+  { id: '5.1.4', points: 6, achieved: 6 }, { id: '5.1.5', points: 6, achieved: 5 }, { id: '5.1.6', points: 6, achieved: 6 },
+  { id: '5.1.7', points: 6, achieved: 6 }, { id: '5.2.1', points: 6, achieved: 6 }, { id: '5.2.2', points: 6, achieved: 6 },
+  { id: '5.2.3', points: 8, achieved: 8 }, { id: '5.2.4', points: 8, achieved: 6 }, { id: '5.2.5', points: 8, achieved: 8 },
+  { id: '5.2.6', points: 4, achieved: 0, applicable: false }, { id: '5.3.1', points: 8, achieved: 8 }, { id: '5.3.2', points: 8, achieved: 8 }
+], specialDeductions: 1, specialBonuses: 1 });
+step('Score (points are this body\'s own: GB/T 27922\'s weights are not public) and grade', sc,
+  'score ' + Math.round(sc.score * 100) / 100 + ', ' + (sc.pass ? 'pass' : 'fail') + ', ' + sc.level);
+w.list('What the report must contain before it is finalised', s.requires('report'));
+f.close({ date: '2025-03-05' });
+
+// 3. The decision by someone who did not audit, and the certificate (§6.6, §6.7)
+var d = c.decide({ by: [decider], outcome: 'certify', date: '2025-03-10' });
+var cert = d.certificate;
+step('Certification decision and certificate', d, cert.number + ', ' + cert.grade + ', valid ' + cert.issued + ' to ' + cert.expires);
+try {
+  c.decide({ by: [lead], outcome: 'maintain', date: '2025-03-11' });
+} catch (e) {
+  print('\n   The audit team lead cannot decide the case (§6.6): ' + e.code + ': ' + e.message);
+}
+
+// 4. Surveillance 9-12 months after the initial audit, then after the first (§7.1, §7.4)
+var prog = s.surveillance({ decisionDate: cert.issued, expires: cert.expires, audits: [{ type: 'initial', end: '2025-02-20' }], asOf: '2025-03-10' });
+step('The surveillance programme', prog, 'next: ' + prog.next.opens + ' to ' + prog.next.due);
+var s1 = c.audit({ type: 'surveillance', start: '2025-12-01', end: '2025-12-02', team: [{ person: lead, role: 'leader' }] });
+step('First surveillance audit', s1, s1.manDays + ' man-days');
+s1.score({ score: 88, deductionItems: 2 });
+c.decide({ by: [decider], outcome: 'maintain', date: '2025-12-15' });
+
+// 5. Suspension within 5 working days of a verified cause, at most 6 months (§9.3.2)
+step('A cause verified on Friday 26 September must lead to suspension by', s.deadline('suspendWithin', '2025-09-26'), s.deadline('suspendWithin', '2025-09-26').date);
+var susp = cert.suspend({ cause: 'nonconformity', date: '2026-03-02' });
+step('Suspension', susp, 'suspended until ' + susp.until + ' at the latest');
+cert = certificates.get(cert.id).restore({ date: '2026-04-15' });
+print('\n   Restored on ' + cert.statusDate + ': ' + cert.status);
+
+prog = s.surveillance({ decisionDate: cert.issued, expires: cert.expires, audits: [{ type: 'initial', end: '2025-02-20' }, { type: 'surveillance', end: '2025-12-02' }], asOf: '2026-04-15' });
+step('Second surveillance window', prog, prog.next.opens + ' to ' + prog.next.due);
+var s2 = c.audit({ type: 'surveillance', start: '2026-10-12', end: '2026-10-13', team: [{ person: lead, role: 'leader' }] });
+s2.score({ score: 90, deductionItems: 1 });
+c.decide({ by: [decider], outcome: 'maintain', date: '2026-10-20' });
+
+// 6. Recertification: applied for 3 months before expiry, at least 70% of the initial time (§8)
+step('The recertification application is due by', s.deadline('recertApplication', cert.expires), s.deadline('recertApplication', cert.expires).date);
+var r = c.audit({ type: 'recertification', start: '2027-12-06', end: '2027-12-08', team: [{ person: lead, role: 'leader' }] });
+step('Recertification audit', r, r.manDays + ' man-days');
+r.score({ score: 96, deductionItems: 0 });
+var rd = c.decide({ by: [decider], outcome: 'recertify', date: '2028-01-10' });
+step('Recertification decision: same number, a new cycle', rd, rd.certificate.number + ', ' + rd.certificate.grade + ', valid to ' + rd.certificate.expires);
+print('\nRecord log: ' + JSON.stringify(log.verify()));

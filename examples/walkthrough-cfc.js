@@ -1,0 +1,55 @@
+// examples/walkthrough-cfc.js — one after-sales case under CFC's SC14 rules (cfc-sc14 C/1, seed
+// 002), from application to recertification, each outcome printed with the clauses behind it.
+//
+//   certsh --db :memory: run examples/walkthrough-cfc.js
+'use strict';
+
+var w = require('stdlib/walkthrough'), step = w.step;
+var team = w.cast(), lead = team.lead, decider = team.decider;
+var s = scheme('cfc-sc14');
+print('Scheme: ' + s.title + ' — ' + s + ' (' + s.document + '), in force ' + s.effective + '; model: ' + s.model.activities.join(' + '));
+
+// 1. Application (§6.1) and review (§6.2): CFC fixes the man-days here, there is no table
+w.list('What the application must include', s.requires('application'));
+var org = orgs.create({ name: '上海某某数码产品有限公司', uscc: '91110000600037341L', staff: 60, address: '上海市徐汇区', facts: { legalStatus: true } });
+var c = cases.apply({ org: org, scheme: 'cfc-sc14', scope: '数码产品的售后服务', grade: '五星级', date: '2025-07-01' });
+c = c.accept({ date: '2025-07-04' });
+step('Accepted (§6.1 1): legal status)', c, 'status ' + c.status);
+print('\n   No audit-time table in SC14: man-days are decided at application review (§6.2.1 5)), so the audit states them.');
+
+// 2. Document review, initial audit, score and grade (§8)
+var a = c.audit({ type: 'initial', start: '2025-08-11', end: '2025-08-13', manDays: 4, onsiteDays: 3.5, team: [{ person: lead, role: 'leader' }] });
+var sc = a.score({ score: 82.5, deductionItems: 1 });
+step('Applied for 五星级; the audit reaches', sc, sc.score + ' → ' + sc.level + ' (a lower grade than applied for is recommended only on request, §8.5.5 2))');
+var d = c.decide({ by: [decider], outcome: 'certify', date: '2025-09-01' });
+var cert = d.certificate;
+step('Certificate', d, cert.number + ', ' + cert.grade + ', ' + cert.issued + ' to ' + cert.expires);
+
+// 3. Surveillance: the first within 12 months, the second 12 (at most 15) after the first's end
+var prog = s.surveillance({ decisionDate: cert.issued, expires: cert.expires, asOf: '2025-09-01' });
+step('The surveillance programme', prog, 'first due ' + prog.next.due);
+var s1 = c.audit({ type: 'surveillance', start: '2026-05-18', end: '2026-05-19', manDays: 1.5, team: [{ person: lead, role: 'leader' }] });
+s1.score({ score: 84, deductionItems: 0 });
+c.decide({ by: [decider], outcome: 'maintain', date: '2026-05-29' });
+prog = s.surveillance({ decisionDate: cert.issued, expires: cert.expires, audits: [{ type: 'surveillance', end: '2026-05-19' }], asOf: '2026-06-01' });
+step('The second surveillance', prog, 'due ' + prog.next.due + ', never after ' + prog.next.latest);
+
+// 4. Suspension (§9.5.1), appeal (§12)
+var susp = cert.suspend({ cause: 'misuse', date: '2026-08-31' });
+step('Suspended for misuse of the mark, at most 6 months', susp, 'until ' + susp.until);
+var appeal = matters.open({ kind: 'appeal', certificate: cert, text: '对暂停决定有异议', date: '2026-09-07' });
+step('The holder appeals: a written answer within 30 days', appeal, 'due ' + appeal.due);
+cert = certificates.get(cert.id).restore({ cause: 'corrected', date: '2026-10-12' });
+step('Restored after verified correction', cert, cert.status);
+var s2 = c.audit({ type: 'surveillance', start: '2027-04-19', end: '2027-04-20', manDays: 1.5, team: [{ person: lead, role: 'leader' }] });
+s2.score({ score: 86, deductionItems: 0 });
+c.decide({ by: [decider], outcome: 'maintain', date: '2027-04-30' });
+
+// 5. Recertification 3 months before expiry (§8.11); cancellation if none is applied for (§9.5.3 b))
+step('Recertification application due by', s.deadline('recertApplication', cert.expires), s.deadline('recertApplication', cert.expires).date);
+var r = c.audit({ type: 'recertification', start: '2028-06-05', end: '2028-06-07', manDays: 3, team: [{ person: lead, role: 'leader' }] });
+r.score({ score: 90, deductionItems: 0 });
+var rd = c.decide({ by: [decider], outcome: 'recertify', date: '2028-07-03' });
+step('Recertified on the same number', rd, rd.certificate.number + ', to ' + rd.certificate.expires);
+step('Had it not applied, the certificate would be cancelled', s.cause('cancellation', 'expired'), s.cause('cancellation', 'expired').clause);
+print('\nRecord log: ' + JSON.stringify(log.verify()));

@@ -1,0 +1,34 @@
+// stdlib/walkthrough.js — printing for the examples/walkthrough-*.js scripts: each step of a case
+// with its outcome and the chain of clauses behind it, so a new auditor can follow a scheme.
+'use strict';
+
+var n = 0;
+
+// step(title, result, summary): print '== N. title', the summary line, then why(result)
+function step(title, result, summary) {
+  n++;
+  print('');
+  print('== ' + n + '. ' + title);
+  if (summary !== undefined) print('   ' + summary);
+  print(why(result).split('\n').map(function (l) { return '   ' + l; }).join('\n'));
+}
+
+// list(title, items): print '== N. title' and one line per {item, clause}
+function list(title, items) {
+  n++;
+  print('');
+  print('== ' + n + '. ' + title);
+  items.forEach(function (x) { print('   ' + x.clause + '  ' + x.item); });
+}
+
+// cast(): a decider and an audit team lead who never decide the cases they audit
+function cast() {
+  return {
+    lead: people.create({ name: '王审查（审查组长）', roles: ['auditor'] }),
+    decider: people.create({ name: '李决定（认证决定人员）', roles: ['decider'] })
+  };
+}
+
+exports.step = step;
+exports.list = list;
+exports.cast = cast;

@@ -79,7 +79,7 @@ var deadlines = {};
 function deadlineOf(rule, name, from, o) {
   var key = rule.id + '@' + rule.version + '|' + name + '|' + from + '|' + (o ? JSON.stringify(o) : '');
   var d = deadlines[key];
-  if (!d) d = deadlines[key] = rule.deadline(name, from, o);
+  if (!d) d = deadlines[key] = rule.deadline(name, from, o) || { date: null, why: [] }; // null: the scheme states none
   return d;
 }
 

@@ -78,6 +78,11 @@ var auditors = [], deciders = []; // ids, made at the start of the run
 
 // Share of organisations per scheme.
 var MIX = [['cas-service', 0.35], ['dni-aftersales', 0.30], ['cfc-sc14', 0.20], ['cnas-ecommerce', 0.15]];
+var known = schemes();
+MIX = MIX.filter(function (m) { return known.indexOf(m[0]) >= 0; }); // only the schemes this build has
+if (!MIX.length) throw new Error('demo-register: none of cas-service, dni-aftersales, cfc-sc14, cnas-ecommerce is loaded');
+var total = MIX.reduce(function (t, m) { return t + m[1]; }, 0);
+MIX = MIX.map(function (m) { return [m[0], m[1] / total]; });
 function schemeFor() {
   var r = random(), acc = 0;
   for (var i = 0; i < MIX.length; i++) { acc += MIX[i][1]; if (r < acc) return MIX[i][0]; }
@@ -85,15 +90,18 @@ function schemeFor() {
 }
 
 var causeCodes = {};
-// causeOf(schemeId, kind) → a coded cause of the scheme (the first that suits), or a text.
+// causeOf(schemeId, kind, text) → one of the scheme's coded causes of that kind; when the
+// scheme codes none, the text when it has no cause rule at all, else undefined (no cause).
 function causeOf(schemeId, kind, text) {
   var key = schemeId + '|' + kind;
   if (!Object.prototype.hasOwnProperty.call(causeCodes, key)) {
-    var s = scheme(schemeId), list = typeof s.causes === 'function' ? s.causes(kind) : [];
-    causeCodes[key] = list.map(function (c) { return c.code; });
+    var s = scheme(schemeId), list = null;
+    if (typeof s.causes === 'function') { try { list = s.causes(kind) || []; } catch (e) { list = []; } }
+    causeCodes[key] = list && list.map(function (c) { return c.code; });
   }
   var codes = causeCodes[key];
-  return codes.length ? pickOne(codes) : text;
+  if (!codes) return text;
+  return codes.length ? pickOne(codes) : undefined;
 }
 
 // ---- one organisation's history ---------------------------------------------------------------
@@ -192,7 +200,7 @@ function history(i) {
     if (chance(id === 'cnas-ecommerce' ? 0.06 : 0.01)) {
       var seen = date.addDays(ref, between(1, 200));
       if (seen < asOf && cert.status === 'active') {
-        matters.open({ kind: 'incident', certificate: cert.id, cause: id === 'cnas-ecommerce' ? 'R6.2' : causeOf(id, 'suspension', 'verified cause'),
+        matters.open({ kind: 'incident', certificate: cert.id, cause: id === 'cnas-ecommerce' ? causeOf(id, 'incident', 'R6.2') : causeOf(id, 'suspension', 'verified cause'),
           text: '媒体曝光：商品质量问题', date: seen });
         counts.matters++;
       }

@@ -335,7 +335,10 @@ function matters() {
     var base = { certificate: row.number || '', holder: row.holder || '', scheme: rule.id, version: rule.version };
     var d;
     if (row.kind === 'incident' && has(rule, 'measures')) {
-      var m = rule.measures(row.cause);
+      var m;
+      try { m = rule.measures(row.cause); } catch (e) { // an event code the scheme does not know: still not acted upon
+        m = { measures: [], why: [{ scheme: rule.id, version: rule.version, clause: 'R6.2', text: e.message }] };
+      }
       emit(extend(base, { kind: 'R6.2', uid: 'r62/matter-' + row.id, date: row.received, state: 'not acted upon',
         what: 'R6.2 event ' + row.cause + ' not acted upon: ' + (m.measures || []).join(', '), why: m.why }));
       return;

@@ -238,6 +238,20 @@ char *host_library_source(Host *h, const char *path, size_t *len) {
   return NULL;
 }
 
+/* The embedded file at path when its build-time bytecode is what require() should load: it has
+ * bytecode and --lib does not hold its own copy of the file. */
+static const EmbeddedFile *host_embedded_bytecode(Host *h, const char *path) {
+  if (h->lib_dir) {
+    char full[4096];
+    struct stat sb;
+    snprintf(full, sizeof full, "%s/%s", h->lib_dir, path);
+    if (stat(full, &sb) == 0) return NULL;
+  }
+  for (const EmbeddedFile *f = embedded_files; f->path; f++)
+    if (strcmp(f->path, path) == 0) return f->bytecode ? f : NULL;
+  return NULL;
+}
+
 static int host_cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
 void host_library_list(Host *h, void (*fn)(const char *path, void *ud), void *ud) {
@@ -296,8 +310,9 @@ static duk_ret_t host_require(duk_context *ctx) {
   }
   duk_pop(ctx);
   size_t len = 0;
-  char *src = host_library_source(h, path, &len);
-  if (!src) host_throw(ctx, "not-found", "require", "require('%s'): there is no module %s in the library", id, path);
+  const EmbeddedFile *compiled = host_embedded_bytecode(h, path);
+  char *src = compiled ? NULL : host_library_source(h, path, &len);
+  if (!compiled && !src) host_throw(ctx, "not-found", "require", "require('%s'): there is no module %s in the library", id, path);
   /* module object, cached before running so that cycles see partial exports */
   duk_push_object(ctx);
   duk_push_string(ctx, path);
@@ -307,6 +322,11 @@ static duk_ret_t host_require(duk_context *ctx) {
   duk_dup(ctx, -1);
   duk_put_prop_string(ctx, -3, path); /* modules[path] = module */
   duk_idx_t module = duk_get_top_index(ctx);
+  if (compiled) { /* the wrapper as compiled at build time (cmake/jsc.c) */
+    void *buf = duk_push_fixed_buffer(ctx, compiled->bytecode_size);
+    memcpy(buf, compiled->bytecode, compiled->bytecode_size);
+    duk_load_function(ctx);
+  } else {
   duk_push_string(ctx, "(function (exports, require, module) {");
   duk_push_lstring(ctx, src, len);
   free(src);
@@ -320,6 +340,7 @@ static duk_ret_t host_require(duk_context *ctx) {
     (void)duk_throw(ctx);
   }
   duk_call(ctx, 0); /* the wrapper function */
+  }
   duk_get_prop_string(ctx, module, "exports");
   duk_push_c_function(ctx, host_require, 1);
   duk_dup(ctx, module);

@@ -46,6 +46,25 @@ sqlite3_stmt *db_prepare(Db *db, const char *sql) {
   return st;
 }
 
+sqlite3_stmt *db_cached(Db *db, int slot, const char *sql) {
+  if (slot < 0 || slot >= DB_CACHED_STATEMENTS) {
+    db_fail(db, "internal", "", "statement cache slot %d out of range", slot);
+    return NULL;
+  }
+  sqlite3_stmt *st = db->cached[slot];
+  if (st) {
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return st;
+  }
+  if (sqlite3_prepare_v3(db->sql, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
+    db_fail_sql(db, "prepare");
+    sqlite3_finalize(st);
+    return NULL;
+  }
+  return db->cached[slot] = st;
+}
+
 int db_exec(Db *db, const char *sql) {
   char *msg = NULL;
   if (sqlite3_exec(db->sql, sql, NULL, NULL, &msg) != SQLITE_OK) {
@@ -151,6 +170,10 @@ fail:
 }
 
 void db_close(Db *db) {
+  for (int i = 0; i < DB_CACHED_STATEMENTS; i++) {
+    sqlite3_finalize(db->cached[i]);
+    db->cached[i] = NULL;
+  }
   if (db->sql) sqlite3_close_v2(db->sql);
   db->sql = NULL;
 }

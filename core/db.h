@@ -6,6 +6,9 @@
 #include <sqlite3.h>
 #include <stddef.h>
 
+/* How many statements db_cached keeps prepared per connection. */
+#define DB_CACHED_STATEMENTS 32
+
 /* A failure a script can fix: a stable code, the field at fault and a full sentence. */
 typedef struct CoreError {
   char code[32];     /* stable identifier, e.g. "invalid", "not-found", "illegal-transition" */
@@ -21,6 +24,7 @@ typedef struct Db {
   int depth;       /* nesting of db_begin: 0 outside a transaction */
   int readonly;    /* 1 while ad-hoc SQL runs under the read-only authorizer */
   CoreError err;   /* the last failure */
+  sqlite3_stmt *cached[DB_CACHED_STATEMENTS]; /* statements kept prepared (db_cached), finalized by db_close */
 } Db;
 
 /* Open (creating and migrating) the database at path; ":memory:" works. 0 or -1 with err. */
@@ -43,6 +47,11 @@ int db_fail_sql(Db *db, const char *context);
 
 /* Prepare a statement or fail with context; returns NULL on failure (db->err set). */
 sqlite3_stmt *db_prepare(Db *db, const char *sql);
+/* The statement in cache slot `slot` (0 .. DB_CACHED_STATEMENTS-1), prepared from sql on first
+ * use and kept; it comes back reset, with bindings cleared. NULL on failure (db->err set).
+ * Each slot belongs to one caller and one SQL text. Do not finalize it. */
+sqlite3_stmt *db_cached(Db *db, int slot, const char *sql);
+
 /* Run SQL without results (may hold several statements); 0 or -1. */
 int db_exec(Db *db, const char *sql);
 /* Last inserted rowid. */

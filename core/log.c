@@ -29,6 +29,9 @@ static const LogSubject LOG_SUBJECTS[] = {
 };
 #define LOG_NSUBJECTS (sizeof LOG_SUBJECTS / sizeof LOG_SUBJECTS[0])
 
+/* Slots of db_cached owned by the log: the last event, the insert, one payload query per subject kind. */
+enum { LOG_SLOT_LAST = 0, LOG_SLOT_INSERT = 1, LOG_SLOT_PAYLOAD = 2 /* .. 2 + LOG_NSUBJECTS - 1 */ };
+
 const char *const log_subject_prefixes[] = {"org", "person", "case", "audit", "finding", "score",
                                             "decision", "certificate", "matter", NULL};
 
@@ -108,13 +111,13 @@ int log_append(Db *db, const char *kind, const char *subject, const char *payloa
   if (db->depth <= 0) return db_fail(db, "internal", "", "log_append outside a transaction");
   char prev[65] = GENESIS, hash[65], wall[32], as_of[11];
   long long seq = 1;
-  sqlite3_stmt *st = db_prepare(db, "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1");
+  sqlite3_stmt *st = db_cached(db, LOG_SLOT_LAST, "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1");
   if (!st) return -1;
   if (sqlite3_step(st) == SQLITE_ROW) {
     seq = sqlite3_column_int64(st, 0) + 1;
     snprintf(prev, sizeof prev, "%s", (const char *)sqlite3_column_text(st, 1));
   }
-  sqlite3_finalize(st);
+  sqlite3_reset(st);
   time_t now = time(NULL);
   struct tm tm;
   gmtime_r(&now, &tm);
@@ -122,8 +125,8 @@ int log_append(Db *db, const char *kind, const char *subject, const char *payloa
   if (db->as_of[0]) snprintf(as_of, sizeof as_of, "%s", db->as_of);
   else strftime(as_of, sizeof as_of, "%Y-%m-%d", &tm);
   log_hash(prev, seq, as_of, wall, db->actor, kind, subject, payload, hash);
-  st = db_prepare(db, "INSERT INTO events(seq, as_of, wall, actor, kind, subject, payload, prev, hash)"
-                      " VALUES(?,?,?,?,?,?,?,?,?)");
+  st = db_cached(db, LOG_SLOT_INSERT, "INSERT INTO events(seq, as_of, wall, actor, kind, subject, payload, prev, hash)"
+                                      " VALUES(?,?,?,?,?,?,?,?,?)");
   if (!st) return -1;
   sqlite3_bind_int64(st, 1, seq);
   sqlite3_bind_text(st, 2, as_of, -1, SQLITE_TRANSIENT);
@@ -135,7 +138,7 @@ int log_append(Db *db, const char *kind, const char *subject, const char *payloa
   sqlite3_bind_text(st, 8, prev, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text(st, 9, hash, -1, SQLITE_TRANSIENT);
   int rc = sqlite3_step(st);
-  sqlite3_finalize(st);
+  sqlite3_reset(st);
   return rc == SQLITE_DONE ? 0 : db_fail_sql(db, "record log");
 }
 
@@ -147,21 +150,21 @@ int log_record(Db *db, const char *kind, const char *prefix, long long id, const
   char *q = malloc(n);
   if (!q) return db_fail(db, "nomem", "", "out of memory");
   snprintf(q, n, "SELECT json_object('args', json(?1), 'state', json(%s)) FROM %s r WHERE r.id = ?2", rowjson, s->table);
-  sqlite3_stmt *st = db_prepare(db, q);
+  sqlite3_stmt *st = db_cached(db, LOG_SLOT_PAYLOAD + (int)(s - LOG_SUBJECTS), q);
   free(q);
   if (!st) return -1;
   sqlite3_bind_text(st, 1, args && *args ? args : "{}", -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64(st, 2, id);
   int rc = sqlite3_step(st);
   if (rc != SQLITE_ROW) {
-    sqlite3_finalize(st);
+    sqlite3_reset(st);
     return rc == SQLITE_DONE ? db_fail(db, "internal", "", "log: %s %lld has no row", prefix, id)
                              : db_fail_sql(db, "record log payload");
   }
   char subject[96];
   snprintf(subject, sizeof subject, "%s:%lld", prefix, id);
   char *payload = strdup((const char *)sqlite3_column_text(st, 0));
-  sqlite3_finalize(st);
+  sqlite3_reset(st);
   if (!payload) return db_fail(db, "nomem", "", "out of memory");
   rc = log_append(db, kind, subject, payload);
   free(payload);

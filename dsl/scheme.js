@@ -272,7 +272,9 @@ function load(id) {
   if (registry[id]) return;
   if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) throw fail('invalid', 'scheme', "scheme(id): '" + id + "' is not a scheme id (lower case letters, digits, hyphens; 'id@version' for a version)");
   if (library.read('schemes/' + id + '.js') === null) throw fail('not-found', 'scheme', "unknown scheme '" + id + "' (known: " + available().join(', ') + ')');
-  require('schemes/' + id);
+  var saved = linting;
+  linting = null; // a scheme the linted file extends is loaded for real, not linted
+  try { require('schemes/' + id); } finally { linting = saved; }
   if (!registry[id]) throw fail('not-found', 'scheme', 'schemes/' + id + '.js defines no scheme ' + id);
 }
 

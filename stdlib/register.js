@@ -291,10 +291,12 @@ Case.audit = function (o) {
   return wrap(Audit, core.audit.create(a), why);
 };
 
-// case.decide({by:[person…], outcome, date, audit, grade}) → Decision, with .certificate when
-// one was issued or renewed. outcome: 'certify' (issues the certificate: grade from the
-// audit's score, expiry and number from the scheme), 'recertify' (renews the live certificate
-// on its number), 'maintain' (keeps it) or 'refuse'. All in one transaction.
+// case.decide({by:[person…], outcome, date, audit, grade, conclusion}) → Decision, with
+// .certificate when one was issued or renewed. outcome: 'certify' (issues the certificate: grade
+// from the audit's score, expiry and number from the scheme), 'recertify' (renews the live
+// certificate on its number), 'maintain' (keeps it) or 'refuse'. conclusion: a scheme's
+// conformity conclusion {conforms, why} (e.g. cnas-ecommerce C3.5 9)) for schemes without a
+// score; a positive outcome on one that does not conform is refused. All in one transaction.
 Case.decide = function (o) {
   o = opts(o, 'case.decide');
   var self = this, s = this.rules(), date = o.date || today();
@@ -315,11 +317,16 @@ Case.decide = function (o) {
     throw fail('refused', 'outcome', 'case ' + this.id + ': audit ' + sc.auditId + ' did not pass (score ' + sc.score + ', ' +
       sc.deductionItems + ' deduction items); it cannot be certified on it');
   }
+  var cc = o.conclusion;
+  if (cc !== undefined && (!cc || typeof cc.conforms !== 'boolean')) throw fail('invalid', 'conclusion', 'case.decide: conclusion must be a scheme\'s conformity conclusion {conforms, why}');
+  if (positive && o.outcome !== 'maintain' && cc && !cc.conforms) {
+    throw fail('refused', 'outcome', 'case ' + this.id + ': the conclusion does not conform (' + (cc.reasons || []).join('; ') + '); it cannot be certified on it');
+  }
   var grade = o.grade || (sc && sc.level) || null;
   return transaction(function () {
     var d = core.decision.create({ case: self.id, audit: done.length ? done[0].id : undefined, outcome: o.outcome,
-      positive: positive, grade: grade, date: date, by: (o.by || []).map(idOf), why: sc ? sc.why : [] });
-    var why = concatWhy(sc), cert = null;
+      positive: positive, grade: grade, date: date, by: (o.by || []).map(idOf), why: concatWhy(sc, cc) });
+    var why = concatWhy(sc, cc), cert = null;
     if (o.outcome === 'certify' || o.outcome === 'recertify') {
       var expiry = rule(s, 'certificateExpiry', 'set the certificate expiry')(date);
       why = why.concat(expiry.why || []);

@@ -2,12 +2,17 @@
 //
 //   certsh [--as-of DATE] --timeout 0 run examples/demo-register.js [--seed N] [--orgs N]
 //
-// A few thousand organisations (default 2000) across the four schemes, each with a history over
-// the five years before the as-of date: application and review, initial audit with findings and
-// a score, decision by people who did not audit, certificate, surveillance audits (some late,
+// A few thousand organisations (default 2000) across four schemes — the after-sales schemes
+// cas-service, dni-aftersales and cfc-sc14, and for online sellers example-ecommerce (a body's
+// scheme under the CNAS e-commerce draft) — each with a history over the five years before the
+// as-of date: application and review, initial evaluation (an audit with findings and a score;
+// for online sellers both activities of C3.8, the on-site service management audit and the
+// online service requirement assessment, and the conformity conclusion of C3.5 instead of a
+// score), decision by people who did not audit, certificate, surveillance audits (some late,
 // some missed), nonconformities corrected or left open, suspensions restored or ending in
 // withdrawal, recertification or expiry, complaints, appeals and incidents (R6.2 events for
-// e-commerce sellers). Deterministic: the same seed and as-of date give the same register.
+// online sellers, most acted upon, recent ones not yet). Deterministic: the same seed and as-of
+// date give the same register.
 // Everything is one transaction: the register is built whole or not at all.
 'use strict';
 
@@ -58,7 +63,8 @@ var TRADES = [['家电', '家用电器的销售及售后服务'], ['汽车', '�
 var FORMS = ['有限公司', '股份有限公司', '商贸有限公司', '科技有限公司'];
 var SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '马', '朱', '胡', '郭'];
 var GIVEN = ['伟', '芳', '娜', '敏', '静', '磊', '洋', '勇', '军', '杰', '涛', '明', '超', '霞', '平', '刚'];
-var PLATFORMS = ['天猫', '京东', '拼多多', '抖音电商'];
+var PLATFORMS = ['天猫', '京东', '拼多多', '抖音电商', '唯品会'];
+var ESCOPES = ['家用电器网络零售', '服装鞋帽网络零售', '母婴用品网络零售', '数码产品网络零售', '家居用品网络零售', '食品网络零售'];
 var ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 
 // usccFor(i, region) → a well-formed Unified Social Credit Code (check character from uscc.check).
@@ -77,10 +83,11 @@ var auditors = [], deciders = []; // ids, made at the start of the run
 // ---- the schemes ------------------------------------------------------------------------------
 
 // Share of organisations per scheme.
-var MIX = [['cas-service', 0.35], ['dni-aftersales', 0.30], ['cfc-sc14', 0.20], ['cnas-ecommerce', 0.15]];
-var known = schemes();
+var MIX = [['cas-service', 0.35], ['dni-aftersales', 0.30], ['cfc-sc14', 0.20], ['example-ecommerce', 0.15]];
+var ECOMMERCE = 'example-ecommerce'; // online sellers: a body's scheme extending cnas-ecommerce@draft
+var known = schemes(), wanted = MIX.map(function (m) { return m[0]; });
 MIX = MIX.filter(function (m) { return known.indexOf(m[0]) >= 0; }); // only the schemes this build has
-if (!MIX.length) throw new Error('demo-register: none of cas-service, dni-aftersales, cfc-sc14, cnas-ecommerce is loaded');
+if (!MIX.length) throw new Error('demo-register: none of ' + wanted.join(', ') + ' is loaded');
 var total = MIX.reduce(function (t, m) { return t + m[1]; }, 0);
 MIX = MIX.map(function (m) { return [m[0], m[1] / total]; });
 function schemeFor() {
@@ -108,58 +115,129 @@ function causeOf(schemeId, kind, text) {
 
 var counts = { orgs: 0, certificates: 0, audits: 0, findings: 0, suspensions: 0, withdrawals: 0, recertifications: 0, matters: 0 };
 
-// score(audit, day) → the audit's score: most organisations pass, a few fail.
-function score(audit, day) {
-  var s = chance(0.04) ? between(55, 69) : between(72, 99) + (chance(0.5) ? 0.5 : 0);
-  return audit.score({ score: s, deductionItems: chance(0.1) ? between(1, 3) : 0 }, day);
+// rules(id) → the Scheme of id, looked up once.
+var ruleCache = {};
+function rules(id) { return ruleCache[id] || (ruleCache[id] = scheme(id)); }
+
+// evaluate(kase, type, day) → {audit, pass, conclusion}: the evaluation of an initial,
+// surveillance or recertification. A scored scheme: one audit and its score, most pass. An online
+// seller: the service management audit on site and, for initial and recertification (C3.8,
+// C3.10), the service requirement assessment online; their conformity conclusion (C3.5 9)).
+// null when the evaluation would end after the as-of date.
+function evaluate(kase, type, day) {
+  var s = rules(kase.scheme);
+  if (kase.scheme !== ECOMMERCE) {
+    var au = auditOf(kase, type, day, 'onsite');
+    if (!au) return null;
+    findingsOf(au, au.end, type === 'initial' ? 0.35 : type === 'surveillance' ? 0.25 : 0.2);
+    var sc = au.score({ score: chance(0.04) ? between(55, 69) : between(72, 99) + (chance(0.5) ? 0.5 : 0),
+      deductionItems: chance(0.1) ? between(1, 3) : 0 }, au.end);
+    return { audit: au, pass: sc.pass };
+  }
+  // example §8.3: a surveillance is the online assessment, with the on-site audit when C3.9.2 calls for it
+  var plan = type === 'surveillance' ? s.surveillancePlan(chance(0.2) ? { complaints: between(1, 4) } : {}).activities
+    : ['management-audit', 'requirement-assessment'];
+  var last = null, results = {};
+  for (var i = 0; i < plan.length; i++) {
+    var a = auditOf(kase, type, last ? date.addDays(last.end, between(1, 5)) : day, plan[i] === 'management-audit' ? 'onsite' : 'online');
+    if (!a) return null;
+    findingsOf(a, a.end, plan[i] === 'management-audit' ? 0.3 : 0.1);
+    results[plan[i]] = chance(0.04) ? { conforms: false, reason: pickOne(['暗访购买的商品与网页描述不符', '退换货申请超过7日未处理', '顾客个人信息未加密保存']) } : { conforms: true };
+    last = a;
+  }
+  if (type === 'surveillance') return { audit: last, pass: true };
+  var cc = s.conclusion({ audit: type, results: results });
+  return { audit: last, pass: cc.conforms, conclusion: cc };
 }
 
 // findingsOf(audit, day, rate): raise nonconformities; most are corrected within 2 months.
 function findingsOf(audit, day, rate) {
-  var n = chance(rate) ? between(1, 3) : 0;
+  var n = chance(rate) ? between(1, 3) : 0, online = audit.scheme === ECOMMERCE;
+  var s = rules(audit.scheme);
   for (var i = 0; i < n; i++) {
-    var f = audit.finding({ item: 'GB/T 27922 ' + between(4, 6) + '.' + between(1, 5), kind: 'nonconformity',
-      evidence: pickOne(['投诉处理记录不完整', '售后服务人员培训记录缺失', '服务承诺未公示', '回访记录缺失', '维修配件台账不清']), date: day });
+    var f = online
+      ? { item: 'GB/T 31524 ' + pickOne(['6.3', '6.4', '6.6', '6.7', '6.8', '9.3']), kind: 'nonconformity', date: day,
+        evidence: pickOne(['商品详情页未标明售后服务承诺', '订单确认记录不完整', '退换货处理超过承诺时限', '配送交接记录缺失', '顾客信息访问未留痕']) }
+      : { item: 'GB/T 27922 ' + between(4, 6) + '.' + between(1, 5), kind: 'nonconformity', date: day,
+        evidence: pickOne(['投诉处理记录不完整', '售后服务人员培训记录缺失', '服务承诺未公示', '回访记录缺失', '维修配件台账不清']) };
+    // a scheme that states no correction period (CFC §8.7: "在规定时间内") leaves it to the audit team: 2 months here
+    if (typeof s.deadline !== 'function' || !s.deadline('correction', day)) f.due = date.addMonths(day, 2);
+    var made = audit.finding(f);
     counts.findings++;
     var closeOn = date.addDays(day, between(10, 75));
-    if (closeOn < asOf && !chance(0.04)) f.close({ date: closeOn });
+    if (closeOn < asOf && !chance(0.04)) made.close({ date: closeOn });
   }
 }
 
-// auditOf(kase, type, startDay, team) → the audit done from startDay, or null when it lies after asOf.
-function auditOf(kase, type, startDay) {
+// auditOf(kase, type, startDay, mode) → the audit done from startDay, or null when it lies after asOf.
+function auditOf(kase, type, startDay, mode) {
   var endDay = date.addDays(startDay, between(0, 2));
   if (endDay >= asOf) return null;
-  var au = kase.audit({ type: type, start: startDay, end: endDay, team: [{ person: pickOne(auditors), role: 'leader' },
+  var au = kase.audit({ type: type, mode: mode, start: startDay, end: endDay, team: [{ person: pickOne(auditors), role: 'leader' },
     { person: pickOne(auditors), role: 'member' }].filter(function (m, i, all) { return i === 0 || m.person !== all[0].person; }) });
+  au.scheme = kase.scheme;
   counts.audits++;
   return au;
 }
 
+// shopsFor(i) → an online seller's shops: one to three shop domains on the platforms, or its own platform.
+function shopsFor(i) {
+  if (chance(0.15)) return [{ domain: 'www.seller' + i + '.cn', platform: '自营平台' }];
+  var list = [], n = chance(0.7) ? 1 : between(2, 3);
+  for (var k = 0; k < n; k++) {
+    var p = PLATFORMS[(i + k) % PLATFORMS.length];
+    list.push({ domain: 'shop' + i + (k ? '-' + k : '') + '.' + ['tmall', 'jd', 'pdd', 'douyin', 'vip'][PLATFORMS.indexOf(p)] + '.example.cn', platform: p });
+  }
+  return list;
+}
+
+// incident(id, cert, ref) → cert after an R6.2 event (online sellers) or a verified cause (the
+// others), some days after ref; an R6.2 event is acted upon (a measure recorded, the certificate
+// suspended until remedied when that is the measure) unless it is recent.
+function incident(id, cert, ref) {
+  var seen = date.addDays(ref, between(1, 200));
+  if (seen >= asOf || cert.status !== 'active') return cert;
+  var online = id === ECOMMERCE;
+  var m = matters.open({ kind: 'incident', certificate: cert.id, date: seen,
+    cause: online ? causeOf(id, 'incident', 'R6.2') : causeOf(id, 'suspension', 'verified cause'),
+    text: online ? pickOne(['媒体曝光：商品质量问题', '市场监管抽查：商品详情页虚假宣传', '顾客数据泄露事件', '大量消费者投诉退款未处理']) : '媒体曝光：售后服务问题' });
+  counts.matters++;
+  var acted = date.addDays(seen, between(1, 5));
+  if (!online || acted >= asOf || date.diffDays(seen, asOf) < 45 && chance(0.6)) return cert; // not acted upon yet
+  var measure = pickOne(['suspend-until-remedied', 'increase-surveillance', 'increase-surveillance', 'reduce-scope']);
+  m.close({ date: acted, outcome: measure + ': ' + rules(id).measures(m.cause).measures.filter(function (x) { return x.code === measure; })[0].text });
+  if (measure !== 'suspend-until-remedied') return cert;
+  cert = cert.suspend({ cause: 'r62-event', date: acted });
+  counts.suspensions++;
+  var fixed = date.addDays(acted, between(20, 90));
+  if (fixed >= asOf) return cert;
+  return cert.restore({ cause: 'remedied', date: fixed });
+}
+
 function history(i) {
-  var id = schemeFor(), city = pickOne(CITIES), trade = pickOne(TRADES);
-  var name = city[0] + pickOne(WORDS) + trade[0] + pickOne(FORMS) + (i % 7 === 0 ? '（' + i + '）' : '');
-  var shops = id === 'cnas-ecommerce' ? [{ domain: 'shop' + i + '.example.cn', platform: pickOne(PLATFORMS) }] : [];
+  var id = schemeFor(), city = pickOne(CITIES), trade = pickOne(TRADES), online = id === ECOMMERCE;
+  var name = city[0] + pickOne(WORDS) + (online ? '电子商务有限公司' : trade[0] + pickOne(FORMS)) + (i % 7 === 0 ? '（' + i + '）' : '');
+  var shops = online ? shopsFor(i) : [];
   var org = orgs.create({ name: name, uscc: usccFor(i, city[1]), address: city[0] + '市' + pickOne(WORDS) + '路' + between(1, 999) + '号',
-    staff: chance(0.7) ? between(5, 300) : between(301, 3000), sites: chance(0.8) ? 1 : between(2, 6), shops: shops });
+    staff: online ? between(5, 400) : chance(0.7) ? between(5, 300) : between(301, 3000), sites: chance(0.8) ? 1 : between(2, 6), shops: shops,
+    facts: online ? { legalStatus: true, licence: true, itSystem: true, complaintMechanism: true, safetyCommitment: true, privacyCommitment: true,
+      seriousDishonestyList: false, tangibleGoods: true, model: 'B2C' } : undefined });
   counts.orgs++;
   var applied = date.addDays(start, between(0, date.diffDays(start, asOf) - 5));
-  var kase = org.apply({ scheme: id, scope: trade[1], grade: chance(0.5) ? '五星级' : undefined, shops: shops.length ? shops : undefined,
-    date: applied });
+  var kase = org.apply({ scheme: id, scope: online ? pickOne(ESCOPES) : trade[1], grade: !online && chance(0.5) ? '五星级' : undefined,
+    shops: shops.length ? shops : undefined, date: applied });
   var reviewed = date.addDays(applied, between(2, 12));
   if (reviewed >= asOf) return; // awaiting review: the notice of non-acceptance is due soon
   if (chance(0.03)) { kase.reject({ date: reviewed, reason: '管理体系运行不足3个月' }); return; }
   kase = kase.accept({ date: reviewed });
-  var initial = auditOf(kase, 'initial', date.addDays(reviewed, between(15, 60)));
+  var initial = evaluate(kase, 'initial', date.addDays(reviewed, between(15, 60)));
   if (!initial) return;
-  findingsOf(initial, initial.end, 0.35);
-  var sc = score(initial, initial.end);
-  var decided = date.addDays(initial.end, between(10, 40));
+  var decided = date.addDays(initial.audit.end, between(10, 40));
   if (decided >= asOf) return;
-  if (!sc.pass) { kase.decide({ by: [pickOne(deciders)], outcome: 'refuse', date: decided }); return; }
-  var cert = kase.decide({ by: [pickOne(deciders)], outcome: 'certify', date: decided }).certificate;
+  if (!initial.pass) { kase.decide({ by: [pickOne(deciders)], outcome: 'refuse', date: decided, conclusion: initial.conclusion }); return; }
+  var cert = kase.decide({ by: [pickOne(deciders)], outcome: 'certify', date: decided, conclusion: initial.conclusion }).certificate;
   counts.certificates++;
-  var ref = initial.end;
+  var ref = initial.audit.end;
   // cycles: two surveillance audits, then recertification, until the as-of date
   for (var cycle = 0; cycle < 3; cycle++) {
     for (var n = 1; n <= 2; n++) {
@@ -184,27 +262,19 @@ function history(i) {
         ref = after;
         continue;
       }
-      var sv = auditOf(kase, 'surveillance', due);
+      var sv = evaluate(kase, 'surveillance', due);
       if (!sv) return;
-      findingsOf(sv, sv.end, 0.25);
-      score(sv, sv.end);
-      ref = sv.end;
+      ref = sv.audit.end;
       if (chance(0.03)) {
-        var m = matters.open({ kind: 'complaint', certificate: cert.id, text: '消费者投诉售后服务响应不及时',
+        var m = matters.open({ kind: 'complaint', certificate: cert.id, text: online ? '消费者投诉网店退款不及时' : '消费者投诉售后服务响应不及时',
           date: date.addDays(ref, between(1, 120)) > asOf ? asOf : date.addDays(ref, between(1, 120)) });
         counts.matters++;
         if (date.addDays(m.received, 25) < asOf) m.close({ date: date.addDays(m.received, between(5, 25)), outcome: '已答复，投诉不成立' });
       }
     }
-    // incidents: R6.2 events for e-commerce sellers, verified causes for the others
-    if (chance(id === 'cnas-ecommerce' ? 0.06 : 0.01)) {
-      var seen = date.addDays(ref, between(1, 200));
-      if (seen < asOf && cert.status === 'active') {
-        matters.open({ kind: 'incident', certificate: cert.id, cause: id === 'cnas-ecommerce' ? causeOf(id, 'incident', 'R6.2') : causeOf(id, 'suspension', 'verified cause'),
-          text: '媒体曝光：商品质量问题', date: seen });
-        counts.matters++;
-      }
-    }
+    // incidents: R6.2 events for online sellers, verified causes for the others
+    if (chance(online ? 0.12 : 0.01)) cert = incident(id, cert, ref);
+    if (cert.status !== 'active') return; // suspended until remedied, still on the as-of date
     // recertification: applied about 3 months before expiry (most), else the certificate expires
     var recertOn = date.addDays(date.addMonths(cert.expires, -between(2, 4)), between(0, 20));
     if (recertOn >= asOf) return;
@@ -212,15 +282,13 @@ function history(i) {
       if (cert.expires < asOf) cert.expire({ date: cert.expires });
       return;
     }
-    var rc = auditOf(kase, 'recertification', recertOn);
+    var rc = evaluate(kase, 'recertification', recertOn);
     if (!rc) return;
-    findingsOf(rc, rc.end, 0.2);
-    var rs = score(rc, rc.end);
-    var rd = date.addDays(rc.end, between(7, 25));
-    if (rd >= asOf || rd >= cert.expires || !rs.pass) return;
-    cert = kase.decide({ by: [pickOne(deciders)], outcome: 'recertify', date: rd }).certificate;
+    var rd = date.addDays(rc.audit.end, between(7, 25));
+    if (rd >= asOf || rd >= cert.expires || !rc.pass) return;
+    cert = kase.decide({ by: [pickOne(deciders)], outcome: 'recertify', date: rd, conclusion: rc.conclusion }).certificate;
     counts.recertifications++;
-    ref = rc.end;
+    ref = rc.audit.end;
   }
 }
 

@@ -332,9 +332,7 @@ Case.decide = function (o) {
       why = why.concat(expiry.why || []);
       if (o.outcome === 'certify') {
         var year = Number(date.slice(0, 4));
-        var seq = sql("SELECT count(*) AS n FROM events WHERE kind = 'certificate.issue'" +
-          " AND json_extract(payload, '$.state.scheme') = ? AND substr(json_extract(payload, '$.state.issued'), 1, 4) = ?",
-          s.id, String(year))[0].n + 1;
+        var seq = issuedCount(s.id, String(year)) + 1;
         var num = rule(s, 'certificateNumber', 'number the certificate')({ year: year, seq: seq, orgId: self.orgId, caseId: self.id });
         why = why.concat(num.why || []);
         cert = core.certificate.issue({ decision: d.id, number: num.number, grade: grade, stars: sc ? sc.stars : 0,
@@ -352,6 +350,23 @@ Case.decide = function (o) {
     return out;
   });
 };
+
+// Certificates issued per scheme and year, counted from the record log and then only over the
+// events appended since: {key: {n, seq, hash}}. The hash of the last event counted proves the
+// log still holds it (a rolled-back transaction may have taken it), else the count is redone.
+var issued = {};
+
+// issuedCount(schemeId, year) → how many certificates of the scheme the log shows issued in year.
+function issuedCount(schemeId, year) {
+  var key = schemeId + '|' + year, c = issued[key];
+  if (c && c.seq && !sql('SELECT 1 FROM events WHERE seq = ? AND hash = ?', c.seq, c.hash).length) c = null;
+  if (!c) c = { n: 0, seq: 0, hash: null };
+  var r = sql("SELECT count(*) AS n, (SELECT seq FROM events ORDER BY seq DESC LIMIT 1) AS last FROM events WHERE seq > ? AND kind = 'certificate.issue'" +
+    " AND json_extract(payload, '$.state.scheme') = ? AND substr(json_extract(payload, '$.state.issued'), 1, 4) = ?", c.seq, schemeId, year)[0];
+  if (r.last) c = { n: c.n + r.n, seq: r.last, hash: sql('SELECT hash FROM events WHERE seq = ?', r.last)[0].hash };
+  issued[key] = c;
+  return c.n;
+}
 
 // ---- audits, findings, scores ---------------------------------------------------------------
 

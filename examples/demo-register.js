@@ -150,7 +150,8 @@ function evaluate(kase, type, day) {
   return { audit: last, pass: cc.conforms, conclusion: cc };
 }
 
-// findingsOf(audit, day, rate): raise nonconformities; most are corrected within 2 months.
+// findingsOf(audit, day, rate): raise nonconformities; most are corrected within 2 months, a few
+// late, and a few of the last months' are still open.
 function findingsOf(audit, day, rate) {
   var n = chance(rate) ? between(1, 3) : 0, online = audit.scheme === ECOMMERCE;
   var s = rules(audit.scheme);
@@ -164,8 +165,8 @@ function findingsOf(audit, day, rate) {
     if (typeof s.deadline !== 'function' || !s.deadline('correction', day)) f.due = date.addMonths(day, 2);
     var made = audit.finding(f);
     counts.findings++;
-    var closeOn = date.addDays(day, between(10, 75));
-    if (closeOn < asOf && !chance(0.04)) made.close({ date: closeOn });
+    var closeOn = date.addDays(day, chance(0.04) ? between(61, 120) : between(10, 55));
+    if (closeOn < asOf && (date.diffDays(day, asOf) > 120 || !chance(0.04))) made.close({ date: closeOn });
   }
 }
 
@@ -191,27 +192,27 @@ function shopsFor(i) {
   return list;
 }
 
-// incident(id, cert, ref) → cert after an R6.2 event (online sellers) or a verified cause (the
-// others), some days after ref; an R6.2 event is acted upon (a measure recorded, the certificate
-// suspended until remedied when that is the measure) unless it is recent.
+// incident(id, cert, ref) → cert after an R6.2 event (online sellers) or a verified cause of
+// suspension (the others), some days after ref. Unless it is recent, it is acted upon: the
+// matter is closed with the measure taken; a suspension (always for a verified cause, when the
+// measure is "suspend until remedied" for an R6.2 event) is lifted once remedied.
 function incident(id, cert, ref) {
-  var seen = date.addDays(ref, between(1, 200));
+  var seen = date.addDays(cert.statusDate > ref ? cert.statusDate : ref, between(1, 200));
   if (seen >= asOf || cert.status !== 'active') return cert;
-  var online = id === ECOMMERCE;
-  var m = matters.open({ kind: 'incident', certificate: cert.id, date: seen,
-    cause: online ? causeOf(id, 'incident', 'R6.2') : causeOf(id, 'suspension', 'verified cause'),
+  var online = id === ECOMMERCE, cause = online ? causeOf(id, 'incident', 'R6.2') : causeOf(id, 'suspension', 'verified cause');
+  var m = matters.open({ kind: 'incident', certificate: cert.id, date: seen, cause: cause,
     text: online ? pickOne(['媒体曝光：商品质量问题', '市场监管抽查：商品详情页虚假宣传', '顾客数据泄露事件', '大量消费者投诉退款未处理']) : '媒体曝光：售后服务问题' });
   counts.matters++;
   var acted = date.addDays(seen, between(1, 5));
-  if (!online || acted >= asOf || date.diffDays(seen, asOf) < 45 && chance(0.6)) return cert; // not acted upon yet
-  var measure = pickOne(['suspend-until-remedied', 'increase-surveillance', 'increase-surveillance', 'reduce-scope']);
-  m.close({ date: acted, outcome: measure + ': ' + rules(id).measures(m.cause).measures.filter(function (x) { return x.code === measure; })[0].text });
-  if (measure !== 'suspend-until-remedied') return cert;
-  cert = cert.suspend({ cause: 'r62-event', date: acted });
+  if (acted >= asOf || date.diffDays(seen, asOf) < 90 && chance(0.7)) return cert; // not acted upon yet
+  var measure = online ? pickOne(['suspend-until-remedied', 'increase-surveillance', 'increase-surveillance', 'reduce-scope']) : 'suspend';
+  m.close({ date: acted, outcome: online ? measure + ': ' + rules(id).measures(cause).measures.filter(function (x) { return x.code === measure; })[0].text : '暂停认证' });
+  if (measure !== 'suspend-until-remedied' && measure !== 'suspend') return cert;
+  cert = cert.suspend({ cause: online ? 'r62-event' : cause, date: acted });
   counts.suspensions++;
   var fixed = date.addDays(acted, between(20, 90));
   if (fixed >= asOf) return cert;
-  return cert.restore({ cause: 'remedied', date: fixed });
+  return cert.restore({ cause: online ? 'remedied' : causeOf(id, 'restoration', 'cause remedied'), date: fixed });
 }
 
 function history(i) {
@@ -258,8 +259,11 @@ function history(i) {
           counts.withdrawals++;
           return;
         }
+        // restored once the surveillance was carried out late
+        var lateSv = evaluate(kase, 'surveillance', date.addDays(after, -between(5, 15)));
+        if (!lateSv) return;
         cert = cert.restore({ cause: causeOf(id, 'restoration', 'surveillance audit carried out'), date: after });
-        ref = after;
+        ref = lateSv.audit.end;
         continue;
       }
       var sv = evaluate(kase, 'surveillance', due);
@@ -305,6 +309,10 @@ if (existing > 0) {
     }
     for (var j = 0; j < 8; j++) deciders.push(people.create({ name: personName(), roles: ['decider'] }).id);
     for (var i = 1; i <= ORGS; i++) history(i);
+    // validity ended without recertification: expired, but for the last month's, which the reminder job still flags
+    sql("SELECT id, expires FROM certificates WHERE status = 'active' AND expires < ? AND status_date <= expires", date.addDays(asOf, -30)).forEach(function (r) {
+      certificates.get(r.id).expire({ date: r.expires });
+    });
   });
   print('demo-register: as of ' + asOf + ', seed ' + SEED + ': ' + Object.keys(counts).map(function (k) { return counts[k] + ' ' + k; }).join(', '));
 }

@@ -280,7 +280,8 @@ function nonconformities() {
   [end], function (row) {
     var rule = ruleOf(row.scheme, row.version), due = row.due, why;
     if (due) {
-      why = [{ scheme: row.scheme, version: row.version, clause: '', text: 'correction due ' + due + ' as recorded on finding ' + row.id }];
+      var set = rule instanceof Error ? [] : rule.positions.filter(function (p) { return p.topic === 'deadline.correction'; }); // who sets it, when the scheme does not
+      why = [{ scheme: row.scheme, version: row.version, clause: set.length ? set[0].clause : '', text: 'correction due ' + due + ' as recorded on finding ' + row.id }];
       if (has(rule, 'deadline')) why = deadlineOf(rule, 'correction', row.audit_end).why.concat(why);
     } else {
       if (!has(rule, 'deadline')) { problem(row.scheme, row.version, 'no correction deadline rule'); return; }

@@ -23,7 +23,8 @@ module.exports = defineScheme({
     { topic: 'grade', clause: '§5', text: 'CFC names 一星级 to 五星级 but states no thresholds. certsh takes the pass line 70 with fewer than 5 special deduction items from GB/T 27922 practice, reads the lowest star level (§8.5.5 3) "最低星级要求") as that pass line: 一星级 ≥ 70, and takes 三星级 ≥ 80, 四星级 ≥ 90, 五星级 ≥ 95 from the same practice (DNI §5.3.3.7 states them for the same criteria). No public source gives 二星级 a score, so a score never yields 二星级; a body that sets one defines its own version of this scheme' },
     { topic: 'surveillance', clause: '§7.1.3', text: '§7.1.3 says two surveillance audits are never more than 12 months apart; §8.10.1 1) says normally 12 and, in special cases, never more than 15. certsh follows the more specific §8.10.1: due at 12 months, latest 15' },
     { topic: 'validity', clause: '§7.1.1', text: 'three years counted from the decision date, the decision day included: the last valid day is the day before the third anniversary' },
-    { topic: 'numbering', clause: '§9.2', text: 'the document requires a number but gives no format: certsh uses CFC-SC14-YYYY-NNNNN' }
+    { topic: 'numbering', clause: '§9.2', text: 'the document requires a number but gives no format: certsh uses CFC-SC14-YYYY-NNNNN' },
+    { topic: 'deadline.correction', clause: '§8.7.2', text: 'no period is stated: the audit team sets the due date of each nonconformity (在规定期限内), recorded on the finding; there is no correction deadline() rule' }
   ],
 
   score: { criteria: 'gbt27922', clause: '§3', text: 'scored against GB/T 27922-2011 (§3)' },

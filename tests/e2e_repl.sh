@@ -66,6 +66,12 @@ if ! command -v tmux >/dev/null; then
   fail "tmux is not installed (build.sh installs it)"
   exit 1
 fi
+# A terminal test needs pseudo-terminals: say so plainly rather than fail thirty times.
+if ! tmux -L "$SOCK-probe" -f /dev/null new-session -d -s probe 'sleep 1' 2>"$TMP/probe.err"; then
+  fail "tmux cannot open a terminal here ($(cat "$TMP/probe.err")): are pseudo-terminals available (/dev/pts mounted)?"
+  exit 1
+fi
+tmux -L "$SOCK-probe" kill-server 2>/dev/null
 
 # start: a REPL session in a fresh tmux window 100x30 (a new session on the same server)
 SESSION=0

@@ -22,6 +22,9 @@ var RENAMED = {
   uscc_override: 'usccOverride', status_cause: 'statusCause', status_clause: 'statusClause'
 };
 
+// Columns SQLite stores as 0/1 that read as true/false.
+var BOOLEAN = { pass: true, positive: true };
+
 // camel('status_date') → 'statusDate'
 function camel(key) {
   if (RENAMED[key]) return RENAMED[key];
@@ -36,7 +39,7 @@ function plain(row) {
     if (Array.isArray(v) && v.length && typeof v[0] === 'object' && v[0] !== null && k !== 'why' && k !== 'shops') {
       v = v.map(plain);
     }
-    out[camel(k)] = v;
+    out[camel(k)] = BOOLEAN[k] && (v === 0 || v === 1) ? v === 1 : v;
   });
   return out;
 }

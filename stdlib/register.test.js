@@ -119,7 +119,7 @@ test('a whole cycle: application to withdrawal, every rule with its why, and the
   assert.equal([f.raised, f.due, f.status], ['2026-02-12', '2026-04-12', 'open']);
   assert.cites(f, '§7.5');
   var s = a.score({ score: 92, deductionItems: 1 });
-  assert.equal([s.pass, s.level, s.stars], [1, '四星级', 4]);
+  assert.equal([s.pass, s.level, s.stars], [true, '四星级', 4]);
   assert.cites(s, '§6.5');
   f.close({ date: '2026-03-20' });
   var d = c.decide({ by: [boss], outcome: 'certify', date: '2026-03-01' });
@@ -279,7 +279,7 @@ test('a failed audit cannot be certified', function () {
   c.audit({ type: 'initial', start: '2026-02-10', end: '2026-02-12' }).score({ score: 65 });
   var boss = people.create({ name: '李四' });
   unchanged(function () { c.decide({ by: [boss], outcome: 'certify', date: '2026-03-01' }); }, 'refused', 'outcome');
-  assert.equal(c.decide({ by: [boss], outcome: 'refuse', date: '2026-03-01' }).positive, 0);
+  assert.equal(c.decide({ by: [boss], outcome: 'refuse', date: '2026-03-01' }).positive, false);
   assert.equal(cases.get(c.id).status, 'refused');
 });
 

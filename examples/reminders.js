@@ -79,7 +79,10 @@ var deadlines = {};
 function deadlineOf(rule, name, from, o) {
   var key = rule.id + '@' + rule.version + '|' + name + '|' + from + '|' + (o ? JSON.stringify(o) : '');
   var d = deadlines[key];
-  if (!d) d = deadlines[key] = rule.deadline(name, from, o) || { date: null, why: [] }; // null: the scheme states none
+  if (!d) {
+    d = rule.deadline(name, from, o) || { date: null, why: [] }; // null: the scheme states none
+    d = deadlines[key] = { date: d.date, why: d.why, key: key };
+  }
   return d;
 }
 
@@ -117,11 +120,30 @@ function firstClause(why) {
   return '';
 }
 
+var shared = {};
+
+// sharedOf(it) → what the items sharing a memoised rule answer (it.whyKey) and the same date,
+// state and text have in common — days, scheme@version, clause and their CSV pieces — computed
+// once for them all (else for this item alone).
+function sharedOf(it) {
+  var key = it.whyKey ? it.whyKey + '|' + it.date + '|' + it.state + '|' + it.what : '';
+  var r = key && shared[key];
+  if (!r) {
+    var rule = it.scheme + '@' + it.version, clause = firstClause(it.why), days = date.diffDays(asOf, it.date);
+    r = { days: days, rule: rule, clause: clause, csv: null, // the columns of CSV_COLUMNS, in order:
+      head: it.date + ',' + days + ',' + csvField(it.state) + ',' + csvField(it.what) + ',', // then certificate, holder
+      mid: ',' + csvField(rule) + ',' + csvField(clause) + ',' };                               // then uid, why
+    if (key) shared[key] = r;
+  }
+  return r;
+}
+
 // emit(item): report an item unless it was recorded before with the same date and state.
 function emit(it) {
-  it.days = date.diffDays(asOf, it.date);
-  it.rule = it.scheme + '@' + it.version;
-  it.clause = firstClause(it.why);
+  var r = sharedOf(it);
+  it.days = r.days;
+  it.rule = r.rule;
+  it.clause = r.clause;
   it.fp = it.date + '|' + it.state;
   if (recorded[it.uid] === it.fp) return;
   if (opts.record) toRecord.push({ uid: it.uid, fp: it.fp, kind: it.kind, date: it.date, state: it.state, certificate: it.certificate });
@@ -129,8 +151,8 @@ function emit(it) {
   if (opts.format === 'table') { collected.push(it); return; }
   if (opts.format === 'csv') {
     if (emitted === 1) print(CSV_COLUMNS.map(function (c) { return c.title; }).join(','));
-    it.text = whyText(it.why).replace(/\n/g, ' | ');
-    print(CSV_COLUMNS.map(function (c) { return csvField(it[c.key]); }).join(','));
+    if (r.csv === null) r.csv = csvField(whyText(it.why).replace(/\n/g, ' | '));
+    print(r.head + csvField(it.certificate) + ',' + csvField(it.holder) + r.mid + csvField(it.uid) + ',' + r.csv);
   } else if (opts.format === 'json') {
     if (emitted === 1) print('[');
     print((emitted === 1 ? '' : ',') + JSON.stringify({
@@ -186,14 +208,43 @@ function probe(rule) {
   return { aMin: Math.min.apply(null, a), aMax: Math.max.apply(null, a), bMin: Math.min.apply(null, b), nMax: n };
 }
 
-// Per case, in two passes over the audits (materialised, so each value is computed once):
-// the start of its current cycle (last initial or recertification audit), then its last audit
-// since — the reference of the next surveillance window — and the surveillance audits done.
-var CYCLES = 'WITH cyc AS MATERIALIZED (SELECT case_id, max(actual_end) AS start FROM audits' +
-  '   WHERE status = \'done\' AND type IN (\'initial\', \'recertification\') GROUP BY case_id),' +
-  ' last AS MATERIALIZED (SELECT a.case_id, max(a.actual_end) AS ref, sum(a.type = \'surveillance\') AS nsurv' +
-  '   FROM audits a JOIN cyc ON cyc.case_id = a.case_id WHERE a.status = \'done\' AND a.actual_end >= cyc.start' +
-  '   AND a.type IN (\'initial\', \'surveillance\', \'recertification\') GROUP BY a.case_id)';
+// Per case, in one pass over the covering index audits(case_id, status, type, actual_end) in
+// case order (no sort, no table rows): its last audit — the reference of the next surveillance
+// window — and the start of its current cycle (last initial or recertification audit). The
+// surveillance audits done since the start are counted only for the cases the dates let through.
+var CYCLES = 'WITH last AS MATERIALIZED (SELECT case_id, max(actual_end) AS ref,' +
+  '   max(CASE WHEN type <> \'surveillance\' THEN actual_end END) AS start FROM audits' +
+  '   WHERE status = \'done\' AND type IN (\'initial\', \'surveillance\', \'recertification\') GROUP BY case_id)';
+var NSURV = '(SELECT count(*) FROM audits a WHERE a.case_id = l.case_id AND a.status = \'done\'' +
+  ' AND a.type = \'surveillance\' AND a.actual_end >= l.start)';
+
+var surveyed = {};
+
+// surveillanceOf(rule, row) → the rule's answer for the row's certificate, memoised on exactly
+// what the rule is given (scheme version, decision, expiry, audits; the as-of date is fixed):
+// certificates decided and audited on the same days share one answer.
+function surveillanceOf(rule, row) {
+  var key = rule.id + '@' + rule.version + '|' + row.decided + '|' + row.expires + '|' + row.audits;
+  var res = surveyed[key];
+  if (res === undefined) {
+    res = rule.surveillance({ decisionDate: row.decided, expires: row.expires, audits: JSON.parse(row.audits), asOf: asOf });
+    surveyed[key] = res = { item: windowItem(res && res.next, res && res.why), key: key };
+  }
+  return res;
+}
+
+// windowItem(next, why) → {n, date, state, what, why} when the next window opens or closes within
+// the horizon or was missed, else null.
+function windowItem(next, why) {
+  if (!next) return null;
+  var last = next.latest || next.due, n = next.n, w = next.why || why;
+  if (last < asOf) return { n: n, date: last, state: 'missed', what: 'surveillance ' + n + ' missed', why: w };
+  if (next.opens && next.opens > asOf && next.opens <= end)
+    return { n: n, date: next.opens, state: 'opens', what: 'surveillance ' + n + ' window opens', why: w };
+  if ((!next.opens || next.opens <= asOf) && last <= end)
+    return { n: n, date: last, state: 'closing', what: 'surveillance ' + n + ' window closes', why: w };
+  return null;
+}
 
 function surveillance() {
   var bounds = [], params = [], SLACK = 4; // months differ in length: a few days either way
@@ -214,22 +265,17 @@ function surveillance() {
     ' (SELECT json_group_array(json_object(\'type\', x.type, \'end\', x.actual_end)) FROM (SELECT a.type, a.actual_end' +
     '   FROM audits a WHERE a.case_id = c.case_id AND a.status = \'done\' AND a.actual_end IS NOT NULL' +
     '   ORDER BY a.actual_end) x) AS audits' +
-    ' FROM last l JOIN certificates c ON c.case_id = l.case_id JOIN b ON b.scheme = c.scheme AND b.version = c.version' +
+    ' FROM last l CROSS JOIN certificates c ON c.case_id = l.case_id JOIN b ON b.scheme = c.scheme AND b.version = c.version' +
     ' JOIN decisions d ON d.id = c.decision_id JOIN orgs o ON o.id = c.org_id' +
-    ' WHERE c.status = \'active\' AND l.ref <= b.lo1 AND (max(l.ref, d.date) > b.lo2 OR l.ref <= b.hi) AND l.nsurv < b.nmax' +
+    // the decision precedes the issue date, so c.issued lets through every row d.date would
+    ' WHERE c.status = \'active\' AND l.ref <= b.lo1 AND (l.ref > b.lo2 OR l.ref <= b.hi OR c.issued > b.lo2)' +
+    ' AND (max(l.ref, d.date) > b.lo2 OR l.ref <= b.hi) AND ' + NSURV + ' < b.nmax' +
     ' ORDER BY c.id', params, function (row) {
     var rule = ruleOf(row.scheme, row.version);
-    var res = rule.surveillance({ decisionDate: row.decided, expires: row.expires, audits: JSON.parse(row.audits), asOf: asOf });
-    var next = res && res.next;
-    if (!next) return;
-    var last = next.latest || next.due, why = next.why || res.why;
-    var base = { kind: 'surveillance', certificate: row.number, holder: row.holder, scheme: rule.id, version: rule.version,
-      uid: 'surveillance-' + next.n + '/certificate-' + row.id, why: why };
-    if (last < asOf) emit(extend(base, { date: last, state: 'missed', what: 'surveillance ' + next.n + ' missed' }));
-    else if (next.opens && next.opens > asOf && next.opens <= end)
-      emit(extend(base, { date: next.opens, state: 'opens', what: 'surveillance ' + next.n + ' window opens' }));
-    else if ((!next.opens || next.opens <= asOf) && last <= end)
-      emit(extend(base, { date: last, state: 'closing', what: 'surveillance ' + next.n + ' window closes' }));
+    var res = surveillanceOf(rule, row), it = res.item;
+    if (!it) return;
+    emit({ kind: 'surveillance', certificate: row.number, holder: row.holder, scheme: rule.id, version: rule.version,
+      uid: 'surveillance-' + it.n + '/certificate-' + row.id, why: it.why, whyKey: res.key, date: it.date, state: it.state, what: it.what });
   });
 }
 
@@ -243,20 +289,31 @@ function extend(a, b) {
 
 // ---- 2. recertification applications and expiring certificates ----------------------------
 
+var expiryClauses = {};
+
+// expiryClause(rule, expires) → the clause the rule's certificateExpiry cites, asked once per date.
+function expiryClause(rule, expires) {
+  var key = rule.id + '@' + rule.version + '|' + expires;
+  if (!(key in expiryClauses)) expiryClauses[key] = firstClause(rule.certificateExpiry ? rule.certificateExpiry(expires).why : []);
+  return expiryClauses[key];
+}
+
 function recertification() {
-  sqlEach('SELECT c.id, c.number, o.name AS holder, c.scheme, c.version, c.expires, c.status,' +
+  // rows past the horizon matter only for the application, so only when no recertification is planned
+  sqlEach('SELECT * FROM (SELECT c.id, c.number, o.name AS holder, c.scheme, c.version, c.expires, c.status,' +
     ' EXISTS(SELECT 1 FROM audits a WHERE a.case_id = c.case_id AND a.type = \'recertification\' AND a.status <> \'cancelled\'' +
     '   AND coalesce(a.actual_end, a.planned_end, a.planned_start) >= date(c.expires, \'-1 year\')) AS applied' +
     ' FROM certificates c JOIN orgs o ON o.id = c.org_id' +
-    ' WHERE c.expires >= ? AND c.expires <= ? AND c.status IN (\'active\', \'suspended\') ORDER BY c.expires, c.id',
-  [date.addYears(asOf, -2), date.addDays(date.addMonths(end, 3), 7)], function (row) {
+    ' WHERE c.expires >= ? AND c.expires <= ? AND c.status IN (\'active\', \'suspended\') ORDER BY c.expires, c.id)' +
+    ' WHERE expires <= ? OR NOT applied',
+  [date.addYears(asOf, -2), date.addDays(date.addMonths(end, 3), 7), end], function (row) {
     var rule = ruleOf(row.scheme, row.version);
     var base = { certificate: row.number, holder: row.holder, scheme: row.scheme, version: row.version };
     if (rule instanceof Error) { problem(row.scheme, row.version, rule.message); return; }
     base.scheme = rule.id;
     base.version = rule.version;
     if (row.expires <= end) {
-      var expiryWhy = [{ scheme: rule.id, version: rule.version, clause: firstClause(rule.certificateExpiry ? rule.certificateExpiry(row.expires).why : []),
+      var expiryWhy = [{ scheme: rule.id, version: rule.version, clause: expiryClause(rule, row.expires),
         text: 'certificate ' + row.number + ' expires on ' + row.expires }];
       emit(extend(base, { kind: 'expiry', uid: 'expiry/certificate-' + row.id + '/' + row.expires, date: row.expires,
         state: row.expires < asOf ? 'expired' : 'expiring', what: row.expires < asOf ? 'expired, still ' + row.status : 'certificate expires',
@@ -266,7 +323,7 @@ function recertification() {
     var d = deadlineOf(rule, 'recertApplication', row.expires);
     if (!d.date || d.date > end) return;
     emit(extend(base, { kind: 'recertification', uid: 'recert/certificate-' + row.id + '/' + row.expires, date: d.date,
-      state: stateOf(d.date), what: 'recertification application due', why: d.why }));
+      state: stateOf(d.date), what: 'recertification application due', why: d.why, whyKey: d.key }));
   });
 }
 
@@ -318,7 +375,7 @@ function suspensions() {
     if (!d.date || d.date > end) return;
     emit({ kind: 'suspension', uid: 'suspension/certificate-' + row.id + '/' + row.status_date, certificate: row.number,
       holder: row.holder, scheme: rule.id, version: rule.version, date: d.date,
-      state: d.date < asOf ? 'overdue' : 'due soon', what: 'suspension limit: restore or withdraw', why: d.why });
+      state: d.date < asOf ? 'overdue' : 'due soon', what: 'suspension limit: restore or withdraw', why: d.why, whyKey: d.key });
   });
 }
 
@@ -350,15 +407,15 @@ function matters() {
       d = deadlineOf(rule, 'suspendWithin', row.received);
       if (!d.date || d.date > end) return;
       emit(extend(base, { kind: 'suspend', uid: 'suspend/matter-' + row.id, date: d.date, state: stateOf(d.date),
-        what: 'suspend (verified cause ' + (row.cause || '#' + row.id) + ')', why: d.why }));
+        what: 'suspend (verified cause ' + (row.cause || '#' + row.id) + ')', why: d.why, whyKey: d.key }));
       return;
     }
     var name = row.kind === 'appeal' ? 'appealAnswer' : 'complaintAnswer';
     d = deadlineOf(rule, name, row.received);
-    if (row.due) d = { date: row.due, why: d.why.concat([{ scheme: rule.id, version: rule.version, clause: '', text: row.kind + ' answer due ' + row.due + ' as recorded' }]) };
+    if (row.due) d = { date: row.due, key: null, why: d.why.concat([{ scheme: rule.id, version: rule.version, clause: '', text: row.kind + ' answer due ' + row.due + ' as recorded' }]) };
     if (!d.date || d.date > end) return;
     emit(extend(base, { kind: row.kind, uid: row.kind + '/matter-' + row.id, date: d.date, state: stateOf(d.date),
-      what: row.kind + ' answer', why: d.why }));
+      what: row.kind + ' answer', why: d.why, whyKey: d.key }));
   });
 }
 
@@ -373,7 +430,7 @@ function applications() {
     if (!d.date || d.date > end) return;
     emit({ kind: 'application', uid: 'review/case-' + row.id, certificate: 'case ' + row.id, holder: row.holder,
       scheme: rule.id, version: rule.version, date: d.date, state: stateOf(d.date),
-      what: 'application review (notice if not accepted)', why: d.why });
+      what: 'application review (notice if not accepted)', why: d.why, whyKey: d.key });
   });
 }
 

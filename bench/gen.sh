@@ -2,7 +2,7 @@
 # bench/gen.sh DB [N] [AS_OF] — a register of N certificates (default 1,000,000) for the
 # benchmarks, written straight into the tables with the sqlite3 shell (the record log is left
 # empty: this is load for the reminder job, not a register to verify). Certificates issued over
-# the three years before AS_OF (default 2026-06-30) under the schemes certsh knows, each with
+# the three years before AS_OF (default 2026-06-30) under SCHEMES (default cas-service), each with
 # its initial audit and the surveillance audits due so far (a few late or missed), about 2%
 # suspended and 1% withdrawn, open nonconformities on 0.5%, open matters on 0.2%.
 set -eu
@@ -12,8 +12,10 @@ AS_OF=${3:-2026-06-30}
 CERTSH=${CERTSH:-$(dirname "$0")/../build/certsh}
 rm -f "$DB" "$DB-wal" "$DB-shm"
 "$CERTSH" --db "$DB" -e 1 > /dev/null   # creates the schema
-# the scheme versions in force, as certsh has them: 'id@version' per line
-VERSIONS=$("$CERTSH" --db :memory: -e "schemes().map(function (id) { return id + '@' + scheme(id).version; }).join('\n')")
+# the schemes of the register (default cas-service, whose rules bench/reminders.sql and
+# bench/reminders.py write in), in the versions in force as certsh has them: 'id@version' per line
+SCHEMES=${SCHEMES:-cas-service}
+VERSIONS=$("$CERTSH" --db :memory: -e "'$SCHEMES'.split(' ').map(function (id) { return id + '@' + scheme(id).version; }).join('\n')")
 VALUES=$(echo "$VERSIONS" | awk -F@ '{ printf "%s(%d,'"'"'%s'"'"','"'"'%s'"'"')", (NR>1?",":""), NR-1, $1, $2 }')
 NV=$(echo "$VERSIONS" | wc -l)
 sqlite3 "$DB" > /dev/null <<SQL
@@ -57,9 +59,10 @@ INSERT INTO audits(case_id, type, planned_start, planned_end, status)
 INSERT INTO findings(audit_id, item, kind, status, raised, due)
   SELECT max(a.id), 'GB/T 27922 5.3', 'nonconformity', 'open', max(a.actual_end), date(max(a.actual_end), '+2 months')
   FROM audits a JOIN g ON g.i = a.case_id WHERE g.r2 BETWEEN 10 AND 10 AND g.r1 >= 50 GROUP BY a.case_id;
--- open complaints on 0.2%
-INSERT INTO matters(kind, certificate_id, text, received)
-  SELECT 'complaint', i, '投诉', date('$AS_OF', '-' || (d1 % 60) || ' days') FROM g WHERE r1 = 99 AND r2 < 20;
+-- open complaints on 0.2%, the answer due 30 days after receipt as the body recorded it
+INSERT INTO matters(kind, certificate_id, text, received, due)
+  SELECT 'complaint', i, '投诉', date('$AS_OF', '-' || (d1 % 60) || ' days'), date('$AS_OF', '-' || (d1 % 60) || ' days', '+30 days')
+  FROM g WHERE r1 = 99 AND r2 < 20;
 COMMIT;
 ANALYZE;
 SQL

@@ -203,6 +203,7 @@ static int log_verify_chain(Db *db, LogReport *r) {
       break;
     }
     memcpy(prev, f[7], 65);
+    memcpy(r->head, f[7], 65);
     want++;
   }
   sqlite3_finalize(st);

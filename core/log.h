@@ -22,6 +22,7 @@ typedef struct LogReport {
   long long rows;      /* state rows checked */
   long long bad_seq;   /* first bad event, 0 when the chain is good */
   char bad[512];       /* sentence naming the first bad record, "" when all is well */
+  char head[65];       /* hash of the last event checked: keep it elsewhere to detect a re-hashed forgery */
 } LogReport;
 
 /* Recompute the chain and compare every state row with its last event. 0 when all is well,

@@ -155,7 +155,7 @@ static int cmd_verify(Options *o) {
   int rc = log_verify(&db, &r);
   if (rc < 0) fprintf(stderr, "error: %s\n", db.err.message);
   else if (rc > 0) fprintf(stderr, "verify: FAILED at %s\n", r.bad);
-  else printf("verify: ok, %lld events chained, %lld rows match their last event\n", r.events, r.rows);
+  else printf("verify: ok, %lld events chained, %lld rows match their last event\nhead: event %lld, hash %s\n", r.events, r.rows, r.events, r.events ? r.head : "(none)");
   db_close(&db);
   return rc == 0 ? EXIT_OK : EXIT_FAIL;
 }

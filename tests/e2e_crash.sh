@@ -114,7 +114,7 @@ elif "$CERTSH" --db "$DEMO" --as-of 2024-01-01 --timeout 0 run "$SRC/examples/de
   [ $bad = 0 ]; check $? "reminder runs with --record killed $KILLS times ($landed mid-run; $recording of the runs had records to write): whole, verified, all records or none"
   total_landed=$((total_landed + landed)); total_bad=$((total_bad + bad))
 else
-  echo "skip reminder runs: the demo register could not be built yet (examples/demo-register.js)"
+  check 1 "reminder runs: the demo register could not be built (examples/demo-register.js)"
 fi
 
 echo "kills: $total_landed landed while certsh ran, $total_bad left a bad database"

@@ -138,7 +138,7 @@ if [ "$("$CERTSH" --db :memory: -e "q.schemeIds().length" 2>/dev/null)" -gt 0 ] 
     fail "scheme id completion: [$(last_prompt_line)]"
   keys C-u
 else
-  echo "note: no schemes loaded yet; scheme id completion not tried"
+  fail "no scheme loads in this build, so scheme id completion cannot be tried"
 fi
 
 keys C-l "[{name: '杭州中奥服务有限公司', staff: 120}, {name: 'Acme', staff: 7}, {name: '北京 Credit', staff: 45}]" Enter

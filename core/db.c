@@ -178,15 +178,24 @@ void db_close(Db *db) {
   db->sql = NULL;
 }
 
+/* Run a statement kept prepared in slot (savepoints: one per command, a million in an import). */
+static int db_step_cached(Db *db, int slot, const char *sql) {
+  sqlite3_stmt *st = db_cached(db, slot, sql);
+  if (!st) return -1;
+  int rc = sqlite3_step(st);
+  sqlite3_reset(st);
+  return rc == SQLITE_DONE ? 0 : db_fail_sql(db, "exec");
+}
+
 int db_begin(Db *db) {
-  if (db_exec(db, db->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT cmd") < 0) return -1;
+  if ((db->depth == 0 ? db_exec(db, "BEGIN IMMEDIATE") : db_step_cached(db, DB_SLOT_SAVEPOINT, "SAVEPOINT cmd")) < 0) return -1;
   db->depth++;
   return 0;
 }
 
 int db_commit(Db *db) {
   if (db->depth <= 0) return db_fail(db, "internal", "", "commit without a transaction");
-  if (db_exec(db, db->depth == 1 ? "COMMIT" : "RELEASE cmd") < 0) {
+  if ((db->depth == 1 ? db_exec(db, "COMMIT") : db_step_cached(db, DB_SLOT_RELEASE, "RELEASE cmd")) < 0) {
     CoreError keep = db->err;
     db_rollback(db);
     db->err = keep;

@@ -8,6 +8,8 @@
 
 /* How many statements db_cached keeps prepared per connection. */
 #define DB_CACHED_STATEMENTS 32
+/* Owners of db_cached slots: 0 .. 15 the record log (core/log.c), then these. */
+enum { DB_SLOT_SAVEPOINT = 16, DB_SLOT_RELEASE, DB_SLOT_ORG_USCC, DB_SLOT_ORG_INSERT };
 
 /* A failure a script can fix: a stable code, the field at fault and a full sentence. */
 typedef struct CoreError {

@@ -34,7 +34,7 @@ static int org_validate(Db *db, const OrgInput *in, int creating) {
 
 /* Refuse a USCC another organisation holds already, naming it. */
 static int org_uscc_free(Db *db, const char *uscc, long long self) {
-  sqlite3_stmt *st = db_prepare(db, "SELECT id, name FROM orgs WHERE uscc = ?1 AND id <> ?2");
+  sqlite3_stmt *st = db_cached(db, DB_SLOT_ORG_USCC, "SELECT id, name FROM orgs WHERE uscc = ?1 AND id <> ?2");
   if (!st) return -1;
   sqlite3_bind_text(st, 1, uscc, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64(st, 2, self);
@@ -44,7 +44,7 @@ static int org_uscc_free(Db *db, const char *uscc, long long self) {
     other = sqlite3_column_int64(st, 0);
     snprintf(who, sizeof who, "%s", (const char *)sqlite3_column_text(st, 1));
   }
-  sqlite3_finalize(st);
+  sqlite3_reset(st);
   if (other) return db_fail(db, "duplicate", "uscc", "uscc '%s' is already registered to org %lld (%s)", uscc, other, who);
   return 0;
 }
@@ -53,7 +53,7 @@ int org_create(Db *db, const OrgInput *in, const char *args, long long *id) {
   if (org_validate(db, in, 1) < 0) return -1;
   if (db_begin(db) < 0) return -1;
   if (org_uscc_free(db, in->uscc, 0) < 0) return reg_abort(db);
-  int ok = reg_run(db, "INSERT INTO orgs(name, uscc, uscc_override, address, staff, sites, shops, facts, created)"
+  int ok = reg_run_cached(db, DB_SLOT_ORG_INSERT, "INSERT INTO orgs(name, uscc, uscc_override, address, staff, sites, shops, facts, created)"
                        " VALUES(?1, ?2, ?3, ?4, ?5, ?6, coalesce(?7, '[]'), coalesce(?8, '{}'), ?9)",
                    "ttttiittt", in->name, in->uscc, in->uscc_override, in->address ? in->address : "", in->staff,
                    in->sites ? in->sites : 1LL, in->shops_json, in->facts_json, db->as_of) == 0;

@@ -80,11 +80,8 @@ int reg_column(Db *db, const char *table, const char *column, long long id, cons
   return 0;
 }
 
-int reg_run(Db *db, const char *sql, const char *types, ...) {
-  sqlite3_stmt *st = db_prepare(db, sql);
-  if (!st) return -1;
-  va_list ap;
-  va_start(ap, types);
+/* Bind the values in ap by types to st and run it; 0 or -1 (db->err set). Leaves st to the caller. */
+static int reg_vrun(Db *db, sqlite3_stmt *st, const char *types, va_list ap) {
   for (int i = 0; types[i]; i++) {
     if (types[i] == 't') {
       const char *s = va_arg(ap, const char *);
@@ -97,10 +94,29 @@ int reg_run(Db *db, const char *sql, const char *types, ...) {
       if (isnan(v)) sqlite3_bind_null(st, i + 1); else sqlite3_bind_double(st, i + 1, v);
     }
   }
+  return sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail_sql(db, "write");
+}
+
+int reg_run(Db *db, const char *sql, const char *types, ...) {
+  sqlite3_stmt *st = db_prepare(db, sql);
+  if (!st) return -1;
+  va_list ap;
+  va_start(ap, types);
+  int rc = reg_vrun(db, st, types, ap);
   va_end(ap);
-  int rc = sqlite3_step(st);
   sqlite3_finalize(st);
-  return rc == SQLITE_DONE ? 0 : db_fail_sql(db, "write");
+  return rc;
+}
+
+int reg_run_cached(Db *db, int slot, const char *sql, const char *types, ...) {
+  sqlite3_stmt *st = db_cached(db, slot, sql);
+  if (!st) return -1;
+  va_list ap;
+  va_start(ap, types);
+  int rc = reg_vrun(db, st, types, ap);
+  va_end(ap);
+  sqlite3_reset(st);
+  return rc;
 }
 
 int reg_abort(Db *db) {

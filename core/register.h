@@ -38,6 +38,8 @@ int reg_column(Db *db, const char *table, const char *column, long long id, cons
 /* Run one writing statement with parameters described by types: 't' text (NULL → null),
  * 'i' integer, 'I' integer with 0 → null, 'd' real (NaN → null). 0 or -1. */
 int reg_run(Db *db, const char *sql, const char *types, ...);
+/* reg_run with the statement kept prepared in db_cached slot `slot` (for writes done once per row of an import). */
+int reg_run_cached(Db *db, int slot, const char *sql, const char *types, ...);
 /* Roll back the command and return -1, keeping db->err. */
 int reg_abort(Db *db);
 /* The row JSON (log_row_json_sql) of subject PREFIX:ID into *out (malloc'd, caller frees);

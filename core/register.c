@@ -80,8 +80,11 @@ int reg_column(Db *db, const char *table, const char *column, long long id, cons
   return 0;
 }
 
-/* Bind the values in ap by types to st and run it; 0 or -1 (db->err set). Leaves st to the caller. */
-static int reg_vrun(Db *db, sqlite3_stmt *st, const char *types, va_list ap) {
+/* Run sql with the values in ap bound by types: prepared for this once (slot < 0) or kept in
+ * db_cached slot `slot`; 0 or -1 (db->err set). */
+static int reg_vrun(Db *db, int slot, const char *sql, const char *types, va_list ap) {
+  sqlite3_stmt *st = slot < 0 ? db_prepare(db, sql) : db_cached(db, slot, sql);
+  if (!st) return -1;
   for (int i = 0; types[i]; i++) {
     if (types[i] == 't') {
       const char *s = va_arg(ap, const char *);
@@ -94,28 +97,24 @@ static int reg_vrun(Db *db, sqlite3_stmt *st, const char *types, va_list ap) {
       if (isnan(v)) sqlite3_bind_null(st, i + 1); else sqlite3_bind_double(st, i + 1, v);
     }
   }
-  return sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail_sql(db, "write");
+  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail_sql(db, "write");
+  if (slot < 0) sqlite3_finalize(st); else sqlite3_reset(st);
+  return rc;
 }
 
 int reg_run(Db *db, const char *sql, const char *types, ...) {
-  sqlite3_stmt *st = db_prepare(db, sql);
-  if (!st) return -1;
   va_list ap;
   va_start(ap, types);
-  int rc = reg_vrun(db, st, types, ap);
+  int rc = reg_vrun(db, -1, sql, types, ap);
   va_end(ap);
-  sqlite3_finalize(st);
   return rc;
 }
 
 int reg_run_cached(Db *db, int slot, const char *sql, const char *types, ...) {
-  sqlite3_stmt *st = db_cached(db, slot, sql);
-  if (!st) return -1;
   va_list ap;
   va_start(ap, types);
-  int rc = reg_vrun(db, st, types, ap);
+  int rc = reg_vrun(db, slot, sql, types, ap);
   va_end(ap);
-  sqlite3_reset(st);
   return rc;
 }
 

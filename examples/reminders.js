@@ -169,10 +169,12 @@ function emit(it) {
   }
 }
 
+var CSV_QUOTED = /[",\r\n]/;
+
 // csvField(v) → v as an RFC 4180 field: quoted when it holds a comma, quote or line end.
 function csvField(v) {
   var t = v === undefined || v === null ? '' : String(v);
-  return /[",\r\n]/.test(t) ? '"' + t.replace(/"/g, '""') + '"' : t;
+  return CSV_QUOTED.test(t) ? '"' + t.replace(/"/g, '""') + '"' : t;
 }
 
 // whyText(why) → the reasons as one line each: 'scheme version clause: text'.
@@ -314,10 +316,10 @@ function recertification() {
     base.version = rule.version;
     if (row.expires <= end) {
       var expiryWhy = [{ scheme: rule.id, version: rule.version, clause: expiryClause(rule, row.expires),
-        text: 'certificate ' + row.number + ' expires on ' + row.expires }];
+        text: 'the certificate expires on ' + row.expires }]; // the same for all expiring that day: shared below
       emit(extend(base, { kind: 'expiry', uid: 'expiry/certificate-' + row.id + '/' + row.expires, date: row.expires,
         state: row.expires < asOf ? 'expired' : 'expiring', what: row.expires < asOf ? 'expired, still ' + row.status : 'certificate expires',
-        why: expiryWhy }));
+        why: expiryWhy, whyKey: 'expiry|' + rule.id + '@' + rule.version + '|' + row.expires }));
     }
     if (row.applied || row.expires < asOf || !has(rule, 'deadline')) return;
     var d = deadlineOf(rule, 'recertApplication', row.expires);

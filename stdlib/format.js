@@ -190,8 +190,20 @@ function table(rows, columns, opts) {
   var max = opts.max === undefined ? 40 : opts.max;
   var cols = columnsOf(rows, columns);
   if (cols.length === 0) return '(' + rows.length + (rows.length === 1 ? ' row' : ' rows') + ' without columns)';
-  var texts = [], widths = [], right = [];
+  var texts = [], widths = [], right = [], known = {};
   var c, r;
+  // cells(t) → width(t), measured once per distinct text (columns repeat dates, states, names)
+  var cells = function (t) {
+    var w = known['$' + t];
+    return w === undefined ? (known['$' + t] = width(t)) : w;
+  };
+  // fit(t, c) → t cut and padded to column c
+  var fit = function (t, c) {
+    var w = cells(t);
+    if (w > widths[c]) { t = cut(t, widths[c]); w = width(t); }
+    if (w >= widths[c]) return t;
+    return right[c] ? ' '.repeat(widths[c] - w) + t : t + ' '.repeat(widths[c] - w);
+  };
   for (c = 0; c < cols.length; c++) { widths.push(Math.min(width(cols[c].title), max)); right.push(true); }
   for (r = 0; r < rows.length; r++) {
     var line = [];
@@ -200,7 +212,7 @@ function table(rows, columns, opts) {
       var t = cellText(v).replace(/[\r\n\t]+/g, ' ');
       if (typeof v !== 'number' && v !== null && v !== undefined) right[c] = false;
       line.push(t);
-      widths[c] = Math.min(Math.max(widths[c], width(t)), max);
+      widths[c] = Math.min(Math.max(widths[c], cells(t)), max);
     }
     texts.push(line);
   }
@@ -222,9 +234,9 @@ function table(rows, columns, opts) {
   out.push(head.join('  ').replace(/\s+$/, ''));
   out.push(rule.join('  '));
   for (r = 0; r < texts.length; r++) {
-    var cells = [];
-    for (c = 0; c < cols.length; c++) cells.push(pad(cut(texts[r][c], widths[c]), widths[c], right[c]));
-    out.push(cells.join('  ').replace(/\s+$/, ''));
+    var shown = [];
+    for (c = 0; c < cols.length; c++) shown.push(fit(texts[r][c], c));
+    out.push(shown.join('  ').replace(/\s+$/, ''));
   }
   return out.join('\n');
 }

@@ -94,12 +94,12 @@ fi
 DEMO=$WORK/demo.db
 if ! want reminders; then
   :
-elif "$CERTSH" --db "$DEMO" --as-of 2024-01-01 --timeout 0 run "$SRC/examples/demo-register.js" --orgs $DEMO_ORGS > /dev/null 2>&1 &&
+elif "$CERTSH" --db "$DEMO" --as-of 2026-01-01 --timeout 0 run "$SRC/examples/demo-register.js" --orgs $DEMO_ORGS > /dev/null 2>&1 &&
    [ "$(sqlite3 "$DEMO" 'SELECT count(*) FROM certificates')" -gt 0 ]; then
   landed=0; bad=0; recording=0
   for k in $(seq 1 $KILLS); do
     # a different day each time, so that each run has new things to record
-    day=$(date -d "2024-01-01 + $((k * 9)) days" +%F)
+    day=$(date -d "2026-01-01 + $((k * 9)) days" +%F)
     rm -f "$WORK/ref.db"*; sqlite3 "$DEMO" ".backup '$WORK/ref.db'"
     e0=$(events "$DEMO")
     t=$(duration_ms "$CERTSH" --db "$WORK/ref.db" --as-of "$day" run "$SRC/examples/reminders.js" --record)

@@ -196,8 +196,7 @@ static duk_ret_t host_today(duk_context *ctx) {
 
 /* ---- the library: embedded or from --lib ------------------------------------------------ */
 
-/* Read a whole file; NULL when it cannot be read. */
-static char *host_read_file(const char *path, size_t *len) {
+char *host_read_file(const char *path, size_t *len) {
   FILE *f = fopen(path, "rb");
   if (!f) return NULL;
   size_t cap = 1 << 16, n = 0;

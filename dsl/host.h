@@ -47,6 +47,10 @@ Host *host_of(duk_context *ctx);
 /* Monotonic seconds. */
 double host_now(void);
 
+/* Read a whole file (the command line's scripts, --lib files) into a malloc'd, NUL-terminated
+ * buffer (caller frees); *len gets its length when len is not NULL. NULL when it cannot be read. */
+char *host_read_file(const char *path, size_t *len);
+
 /* Source of a library file ("stdlib/x.js"): embedded or from lib_dir. Returns a malloc'd
  * NUL-terminated buffer (caller frees) and its length, or NULL when there is none. */
 char *host_library_source(Host *h, const char *path, size_t *len);

@@ -22,27 +22,6 @@ typedef struct DotCommand {
 
 static int dot_help(Session *s, int argc, char **argv, const char *rest);
 
-/* Read a whole file into a malloc'd, NUL-terminated buffer; NULL when it cannot be read. */
-static char *dot_read_file(const char *path, size_t *len) {
-  FILE *f = fopen(path, "rb");
-  if (!f) return NULL;
-  size_t cap = 1 << 16, n = 0, got;
-  char *buf = malloc(cap + 1);
-  while (buf && (got = fread(buf + n, 1, cap - n, f)) > 0) {
-    n += got;
-    if (n == cap) {
-      char *bigger = realloc(buf, (cap *= 2) + 1);
-      if (!bigger) free(buf);
-      buf = bigger;
-    }
-  }
-  fclose(f);
-  if (!buf) return NULL;
-  buf[n] = 0;
-  *len = n;
-  return buf;
-}
-
 /* .schemes: id, version, in force since, document of each loaded scheme. */
 static int dot_schemes(Session *s, int argc, char **argv, const char *rest) {
   (void)argc; (void)argv; (void)rest;
@@ -169,7 +148,7 @@ static int dot_load(Session *s, int argc, char **argv, const char *rest) {
   (void)rest;
   if (argc < 2) { session_error(s, "usage: .load FILE"); return 1; }
   size_t len;
-  char *src = dot_read_file(argv[1], &len);
+  char *src = host_read_file(argv[1], &len);
   if (!src) { session_error(s, ".load: cannot read '%s'", argv[1]); return 1; }
   duk_context *ctx = s->h.ctx;
   int rc = host_eval(&s->h, src, len, argv[1]);

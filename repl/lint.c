@@ -12,23 +12,16 @@
  * NULL when the file cannot be read. */
 static char *lint_read_wrapped(const char *path, size_t *len) {
   static const char head[] = "(function (exports, require, module) {", tail[] = "\n})";
-  FILE *f = fopen(path, "rb");
-  if (!f) return NULL;
-  size_t cap = 1 << 16, n = sizeof head - 1, got;
-  char *buf = malloc(cap);
-  if (buf) memcpy(buf, head, n);
-  while (buf && (got = fread(buf + n, 1, cap - n - sizeof tail, f)) > 0) {
-    n += got;
-    if (cap - n - sizeof tail == 0) {
-      char *bigger = realloc(buf, cap *= 2);
-      if (!bigger) free(buf);
-      buf = bigger;
-    }
+  size_t n;
+  char *src = host_read_file(path, &n);
+  char *buf = src ? malloc(sizeof head - 1 + n + sizeof tail) : NULL;
+  if (buf) {
+    memcpy(buf, head, sizeof head - 1);
+    memcpy(buf + sizeof head - 1, src, n);
+    memcpy(buf + sizeof head - 1 + n, tail, sizeof tail); /* with its NUL */
+    *len = sizeof head - 1 + n + sizeof tail - 1;
   }
-  fclose(f);
-  if (!buf) return NULL;
-  memcpy(buf + n, tail, sizeof tail); /* with its NUL */
-  *len = n + sizeof tail - 1;
+  free(src);
   return buf;
 }
 

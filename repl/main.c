@@ -100,25 +100,11 @@ static int cmd_eval(Options *o) {
   return output_finish(&out, rc ? EXIT_FAIL : EXIT_OK);
 }
 
-/* Read a whole file into a malloc'd buffer; NULL when it cannot be read. */
-static char *read_file(const char *path, size_t *len) {
-  FILE *f = fopen(path, "rb");
-  if (!f) return NULL;
-  if (fseek(f, 0, SEEK_END) != 0) { fclose(f); return NULL; }
-  long n = ftell(f);
-  rewind(f);
-  char *buf = n >= 0 ? malloc((size_t)n + 1) : NULL;
-  if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) { free(buf); buf = NULL; }
-  fclose(f);
-  if (buf) { buf[n] = 0; *len = (size_t)n; }
-  return buf;
-}
-
 /* run FILE [ARGS…]: run a batch job with `args`. */
 static int cmd_run(Options *o) {
   if (o->nargs < 1) return usage_error("%s", "run needs a FILE: certsh run FILE [ARGS...]");
   size_t len;
-  char *src = read_file(o->args[0], &len);
+  char *src = host_read_file(o->args[0], &len);
   if (!src) { fprintf(stderr, "error: cannot read script '%s'\n", o->args[0]); return EXIT_FAIL; }
   Host h;
   TransferOut out;
@@ -210,7 +196,7 @@ static void test_run_file(Options *o, const char *path, int from_library, long *
   char *src = NULL;
   Host h;
   if (open_host(&h, o, ":memory:", 0) < 0) { (*failed)++; return; }
-  src = from_library ? host_library_source(&h, path, &len) : read_file(path, &len);
+  src = from_library ? host_library_source(&h, path, &len) : host_read_file(path, &len);
   if (!src) {
     printf("FAIL %s: cannot read the file\n", path);
     (*failed)++;

@@ -129,6 +129,9 @@ static int db_authorize_read(void *ud, int action, const char *a, const char *b,
                 !strcmp(a, "foreign_key_list") || !strcmp(a, "user_version")) && !c)
         return SQLITE_OK;
       return SQLITE_DENY;
+    case SQLITE_UPDATE: /* asked when a table-valued function (json_each, json_tree) declares its
+                           columns; a real write is refused anyway: sqlite3_stmt_readonly */
+      return a && !strcmp(a, "sqlite_master") && !d ? SQLITE_OK : SQLITE_DENY;
     default:
       return SQLITE_DENY;
   }
@@ -137,7 +140,18 @@ static int db_authorize_read(void *ud, int action, const char *a, const char *b,
 void db_readonly_begin(Db *db) { db->readonly = 1; }
 void db_readonly_end(Db *db) { db->readonly = 0; }
 
+/* Configure SQLite once, before its first use: certsh calls it from one thread only, so no
+ * mutexes, and it reads no memory statistics (each allocation would take a lock to count). */
+static void db_configure_once(void) {
+  static int done;
+  if (done) return;
+  done = 1;
+  sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
+  sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 int db_open(Db *db, const char *path, CoreError *err) {
+  db_configure_once();
   memset(db, 0, sizeof *db);
   snprintf(db->actor, sizeof db->actor, "certsh");
   int rc = sqlite3_open_v2(path, &db->sql, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI, NULL);
@@ -188,6 +202,8 @@ static int db_step_cached(Db *db, int slot, const char *sql) {
 }
 
 int db_begin(Db *db) {
+  if (db->in_function)
+    return db_fail(db, "read-only", "sql", "a SQL function (sqlFunctions) runs inside a query and cannot change the register");
   if ((db->depth == 0 ? db_exec(db, "BEGIN IMMEDIATE") : db_step_cached(db, DB_SLOT_SAVEPOINT, "SAVEPOINT cmd")) < 0) return -1;
   db->depth++;
   return 0;

@@ -25,6 +25,7 @@ typedef struct Db {
   char actor[128]; /* who is acting; recorded in each event */
   int depth;       /* nesting of db_begin: 0 outside a transaction */
   int readonly;    /* 1 while ad-hoc SQL runs under the read-only authorizer */
+  int in_function; /* >0 while a script's SQL function runs inside a query: no writes then */
   CoreError err;   /* the last failure */
   sqlite3_stmt *cached[DB_CACHED_STATEMENTS]; /* statements kept prepared (db_cached), finalized by db_close */
 } Db;

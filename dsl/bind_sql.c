@@ -2,7 +2,9 @@
  * makes a multi-step command one transaction. Writes go through the primitives only. */
 #include "dsl/bind.h"
 
+#include <csv.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* SQLite's default limit on the number of parameters of one statement. */
@@ -79,9 +81,28 @@ static sqlite3_stmt *sql_prepare_readonly(duk_context *ctx, const char *fn) {
   return st;
 }
 
+/* Stash key of the error a script's SQL function threw, until the query that called it fails. */
+#define SQLFN_ERROR "\xff" "sqlFunctionError"
+
+/* Throw why stepping st (run by fn) failed — the error a script's SQL function threw, else
+ * SQLite's — after finalizing st. */
+static duk_ret_t sql_throw_step_error(duk_context *ctx, sqlite3_stmt *st, const char *fn) {
+  Host *h = host_of(ctx);
+  duk_push_global_stash(ctx);
+  if (duk_get_prop_string(ctx, -1, SQLFN_ERROR)) {
+    duk_del_prop_string(ctx, -2, SQLFN_ERROR);
+    sqlite3_finalize(st);
+    return duk_throw(ctx);
+  }
+  duk_pop_2(ctx);
+  db_fail_sql(&h->db, fn);
+  sqlite3_finalize(st);
+  host_throw_core(ctx, &h->db.err);
+  return 0;
+}
+
 /* sql(text, params…) → array of row objects; read-only; params bind ?, ?1 or :name in order */
 static duk_ret_t sql_query(duk_context *ctx) {
-  Host *h = host_of(ctx);
   duk_idx_t first = 1, n = duk_get_top(ctx) - 1;
   if (n == 1 && duk_is_array(ctx, 1)) { first = duk_get_top(ctx); n = sql_spread_params(ctx, 1, "sql(text, params…)"); }
   sqlite3_stmt *st = sql_prepare_readonly(ctx, "sql(text, params…)");
@@ -92,11 +113,7 @@ static duk_ret_t sql_query(duk_context *ctx) {
   while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
     if (bind_append_row_safely(ctx, st, NULL, -1, rows++) < 0) { sqlite3_finalize(st); (void)duk_throw(ctx); }
   }
-  if (rc != SQLITE_DONE) {
-    db_fail_sql(&h->db, "sql(text, params…)");
-    sqlite3_finalize(st);
-    host_throw_core(ctx, &h->db.err);
-  }
+  if (rc != SQLITE_DONE) return sql_throw_step_error(ctx, st, "sql(text, params…)");
   sqlite3_finalize(st);
   return 1;
 }
@@ -104,7 +121,6 @@ static duk_ret_t sql_query(duk_context *ctx) {
 /* sqlEach(text, [params], fn(row)) → rows seen; streams rows to fn one at a time (fn returning
  * false stops early), so a job over the whole register never holds it all in memory */
 static duk_ret_t sql_each(duk_context *ctx) {
-  Host *h = host_of(ctx);
   duk_idx_t nargs = duk_get_top(ctx);
   if (nargs < 2 || !duk_is_function(ctx, nargs - 1))
     host_throw(ctx, "invalid", "fn", "sqlEach(text, [params], fn): the last argument must be a function");
@@ -125,13 +141,348 @@ static duk_ret_t sql_each(duk_context *ctx) {
     duk_pop(ctx);
     if (stop) { rc = SQLITE_DONE; break; }
   }
-  if (rc != SQLITE_DONE) {
-    db_fail_sql(&h->db, "sqlEach");
-    sqlite3_finalize(st);
-    host_throw_core(ctx, &h->db.err);
-  }
+  if (rc != SQLITE_DONE) return sql_throw_step_error(ctx, st, "sqlEach");
   sqlite3_finalize(st);
   duk_push_number(ctx, seen);
+  return 1;
+}
+
+/* sqlPrint(text, [params]) → rows printed; writes each row where print() writes, as one CSV
+ * line (RFC 4180, a field quoted only when it holds a comma, quote or line end; NULL empty),
+ * without calling JavaScript per row: a job's output over the whole register stays in C */
+static duk_ret_t sql_print(duk_context *ctx) {
+  Host *h = host_of(ctx);
+  const char *fn = "sqlPrint(text, [params])";
+  duk_idx_t nargs = duk_get_top(ctx);
+  if (nargs > 2) host_throw(ctx, "invalid", "params", "%s: give the parameters as one array", fn);
+  if (nargs == 2 && !duk_is_array(ctx, 1)) host_throw(ctx, "invalid", "params", "%s: params must be an array", fn);
+  duk_idx_t first = duk_get_top(ctx), n = nargs == 2 ? sql_spread_params(ctx, 1, fn) : 0;
+  sqlite3_stmt *st = sql_prepare_readonly(ctx, fn);
+  sql_bind_params(ctx, st, first, n, fn);
+  int cols = sqlite3_column_count(st), rc;
+  double printed = 0;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    for (int c = 0; c < cols; c++) {
+      const char *v = (const char *)sqlite3_column_text(st, c);
+      size_t len = (size_t)sqlite3_column_bytes(st, c);
+      if (c) fputc(',', h->out);
+      if (!v) continue;
+      if (strpbrk(v, ",\"\r\n")) csv_fwrite(h->out, v, len);
+      else fwrite(v, 1, len, h->out);
+    }
+    fputc('\n', h->out);
+    printed++;
+  }
+  if (rc != SQLITE_DONE) return sql_throw_step_error(ctx, st, fn);
+  sqlite3_finalize(st);
+  if (ferror(h->out)) host_throw(ctx, "io", "output", "%s: the output could not be written", fn);
+  duk_push_number(ctx, printed);
+  return 1;
+}
+
+/* ---- sqlFunctions: a script's function callable from SQL, memoised on its arguments ---- */
+
+/* One remembered answer: the arguments (encoded) and the value the function gave for them. */
+typedef struct MemoEntry {
+  unsigned char *key; /* NULL: an empty slot */
+  size_t klen;
+  unsigned long long hash;
+  int type;           /* SQLITE_NULL, SQLITE_INTEGER, SQLITE_FLOAT or SQLITE_TEXT */
+  sqlite3_int64 i;
+  double d;
+  char *text;
+  size_t tlen;
+} MemoEntry;
+
+/* A script function registered with SQLite for the body of one sqlFunctions call. */
+typedef struct SqlFunction {
+  duk_context *ctx;
+  char name[64];
+  void *fn;               /* the function (kept alive from the global stash) */
+  MemoEntry *slots;       /* open addressing, capacity a power of two */
+  size_t cap, count, bytes, max_bytes;
+  unsigned char *keybuf;  /* the current call's encoded arguments */
+  size_t keycap;
+} SqlFunction;
+
+/* Free a SqlFunction and its memo (SQLite's destructor when the function is removed). */
+static void sqlfn_free(void *p) {
+  SqlFunction *f = p;
+  for (size_t i = 0; i < f->cap; i++) {
+    free(f->slots[i].key);
+    free(f->slots[i].text);
+  }
+  free(f->slots);
+  free(f->keybuf);
+  free(f);
+}
+
+/* Append n bytes to the key buffer; 0, or -1 when out of memory. */
+static int sqlfn_key_put(SqlFunction *f, size_t *len, const void *bytes, size_t n) {
+  if (*len + n > f->keycap) {
+    size_t cap = (*len + n) * 2 + 64;
+    unsigned char *b = realloc(f->keybuf, cap);
+    if (!b) return -1;
+    f->keybuf = b;
+    f->keycap = cap;
+  }
+  memcpy(f->keybuf + *len, bytes, n);
+  *len += n;
+  return 0;
+}
+
+/* Encode the arguments as the memo key (type, length, bytes each); its length, or 0 on no memory. */
+static size_t sqlfn_key(SqlFunction *f, int argc, sqlite3_value **argv) {
+  size_t len = 0;
+  for (int i = 0; i < argc; i++) {
+    unsigned char type = (unsigned char)sqlite3_value_type(argv[i]);
+    int bad = sqlfn_key_put(f, &len, &type, 1);
+    if (type == SQLITE_INTEGER) {
+      sqlite3_int64 v = sqlite3_value_int64(argv[i]);
+      bad |= sqlfn_key_put(f, &len, &v, sizeof v);
+    } else if (type == SQLITE_FLOAT) {
+      double v = sqlite3_value_double(argv[i]);
+      bad |= sqlfn_key_put(f, &len, &v, sizeof v);
+    } else if (type != SQLITE_NULL) {
+      const void *b = type == SQLITE_BLOB ? sqlite3_value_blob(argv[i]) : (const void *)sqlite3_value_text(argv[i]);
+      size_t n = (size_t)sqlite3_value_bytes(argv[i]);
+      bad |= sqlfn_key_put(f, &len, &n, sizeof n);
+      if (n) bad |= sqlfn_key_put(f, &len, b, n);
+    }
+    if (bad) return 0;
+  }
+  return len ? len : 0;
+}
+
+/* FNV-1a over the key. */
+static unsigned long long sqlfn_hash(const unsigned char *k, size_t n) {
+  unsigned long long h = 1469598103934665603ULL;
+  for (size_t i = 0; i < n; i++) h = (h ^ k[i]) * 1099511628211ULL;
+  return h;
+}
+
+/* The slot holding key, or the empty slot where it would go. */
+static MemoEntry *sqlfn_slot(SqlFunction *f, const unsigned char *key, size_t klen, unsigned long long hash) {
+  size_t i = (size_t)hash & (f->cap - 1);
+  while (f->slots[i].key &&
+         !(f->slots[i].hash == hash && f->slots[i].klen == klen && memcmp(f->slots[i].key, key, klen) == 0))
+    i = (i + 1) & (f->cap - 1);
+  return &f->slots[i];
+}
+
+/* Double the memo's capacity; 0, or -1 when out of memory (the memo stays as it was). */
+static int sqlfn_grow(SqlFunction *f) {
+  size_t cap = f->cap ? f->cap * 2 : 1024;
+  MemoEntry *slots = calloc(cap, sizeof *slots), *old = f->slots;
+  if (!slots) return -1;
+  size_t oldcap = f->cap;
+  f->slots = slots;
+  f->cap = cap;
+  for (size_t i = 0; i < oldcap; i++)
+    if (old[i].key) *sqlfn_slot(f, old[i].key, old[i].klen, old[i].hash) = old[i];
+  free(old);
+  return 0;
+}
+
+/* Give SQLite the remembered value of e. */
+static void sqlfn_result(sqlite3_context *sc, const MemoEntry *e) {
+  switch (e->type) {
+    case SQLITE_INTEGER: sqlite3_result_int64(sc, e->i); break;
+    case SQLITE_FLOAT: sqlite3_result_double(sc, e->d); break;
+    case SQLITE_TEXT: sqlite3_result_text(sc, e->text, (int)e->tlen, SQLITE_TRANSIENT); break;
+    default: sqlite3_result_null(sc);
+  }
+}
+
+/* What sqlfn_call_safe needs: the function and SQLite's arguments. */
+typedef struct SqlFnCall {
+  SqlFunction *f;
+  int argc;
+  sqlite3_value **argv;
+} SqlFnCall;
+
+/* Inside duk_safe_call: call the function with the arguments as JavaScript values and leave
+ * its result as null, a number or a string (objects and arrays JSON-encoded). */
+static duk_ret_t sqlfn_call_safe(duk_context *ctx, void *udata) {
+  SqlFnCall *c = udata;
+  duk_require_stack(ctx, c->argc + 2);
+  duk_push_heapptr(ctx, c->f->fn);
+  for (int i = 0; i < c->argc; i++) {
+    sqlite3_value *v = c->argv[i];
+    switch (sqlite3_value_type(v)) {
+      case SQLITE_INTEGER: duk_push_number(ctx, (double)sqlite3_value_int64(v)); break;
+      case SQLITE_FLOAT: duk_push_number(ctx, sqlite3_value_double(v)); break;
+      case SQLITE_NULL: duk_push_null(ctx); break;
+      default: duk_push_lstring(ctx, (const char *)sqlite3_value_text(v), (duk_size_t)sqlite3_value_bytes(v));
+    }
+  }
+  duk_call(ctx, c->argc);
+  if (duk_is_boolean(ctx, -1)) {
+    int b = duk_get_boolean(ctx, -1);
+    duk_pop(ctx);
+    duk_push_int(ctx, b);
+  } else if (duk_is_null_or_undefined(ctx, -1)) {
+    duk_pop(ctx);
+    duk_push_null(ctx);
+  } else if (duk_is_object(ctx, -1) && !duk_is_function(ctx, -1)) {
+    duk_json_encode(ctx, -1);
+  } else if (!duk_is_number(ctx, -1)) {
+    duk_to_string(ctx, -1);
+  }
+  return 1;
+}
+
+/* The SQL function: the remembered answer for these arguments, else the script's (then
+ * remembered). An error the script throws fails the query and is stashed for the binding that
+ * runs it to throw unchanged. */
+static void sqlfn_call(sqlite3_context *sc, int argc, sqlite3_value **argv) {
+  SqlFunction *f = sqlite3_user_data(sc);
+  duk_context *ctx = f->ctx;
+  Host *h = host_of(ctx);
+  size_t klen = sqlfn_key(f, argc, argv);
+  unsigned long long hash = klen ? sqlfn_hash(f->keybuf, klen) : 0;
+  if (klen && f->cap) {
+    MemoEntry *e = sqlfn_slot(f, f->keybuf, klen, hash);
+    if (e->key) { sqlfn_result(sc, e); return; }
+  }
+  SqlFnCall call = {f, argc, argv};
+  h->db.in_function++;
+  duk_int_t rc = duk_safe_call(ctx, sqlfn_call_safe, &call, 0, 1);
+  h->db.in_function--;
+  if (rc != DUK_EXEC_SUCCESS) {
+    char msg[600];
+    duk_dup(ctx, -1);
+    snprintf(msg, sizeof msg, "%s(): %s", f->name, duk_safe_to_string(ctx, -1));
+    duk_pop(ctx);
+    duk_push_global_stash(ctx);
+    duk_dup(ctx, -2);
+    duk_put_prop_string(ctx, -2, SQLFN_ERROR);
+    duk_pop_2(ctx);
+    sqlite3_result_error(sc, msg, -1);
+    return;
+  }
+  MemoEntry v = {0};
+  if (duk_is_null(ctx, -1)) v.type = SQLITE_NULL;
+  else if (duk_is_number(ctx, -1)) {
+    double d = duk_get_number(ctx, -1);
+    if (d == floor(d) && fabs(d) < 9.007199254740992e15) { v.type = SQLITE_INTEGER; v.i = (sqlite3_int64)d; }
+    else { v.type = SQLITE_FLOAT; v.d = d; }
+  } else {
+    duk_size_t n;
+    const char *s = duk_get_lstring(ctx, -1, &n);
+    v.type = SQLITE_TEXT;
+    v.text = (char *)s;
+    v.tlen = n;
+  }
+  sqlfn_result(sc, &v); /* copies the text before the string is popped */
+  /* remember it, while the memo stays within its share of the memory cap */
+  size_t cost = klen + v.tlen + sizeof v;
+  if (klen && f->bytes + cost <= f->max_bytes && ((f->count + 1) * 2 <= f->cap || sqlfn_grow(f) == 0)) {
+    v.key = malloc(klen);
+    char *text = v.type == SQLITE_TEXT ? malloc(v.tlen + 1) : NULL;
+    if (v.key && (text || v.type != SQLITE_TEXT)) {
+      memcpy(v.key, f->keybuf, klen);
+      v.klen = klen;
+      v.hash = hash;
+      if (text) { memcpy(text, v.text, v.tlen); text[v.tlen] = 0; }
+      v.text = text;
+      *sqlfn_slot(f, v.key, klen, hash) = v;
+      f->count++;
+      f->bytes += cost;
+    } else {
+      free(v.key);
+      free(text);
+    }
+  }
+  duk_pop(ctx);
+}
+
+/* Remove the functions registered by one sqlFunctions call (names at idx, an array). */
+static void sqlfn_remove_all(duk_context *ctx, duk_idx_t names) {
+  Host *h = host_of(ctx);
+  duk_size_t n = duk_get_length(ctx, names);
+  duk_push_global_stash(ctx);
+  for (duk_size_t i = 0; i < n; i++) {
+    duk_get_prop_index(ctx, names, (duk_uarridx_t)i);
+    const char *name = duk_get_string(ctx, -1);
+    sqlite3_create_function_v2(h->db.sql, name, -1, SQLITE_UTF8, NULL, NULL, NULL, NULL, NULL);
+    duk_push_sprintf(ctx, "\xffsqlfn:%s", name);
+    duk_del_prop(ctx, -3);
+    duk_pop(ctx);
+  }
+  duk_pop(ctx);
+}
+
+/* Inside duk_safe_call: run the body (the function at index 1) with no arguments. */
+static duk_ret_t sqlfn_body_safe(duk_context *ctx, void *udata) {
+  (void)udata;
+  duk_dup(ctx, 1);
+  duk_call(ctx, 0);
+  return 1;
+}
+
+/* sqlFunctions({name: fn, …}, body) → body's value; while body runs, SQL run by the script
+ * (sql, sqlEach, sqlPrint) can call each fn by its name. fn must give the same answer for the
+ * same arguments: it is called once per distinct argument list and its answers are remembered
+ * (objects and arrays come back as JSON text, booleans as 1 or 0). fn cannot change the
+ * register; what it throws fails the query and is thrown on unchanged. */
+static duk_ret_t sql_functions(duk_context *ctx) {
+  Host *h = host_of(ctx);
+  const char *fn = "sqlFunctions({name: fn, …}, body)";
+  if (!duk_is_object(ctx, 0) || duk_is_array(ctx, 0) || duk_is_function(ctx, 0))
+    host_throw(ctx, "invalid", "functions", "%s: the first argument must be an object of functions by name", fn);
+  if (!duk_is_function(ctx, 1)) host_throw(ctx, "invalid", "body", "%s: body must be a function", fn);
+  duk_set_top(ctx, 2);
+  duk_push_array(ctx); /* 2: the names registered so far */
+  duk_enum(ctx, 0, DUK_ENUM_OWN_PROPERTIES_ONLY);
+  duk_uarridx_t count = 0;
+  while (duk_next(ctx, -1, 1)) {
+    const char *name = duk_get_string(ctx, -2);
+    size_t len = strlen(name);
+    int ok = len > 0 && len < 64 && strspn(name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789") == len &&
+             !(name[0] >= '0' && name[0] <= '9');
+    const char *why = NULL;
+    if (!ok) why = "must be a name of letters, digits and _ (not starting with a digit), at most 63 characters";
+    else if (!duk_is_function(ctx, -1)) why = "must be a function";
+    else {
+      sqlite3_stmt *st = NULL;
+      int exists = 0;
+      if (sqlite3_prepare_v2(h->db.sql, "SELECT 1 FROM pragma_function_list WHERE name = lower(?1)", -1, &st, NULL) == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
+        exists = sqlite3_step(st) == SQLITE_ROW;
+      }
+      sqlite3_finalize(st);
+      if (exists) why = "is already a SQL function";
+    }
+    SqlFunction *f = why ? NULL : calloc(1, sizeof *f);
+    if (!why && !f) why = "could not be registered: out of memory";
+    if (f) {
+      f->ctx = ctx;
+      snprintf(f->name, sizeof f->name, "%s", name);
+      f->fn = duk_get_heapptr(ctx, -1);
+      f->max_bytes = h->mem_cap / 4;
+      if (sqlite3_create_function_v2(h->db.sql, name, -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, f, sqlfn_call, NULL, NULL,
+                                     sqlfn_free) != SQLITE_OK)
+        why = sqlite3_errmsg(h->db.sql); /* SQLite freed f */
+    }
+    if (why) {
+      duk_push_sprintf(ctx, "%s: '%s' %s", fn, name, why);
+      sqlfn_remove_all(ctx, 2);
+      host_throw(ctx, "invalid", "functions", "%s", duk_get_string(ctx, -1));
+    }
+    duk_push_global_stash(ctx); /* keep the function alive while SQLite holds it */
+    duk_push_sprintf(ctx, "\xffsqlfn:%s", name);
+    duk_dup(ctx, -3);
+    duk_put_prop(ctx, -3);
+    duk_pop(ctx);
+    duk_push_string(ctx, name);
+    duk_put_prop_index(ctx, 2, count++);
+    duk_pop_2(ctx);
+  }
+  duk_pop(ctx);
+  duk_int_t rc = duk_safe_call(ctx, sqlfn_body_safe, NULL, 0, 1);
+  sqlfn_remove_all(ctx, 2);
+  if (rc != DUK_EXEC_SUCCESS) return duk_throw(ctx);
   return 1;
 }
 
@@ -153,6 +504,8 @@ static duk_ret_t sql_transaction(duk_context *ctx) {
 static const duk_function_list_entry sql_globals[] = {
   {"sql", sql_query, DUK_VARARGS},
   {"sqlEach", sql_each, DUK_VARARGS},
+  {"sqlPrint", sql_print, DUK_VARARGS},
+  {"sqlFunctions", sql_functions, 2},
   {"transaction", sql_transaction, 1},
   {NULL, NULL, 0}};
 

@@ -77,6 +77,19 @@ expect "--timeout cannot be caught by the script" 1 "" "$CERTSH" $M --timeout 1 
 expect "--mem stops a memory bomb" 1 "" "$CERTSH" $M --mem 16 -e "var a = []; for (;;) a.push(new Array(1e5).join('x') + a.length)"
 stderr_has "out of memory"; check $? "  with an out-of-memory message"
 
+# sqlPrint: each row one CSV line written in C, quoted only when needed, NULL empty, UTF-8 intact
+cat > "$WORK/print.js" <<'JS'
+sqlPrint("SELECT 1, 'a,b', NULL, 'say \"hi\"', '四星级' UNION ALL SELECT 2, 'two' || char(10) || 'lines', 'x', 'y', 'z'");
+JS
+expect "sqlPrint writes rows as CSV lines" 0 $'1,"a,b",,"say ""hi""",四星级\n2,"two\nlines",x,y,z' "$CERTSH" $M run "$WORK/print.js"
+expect "sqlPrint returns the rows printed and binds parameters" 0 $'7,杭州\n1' "$CERTSH" $M -e "sqlPrint('SELECT ? + 1, ?', [6, '杭州'])"
+expect "sqlPrint -o writes to the file" 0 "" "$CERTSH" $M -o "$WORK/p.csv" -e "sqlPrint('SELECT 1, 2'); undefined"
+[ "$(cat "$WORK/p.csv")" = "1,2" ]; check $? "  the file holds the row"
+expect "sqlPrint refuses writes" 1 "" "$CERTSH" $M -e "sqlPrint('DELETE FROM events')"
+stderr_has "read-only"; check $? "  saying the query is read-only"
+expect "sqlPrint with params not in an array is refused" 1 "" "$CERTSH" $M -e "sqlPrint('SELECT ?', 5)"
+stderr_has "params must be an array"; check $? "  naming params"
+
 out=$("$CERTSH" --help); rc=$?
 [ $rc = 0 ] && printf '%s' "$out" | grep -q "certsh \[OPTIONS\] run FILE" && printf '%s' "$out" | grep -q -- "--as-of"
 check $? "--help lists the commands and options (exit $rc)"

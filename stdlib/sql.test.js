@@ -1,0 +1,105 @@
+// Read-only SQL for scripts, and a script's rule called from SQL (sqlFunctions): the reminder
+// job's engine (examples/reminders.js). A rule is asked once per distinct argument list and its
+// answers are remembered; it cannot write; what it throws comes back unchanged.
+
+// values(list) → SQL giving one row per element of list (column value), in order
+function values(list) { return 'SELECT value FROM json_each(\'' + JSON.stringify(list) + '\') ORDER BY key'; }
+
+test('a function is called once per distinct argument list, its answers remembered', function () {
+  var calls = [];
+  var rows = sqlFunctions({ grade: function (score) { calls.push(score); return score >= 90 ? '五星级' : '四星级'; } }, function () {
+    return sql('SELECT value, grade(value) AS g FROM (' + values([95, 80, 95, 95, 80, 91]) + ')');
+  });
+  assert.equal(rows.map(function (r) { return r.g; }), ['五星级', '四星级', '五星级', '五星级', '四星级', '五星级']);
+  assert.equal(calls, [95, 80, 91]);
+});
+
+test('arguments of every SQL type reach the function; text, integers, reals and NULL differ as keys', function () {
+  var seen = [];
+  sqlFunctions({ f: function (a, b) { seen.push([a, b]); return null; } }, function () {
+    sql("SELECT f(1, NULL), f('1', NULL), f(1.5, 'x'), f(1, NULL), f('杭州', '')");
+  });
+  assert.equal(seen, [[1, null], ['1', null], [1.5, 'x'], ['杭州', '']]);
+});
+
+test('objects come back as JSON text, booleans as 1 or 0, undefined as NULL, Chinese intact', function () {
+  var row = sqlFunctions({
+    obj: function () { return { grade: '四星级', why: [{ clause: '§6.5' }] }; },
+    yes: function () { return true; }, no: function () { return false; }, none: function () {}
+  }, function () {
+    return sql("SELECT obj() AS o, json_extract(obj(), '$.grade') AS g, yes() AS y, no() AS n, none() IS NULL AS u")[0];
+  });
+  assert.equal(JSON.parse(row.o), { grade: '四星级', why: [{ clause: '§6.5' }] });
+  assert.equal([row.g, row.y, row.n, row.u], ['四星级', 1, 0, 1]);
+});
+
+test('the function runs in sqlEach too, and may read the register with sql()', function () {
+  var got = [];
+  sqlFunctions({ count_events: function () { return sql('SELECT count(*) AS n FROM events')[0].n; } }, function () {
+    sqlEach('SELECT count_events() AS n', function (r) { got.push(r.n); });
+  });
+  assert.equal(got, [sql('SELECT count(*) AS n FROM events')[0].n]);
+});
+
+test('the functions exist only while the body runs; the body\'s value is returned', function () {
+  assert.equal(sqlFunctions({ seven: function () { return 7; } }, function () { return sql('SELECT seven() AS v')[0].v; }), 7);
+  assert.throws(function () { sql('SELECT seven()'); }, /no such function: seven/);
+  assert.throws(function () { sqlFunctions({ seven: function () { return 7; } }, function () { throw new Error('body failed'); }); }, /body failed/);
+  assert.throws(function () { sql('SELECT seven()'); }, /no such function: seven/);
+});
+
+test('what the function throws fails the query and arrives unchanged', function () {
+  var thrown = [new TypeError('bad score'), 42, null, { code: 'x' }];
+  thrown.forEach(function (v) {
+    var got = 'nothing';
+    try { sqlFunctions({ boom: function () { throw v; } }, function () { sql('SELECT boom(1)'); }); } catch (e) { got = e; }
+    assert.ok(got === v, 'sql() rethrew ' + String(v));
+  });
+  var err = assert.throws(function () {
+    sqlFunctions({ boom: function () { throw new RangeError('deep'); } }, function () { sqlEach('SELECT boom(1)', function () {}); });
+  }, /deep/);
+  assert.equal(err.name, 'RangeError');
+});
+
+test('a function cannot change the register, even through the primitives', function () {
+  var before = sql('SELECT count(*) AS n FROM events')[0].n;
+  var err = assert.throws(function () {
+    sqlFunctions({ sneaky: function () { return orgs.create({ name: '某公司', uscc: '91110000600037341L', staff: 3 }).id; } }, function () {
+      sql('SELECT sneaky()');
+    });
+  }, 'read-only');
+  assert.ok(/cannot change the register/.test(err.message), err.message);
+  assert.throws(function () {
+    sqlFunctions({ sneaky: function () { return transaction(function () { return 1; }); } }, function () { sql('SELECT sneaky()'); });
+  }, 'read-only');
+  assert.equal(sql('SELECT count(*) AS n FROM events')[0].n, before);
+  transaction(function () { return 1; }); // writing works again afterwards
+});
+
+test.table('names and values refused, naming them', [
+  [{ date: function () {} }, /'date' is already a SQL function/],
+  [{ 'drop table x': function () {} }, /'drop table x' must be a name of letters/],
+  [{ '1x': function () {} }, /'1x' must be a name/],
+  [{ f: 5 }, /'f' must be a function/],
+  [[function () {}], /must be an object of functions by name/]
+], function (functions, message) {
+  assert.throws(function () { sqlFunctions(functions, function () {}); }, message);
+});
+
+test('a refused name leaves none of the others registered', function () {
+  assert.throws(function () { sqlFunctions({ first_ok: function () { return 1; }, date: function () {} }, function () {}); }, 'invalid');
+  assert.throws(function () { sql('SELECT first_ok()'); }, /no such function/);
+});
+
+test('nested sqlFunctions: inner names join the outer ones; reusing an outer name is refused', function () {
+  var v = sqlFunctions({ a: function () { return 1; } }, function () {
+    assert.throws(function () { sqlFunctions({ a: function () { return 2; } }, function () {}); }, /'a' is already a SQL function/);
+    return sqlFunctions({ b: function () { return 2; } }, function () { return sql('SELECT a() + b() AS s')[0].s; });
+  });
+  assert.equal(v, 3);
+});
+
+test('json_each and json_tree can be read by sql(); writes still cannot', function () {
+  assert.equal(sql('SELECT value FROM json_each(\'[1,"二"]\') ORDER BY key').map(function (r) { return r.value; }), [1, '二']);
+  assert.throws(function () { sql('UPDATE sqlite_master SET type = \'x\''); }, /may not be modified|read-only/);
+});

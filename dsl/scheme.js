@@ -298,11 +298,11 @@ function scheme(id) {
 // versions(id) → [Scheme] of id, oldest first
 function versions(id) { load(id); return registry[id].slice(); }
 
-// available() → ids of the scheme files of the library (read, not compiled: files that call
-// defineScheme), sorted
+// available() → ids of the scheme files of the library (read, not compiled: files that name
+// defineScheme; found with indexOf, as a RegExp over the Chinese texts took 3 ms), sorted
 function available() {
   return library.list('schemes').filter(function (p) { return !/\.test\.js$/.test(p); })
-    .filter(function (p) { return /\bdefineScheme\s*\(/.test(library.read(p) || ''); })
+    .filter(function (p) { return (library.read(p) || '').indexOf('defineScheme') >= 0; })
     .map(function (p) { return p.slice(8, -3); });
 }
 

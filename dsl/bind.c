@@ -21,6 +21,13 @@ void bind_require_object(duk_context *ctx, duk_idx_t idx, const char *field, con
                duk_is_undefined(ctx, idx) ? "nothing" : duk_safe_to_string(ctx, idx));
 }
 
+const char *bind_string_arg(duk_context *ctx, duk_idx_t idx, const char *field, const char *fn) {
+  if (!duk_is_string(ctx, idx))
+    host_throw(ctx, "invalid", field, "%s: %s must be text, got %s", fn, field,
+               duk_is_undefined(ctx, idx) ? "nothing" : duk_safe_to_string(ctx, idx));
+  return duk_get_string(ctx, idx);
+}
+
 /* Push property field of obj; 1 when present (not undefined/null). */
 static int bind_get(duk_context *ctx, duk_idx_t obj, const char *field) {
   duk_get_prop_string(ctx, obj, field);

@@ -21,7 +21,7 @@ static duk_ret_t log_verify_js(duk_context *ctx) {
 
 /* log.history(subject) → the events of subject ('certificate:12'), oldest first, payload decoded */
 static duk_ret_t log_history(duk_context *ctx) {
-  const char *subject = duk_require_string(ctx, 0);
+  const char *subject = bind_string_arg(ctx, 0, "subject", "log.history(subject)");
   static const char *const json_cols[] = {"payload", NULL};
   bind_query(ctx, "SELECT seq, as_of, wall, actor, kind, subject, payload FROM events WHERE subject = ?1 ORDER BY seq", 0,
              json_cols, 1, &subject);
@@ -31,7 +31,7 @@ static duk_ret_t log_history(duk_context *ctx) {
 /* log.stateOn(subject, date) → the subject's state as recorded by its last event with as_of <= date, or null */
 static duk_ret_t log_state_on(duk_context *ctx) {
   const char *params[2];
-  params[0] = duk_require_string(ctx, 0);
+  params[0] = bind_string_arg(ctx, 0, "subject", "log.stateOn(subject, date)");
   bind_date_arg(ctx, 1, "log.stateOn(subject, date)", "date");
   params[1] = duk_get_string(ctx, 1);
   static const char *const json_cols[] = {"state", NULL};

@@ -22,8 +22,14 @@ static duk_idx_t sql_spread_params(duk_context *ctx, duk_idx_t idx, const char *
   return (duk_idx_t)n;
 }
 
-/* Bind the n parameter values on the stack from first on; finalizes st before any throw. */
+/* Bind the n parameter values on the stack from first on, exactly as many as the statement
+ * takes; finalizes st before any throw. */
 static void sql_bind_params(duk_context *ctx, sqlite3_stmt *st, duk_idx_t first, duk_idx_t n, const char *fn) {
+  int want = sqlite3_bind_parameter_count(st);
+  if (n != want) {
+    sqlite3_finalize(st);
+    host_throw(ctx, "invalid", "params", "%s: the statement takes %d parameter%s, %d given", fn, want, want == 1 ? "" : "s", (int)n);
+  }
   for (int i = 0; i < n; i++) {
     duk_dup(ctx, first + i);
     if (duk_is_number(ctx, -1)) {

@@ -13,7 +13,7 @@ static duk_ret_t uscc_is_valid(duk_context *ctx) {
 
 /* uscc.check(code) → {valid, reason, expected}: reason says what is wrong (GB 32100-2015) */
 static duk_ret_t uscc_check_js(duk_context *ctx) {
-  const char *code = duk_require_string(ctx, 0);
+  const char *code = bind_string_arg(ctx, 0, "code", "uscc.check(code)");
   char why[256] = "";
   int ok = uscc_check(code, why, sizeof why) == 0;
   duk_push_object(ctx);

@@ -297,7 +297,10 @@ static int host_module_path(const char *id, char *out, size_t n) {
 /* require(id): the exports of a stdlib or scheme module, loaded once. */
 static duk_ret_t host_require(duk_context *ctx) {
   Host *h = host_of(ctx);
-  const char *id = duk_require_string(ctx, 0);
+  if (!duk_is_string(ctx, 0))
+    host_throw(ctx, "invalid", "require", "require(id): id must be text such as 'stdlib/format', got %s",
+               duk_is_undefined(ctx, 0) ? "nothing" : duk_safe_to_string(ctx, 0));
+  const char *id = duk_get_string(ctx, 0);
   char path[256];
   if (host_module_path(id, path, sizeof path) < 0)
     host_throw(ctx, "not-found", "require", "require('%s'): only modules of the library (stdlib/, schemes/) can be loaded", id);
@@ -460,6 +463,32 @@ static duk_ret_t host_describe_safe(duk_context *ctx, void *udata) {
   return 1;
 }
 
+/* Inside duk_safe_call: true when the value at -1 is the engine's allocation failure, not an
+ * error thrown later (after a script caught an out-of-memory error and went on). Reads the
+ * own data property `message` only: no getter runs. */
+static duk_ret_t host_is_alloc_failure_safe(duk_context *ctx, void *udata) {
+  (void)udata;
+  int yes = 0;
+  if (duk_is_error(ctx, -1)) {
+    duk_push_string(ctx, "message");
+    duk_get_prop_desc(ctx, -2, 0);
+    if (duk_is_object(ctx, -1)) {
+      duk_get_prop_string(ctx, -1, "value");
+      yes = duk_is_string(ctx, -1) && strstr(duk_get_string(ctx, -1), "alloc failed") != NULL;
+    }
+  }
+  duk_push_boolean(ctx, yes);
+  return 1;
+}
+
+/* 1 when the error at -1 is the allocation failure (see host_is_alloc_failure_safe). */
+static int host_is_alloc_failure(duk_context *ctx) {
+  duk_dup_top(ctx);
+  int yes = duk_safe_call(ctx, host_is_alloc_failure_safe, NULL, 1, 1) == DUK_EXEC_SUCCESS && duk_get_boolean(ctx, -1);
+  duk_pop(ctx);
+  return yes;
+}
+
 /* Replace the error at -1 with a printable message. */
 static void host_describe_error(Host *h, duk_context *ctx) {
   if (h->stopped == HOST_TIMEOUT) {
@@ -472,7 +501,7 @@ static void host_describe_error(Host *h, duk_context *ctx) {
     duk_push_string(ctx, "interrupted");
     return;
   }
-  if (h->mem_exceeded && duk_is_error(ctx, -1)) {
+  if (h->mem_exceeded && host_is_alloc_failure(ctx)) {
     duk_pop(ctx);
     duk_push_sprintf(ctx, "out of memory: the script needed more than the cap of %zu MB (--mem)", h->mem_cap >> 20);
     return;

@@ -113,7 +113,16 @@ test.table('bindings called with wrong types throw a catchable error naming the 
   [function () { transaction(); }, 'invalid'],
   [function () { log.stateOn('org:1', 'not a date'); }, 'invalid'],
   [function () { log.stateOn('org:1', '2023-02-30'); }, 'invalid'],
-  [function () { log.history(); }]
+  [function () { log.history(); }, 'invalid'],
+  [function () { log.history(5); }, 'invalid'],
+  [function () { log.stateOn({}, '2024-01-01'); }, 'invalid'],
+  [function () { uscc.check(5); }, 'invalid'],
+  [function () { require(5); }, 'invalid'],
+  [function () { sql('SELECT ?', 1, 2); }, 'invalid'],
+  [function () { sql('SELECT ?'); }, 'invalid'],
+  [function () { sqlEach('SELECT ?', [1, 2], function () {}); }, 'invalid'],
+  [function () { sqlPrint('SELECT ?', []); }, 'invalid'],
+  [function () { sqlFunctions({ f: function () {} }); }, 'invalid']
 ], function (fn, code) {
   var e = assert.throws(fn, code);
   assert.ok(e instanceof Error, 'an Error, not ' + typeof e);

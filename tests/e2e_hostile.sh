@@ -30,6 +30,7 @@ CASES=(
   "memory bomb: doubling a string|var s = 'x'; while (true) s += s|out of memory: the script needed more than the cap of 64 MB"
   "memory bomb: many arrays|var keep = []; while (true) keep.push('y'.repeat(1e6) + keep.length)|out of memory: the script needed more than the cap of 64 MB"
   "memory bomb: huge typed array|new Uint8Array(1e9)|out of memory|RangeError"
+  "a memory bomb caught, then an unrelated error: that error is reported, not out of memory|try { var s = 'x'; while (true) s += s; } catch (e) { s = null; } throw new TypeError('after the bomb')|TypeError: after the bomb"
   "memory bomb: one huge SQL value|sql('SELECT zeroblob(1000000000) AS z')|too big"
   "throw a number|throw 42|uncaught value thrown: 42"
   "throw null|throw null|uncaught value thrown: null"

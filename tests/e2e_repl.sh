@@ -1,7 +1,8 @@
 #!/bin/bash
 # tests/e2e_repl.sh — the REPL in a real terminal (tmux: send-keys, capture-pane) and with piped
 # input: completion, history across sessions, Ctrl-R, multi-line input, Ctrl-C during a runaway
-# loop, Chinese text aligned in tables, .mode csv parsed back. `bash e2e_repl.sh CERTSH SRC`.
+# loop, Chinese text aligned in tables, .mode csv parsed back; and the progress bar of `certsh
+# import` on a terminal (not in a pipe). `bash e2e_repl.sh CERTSH SRC`.
 set -u
 CERTSH=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 TMP=$(mktemp -d)
@@ -181,6 +182,25 @@ keys C-d
 sleep 0.5
 screen | grep -q 'certsh> ' && ! tmux -L "$SOCK" list-panes -t "s$SESSION" -F '#{pane_current_command}' | grep -q certsh &&
   pass "terminal: Ctrl-D leaves" || fail "Ctrl-D: $(tmux -L "$SOCK" list-panes -t "s$SESSION" -F '#{pane_current_command}')"
+
+# ---- certsh import draws a progress bar on a terminal (and only there) ------------------------
+"$CERTSH" --db :memory: --timeout 0 -e "var out = ['name,uscc,staff,address'];
+  for (var i = 1; i <= 40000; i++) { var b = '91110000' + ('000000000' + i).slice(-9);
+    out.push('进度组织' + i + ',' + b + uscc.check(b + '0').expected + ',5,北京'); } out.join('\n')" > "$TMP/orgs.csv"
+SESSION=$((SESSION + 1))
+tmux -L "$SOCK" -f /dev/null new-session -d -s "s$SESSION" -x 100 -y 30 \
+  "cd $TMP && LANG=C.UTF-8 TERM=xterm $CERTSH --db $TMP/imp.db --timeout 0 import orgs $TMP/orgs.csv; echo IMPORT-EXIT=\$?; sleep 30"
+bar=0
+for _ in $(seq 600); do
+  screen | grep -qE 'import \[#*\.+\] +[0-9]+%  [0-9]+ rows' && bar=1
+  screen | grep -q 'IMPORT-EXIT=' && break
+  sleep 0.05
+done
+[ $bar = 1 ] && pass "import: a progress bar on the terminal while it runs" || fail "import progress bar never seen: $(screen)"
+screen | grep -q 'IMPORT-EXIT=0' && screen | grep -q '40000 orgs imported' && ! screen | grep -q '\[#' &&
+  pass "import: the bar gives way to the summary, exit 0" || fail "import summary: $(screen)"
+"$CERTSH" --db "$TMP/imp2.db" --timeout 0 import orgs "$TMP/orgs.csv" > "$TMP/imp.out" 2>&1
+! grep -q '\[#' "$TMP/imp.out" && pass "import: no bar when not on a terminal" || fail "bar in a pipe: $(head -c 200 "$TMP/imp.out")"
 
 if [ $failures = 0 ]; then echo "e2e_repl: all passed"; else echo "e2e_repl: $failures failed"; fi
 [ $failures = 0 ]

@@ -172,12 +172,28 @@ static void import_org(Import *im, const CsvRow *row, const char *args) {
   in.name = cell(im, row, "name");
   in.uscc = cell(im, row, "uscc");
   in.address = cell(im, row, "address");
-  if (cell_int(im, row, "staff", &in.staff) < 0 || cell_int(im, row, "sites", &in.sites) < 0) return;
-  if (shops_json(im, row, shops, sizeof shops) < 0) return;
+  /* every cell read here is checked on its own; a bad one is replaced by a valid stand-in so
+   * that the register's checks still report what else is wrong with the row */
+  int bad = 0;
+  if (cell_int(im, row, "staff", &in.staff) < 0) bad = 1, in.staff = 1;
+  if (cell_int(im, row, "sites", &in.sites) < 0) bad = 1, in.sites = 0;
+  if (shops_json(im, row, shops, sizeof shops) < 0) bad = 1, shops[0] = 0;
   in.shops_json = shops[0] ? shops : NULL;
   long long id;
-  if (org_create(&im->h.db, &in, args, &id) < 0) row_failed(im, row);
-  else im->imported++;
+  Db *db = &im->h.db;
+  if (!bad) {
+    if (org_create(db, &in, args, &id) < 0) row_failed(im, row);
+    else im->imported++;
+    return;
+  }
+  /* a refused row: ask the register what else is wrong, then undo what it created */
+  if (db_begin(db) < 0) { row_failed(im, row); return; }
+  if (org_create(db, &in, args, &id) < 0) {
+    CoreError keep = db->err;
+    db_rollback(db);
+    db->err = keep;
+    row_failed(im, row);
+  } else db_rollback(db);
 }
 
 /* people: one person per row with at most one registration; roles in English or Chinese. */
@@ -186,6 +202,7 @@ static void import_person(Import *im, const CsvRow *row, const char *args) {
                                               {"expert", "expert"}, {"技术专家", "expert"}, {"专家", "expert"},
                                               {"decider", "decider"}, {"决定人员", "decider"}, {"认证决定人员", "decider"}};
   char roles[512] = "[";
+  int bad = 0;
   const char *v = cell(im, row, "roles");
   if (v) {
     char copy[512];
@@ -195,9 +212,10 @@ static void import_person(Import *im, const CsvRow *row, const char *args) {
       const char *role = NULL;
       for (size_t i = 0; i < sizeof ROLE_NAMES / sizeof ROLE_NAMES[0]; i++)
         if (!strcmp(t, ROLE_NAMES[i][0])) role = ROLE_NAMES[i][1];
-      if (!role) {
+      if (!role) { /* reported; the rest of the row is still checked (without this role) */
         import_error(im, row->number, file_col(im, "roles"), "role '%s' is not auditor/审核员, expert/技术专家 or decider/决定人员", t);
-        return;
+        bad = 1;
+        continue;
       }
       if (roles[1]) strcat(roles, ",");
       json_str(roles, sizeof roles, role);
@@ -212,6 +230,7 @@ static void import_person(Import *im, const CsvRow *row, const char *args) {
   if (ok && (reg || from || to))
     ok = person_register(db, id, reg, cell(im, row, "field_code"), from, to, args) == 0;
   if (!ok) { CoreError keep = db->err; db_rollback(db); db->err = keep; row_failed(im, row); return; }
+  if (bad) { db_rollback(db); return; } /* the row is refused: what it created goes */
   if (db_commit(db) < 0) { row_failed(im, row); return; }
   im->imported++;
 }
@@ -284,29 +303,33 @@ static void import_certificate(Import *im, const CsvRow *row, const char *args) 
   Db *db = &im->h.db;
   const char *uscc = cell(im, row, "uscc"), *scheme = cell(im, row, "scheme"), *version = cell(im, row, "version");
   const char *issued = cell(im, row, "issued"), *status = cell(im, row, "status");
+  /* the cells read here are each checked on their own, all reported; then the register's checks */
+  int bad = 0;
   long long stars = 0;
-  if (cell_int(im, row, "stars", &stars) < 0) return;
+  if (cell_int(im, row, "stars", &stars) < 0) bad = 1;
   const char *word = status ? status_word(status) : "active";
   if (!word) {
     import_error(im, row->number, file_col(im, "status"), "'%s' is not active/有效, suspended/暂停, withdrawn/撤销, cancelled/注销 or expired/过期", status);
-    return;
+    bad = 1;
   }
-  if (!uscc) { import_error(im, row->number, file_col(im, "uscc"), "the holder's uscc is required"); return; }
-  if (!scheme) { import_error(im, row->number, file_col(im, "scheme"), "scheme is required"); return; }
-  if (!version && !(version = scheme_version(im, row, scheme))) return;
+  if (!scheme) import_error(im, row->number, file_col(im, "scheme"), "scheme is required"), bad = 1;
+  else if (!version && !(version = scheme_version(im, row, scheme))) bad = 1;
   long long org = 0;
-  sqlite3_stmt *st = db_prepare(db, "SELECT id FROM orgs WHERE uscc = ?1");
-  if (!st) { row_failed(im, row); return; }
-  sqlite3_bind_text(st, 1, uscc, -1, SQLITE_STATIC);
-  if (sqlite3_step(st) == SQLITE_ROW) org = sqlite3_column_int64(st, 0);
-  sqlite3_finalize(st);
-  if (!org) {
-    import_error(im, row->number, file_col(im, "uscc"), "no organisation has uscc '%s' (import the organisations first)", uscc);
-    return;
+  if (!uscc) import_error(im, row->number, file_col(im, "uscc"), "the holder's uscc is required"), bad = 1;
+  else {
+    sqlite3_stmt *st = db_prepare(db, "SELECT id FROM orgs WHERE uscc = ?1");
+    if (!st) { row_failed(im, row); return; }
+    sqlite3_bind_text(st, 1, uscc, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) == SQLITE_ROW) org = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    if (!org) {
+      import_error(im, row->number, file_col(im, "uscc"), "no organisation has uscc '%s' (import the organisations first)", uscc);
+      bad = 1;
+    }
   }
   long long makers[16];
   int nmakers = deciders(im, row, makers, 16);
-  if (nmakers < 0) return;
+  if (nmakers < 0 || bad) return;
   const char *scope = cell(im, row, "scope"), *grade = cell(im, row, "grade");
   CaseInput c = {org, scheme, version, scope, grade, NULL, issued};
   long long case_id, decision, cert;
@@ -430,8 +453,8 @@ int cmd_import(Options *o) {
     if (read == 0 && im->last_row == 0) { fprintf(stderr, "%s: the file is empty (a header row is needed)\n", path); read = -1; }
     if (read < 0 || im->errors) {
       db_rollback(db);
-      if (im->errors > im->max_errors) fprintf(stderr, "%s: … %ld more errors not shown\n", path, im->errors - im->max_errors);
-      if (im->errors >= im->max_errors) fprintf(stderr, "%s: stopped at row %ld after %ld errors (--max-errors)\n", path, im->last_row, im->errors);
+      if (im->errors > im->max_errors) fprintf(stderr, "%s: … %ld more errors in that row not shown\n", path, im->errors - im->max_errors);
+      if (im->errors >= im->max_errors) fprintf(stderr, "%s: stopped at row %ld after %ld errors (--max-errors)\n", path, im->last_row, im->max_errors);
       fprintf(stderr, "import: %s refused: nothing was imported\n", path);
     } else if (db_commit(db) < 0) {
       fprintf(stderr, "error: %s; nothing was imported\n", db->err.message);

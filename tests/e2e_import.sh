@@ -51,6 +51,8 @@ grep -q "row 3, column 2 (uscc): value '911100006000373411'" err.txt
 check $? "the bad check character is named by row, column and value"
 grep -q "row 4, column 3 (staff): 'abc' is not a whole number" err.txt
 check $? "the bad number is named by row, column and value"
+grep -q "row 4, column 2 (uscc): value '91310000MA1FL8TQ2K'" err.txt
+check $? "a second bad cell of the same row is listed too"
 grep -q "row 5" err.txt && grep -q "row 6.*already registered" err.txt
 check $? "the blank name and the repeated code are listed too"
 grep -q "nothing was imported" err.txt && [ "$(count b.db orgs)" = 0 ] && [ "$(count b.db events)" = 0 ]

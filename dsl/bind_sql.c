@@ -438,6 +438,10 @@ static duk_ret_t sql_functions(duk_context *ctx) {
   if (!duk_is_object(ctx, 0) || duk_is_array(ctx, 0) || duk_is_function(ctx, 0))
     host_throw(ctx, "invalid", "functions", "%s: the first argument must be an object of functions by name", fn);
   if (!duk_is_function(ctx, 1)) host_throw(ctx, "invalid", "body", "%s: body must be a function", fn);
+  /* SQLite cannot remove a function while a statement runs: refuse rather than leave it behind */
+  for (sqlite3_stmt *st = sqlite3_next_stmt(h->db.sql, NULL); st; st = sqlite3_next_stmt(h->db.sql, st))
+    if (sqlite3_stmt_busy(st))
+      host_throw(ctx, "invalid", "functions", "%s: cannot be called while a query runs (inside sqlEach or a SQL function); call it before", fn);
   duk_set_top(ctx, 2);
   duk_push_array(ctx); /* 2: the names registered so far */
   duk_enum(ctx, 0, DUK_ENUM_OWN_PROPERTIES_ONLY);
@@ -449,6 +453,7 @@ static duk_ret_t sql_functions(duk_context *ctx) {
              !(name[0] >= '0' && name[0] <= '9');
     const char *why = NULL;
     if (!ok) why = "must be a name of letters, digits and _ (not starting with a digit), at most 63 characters";
+    else if (sqlite3_keyword_check(name, (int)len)) why = "is an SQL keyword";
     else if (!duk_is_function(ctx, -1)) why = "must be a function";
     else {
       sqlite3_stmt *st = NULL;

@@ -25,9 +25,9 @@ test('arguments of every SQL type reach the function; text, integers, reals and 
 test('objects come back as JSON text, booleans as 1 or 0, undefined as NULL, Chinese intact', function () {
   var row = sqlFunctions({
     obj: function () { return { grade: '四星级', why: [{ clause: '§6.5' }] }; },
-    yes: function () { return true; }, no: function () { return false; }, none: function () {}
+    truthy: function () { return true; }, falsy: function () { return false; }, none: function () {}
   }, function () {
-    return sql("SELECT obj() AS o, json_extract(obj(), '$.grade') AS g, yes() AS y, no() AS n, none() IS NULL AS u")[0];
+    return sql("SELECT obj() AS o, json_extract(obj(), '$.grade') AS g, truthy() AS y, falsy() AS n, none() IS NULL AS u")[0];
   });
   assert.equal(JSON.parse(row.o), { grade: '四星级', why: [{ clause: '§6.5' }] });
   assert.equal([row.g, row.y, row.n, row.u], ['四星级', 1, 0, 1]);
@@ -81,6 +81,7 @@ test.table('names and values refused, naming them', [
   [{ 'drop table x': function () {} }, /'drop table x' must be a name of letters/],
   [{ '1x': function () {} }, /'1x' must be a name/],
   [{ f: 5 }, /'f' must be a function/],
+  [{ inner: function () {} }, /'inner' is an SQL keyword/],
   [[function () {}], /must be an object of functions by name/]
 ], function (functions, message) {
   assert.throws(function () { sqlFunctions(functions, function () {}); }, message);
@@ -102,4 +103,23 @@ test('nested sqlFunctions: inner names join the outer ones; reusing an outer nam
 test('json_each and json_tree can be read by sql(); writes still cannot', function () {
   assert.equal(sql('SELECT value FROM json_each(\'[1,"二"]\') ORDER BY key').map(function (r) { return r.value; }), [1, '二']);
   assert.throws(function () { sql('UPDATE sqlite_master SET type = \'x\''); }, /may not be modified|read-only/);
+});
+
+test('sqlFunctions cannot be called while a query runs: SQLite could not remove the functions after', function () {
+  assert.throws(function () {
+    sqlEach('SELECT 1 AS a', function () { sqlFunctions({ late: function () { return 1; } }, function () {}); });
+  }, /cannot be called while a query runs/);
+  assert.throws(function () {
+    sqlFunctions({ wrap: function () { return sqlFunctions({ late: function () { return 1; } }, function () { return 1; }); } }, function () {
+      sql('SELECT wrap()');
+    });
+  }, /cannot be called while a query runs/);
+  assert.throws(function () { sql('SELECT late()'); }, /no such function: late/);
+});
+
+test('sqlFunctions works after the primitives have written (their statements are not left running)', function () {
+  var org = orgs.create({ name: '杭州某某电器有限公司', uscc: '91330106MA2B0QXR7D', staff: 12 });
+  assert.equal(sqlFunctions({ twice: function (x) { return 2 * x; } }, function () {
+    return sql('SELECT twice(staff) AS t FROM orgs WHERE id = ?', org.id)[0].t;
+  }), 24);
 });

@@ -159,19 +159,18 @@ var FUNCTIONS = {
       nonAcceptanceNotice: 'application review (notice if not accepted)' }[name];
     return due(deadlineOf(rule, name, from, name === 'suspensionLimit' ? { licenceRenewal: !!licence } : undefined), what);
   },
-  // correction(scheme, version, finding, item, recorded due, audit end): an open nonconformity's
-  // correction deadline, as recorded on the finding or else as the scheme sets it
-  correction: function (id, version, finding, item, recorded, auditEnd) {
-    var rule = ruleOf(id, version), why, date = recorded;
-    var what = 'nonconformity ' + (item || '#' + finding) + ' correction';
+  // correction(scheme, version, recorded due, audit end): an open nonconformity's correction
+  // deadline, as recorded on the finding or else as the scheme sets it (the query names the finding)
+  correction: function (id, version, recorded, auditEnd) {
+    var rule = ruleOf(id, version), why;
     if (recorded) {
       var set = rule instanceof Error ? [] : rule.positions.filter(function (p) { return p.topic === 'deadline.correction'; }); // who sets it, when the scheme does not
-      why = [{ scheme: id, version: version, clause: set.length ? set[0].clause : '', text: 'correction due ' + recorded + ' as recorded on finding ' + finding }];
+      why = [{ scheme: id, version: version, clause: set.length ? set[0].clause : '', text: 'correction due ' + recorded + ' as recorded on the finding' }];
       if (has(rule, 'deadline')) why = deadlineOf(rule, 'correction', auditEnd).why.concat(why);
-      return answer(date, stateOf(date), what, why);
+      return answer(recorded, stateOf(recorded), 'nonconformity correction', why);
     }
     if (!has(rule, 'deadline')) { problem(id, version, 'no correction deadline rule'); return null; }
-    return due(deadlineOf(rule, 'correction', auditEnd), what);
+    return due(deadlineOf(rule, 'correction', auditEnd), 'nonconformity correction');
   },
   // matter(scheme, version, kind, id, cause, received, recorded due, certificate status): a
   // verified cause (kind 'suspend': suspend within), an R6.2 event not acted upon (kind 'R6.2'),
@@ -253,7 +252,7 @@ function surveillance() {
     ' SELECT c.id, c.number, o.name AS holder, c.scheme, c.version, surveillance_next(c.scheme, c.version, d.date, c.expires,' +
     '   (SELECT json_group_array(json_object(\'type\', x.type, \'end\', x.actual_end)) FROM (SELECT a.type, a.actual_end' +
     '     FROM audits a WHERE a.case_id = c.case_id AND a.status = \'done\' AND a.actual_end IS NOT NULL' +
-    '     ORDER BY a.actual_end) x)) AS answer' +
+    '     ORDER BY a.type, a.actual_end) x)) AS answer' + // the covering index's order: no sort per row
     // last first, streamed as a co-routine (no temporary table of every case), then the rest
     ' FROM last l CROSS JOIN b CROSS JOIN certificates c ON c.case_id = l.case_id AND b.scheme = c.scheme AND b.version = c.version' +
     ' JOIN decisions d ON d.id = c.decision_id JOIN orgs o ON o.id = c.org_id' +
@@ -282,13 +281,14 @@ function recertification() {
     '   \'expiry/certificate-\' || id || \'/\' || expires AS uid, expiry(scheme, version, expires, status) AS answer FROM c WHERE expires <= ?3' +
     ' UNION ALL SELECT 1, id, expires, \'recertification\', number, holder, scheme, version, \'recert/certificate-\' || id || \'/\' || expires,' +
     '   deadline(scheme, version, \'recertApplication\', expires, NULL) FROM c WHERE NOT applied AND expires >= ?4 LIMIT -1 OFFSET 0)' +
-    ' WHERE answer IS NOT NULL ORDER BY expires, id, k' };
+    ' WHERE answer IS NOT NULL' }; // in register order, expiries first: sorting the answers would spill to disk
 }
 
 // 3. Open nonconformities: the correction deadline recorded on the finding, else the scheme's.
 function nonconformities() {
   return { params: [end], sql: 'SELECT \'correction\' AS kind, coalesce(number, \'\') AS certificate, holder, scheme, version,' +
-    ' \'correction/finding-\' || id AS uid, correction(scheme, version, id, item, due, audit_end) AS answer FROM (' +
+    ' \'correction/finding-\' || id AS uid, json_set(correction(scheme, version, due, audit_end), \'$.what\',' +
+    '   \'nonconformity \' || coalesce(item, \'#\' || id) || \' correction\') AS answer FROM (' +
     ' SELECT f.id, f.due, f.item, coalesce(a.actual_end, f.raised) AS audit_end, k.scheme, k.version, o.name AS holder,' +
     ' (SELECT number FROM certificates c WHERE c.case_id = k.id ORDER BY c.id DESC LIMIT 1) AS number' +
     ' FROM findings f JOIN audits a ON a.id = f.audit_id JOIN cases k ON k.id = a.case_id JOIN orgs o ON o.id = k.org_id' +

@@ -2,7 +2,6 @@
  * makes a multi-step command one transaction. Writes go through the primitives only. */
 #include "dsl/bind.h"
 
-#include <csv.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -172,9 +171,7 @@ static duk_ret_t sql_print(duk_context *ctx) {
       const char *v = (const char *)sqlite3_column_text(st, c);
       size_t len = (size_t)sqlite3_column_bytes(st, c);
       if (c) fputc(',', h->out);
-      if (!v) continue;
-      if (strpbrk(v, ",\"\r\n")) csv_fwrite(h->out, v, len);
-      else fwrite(v, 1, len, h->out);
+      if (v) host_csv_field(h->out, v, len);
     }
     fputc('\n', h->out);
     printed++;

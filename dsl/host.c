@@ -5,6 +5,7 @@
 #include "dsl/embedded.h"
 #include "core/civil.h"
 
+#include <csv.h>
 #include <dirent.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -186,6 +187,11 @@ static duk_ret_t host_print(duk_context *ctx) {
   }
   fputc('\n', h->out);
   return 0;
+}
+
+void host_csv_field(FILE *f, const char *s, size_t n) {
+  if (n && strpbrk(s, ",\"\r\n")) csv_fwrite(f, s, n);
+  else fwrite(s, 1, n, f);
 }
 
 /* today(): the date rules treat as today ('YYYY-MM-DD', from --as-of or the clock). */

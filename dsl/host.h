@@ -51,6 +51,10 @@ double host_now(void);
  * buffer (caller frees); *len gets its length when len is not NULL. NULL when it cannot be read. */
 char *host_read_file(const char *path, size_t *len);
 
+/* Write one CSV field to f (RFC 4180: quoted only when it holds a comma, quote or line end);
+ * the one quoting rule of sqlPrint and `certsh export`. */
+void host_csv_field(FILE *f, const char *s, size_t n);
+
 /* Source of a library file ("stdlib/x.js"): embedded or from lib_dir. Returns a malloc'd
  * NUL-terminated buffer (caller frees) and its length, or NULL when there is none. */
 char *host_library_source(Host *h, const char *path, size_t *len);

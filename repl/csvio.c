@@ -2,6 +2,7 @@
  * parse with libcsv (strict quoting), and quote fields on output with libcsv's writer. */
 #define _POSIX_C_SOURCE 200809L
 #include "repl/csvio.h"
+#include "dsl/host.h"
 
 #include <csv.h>
 #include <errno.h>
@@ -198,8 +199,6 @@ int csv_read_file(const char *path, const char *encoding, CsvRowFn fn, void *ud,
 
 void csv_put(FILE *f, const char *text, int last) {
   const char *s = text ? text : "";
-  size_t n = strlen(s);
-  if (n && strpbrk(s, ",\"\r\n")) csv_fwrite(f, s, n);
-  else fwrite(s, 1, n, f);
+  host_csv_field(f, s, strlen(s));
   fputs(last ? "\r\n" : ",", f);
 }

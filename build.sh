@@ -1,7 +1,8 @@
 #!/bin/sh
 # build.sh — the two commands of the README.
 #   ./build.sh          install what is missing, build, and run the reminder job on the
-#                       default database (building the demo register first when it is empty)
+#                       default database (creating it with `certsh init` and building the demo
+#                       register first when it is missing or empty)
 #   ./build.sh test     build normally and with ASan+UBSan, and run every test in both
 #   ./build.sh test --extended   also the long tests (crash, concurrency, fuzzing, valgrind)
 set -eu
@@ -50,6 +51,9 @@ case "${1:-run}" in
     install_dependencies
     build build
     db=${CERTSH_DB:-certsh.db}
+    if [ "$db" != :memory: ] && [ ! -e "$db" ]; then
+      ./build/certsh init "$db"   # the only command that creates a register
+    fi
     if [ "$(./build/certsh --db "$db" -e "sql('select count(*) n from certificates')[0].n")" = 0 ]; then
       echo "build.sh: $db is empty; building the demo register (examples/demo-register.js)" >&2
       ./build/certsh --db "$db" --timeout 0 run examples/demo-register.js

@@ -1,10 +1,13 @@
 /* core/db.c — opening the register, migrating its schema, transactions and errors. */
+#define _POSIX_C_SOURCE 200809L
 #include "core/db.h"
 #include "core/schema.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 /* Busy waits are bounded: a writer waits this long for the lock, then fails clearly. */
@@ -150,11 +153,25 @@ static void db_configure_once(void) {
   sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
-int db_open(Db *db, const char *path, CoreError *err) {
+/* 1 when path names a file on disk (not ":memory:" or a "file:" URI, which SQLite resolves). */
+static int db_is_plain_path(const char *path) {
+  return strcmp(path, ":memory:") != 0 && strncmp(path, "file:", 5) != 0;
+}
+
+/* Open path (creating it only when create is 1), configure and migrate it. */
+static int db_open_as(Db *db, const char *path, int create, CoreError *err) {
   db_configure_once();
   memset(db, 0, sizeof *db);
   snprintf(db->actor, sizeof db->actor, "certsh");
-  int rc = sqlite3_open_v2(path, &db->sql, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI, NULL);
+  struct stat sb;
+  if (db_is_plain_path(path) && !create && stat(path, &sb) != 0) {
+    /* a typo must not make an empty register (issue 11, family 8): only `certsh init` creates */
+    db_fail(db, "not-found", "--db", "there is no register at '%s' (%s); nothing was created. "
+            "To start an empty register there, run: certsh init %s", path, strerror(errno), path);
+    goto fail;
+  }
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI | (create ? SQLITE_OPEN_CREATE : 0);
+  int rc = sqlite3_open_v2(path, &db->sql, flags, NULL);
   if (rc != SQLITE_OK) {
     db_fail(db, "open", "--db", "cannot open database '%s': %s", path,
             db->sql ? sqlite3_errmsg(db->sql) : sqlite3_errstr(rc));
@@ -181,6 +198,22 @@ fail:
   if (err) *err = db->err;
   db_close(db);
   return -1;
+}
+
+int db_open(Db *db, const char *path, CoreError *err) { return db_open_as(db, path, 0, err); }
+
+int db_init(const char *path, CoreError *err) {
+  Db db;
+  struct stat sb;
+  if (db_is_plain_path(path) && stat(path, &sb) == 0) {
+    snprintf(err->code, sizeof err->code, "exists");
+    snprintf(err->field, sizeof err->field, "FILE");
+    snprintf(err->message, sizeof err->message, "'%s' already exists; certsh init creates only a new register", path);
+    return -1;
+  }
+  if (db_open_as(&db, path, 1, err) < 0) return -1;
+  db_close(&db);
+  return 0;
 }
 
 void db_close(Db *db) {

@@ -30,8 +30,12 @@ typedef struct Db {
   sqlite3_stmt *cached[DB_CACHED_STATEMENTS]; /* statements kept prepared (db_cached), finalized by db_close */
 } Db;
 
-/* Open (creating and migrating) the database at path; ":memory:" works. 0 or -1 with err. */
+/* Open (and migrate) the existing database at path; ":memory:" works. A path that does not
+ * exist is refused (err "not-found") and nothing is created. 0 or -1 with err. */
 int db_open(Db *db, const char *path, CoreError *err);
+/* Create an empty register at path (refused when path exists), migrated and closed: the one way
+ * a register comes into being (`certsh init`). 0 or -1 with err. */
+int db_init(const char *path, CoreError *err);
 /* Close the database; safe on a Db that failed to open. */
 void db_close(Db *db);
 

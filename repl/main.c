@@ -146,6 +146,15 @@ static int cmd_verify(Options *o) {
   return rc == 0 ? EXIT_OK : EXIT_FAIL;
 }
 
+/* init [FILE]: create an empty register at FILE (default --db); the only command that creates one. */
+static int cmd_init(Options *o) {
+  const char *path = o->nargs ? o->args[0] : o->db;
+  CoreError err;
+  if (db_init(path, &err) < 0) { fprintf(stderr, "error: %s\n", err.message); return EXIT_FAIL; }
+  printf("certsh: created an empty register at '%s' (schema version %d)\n", path, db_schema_version());
+  return EXIT_OK;
+}
+
 /* ---- test: run *.test.js files, each in a fresh heap on an in-memory register -------------- */
 
 typedef struct TestList { char **paths; int n, cap; int from_library; } TestList;
@@ -269,6 +278,7 @@ static const Command COMMANDS[] = {
   {"run", "certsh [OPTIONS] run FILE [ARGS...]", "run a batch job; ARGS reach the script as `args`", cmd_run},
   {"test", "certsh [OPTIONS] test [PATH...]", "run *.test.js files (default: every test of stdlib and schemes)", cmd_test},
   {"verify", "certsh [OPTIONS] verify", "check the record log's hash chain and every row against it", cmd_verify},
+  {"init", "certsh [OPTIONS] init [FILE]", "create an empty register at FILE (default: --db); the only command that creates one", cmd_init},
   {"import", "certsh [OPTIONS] import orgs|people|certificates FILE.csv [--encoding E]", "import a CSV file in one transaction; a bad file is refused whole", cmd_import},
   {"export", "certsh [OPTIONS] export orgs|people|certificates [--format csv|json|html] [FILE]", "export the register (the public register of certificates, organisations, people)", cmd_export},
   {"lint", "certsh [OPTIONS] lint FILE...", "check scheme files as defineScheme does, printing each problem with its field", cmd_lint},
@@ -281,7 +291,8 @@ static int cmd_help(Options *o) {
   printf("certsh %s: a certification body's register, scripted in JavaScript\n\nUsage:\n", CERTSH_VERSION);
   for (size_t i = 0; i < NCOMMANDS; i++) printf("  %-40s %s\n", COMMANDS[i].usage, COMMANDS[i].help);
   printf("\nOptions:\n"
-         "  --db FILE          the register (default ./certsh.db, or $CERTSH_DB); :memory: works\n"
+         "  --db FILE          the register (default ./certsh.db, or $CERTSH_DB); :memory: works;\n"
+         "                     a path that does not exist is refused (certsh init creates it)\n"
          "  --as-of YYYY-MM-DD the date rules treat as today (default: today)\n"
          "  --json             print values as JSON, whatever they are\n"
          "  --timeout SECONDS  time budget per evaluation (default 30 in -e and run, none in the REPL)\n"
@@ -346,6 +357,7 @@ int main(int argc, char **argv) {
     }
   }
   if (cmd->run == cmd_eval && nops) { return usage_error("-e takes one expression; unexpected '%s'", operands[0]); }
+  if (cmd->run == cmd_init && nops > 1) { return usage_error("init takes one FILE; unexpected '%s'", operands[1]); }
   if (cmd->run == cmd_verify && nops) { return usage_error("verify takes no operands; unexpected '%s'", operands[0]); }
   o.args = operands;
   o.nargs = nops;

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <wchar.h>
 
@@ -302,6 +303,24 @@ static void repl_close(Session *s) {
   host_close(&s->h);
 }
 
+/* The REPL on a register that does not exist: on a terminal, offer to create it (certsh init);
+ * otherwise leave it to host_open to refuse. 0 to go on, -1 to stop. */
+static int repl_offer_init(Session *s, const char *path) {
+  struct stat sb;
+  if (!s->tty || !strcmp(path, ":memory:") || !strncmp(path, "file:", 5) || stat(path, &sb) == 0) return 0;
+  printf("There is no register at '%s'. Create an empty one there? [y/N] ", path);
+  fflush(stdout);
+  char answer[16];
+  if (!fgets(answer, sizeof answer, stdin) || (answer[0] != 'y' && answer[0] != 'Y')) {
+    fprintf(stderr, "certsh: nothing was created (certsh init %s creates an empty register)\n", path);
+    return -1;
+  }
+  CoreError err;
+  if (db_init(path, &err) < 0) { fprintf(stderr, "error: %s\n", err.message); return -1; }
+  printf("created an empty register at '%s'\n", path);
+  return 0;
+}
+
 int repl_main(Options *o) {
   Session session, *s = &session;
   memset(s, 0, sizeof *s);
@@ -311,6 +330,7 @@ int repl_main(Options *o) {
   s->color = isatty(2) && s->tty && !getenv("NO_COLOR");
   s->mode = o->json ? MODE_JSON : MODE_TABLE;
   repl_set_locale();
+  if (repl_offer_init(s, o->db) < 0) return 1;
   if (host_open(&s->h, o->db, o->as_of, o->mem_mb << 20, o->timeout > 0 ? o->timeout : 0, o->lib) < 0) return 1;
   if (s->tty) {
     repl_open_editor(s);

@@ -57,9 +57,15 @@ expect "--as-of is the date events record" 0 "2026-03-01" "$CERTSH" $M --as-of 2
 
 expect "--db :memory: works" 0 "1" "$CERTSH" $M -e "core.person.create({name: '张三'}).id"
 [ ! -e certsh.db ]; check $? "  and leaves no certsh.db behind"
+expect "a missing default database is refused, naming it" 1 "error: there is no register at 'certsh.db'" \
+  bash -c 'set -o pipefail; "$0" -e 1 2>&1 | cut -c1-42' "$CERTSH"
+[ ! -e certsh.db ]; check $? "  and nothing is created"
+expect "certsh init makes the default database" 0 "certsh: created an empty register at 'certsh.db'" \
+  bash -c '"$0" init | cut -c1-48' "$CERTSH"
 expect "the default database is ./certsh.db" 0 "1" "$CERTSH" -e "core.person.create({name: '张三'}).id"
 [ -e certsh.db ]; check $? "  which now exists"
 export CERTSH_DB=$WORK/env.db
+"$CERTSH" init > /dev/null
 expect "\$CERTSH_DB names the database" 0 "1" "$CERTSH" -e "core.person.create({name: '李四'}).id"
 expect "  and the next run sees what the last wrote" 0 "李四" "$CERTSH" -e "core.person.get(1).name"
 expect "--db wins over \$CERTSH_DB" 0 "0" "$CERTSH" $M -e "sql('SELECT count(*) AS n FROM people')[0].n"

@@ -1,6 +1,6 @@
 #!/bin/bash
 # Concurrency (issue 6): 4 writer and 4 reader processes on one database, started together on a
-# database that does not exist yet (so they also race to create and migrate it). Writers run
+# database that is an empty file (so they also race to migrate it). Writers run
 # two-step commands (create + update, one transaction each), split over several processes each;
 # readers query, stream and verify. Ends with zero "database is locked"/busy errors reaching
 # the user, every process exit 0, exactly the events expected (none lost or duplicated) and a
@@ -14,6 +14,7 @@ WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 if extended; then OPS=1000; ROUNDS=10; READS=300; else OPS=40; ROUNDS=4; READS=20; fi
 DB=$WORK/register.db
+: > "$DB" # an empty file: the processes race to migrate it (only certsh init creates a register)
 changes_js "$WORK/changes.js"
 cat > "$WORK/reader.js" <<'JS'
 var n = Number(args[0]);

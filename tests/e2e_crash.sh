@@ -13,6 +13,7 @@ WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 if extended; then KILLS=120; IMPORT_ROWS=20000; CHANGES=4000; DEMO_ORGS=2000; else KILLS=8; IMPORT_ROWS=3000; CHANGES=1000; DEMO_ORGS=150; fi
 DB=$WORK/register.db
+"$CERTSH" init "$DB" > /dev/null
 changes_js "$WORK/changes.js"
 
 # killed_at MAX_MS: sleep a random time below MAX_MS milliseconds.
@@ -53,7 +54,7 @@ total_bad=0
 # --- 1. a large import (one transaction): all rows or none -------------------------------------
 if want import; then
 orgs_csv "$IMPORT_ROWS" "$WORK/probe.csv" 900000000
-cp /dev/null "$WORK/probe.db"
+rm -f "$WORK/probe.db"*; "$CERTSH" init "$WORK/probe.db" > /dev/null
 MAX=$(duration_ms "$CERTSH" --db "$WORK/probe.db" import orgs "$WORK/probe.csv")
 MAX=$((MAX * 9 / 10 + 20))
 landed=0; bad=0
@@ -92,6 +93,7 @@ fi
 
 # --- 3. a reminder run with --record, on the demo register: its records whole or absent ---------
 DEMO=$WORK/demo.db
+"$CERTSH" init "$DEMO" > /dev/null
 if ! want reminders; then
   :
 elif "$CERTSH" --db "$DEMO" --as-of 2026-01-01 --timeout 0 run "$SRC/examples/demo-register.js" --orgs $DEMO_ORGS > /dev/null 2>&1 &&

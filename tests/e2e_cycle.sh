@@ -12,6 +12,7 @@ SRC=$2
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 DB=$WORK/register.db
+"$CERTSH" init "$DB" > /dev/null
 
 cat > "$WORK/cycle.js" <<'JS'
 // The cycle on the low-level primitives, so that it needs no scheme: every step is one command.
@@ -63,6 +64,7 @@ check $? "a score rewritten in the log is caught (exit $rc): $out"
 
 # the friendly API's cycle, when the scheme it uses is installed
 if "$CERTSH" --db :memory: -e "scheme('cas-service').id" > /dev/null 2>&1; then
+  "$CERTSH" init "$WORK/example.db" > /dev/null
   out=$("$CERTSH" --db "$WORK/example.db" --as-of 2026-09-01 run "$SRC/examples/cycle.js" 2>&1)
   [ $? = 0 ]; check $? "examples/cycle.js runs: $out"
   verified "$WORK/example.db"; check $? "the example's register verifies"

@@ -18,6 +18,7 @@ DEMO="$SRC/examples/demo-register.js"
 ASOF=2026-01-15
 
 for db in a.db b.db; do
+  "$CERTSH" init $db > /dev/null
   "$CERTSH" --db $db --as-of $ASOF --timeout 0 run "$DEMO" --orgs 400 > $db.out 2>&1 || fail "demo-register on $db: $(cat $db.out)"
 done
 grep -q '^demo-register: as of 2026-01-15, seed 20240601: 400 orgs' a.db.out || fail "demo summary: $(cat a.db.out)"

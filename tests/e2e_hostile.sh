@@ -11,6 +11,7 @@ WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 DB=$WORK/register.db
 orgs_csv 5 "$WORK/orgs.csv"
+"$CERTSH" init "$DB" > /dev/null
 "$CERTSH" --db "$DB" import orgs "$WORK/orgs.csv" > /dev/null 2>&1
 N0=$(events "$DB")
 verified "$DB"; check $? "the register verifies before the attacks ($N0 events)"

@@ -11,6 +11,7 @@ WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 cd "$WORK" || exit 1
 unset CERTSH_DB CERTSH_PATH
+for d in a b c g g2 g3; do "$CERTSH" init $d.db > /dev/null; done
 count() { sqlite3 "$1" "SELECT count(*) FROM $2"; }
 
 # organisations: UTF-8 with a BOM and Chinese headers (one with a unit in brackets)

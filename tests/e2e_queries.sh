@@ -7,6 +7,6 @@ SRC=$2
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 DB=$TMP/register.db
-"$CERTSH" --db "$DB" -e 1 >/dev/null   # creates the tables
+"$CERTSH" init "$DB" >/dev/null   # creates the tables
 sqlite3 "$DB" < "$SRC/tests/queries_seed.sql"
 "$CERTSH" --db "$DB" --as-of 2025-06-30 run "$SRC/tests/queries_check.js"

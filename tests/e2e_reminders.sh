@@ -46,6 +46,7 @@ var f = certified('杭州己家电有限公司', '2023-01-10', '2023-02-01');   
 f.kase.audit({ type: 'surveillance', start: '2023-11-01', end: '2023-11-01', team: [{ person: auditor, role: 'leader' }] });
 f.kase.audit({ type: 'surveillance', start: '2024-10-08', end: '2024-10-08', team: [{ person: auditor, role: 'leader' }] });
 JS
+"$CERTSH" init r.db > /dev/null
 "$CERTSH" --db r.db --as-of 2026-01-15 run build.js 2> err.txt
 check $? "the register is built ($(head -c 300 err.txt))"
 ev0=$(events r.db)

@@ -92,6 +92,26 @@ wait_for() {
 # last_prompt_line: the text after the last prompt on screen
 last_prompt_line() { screen | grep 'certsh> ' | tail -1 | sed 's/^certsh> //'; }
 
+# a missing register: the REPL on a terminal offers to create it; "n" creates nothing
+SESSION=$((SESSION + 1))
+tmux -L "$SOCK" -f /dev/null new-session -d -s "s$SESSION" -x 100 -y 30 \
+  "cd $TMP && TERM=xterm $CERTSH --db $TMP/r.db; echo REPL-EXIT=\$?; sleep 30"
+wait_for "no register at '$TMP/r.db'. Create an empty one there\\? \\[y/N\\]" &&
+  pass "terminal: a missing register is offered for creation" || fail "no offer: $(screen)"
+keys 'n' Enter
+wait_for 'REPL-EXIT=1' && [ ! -e "$TMP/r.db" ] && screen | grep -q 'nothing was created' &&
+  pass "terminal: declining creates nothing and exits 1" || fail "declined: $(screen) $(ls "$TMP")"
+SESSION=$((SESSION + 1))
+tmux -L "$SOCK" -f /dev/null new-session -d -s "s$SESSION" -x 100 -y 30 \
+  "cd $TMP && TERM=xterm $CERTSH --db $TMP/r.db; echo REPL-EXIT=\$?; sleep 30"
+wait_for 'Create an empty one there' && keys 'y' Enter
+wait_for '^certsh>' && [ -e "$TMP/r.db" ] && pass "terminal: accepting creates the register and opens the REPL" ||
+  fail "accepted: $(screen)"
+keys '.exit' Enter
+out=$(printf '1+1\n' | "$CERTSH" --db "$TMP/none.db" 2>&1); rc=$?
+[ $rc = 1 ] && [ ! -e "$TMP/none.db" ] && echo "$out" | grep -q "there is no register at '$TMP/none.db'" &&
+  pass "piped: a missing register is refused, nothing created" || fail "piped missing register: rc=$rc $out"
+
 start
 keys '1+1' Enter
 wait_for '^2$' && pass "terminal: 1+1 prints 2" || fail "terminal 1+1: $(screen)"
@@ -189,7 +209,7 @@ screen | grep -q 'certsh> ' && ! tmux -L "$SOCK" list-panes -t "s$SESSION" -F '#
     out.push('进度组织' + i + ',' + b + uscc.check(b + '0').expected + ',5,北京'); } out.join('\n')" > "$TMP/orgs.csv"
 SESSION=$((SESSION + 1))
 tmux -L "$SOCK" -f /dev/null new-session -d -s "s$SESSION" -x 100 -y 30 \
-  "cd $TMP && LANG=C.UTF-8 TERM=xterm $CERTSH --db $TMP/imp.db --timeout 0 import orgs $TMP/orgs.csv; echo IMPORT-EXIT=\$?; sleep 30"
+  "cd $TMP && LANG=C.UTF-8 TERM=xterm $CERTSH init $TMP/imp.db && $CERTSH --db $TMP/imp.db --timeout 0 import orgs $TMP/orgs.csv; echo IMPORT-EXIT=\$?; sleep 30"
 bar=0
 for _ in $(seq 600); do
   screen | grep -qE 'import \[#*\.+\] +[0-9]+%  [0-9]+ rows' && bar=1
@@ -199,6 +219,7 @@ done
 [ $bar = 1 ] && pass "import: a progress bar on the terminal while it runs" || fail "import progress bar never seen: $(screen)"
 screen | grep -q 'IMPORT-EXIT=0' && screen | grep -q '40000 orgs imported' && ! screen | grep -q '\[#' &&
   pass "import: the bar gives way to the summary, exit 0" || fail "import summary: $(screen)"
+"$CERTSH" init "$TMP/imp2.db" > /dev/null
 "$CERTSH" --db "$TMP/imp2.db" --timeout 0 import orgs "$TMP/orgs.csv" > "$TMP/imp.out" 2>&1
 ! grep -q '\[#' "$TMP/imp.out" && pass "import: no bar when not on a terminal" || fail "bar in a pipe: $(head -c 200 "$TMP/imp.out")"
 

@@ -33,7 +33,7 @@ else echo "FAIL: the tour's output differs from docs/repl.md (above)"; status=1;
 grep -q '^CAS-2023-001,杭州中奥服务有限公司' certificates.csv && echo "ok: .output wrote certificates.csv" ||
   { echo "FAIL: certificates.csv"; status=1; }
 
-"$CERTSH" --db register.db -e 1 > /dev/null
+"$CERTSH" init register.db > /dev/null
 sqlite3 register.db < "$SRC/tests/queries_seed.sql"
 if "$CERTSH" --db register.db --as-of 2025-06-30 < cookbook.in > cookbook.out 2> cookbook.err && [ ! -s cookbook.err ]; then
   echo "ok: every cookbook line runs ($(wc -l < cookbook.in) lines)"

@@ -11,6 +11,7 @@ trap 'rm -rf "$WORK"' EXIT
 PRISTINE=$WORK/pristine.db
 
 orgs_csv 6 "$WORK/orgs.csv"
+"$CERTSH" init "$PRISTINE" > /dev/null
 "$CERTSH" --db "$PRISTINE" import orgs "$WORK/orgs.csv" > /dev/null 2>&1
 N=$(events "$PRISTINE")
 [ "$N" -ge 6 ] ; check $? "the pristine register has $N events"

@@ -100,9 +100,13 @@ static int cert_column(Db *db, long long id, const char *column, char *out, size
   return reg_column(db, "certificates", column, id, "certificate", out, n);
 }
 
-int certificate_set_status(Db *db, long long id, const char *to, const char *date, const char *cause, const char *clause,
-                           const char *args) {
-  if (reg_word(db, "status", to, CERT_STATUSES) < 0 || reg_date(db, "date", date, 1) < 0) return -1;
+int certificate_set_status(Db *db, long long id, const StatusInput *in, const char *args) {
+  const char *to = in->to, *date = in->date, *cause = in->cause;
+  if (reg_word(db, "status", to, CERT_STATUSES) < 0 || reg_date(db, "date", date, 1) < 0 ||
+      reg_date(db, "until", in->until, 0) < 0 || reg_order(db, "date", date, "until", in->until) < 0)
+    return -1;
+  if (in->until && strcmp(to, "suspended") != 0)
+    return db_fail(db, "invalid", "until", "only a suspension has a limit (until), not a change to %s", to);
   int needs_cause = !strcmp(to, "suspended") || !strcmp(to, "withdrawn") || !strcmp(to, "cancelled");
   if (needs_cause && reg_text(db, "cause", cause) < 0) return -1;
   char from[16], since[16], issued[16], expires[16], number[200];
@@ -128,15 +132,16 @@ int certificate_set_status(Db *db, long long id, const char *to, const char *dat
   const char *kind = !strcmp(to, "active") ? "certificate.restore" : !strcmp(to, "suspended") ? "certificate.suspend"
                    : !strcmp(to, "withdrawn") ? "certificate.withdraw" : !strcmp(to, "cancelled") ? "certificate.cancel"
                    : "certificate.expire";
-  if (reg_run(db, "UPDATE certificates SET status = ?2, status_date = ?3, status_cause = ?4, status_clause = ?5 WHERE id = ?1",
-              "itttt", id, to, date, cause, clause) < 0 ||
+  if (reg_run(db, "UPDATE certificates SET status = ?2, status_date = ?3, status_cause = ?4, status_clause = ?5,"
+                  " status_code = ?6, status_until = ?7 WHERE id = ?1",
+              "itttttt", id, to, date, cause, in->clause, in->code, in->until) < 0 ||
       log_record(db, kind, "certificate", id, args) < 0)
     return reg_abort(db);
   return db_commit(db);
 }
 
 int certificate_change(Db *db, long long id, const char *scope, const char *grade, int stars, const char *shops,
-                       const char *args) {
+                       const char *kind, const char *args) {
   if ((scope && reg_text(db, "scope", scope) < 0) || reg_json(db, "shops", shops, '[') < 0) return -1;
   if (stars > 5) return db_fail(db, "invalid", "stars", "stars %d must be from 0 to 5", stars);
   if (!scope && !grade && stars < 0 && !shops)
@@ -152,13 +157,15 @@ int certificate_change(Db *db, long long id, const char *scope, const char *grad
   if (reg_run(db, "UPDATE certificates SET scope = coalesce(?2, scope), grade = coalesce(?3, grade),"
                   " stars = CASE WHEN ?4 < 0 THEN stars ELSE ?4 END, shops = coalesce(?5, shops) WHERE id = ?1",
               "ittit", id, scope, grade, (long long)stars, shops) < 0 ||
-      log_record(db, "certificate.change", "certificate", id, args) < 0)
+      log_record(db, kind ? kind : "certificate.change", "certificate", id, args) < 0)
     return reg_abort(db);
   return db_commit(db);
 }
 
-int certificate_renew(Db *db, long long id, long long decision, const char *issued, const char *expires, const char *args) {
+int certificate_renew(Db *db, long long id, long long decision, const char *issued, const char *expires,
+                      const char *grade, int stars, const char *args) {
   if (reg_date(db, "issued", issued, 1) < 0 || reg_date(db, "expires", expires, 1) < 0) return -1;
+  if (stars > 5) return db_fail(db, "invalid", "stars", "stars %d must be from 0 to 5", stars);
   if (strcmp(expires, issued) <= 0) return db_fail(db, "invalid", "expires", "expires %s must be after issued %s", expires, issued);
   char status[16], number[200], old_issued[16], old_expires[16], cid[24], decided[16];
   long long case_id = 0;
@@ -182,8 +189,9 @@ int certificate_renew(Db *db, long long id, long long decision, const char *issu
        db_fail(db, "invalid", "expires", "the renewed expiry %s must be after the current expiry %s", expires, old_expires) < 0))
     return reg_abort(db);
   if (reg_run(db, "UPDATE certificates SET issued = ?2, expires = ?3, decision_id = ?4, status_date = ?2,"
-                  " status_cause = NULL, status_clause = NULL WHERE id = ?1",
-              "itti", id, issued, expires, decision) < 0 ||
+                  " status_cause = NULL, status_clause = NULL, status_code = NULL, status_until = NULL,"
+                  " grade = coalesce(?5, grade), stars = CASE WHEN ?6 < 0 THEN stars ELSE ?6 END WHERE id = ?1",
+              "ittiti", id, issued, expires, decision, grade, (long long)stars) < 0 ||
       log_record(db, "certificate.renew", "certificate", id, args) < 0)
     return reg_abort(db);
   return db_commit(db);

@@ -50,6 +50,8 @@ int decision_create(Db *db, const DecisionInput *in, const char *args, long long
       reg_json(db, "why", in->why_json, '[') < 0)
     return -1;
   if (in->positive != 0 && in->positive != 1) return db_fail(db, "invalid", "positive", "positive must be true or false");
+  if (in->neutral && in->positive) return db_fail(db, "invalid", "neutral", "a neutral decision (e.g. a postponement) grants nothing: positive must be false");
+  if (in->reason && reg_text(db, "reason", in->reason) < 0) return -1;
   if (in->nmakers < 1) return db_fail(db, "invalid", "by", "a decision needs its deciders (by: at least one person)");
   for (int i = 0; i < in->nmakers; i++)
     for (int k = 0; k < i; k++)
@@ -67,16 +69,17 @@ int decision_create(Db *db, const DecisionInput *in, const char *args, long long
   if (in->audit && decision_audit_ok(db, in) < 0) return reg_abort(db);
   for (int i = 0; i < in->nmakers; i++)
     if (decision_maker_impartial(db, in->case_id, in->makers[i]) < 0) return reg_abort(db);
-  if (reg_run(db, "INSERT INTO decisions(case_id, audit_id, outcome, positive, grade, date, why)"
-                  " VALUES(?1, ?2, ?3, ?4, ?5, ?6, coalesce(?7, '[]'))",
-              "iItittt", in->case_id, in->audit, in->outcome, (long long)in->positive, in->grade, in->date, in->why_json) < 0)
+  if (reg_run(db, "INSERT INTO decisions(case_id, audit_id, outcome, positive, grade, date, why, reason)"
+                  " VALUES(?1, ?2, ?3, ?4, ?5, ?6, coalesce(?7, '[]'), ?8)",
+              "iItitttt", in->case_id, in->audit, in->outcome, (long long)in->positive, in->grade, in->date, in->why_json,
+              in->reason) < 0)
     return reg_abort(db);
   *id = db_last_id(db);
   for (int i = 0; i < in->nmakers; i++)
     if (reg_run(db, "INSERT INTO decision_makers(decision_id, person_id) VALUES(?1, ?2)", "ii", *id, in->makers[i]) < 0)
       return reg_abort(db);
   if (log_record(db, "decision.create", "decision", *id, args) < 0) return reg_abort(db);
-  if (!strcmp(status, "accepted")) {
+  if (!strcmp(status, "accepted") && !in->neutral) {
     const char *to = in->positive ? "certified" : "refused";
     if (reg_run(db, "UPDATE cases SET status = ?2 WHERE id = ?1", "it", in->case_id, to) < 0 ||
         log_record(db, in->positive ? "case.certify" : "case.refuse", "case", in->case_id, args) < 0)

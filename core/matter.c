@@ -27,6 +27,24 @@ int matter_open(Db *db, const MatterInput *in, const char *args, long long *id) 
   return db_commit(db);
 }
 
+int matter_report(Db *db, long long id, const char *to, const char *date, const char *args) {
+  char reported[16], received[16];
+  if (reg_date(db, "date", date, 1) < 0 || reg_text(db, "to", to) < 0) return -1;
+  if (db_begin(db) < 0) return -1;
+  if (reg_column(db, "matters", "coalesce(reported, '')", id, "matter", reported, sizeof reported) < 0 ||
+      reg_column(db, "matters", "received", id, "matter", received, sizeof received) < 0)
+    return reg_abort(db);
+  if (reported[0]) {
+    db_fail(db, "illegal-transition", "matter", "matter %lld was reported on %s", id, reported);
+    return reg_abort(db);
+  }
+  if (reg_order(db, "the date received", received, "date", date) < 0 ||
+      reg_run(db, "UPDATE matters SET reported = ?2, reported_to = ?3 WHERE id = ?1", "itt", id, date, to) < 0 ||
+      log_record(db, "matter.report", "matter", id, args) < 0)
+    return reg_abort(db);
+  return db_commit(db);
+}
+
 int matter_close(Db *db, long long id, const char *date, const char *outcome, const char *args) {
   char closed[16], received[16];
   if (reg_date(db, "date", date, 1) < 0 || reg_text(db, "outcome", outcome) < 0) return -1;

@@ -160,6 +160,8 @@ typedef struct DecisionInput {
   long long audit;          /* the audit decided on, or 0 */
   const char *outcome;      /* the scheme's word: certify, refuse, recertify, maintain, … */
   int positive;             /* 1 when the outcome grants or keeps certification */
+  int neutral;              /* 1 when it neither grants nor refuses (e.g. a postponement): the case stays */
+  const char *reason;       /* the written reasons (refusal, postponement, downgrade), or NULL */
   const char *grade;        /* grade decided, or NULL */
   const char *date;
   const char *why_json;
@@ -167,8 +169,8 @@ typedef struct DecisionInput {
   int nmakers;
 } DecisionInput;
 
-/* Record a certification decision; a positive one on an accepted case makes it certified, a
- * negative one refused. */
+/* Record a certification decision; on an accepted case a positive one makes it certified, a
+ * negative one refused, a neutral one leaves it accepted. */
 int decision_create(Db *db, const DecisionInput *in, const char *args_json, long long *id);
 
 /* ---- certificates (core/certificate.c) --------------------------------------------------- */
@@ -185,20 +187,29 @@ typedef struct CertificateInput {
 
 /* Issue a certificate on a positive decision that has none yet; status active. */
 int certificate_issue(Db *db, const CertificateInput *in, const char *args_json, long long *id);
-/* Change status: active ⇄ suspended; active|suspended → withdrawn|cancelled|expired.
- * cause and clause say why (NULL when none). */
-int certificate_set_status(Db *db, long long id, const char *to, const char *date, const char *cause,
-                           const char *clause, const char *args_json);
+/* What a status change records besides the new status: why, and until when. */
+typedef struct StatusInput {
+  const char *to, *date;
+  const char *code;   /* the scheme's cause code, or NULL */
+  const char *cause;  /* the cause in words, or NULL */
+  const char *clause; /* the clause stating the cause, or NULL */
+  const char *until;  /* a suspension's last allowed day (the scheme's limit), NULL when none */
+} StatusInput;
+
+/* Change status: active ⇄ suspended; active|suspended → withdrawn|cancelled|expired. */
+int certificate_set_status(Db *db, long long id, const StatusInput *in, const char *args_json);
 /* 1 when a certificate may move from status `from` to `to`. */
 int certificate_transition_ok(const char *from, const char *to);
 /* Scope extension or reduction and changes of data: number, issued and expiry stay. NULL
- * fields and stars < 0 stay as they are. */
+ * fields and stars < 0 stay as they are. kind names the event (NULL: "certificate.change";
+ * "certificate.downgrade", "certificate.upgrade" for a grade the scheme's workflow changed). */
 int certificate_change(Db *db, long long id, const char *scope, const char *grade, int stars, const char *shops_json,
-                       const char *args_json);
+                       const char *kind, const char *args_json);
 /* Recertification: a positive decision on the same case renews issued and expires on the
- * same number (the previous cycle stays in the log). */
+ * same number (the previous cycle stays in the log), with the grade and stars the
+ * recertification's evaluation gives (NULL / stars < 0: unchanged). */
 int certificate_renew(Db *db, long long id, long long decision, const char *issued, const char *expires,
-                      const char *args_json);
+                      const char *grade, int stars, const char *args_json);
 
 /* ---- matters: appeals, complaints, incidents (core/matter.c) ------------------------------ */
 
@@ -213,6 +224,8 @@ typedef struct MatterInput {
 
 /* Open a matter. */
 int matter_open(Db *db, const MatterInput *in, const char *args_json, long long *id);
+/* Record that an open or closed matter was reported to a body (e.g. CNAS, R6.2) on date. */
+int matter_report(Db *db, long long id, const char *to, const char *date, const char *args_json);
 /* Close an open matter with its outcome. */
 int matter_close(Db *db, long long id, const char *date, const char *outcome, const char *args_json);
 

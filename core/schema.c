@@ -170,4 +170,13 @@ const char *const schema_migrations[] = {
   "DROP INDEX audits_case;",
   /* 3: the scheme versions in use, read from a small index instead of the certificates table */
   "CREATE INDEX certificates_scheme ON certificates(scheme, version, status);",
+  /* 4: what the scheme's workflow needs later, stored rather than guessed: a decision's written
+   * reasons (refusal, postponement, downgrade); a status change's cause code and, for a
+   * suspension, the last day the scheme allows it (NULL when the scheme lifts the limit, e.g. a
+   * licence under renewal); when an incident was reported to the accreditation body */
+  "ALTER TABLE decisions ADD COLUMN reason TEXT;"
+  "ALTER TABLE certificates ADD COLUMN status_code TEXT;"
+  "ALTER TABLE certificates ADD COLUMN status_until TEXT;"
+  "ALTER TABLE matters ADD COLUMN reported TEXT;"
+  "ALTER TABLE matters ADD COLUMN reported_to TEXT;",
   0};

@@ -3,6 +3,8 @@
 #include "dsl/bind_core.h"
 #include "core/register.h"
 
+#include <string.h>
+
 /* core.certificate.issue({decision, number, scope, grade, stars, shops, issued, expires}) → the certificate row */
 static duk_ret_t certificate_issue_js(duk_context *ctx) {
   static const char fn[] = "core.certificate.issue({decision, number, scope, grade, stars, shops, issued, expires})";
@@ -22,44 +24,55 @@ static duk_ret_t certificate_issue_js(duk_context *ctx) {
   return bind_core_push_record(ctx, "certificate", id);
 }
 
-/* core.certificate.setStatus(id, {status, date, cause, clause}) → the certificate row */
+/* core.certificate.setStatus(id, {status, date, code, cause, clause, until}) → the certificate row */
 static duk_ret_t certificate_set_status_js(duk_context *ctx) {
-  static const char fn[] = "core.certificate.setStatus(id, {status, date, cause, clause})";
+  static const char fn[] = "core.certificate.setStatus(id, {status, date, code, cause, clause, until})";
   long long id = bind_id_arg(ctx, 0, "id", fn);
   bind_require_object(ctx, 1, "options", fn);
-  bind_core_known_fields(ctx, 1, "status,date,cause,clause", fn);
-  const char *status = bind_prop_string(ctx, 1, "status", 1, fn);
-  const char *date = bind_prop_date(ctx, 1, "date", 1, fn);
-  const char *cause = bind_prop_string(ctx, 1, "cause", 0, fn);
-  const char *clause = bind_prop_string(ctx, 1, "clause", 0, fn);
-  if (certificate_set_status(&host_of(ctx)->db, id, status, date, cause, clause, bind_json(ctx, 1)) < 0) bind_core_fail(ctx);
+  bind_core_known_fields(ctx, 1, "status,date,code,cause,clause,until", fn);
+  StatusInput in = {0};
+  in.to = bind_prop_string(ctx, 1, "status", 1, fn);
+  in.date = bind_prop_date(ctx, 1, "date", 1, fn);
+  in.code = bind_prop_string(ctx, 1, "code", 0, fn);
+  in.cause = bind_prop_string(ctx, 1, "cause", 0, fn);
+  in.clause = bind_prop_string(ctx, 1, "clause", 0, fn);
+  in.until = bind_prop_date(ctx, 1, "until", 0, fn);
+  if (certificate_set_status(&host_of(ctx)->db, id, &in, bind_json(ctx, 1)) < 0) bind_core_fail(ctx);
   return bind_core_push_record(ctx, "certificate", id);
 }
 
-/* core.certificate.change(id, {scope, grade, stars, shops}) → the certificate row; number and expiry stay */
+/* core.certificate.change(id, {scope, grade, stars, shops, kind}) → the certificate row; number and
+ * expiry stay; kind 'downgrade' or 'upgrade' names a grade change the workflow made */
 static duk_ret_t certificate_change_js(duk_context *ctx) {
-  static const char fn[] = "core.certificate.change(id, {scope, grade, stars, shops})";
+  static const char fn[] = "core.certificate.change(id, {scope, grade, stars, shops, kind})";
   long long id = bind_id_arg(ctx, 0, "id", fn);
   bind_require_object(ctx, 1, "options", fn);
-  bind_core_known_fields(ctx, 1, "scope,grade,stars,shops", fn);
+  bind_core_known_fields(ctx, 1, "scope,grade,stars,shops,kind", fn);
+  const char *kind = bind_prop_string(ctx, 1, "kind", 0, fn);
+  if (kind && strcmp(kind, "downgrade") != 0 && strcmp(kind, "upgrade") != 0 && strcmp(kind, "change") != 0)
+    host_throw(ctx, "invalid", "kind", "%s: kind must be change, downgrade or upgrade, got '%s'", fn, kind);
+  const char *event = !kind || !strcmp(kind, "change") ? NULL : !strcmp(kind, "downgrade") ? "certificate.downgrade" : "certificate.upgrade";
   const char *scope = bind_prop_string(ctx, 1, "scope", 0, fn);
   const char *grade = bind_prop_string(ctx, 1, "grade", 0, fn);
   int stars = (int)bind_prop_int(ctx, 1, "stars", 0, 0, 5, -1, fn);
   const char *shops = bind_prop_json(ctx, 1, "shops", NULL, fn);
-  if (certificate_change(&host_of(ctx)->db, id, scope, grade, stars, shops, bind_json(ctx, 1)) < 0) bind_core_fail(ctx);
+  if (certificate_change(&host_of(ctx)->db, id, scope, grade, stars, shops, event, bind_json(ctx, 1)) < 0) bind_core_fail(ctx);
   return bind_core_push_record(ctx, "certificate", id);
 }
 
-/* core.certificate.renew(id, {decision, issued, expires}) → the certificate row; same number, new cycle */
+/* core.certificate.renew(id, {decision, issued, expires, grade, stars}) → the certificate row; same
+ * number, new cycle, the grade and stars of the recertification's evaluation */
 static duk_ret_t certificate_renew_js(duk_context *ctx) {
-  static const char fn[] = "core.certificate.renew(id, {decision, issued, expires})";
+  static const char fn[] = "core.certificate.renew(id, {decision, issued, expires, grade, stars})";
   long long id = bind_id_arg(ctx, 0, "id", fn);
   bind_require_object(ctx, 1, "options", fn);
-  bind_core_known_fields(ctx, 1, "decision,issued,expires", fn);
+  bind_core_known_fields(ctx, 1, "decision,issued,expires,grade,stars", fn);
   long long decision = bind_prop_id(ctx, 1, "decision", 1, fn);
   const char *issued = bind_prop_date(ctx, 1, "issued", 1, fn);
   const char *expires = bind_prop_date(ctx, 1, "expires", 1, fn);
-  if (certificate_renew(&host_of(ctx)->db, id, decision, issued, expires, bind_json(ctx, 1)) < 0) bind_core_fail(ctx);
+  const char *grade = bind_prop_string(ctx, 1, "grade", 0, fn);
+  int stars = (int)bind_prop_int(ctx, 1, "stars", 0, 0, 5, -1, fn);
+  if (certificate_renew(&host_of(ctx)->db, id, decision, issued, expires, grade, stars, bind_json(ctx, 1)) < 0) bind_core_fail(ctx);
   return bind_core_push_record(ctx, "certificate", id);
 }
 

@@ -3,11 +3,11 @@
 #include "dsl/bind_core.h"
 #include "core/register.h"
 
-/* core.decision.create({case, audit, outcome, positive, grade, date, why, by:[person…]}) → the decision row */
+/* core.decision.create({case, audit, outcome, positive, neutral, reason, grade, date, why, by:[person…]}) → the decision row */
 static duk_ret_t decision_create_js(duk_context *ctx) {
-  static const char fn[] = "core.decision.create({case, audit, outcome, positive, grade, date, why, by:[person…]})";
+  static const char fn[] = "core.decision.create({case, audit, outcome, positive, neutral, reason, grade, date, why, by:[person…]})";
   bind_require_object(ctx, 0, "options", fn);
-  bind_core_known_fields(ctx, 0, "case,audit,outcome,positive,grade,date,why,by", fn);
+  bind_core_known_fields(ctx, 0, "case,audit,outcome,positive,neutral,reason,grade,date,why,by", fn);
   DecisionInput in = {0};
   in.case_id = bind_prop_id(ctx, 0, "case", 1, fn);
   in.audit = bind_prop_id(ctx, 0, "audit", 0, fn);
@@ -16,6 +16,8 @@ static duk_ret_t decision_create_js(duk_context *ctx) {
   if (!duk_is_boolean(ctx, -1))
     host_throw(ctx, "invalid", "positive", "%s: positive must be true or false, got %s", fn, duk_safe_to_string(ctx, -1));
   in.positive = duk_get_boolean(ctx, -1);
+  in.neutral = bind_core_prop_bool(ctx, 0, "neutral", 0, fn);
+  in.reason = bind_prop_string(ctx, 0, "reason", 0, fn);
   in.grade = bind_prop_string(ctx, 0, "grade", 0, fn);
   in.date = bind_prop_date(ctx, 0, "date", 1, fn);
   in.why_json = bind_prop_json(ctx, 0, "why", NULL, fn);

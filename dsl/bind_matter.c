@@ -33,6 +33,18 @@ static duk_ret_t matter_close_js(duk_context *ctx) {
   return bind_core_push_record(ctx, "matter", id);
 }
 
+/* core.matter.report(id, {to, date}) → the matter row: reported to a body (e.g. CNAS, R6.2) */
+static duk_ret_t matter_report_js(duk_context *ctx) {
+  static const char fn[] = "core.matter.report(id, {to, date})";
+  long long id = bind_id_arg(ctx, 0, "id", fn);
+  bind_require_object(ctx, 1, "options", fn);
+  bind_core_known_fields(ctx, 1, "to,date", fn);
+  const char *to = bind_prop_string(ctx, 1, "to", 1, fn);
+  const char *date = bind_prop_date(ctx, 1, "date", 1, fn);
+  if (matter_report(&host_of(ctx)->db, id, to, date, bind_json(ctx, 1)) < 0) bind_core_fail(ctx);
+  return bind_core_push_record(ctx, "matter", id);
+}
+
 /* core.matter.get(id) → the matter row; throws not-found */
 static duk_ret_t matter_get_js(duk_context *ctx) {
   return bind_core_push_record(ctx, "matter", bind_id_arg(ctx, 0, "id", "core.matter.get(id)"));
@@ -41,6 +53,7 @@ static duk_ret_t matter_get_js(duk_context *ctx) {
 static const duk_function_list_entry matter_funcs[] = {
   {"open", matter_open_js, 1},
   {"close", matter_close_js, 2},
+  {"report", matter_report_js, 2},
   {"get", matter_get_js, 1},
   {NULL, NULL, 0}};
 

@@ -336,7 +336,7 @@ static void import_certificate(Import *im, const CsvRow *row, const char *args) 
   if (db_begin(db) < 0) { row_failed(im, row); return; }
   int ok = case_apply(db, &c, args, &case_id) == 0 && case_review(db, case_id, 1, issued, NULL, args) == 0;
   if (ok) {
-    DecisionInput d = {case_id, 0, "certify", 1, grade, issued, "[]", makers, nmakers};
+    DecisionInput d = {.case_id = case_id, .outcome = "certify", .positive = 1, .grade = grade, .date = issued, .why_json = "[]", .makers = makers, .nmakers = nmakers};
     ok = decision_create(db, &d, args, &decision) == 0;
   }
   if (ok) {
@@ -345,7 +345,7 @@ static void import_certificate(Import *im, const CsvRow *row, const char *args) 
   }
   if (ok && strcmp(word, "active") != 0) {
     const char *date = cell(im, row, "status_date");
-    ok = certificate_set_status(db, cert, word, date ? date : issued, "imported", NULL, args) == 0;
+    ok = certificate_set_status(db, cert, &(StatusInput){.to = word, .date = date ? date : issued, .cause = "imported"}, args) == 0;
   }
   if (!ok) { CoreError keep = db->err; db_rollback(db); db->err = keep; row_failed(im, row); return; }
   if (db_commit(db) < 0) { row_failed(im, row); return; }

@@ -192,15 +192,15 @@ int main(void) {
   REFUSED(certificate_issue(&db, &ci, NULL, &other), "duplicate", "decision");
 
   /* status: active ⇄ suspended; withdrawn is final */
-  REFUSED(certificate_set_status(&db, cert, "suspended", "2026-06-01", NULL, NULL, NULL), "invalid", "cause");
-  REFUSED(certificate_set_status(&db, cert, "active", "2026-06-01", NULL, NULL, NULL), "illegal-transition", "status");
-  CHECK(certificate_set_status(&db, cert, "suspended", "2026-06-01", "nonconformity not corrected", "§9.3.2", NULL) == 0);
-  REFUSED(certificate_set_status(&db, cert, "active", "2026-05-01", NULL, NULL, NULL), "invalid", "date");
-  CHECK(certificate_set_status(&db, cert, "active", "2026-07-01", NULL, NULL, NULL) == 0);
-  REFUSED(certificate_set_status(&db, cert, "expired", "2026-07-02", NULL, NULL, NULL), "invalid", "date");
+  REFUSED(certificate_set_status(&db, cert, &(StatusInput){.to = "suspended", .date = "2026-06-01", .cause = NULL, .clause = NULL}, NULL), "invalid", "cause");
+  REFUSED(certificate_set_status(&db, cert, &(StatusInput){.to = "active", .date = "2026-06-01", .cause = NULL, .clause = NULL}, NULL), "illegal-transition", "status");
+  CHECK(certificate_set_status(&db, cert, &(StatusInput){.to = "suspended", .date = "2026-06-01", .cause = "nonconformity not corrected", .clause = "§9.3.2"}, NULL) == 0);
+  REFUSED(certificate_set_status(&db, cert, &(StatusInput){.to = "active", .date = "2026-05-01", .cause = NULL, .clause = NULL}, NULL), "invalid", "date");
+  CHECK(certificate_set_status(&db, cert, &(StatusInput){.to = "active", .date = "2026-07-01", .cause = NULL, .clause = NULL}, NULL) == 0);
+  REFUSED(certificate_set_status(&db, cert, &(StatusInput){.to = "expired", .date = "2026-07-02", .cause = NULL, .clause = NULL}, NULL), "invalid", "date");
 
   /* scope changes keep the number and the expiry */
-  CHECK(certificate_change(&db, cert, "家用电器和厨房电器的售后服务", NULL, -1, NULL, NULL) == 0);
+  CHECK(certificate_change(&db, cert, "家用电器和厨房电器的售后服务", NULL, -1, NULL, NULL, NULL) == 0);
   CHECK_STR(value("SELECT number || ' ' || issued || ' ' || expires || ' ' || scope FROM certificates WHERE id = ?1", cert),
             "CAS-2026-0001 2026-03-01 2029-02-28 家用电器和厨房电器的售后服务");
 
@@ -212,17 +212,17 @@ int main(void) {
   DecisionInput rd = {.case_id = kase, .audit = reaudit, .outcome = "recertify", .positive = 1, .date = "2029-01-10",
                       .makers = &boss, .nmakers = 1};
   CHECK(decision_create(&db, &rd, NULL, &renewal) == 0);
-  REFUSED(certificate_renew(&db, cert, renewal, "2029-01-10", "2029-02-01", NULL), "invalid", "expires");
-  CHECK(certificate_renew(&db, cert, renewal, "2029-01-10", "2032-01-09", NULL) == 0);
+  REFUSED(certificate_renew(&db, cert, renewal, "2029-01-10", "2029-02-01", NULL, -1, NULL), "invalid", "expires");
+  CHECK(certificate_renew(&db, cert, renewal, "2029-01-10", "2032-01-09", NULL, -1, NULL) == 0);
   CHECK_STR(value("SELECT number || ' ' || issued || ' ' || expires FROM certificates WHERE id = ?1", cert),
             "CAS-2026-0001 2029-01-10 2032-01-09");
   CHECK_STR(value("SELECT count(*) FROM events WHERE subject = 'certificate:' || ?1", cert), "5");
 
-  CHECK(certificate_set_status(&db, cert, "withdrawn", "2029-09-01", "misuse of the mark", "§9.3.3", NULL) == 0);
-  REFUSED(certificate_set_status(&db, cert, "suspended", "2029-09-02", "again", NULL, NULL), "illegal-transition", "status");
+  CHECK(certificate_set_status(&db, cert, &(StatusInput){.to = "withdrawn", .date = "2029-09-01", .cause = "misuse of the mark", .clause = "§9.3.3"}, NULL) == 0);
+  REFUSED(certificate_set_status(&db, cert, &(StatusInput){.to = "suspended", .date = "2029-09-02", .cause = "again", .clause = NULL}, NULL), "illegal-transition", "status");
   CHECK(strstr(db.err.message, "withdrawn") != NULL);
-  REFUSED(certificate_set_status(&db, cert, "active", "2029-09-02", NULL, NULL, NULL), "illegal-transition", "status");
-  REFUSED(certificate_change(&db, cert, "anything", NULL, -1, NULL, NULL), "illegal-transition", "status");
+  REFUSED(certificate_set_status(&db, cert, &(StatusInput){.to = "active", .date = "2029-09-02", .cause = NULL, .clause = NULL}, NULL), "illegal-transition", "status");
+  REFUSED(certificate_change(&db, cert, "anything", NULL, -1, NULL, NULL, NULL), "illegal-transition", "status");
 
   /* matters */
   MatterInput m = {.kind = "appeal", .certificate = cert, .text = "申诉撤销决定", .received = "2029-09-05", .due = "2029-11-04"};

@@ -24,12 +24,14 @@ static duk_ret_t certificate_issue_js(duk_context *ctx) {
   return bind_core_push_record(ctx, "certificate", id);
 }
 
-/* core.certificate.setStatus(id, {status, date, code, cause, clause, until}) → the certificate row */
+/* core.certificate.setStatus(id, {status, date, code, cause, clause, until, request}) → the certificate
+ * row; request (a restoration request {date, by, text}) is recorded in the log with the change */
 static duk_ret_t certificate_set_status_js(duk_context *ctx) {
-  static const char fn[] = "core.certificate.setStatus(id, {status, date, code, cause, clause, until})";
+  static const char fn[] = "core.certificate.setStatus(id, {status, date, code, cause, clause, until, request})";
   long long id = bind_id_arg(ctx, 0, "id", fn);
   bind_require_object(ctx, 1, "options", fn);
-  bind_core_known_fields(ctx, 1, "status,date,code,cause,clause,until", fn);
+  bind_core_known_fields(ctx, 1, "status,date,code,cause,clause,until,request", fn);
+  (void)bind_prop_json(ctx, 1, "request", NULL, fn);
   StatusInput in = {0};
   in.to = bind_prop_string(ctx, 1, "status", 1, fn);
   in.date = bind_prop_date(ctx, 1, "date", 1, fn);

@@ -3,11 +3,13 @@
 #include "dsl/bind_core.h"
 #include "core/register.h"
 
-/* core.decision.create({case, audit, outcome, positive, neutral, reason, grade, date, why, by:[person…]}) → the decision row */
+/* core.decision.create({case, audit, outcome, positive, neutral, reason, grade, date, why, by:[person…],
+ * request}) → the decision row; request (the applicant's request {date, by, text}) is recorded in the log */
 static duk_ret_t decision_create_js(duk_context *ctx) {
-  static const char fn[] = "core.decision.create({case, audit, outcome, positive, neutral, reason, grade, date, why, by:[person…]})";
+  static const char fn[] = "core.decision.create({case, audit, outcome, positive, neutral, reason, grade, date, why, by:[person…], request})";
   bind_require_object(ctx, 0, "options", fn);
-  bind_core_known_fields(ctx, 0, "case,audit,outcome,positive,neutral,reason,grade,date,why,by", fn);
+  bind_core_known_fields(ctx, 0, "case,audit,outcome,positive,neutral,reason,grade,date,why,by,request", fn);
+  (void)bind_prop_json(ctx, 0, "request", NULL, fn);
   DecisionInput in = {0};
   in.case_id = bind_prop_id(ctx, 0, "case", 1, fn);
   in.audit = bind_prop_id(ctx, 0, "audit", 0, fn);

@@ -7,7 +7,8 @@
 // A definition (every rule carries the clause that states it; see docs/schemes.md):
 //   id, version, effective ('YYYY-MM-DD' in force), title, owner, document, criteria: [ids],
 //   fieldCode, model, extends (a Scheme or definition whose sections this one inherits),
-//   lifecycle (stdlib/lifecycle: iso17065 extended), manDays (stdlib/bands audit-time rule),
+//   workflow (stdlib/workflow: the ISO/IEC 17065 base, with the scheme's own transitions,
+//   guards and required actions merged in), manDays (stdlib/bands audit-time rule),
 //   grade (bands grade rule), score ({criteria, clause, …}), validity ({years, clause}),
 //   numbering ({pattern, clause, text}), deadlines, surveillance, causes, eligibility,
 //   requires, measures, positions: [{topic, clause, text}] (how the file reads what the document
@@ -18,6 +19,7 @@
 
 var bands = require('stdlib/bands');
 var life = require('stdlib/lifecycle');
+var flow = require('stdlib/workflow');
 var fail = bands.fail;
 
 var registry = {};          // id → [Scheme] in order of effective date
@@ -26,7 +28,7 @@ var linting = null;         // while lint() runs: the problems found, and nothin
 
 // Section names and their checks; a function in place of a section is taken as it is.
 var SECTIONS = {
-  lifecycle: life.checkLifecycle,
+  workflow: flow.checkWorkflow,
   manDays: bands.checkManDays,
   grade: bands.checkGrade,
   score: function (s, f) {
@@ -75,7 +77,7 @@ var SECTIONS = {
 };
 var IDENTITY = ['id', 'version', 'effective', 'title', 'owner', 'document', 'criteria', 'fieldCode', 'model', 'extends'];
 // Members every Scheme may have; a scheme's own methods take other names.
-var MEMBERS = ['id', 'version', 'effective', 'title', 'owner', 'document', 'criteria', 'fieldCode', 'model', 'lifecycle',
+var MEMBERS = ['id', 'version', 'effective', 'title', 'owner', 'document', 'criteria', 'fieldCode', 'model', 'workflow', 'transition', 'requiredActions',
   'definition', 'positions', 'manDays', 'grade', 'score', 'certificateExpiry', 'certificateNumber', 'deadline',
   'surveillance', 'cause', 'causes', 'eligibility', 'requires', 'measures', 'compare', 'toString'];
 
@@ -135,7 +137,7 @@ function build(def) {
   s.criteria = (def.criteria || []).slice();
   s.fieldCode = def.fieldCode || null;
   s.model = def.model || null;
-  s.lifecycle = def.lifecycle && typeof def.lifecycle === 'object' ? def.lifecycle : life.iso17065;
+  s.workflow = flow.define(flow.iso17065, def.workflow);
   s.definition = def;
   s.positions = (def.positions || []).map(function (p) { return { topic: p.topic, clause: p.clause, text: p.text }; });
 
@@ -197,7 +199,10 @@ function build(def) {
   if (def.surveillance) {
     // surveillance({decisionDate, expires, audits, asOf}) → {next, windows, why}
     s.surveillance = custom('surveillance') || function (input) {
-      var r = life.surveillance(def.surveillance, input, function (d) { return s.certificateExpiry ? s.certificateExpiry(d).date : date.addDays(date.addYears(d, 3), -1); }, cite);
+      var r = life.surveillance(def.surveillance, input, function (d) {
+        if (!s.certificateExpiry) throw fail('invalid', 'expires', 'surveillance({decisionDate, expires, audits, asOf}): ' + s + ' states no validity, so expires is required');
+        return s.certificateExpiry(d).date;
+      }, cite);
       r.why = r.why.concat(position('surveillance'));
       return r;
     };
@@ -227,6 +232,17 @@ function build(def) {
       return { measures: m.measures.slice(), why: [cite(m.clause, m.text)] };
     };
   }
+  var levels = def.grade && typeof def.grade === 'object' ? def.grade.levels : [];
+  // transition(name, facts) → {ok, refusals, grade, why}: whether the workflow lets it happen now
+  s.transition = function (name, facts) {
+    var r = flow.check(s.workflow, levels, name, facts, cite);
+    r.why = r.why.concat(position('workflow.' + name));
+    return r;
+  };
+  // requiredActions(facts) → [{code, do, due, subject, clause, text, forbids, why}] (stdlib/workflow actions)
+  s.requiredActions = function (facts) {
+    return flow.actions(s.workflow, facts, function (name, from) { return s.deadline ? s.deadline(name, from) : null; }, cite);
+  };
   // methods: the scheme's own rules beyond the agreed ones (e.g. cnas-ecommerce's evaluation),
   // called as s.name(input, …) and given ctx after the first argument, like a section function
   Object.keys(def.methods || {}).forEach(function (k) {

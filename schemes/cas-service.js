@@ -3,8 +3,6 @@
 // document's (§6.5 = section 6.5; App. A = 附录A). Read this file next to the document.
 'use strict';
 
-var life = require('stdlib/lifecycle');
-
 module.exports = defineScheme({
   id: 'cas-service',
   version: '1',
@@ -15,7 +13,39 @@ module.exports = defineScheme({
   criteria: ['gbt27922'],
   fieldCode: null,
   model: { clause: '§6.4.2', activities: ['服务特性（顾客接触点）测评', '服务管理审核', '暗访（必要时）'] },
-  lifecycle: life.iso17065,
+  // What the register may decide, and when (stdlib/workflow: the ISO/IEC 17065 base; a guard with
+  // a base guard's code replaces it with CAS's clause and words).
+  workflow: {
+    clause: '§6',
+    transitions: {
+      reject: { guards: [{ code: 'reason', clause: '§6.1.5', text: '对申请评审后确定无法受理的认证项目，应通知申请组织（理由写明）' }] },
+      certify: {
+        grade: { from: 'evaluation', clause: '§6.5', text: 'the level the score reaches: 达标 from 70, 五星级 from 95' },
+        guards: [
+          { code: 'passes', clause: '§6.5', text: '综合评分达到70分（含），且扣分项少于5项（不含），通过现场审查并推荐注册' },
+          { code: 'grade', clause: '§6.5', text: '95分（含95分）以上，推荐注册五星级服务认证：the grade is the one the score reaches' }] },
+      refuse: { guards: [{ code: 'reason', clause: '§6.6', text: '将不能注册的原因书面通知申请组织' }] },
+      maintain: {
+        grade: { from: 'cap', clause: '§7.5', text: '监督审查得分低于规定分数时，对于已获五星级证书的组织将撤销五星级证书' },
+        guards: [{ code: 'passes', clause: '§7.5', text: '评定为合格者，公司将批准其继续保持认证资格、使用认证标志' }] },
+      recertify: {
+        grade: { from: 'evaluation', clause: 'App. A note 5', text: '达标后申请升级认证按再审查执行: the recertification score sets the grade, up or down' },
+        guards: [{ code: 'passes', clause: '§8.2', text: 'the recertification is evaluated as the initial audit (§6.5 pass rule)' }] },
+      restore: { guards: [{ code: 'within-limit', clause: '§9.3.2.2', text: '认证证书暂停期不得超过6个月' }] }
+    },
+    actions: [
+      { code: 'five-star-withdrawal', when: 'belowHeldGrade', stars: 5, do: 'maintain', clause: '§7.5',
+        text: '监督审查得分低于规定分数时，对于已获五星级证书的组织将撤销五星级证书 (decide maintain: the grade falls to the score\'s level)' },
+      { code: 'surveillance-failed', when: 'surveillanceFailed', do: 'suspend', forbids: ['maintain'], clause: '§9.3.2.1 (1)',
+        text: '服务体系持续或严重不满足认证要求: suspend' },
+      { code: 'correction-overdue', when: 'correctionOverdue', do: 'suspend', forbids: ['maintain', 'recertify'], clause: '§7.5',
+        text: '两个月内限期整改，逾期将停止使用认证证书和认证标志' },
+      { code: 'verified-cause', when: 'verifiedCause', do: 'suspend', deadline: 'suspendWithin', clause: '§9.3.2.1',
+        text: '获得相关信息并调查核实后的5个工作日内暂停' },
+      { code: 'suspension-limit', when: 'suspensionLimit', do: 'withdraw', forbids: ['restore'], clause: '§9.3.3.1 (5)',
+        text: '暂停认证证书的期限已满但导致暂停的问题未得到解决或纠正的，撤销' }
+    ]
+  },
 
   positions: [
     { topic: 'identity', clause: '(none)', text: 'the document states no version and no date in force: certsh calls it version 1, in force from 2012-02-01, the day GB/T 27922-2011 came into force (the earliest day these rules could apply)' },
@@ -78,7 +108,7 @@ module.exports = defineScheme({
     correction: { months: 2, clause: '§7.5', text: '两个月内限期整改，逾期将停止使用认证证书和认证标志' },
     suspendWithin: { workingDays: 5, clause: '§9.3.2.1', text: '调查核实后的5个工作日内暂停' },
     suspensionLimit: { months: 6, clause: '§9.3.2.2', text: '暂停期不得超过6个月',
-      exceptions: { licenceRenewal: { clause: '§9.3.2.2', text: 'a suspension for an expired licence under renewal (§9.3.2.1 (5)) lasts until the licensing decision: no fixed end' } } },
+      exceptions: { licenceRenewal: { causes: ['licence-renewal'], clause: '§9.3.2.2', text: '属于9.3.2.1第（5）项情形的暂停期可至相关单位作出许可决定之日: no fixed end' } } },
     withdrawWithin: { workingDays: 5, clause: '§9.3.3.1', text: '调查核实后5个工作日内撤销' },
     appealAnswer: { days: 60, clause: '§10', text: '在60日内将处理结果形成书面通知送交申诉人' },
     recertApplication: { monthsBefore: 3, clause: '§8.1', text: '有效期满前三个月提出再审查申请' }

@@ -36,20 +36,20 @@ test.table('App. A beyond 1000 staff: every started further block adds', [
   [1001, 11, 4, 8], [1600, 11, 4, 8], [1601, 12, 4, 8.5], [1900, 12, 4, 8.5], [1901, 12, 4.5, 8.5],
   [2200, 12, 4.5, 8.5], [2201, 13, 4.5, 9.5]
 ], function (n, initial, surveillance, recert) {
-  assert.equal(s.manDays({ employees: n }).total, initial, 'initial');
+  assert.equal(s.manDays({ employees: n, audit: 'initial' }).total, initial, 'initial');
   assert.equal(s.manDays({ employees: n, audit: 'surveillance' }).total, surveillance, 'surveillance');
   assert.equal(s.manDays({ employees: n, audit: 'recertification' }).total, recert, 'recertification');
 });
 
 test('the position on 1001-1599 staff is shown in why', function () {
-  var r = s.manDays({ employees: 1200 });
+  var r = s.manDays({ employees: 1200, audit: 'initial' });
   assert.equal(r.total, 11);
   assert.ok(r.why.some(function (w) { return /started further 600/.test(w.text); }), 'continuation step');
   assert.ok(r.why.some(function (w) { return /^position: .*1001-1600 → 11/.test(w.text); }), 'position step');
 });
 
 test('§6.2.3 a reduction is capped at 30%; §6.2.4 experts are not counted; the table is on-site time', function () {
-  var r = s.manDays({ employees: 150 });
+  var r = s.manDays({ employees: 150, audit: 'initial' });
   assert.equal(r.total, 7);
   assert.equal(r.onsite, 7);
   assert.equal(r.minimum, 5); // 7 × 0.7 = 4.9 → 5
@@ -58,12 +58,12 @@ test('§6.2.3 a reduction is capped at 30%; §6.2.4 experts are not counted; the
 });
 
 test('bad input names the field and the value', function () {
-  var e = assert.throws(function () { s.manDays({ employees: 0 }); }, 'invalid');
+  var e = assert.throws(function () { s.manDays({ employees: 0, audit: 'initial' }); }, 'invalid');
   assert.equal(e.field, 'employees');
   e = assert.throws(function () { s.manDays({ employees: 10, audit: 'annual' }); }, 'invalid');
   assert.equal(e.field, 'audit');
   assert.ok(/annual/.test(e.message));
-  e = assert.throws(function () { s.manDays({ employees: 2.5 }); }, 'invalid');
+  e = assert.throws(function () { s.manDays({ employees: 2.5, audit: 'initial' }); }, 'invalid');
   assert.equal(e.field, 'employees');
 });
 
@@ -113,11 +113,25 @@ test('§9.3.3.1 withdrawal within 5 working days, across the Spring Festival', f
   assert.equal(s.deadline('withdrawWithin', '2026-02-13').date, calendar.addWorkingDays('2026-02-13', 5));
 });
 
-test('§9.3.2.2 a suspension lasts at most 6 months, except a licence under renewal', function () {
+test('§9.3.2.2 a suspension lasts at most 6 months, except a licence under renewal (§9.3.2.1 (5))', function () {
   assert.equal(s.deadline('suspensionLimit', '2025-08-31').date, '2026-02-28');
-  var r = s.deadline('suspensionLimit', '2025-08-31', { licenceRenewal: true });
+  assert.equal(s.deadline('suspensionLimit', '2025-08-31', { cause: 'nonconformity' }).date, '2026-02-28');
+  var r = s.deadline('suspensionLimit', '2025-08-31', { cause: 'licence-renewal' });
   assert.equal(r.date, null);
+  assert.equal(r.exception, 'licenceRenewal');
   assert.cites(r, '§9.3.2.2');
+  assert.throws(function () { s.deadline('suspensionLimit', '2025-08-31', { licenceRenewal: true }); }, 'invalid');
+});
+
+test('rule inputs are strict: a misspelt or missing field is refused, naming it', function () {
+  var e = assert.throws(function () { s.grade({ score: 92, deductionitems: 7 }); }, 'invalid');
+  assert.equal(e.field, 'deductionitems');
+  e = assert.throws(function () { s.manDays({ employees: 60 }); }, 'invalid');
+  assert.equal(e.field, 'audit');
+  e = assert.throws(function () { s.manDays({ employees: 60, audit: 'initial', site: 2 }); }, 'invalid');
+  assert.equal(e.field, 'site');
+  e = assert.throws(function () { s.surveillance({ decisionDate: '2026-01-01', asof: '2026-05-01' }); }, 'invalid');
+  assert.equal(e.field, 'asof');
 });
 
 test('§10 appeals are answered in writing within 60 days; complaints have no stated deadline', function () {

@@ -5,8 +5,6 @@
 // (§5), so grade() states its reading of them (see positions).
 'use strict';
 
-var life = require('stdlib/lifecycle');
-
 module.exports = defineScheme({
   id: 'cfc-sc14',
   version: 'C/1',
@@ -17,7 +15,37 @@ module.exports = defineScheme({
   criteria: ['gbt27922'],
   fieldCode: null,
   model: { clause: '§4', activities: ['文件审查', '初始审查', '暗访/随机调查（视情况）', '获证后监督'] },
-  lifecycle: life.iso17065,
+  // What the register may decide, and when (stdlib/workflow: the ISO/IEC 17065 base, CFC's words).
+  workflow: {
+    clause: '§8',
+    transitions: {
+      reject: { guards: [{ code: 'reason', clause: '§6.2.3', text: '应记录拒绝申请的原因并告知申请组织' }] },
+      certify: {
+        grade: { from: 'applied', clause: '§8.5.5 1)', text: '推荐/保持申请等级认证注册; a lower grade only as 推荐降级认证注册 on the applicant\'s request (§8.5.5 2))' },
+        guards: [
+          { code: 'passes', clause: '§8.8.2', text: '对经评定合格的认证申请组织，应确定认证服务等级，颁发认证证书 (the lowest star level, §8.5.5 3))' },
+          { code: 'grade', clause: '§8.5.5 2)', text: '经整改仍不能达到申请认证等级要求，但满足下一级要求时，由申请认证组织提出申请，进行降级评定' }] },
+      refuse: { guards: [{ code: 'reason', clause: '§8.8.2', text: '将不能注册的原因书面通知认证申请组织' }] },
+      maintain: {
+        guards: [{ code: 'passes', clause: '§8.10.3 1)', text: '审查结果满足所获认证等级要求时，推荐保持认证' }] },
+      downgrade: { on: 'certificate', from: ['active'], clause: '§8.10.3 2) b)', text: '整改后不能满足已获级别要求但高于最低级别要求时降低等级后保持认证资格',
+        grade: { from: 'evaluation', clause: '§8.10.3 2) b)', text: 'the level the surveillance score reaches' },
+        guards: [
+          { code: 'evaluated', check: 'evaluated', audits: ['surveillance'], clause: '§8.10.3', text: 'the downgrade rests on a surveillance that took place' },
+          { code: 'passes', check: 'passes', clause: '§8.10.3 2) c)', text: '整改后不能满足最低级别要求时撤销认证: no downgrade below the lowest level' },
+          { code: 'reason', check: 'reason', clause: '§8.10.3 2)', text: 'the reasons (the score below the grade held, the corrections verified) are recorded' }] },
+      recertify: { grade: { from: 'applied', clause: '§8.11', text: '再认证程序与初次认证相同: the grade applied for, when the score reaches it' } },
+      restore: { guards: [
+        { code: 'cause', clause: '§9.5.1', text: '在规定的时间内完成纠正措施并经验证合格，恢复认证资格' },
+        { code: 'within-limit', clause: '§9.5.1', text: '暂停期最长不超过6个月' }] }
+    },
+    actions: [
+      { code: 'below-held-grade', when: 'belowHeldGrade', stars: 1, do: 'downgrade', forbids: ['maintain'], clause: '§8.10.3 2)',
+        text: '在监督审查中发现的总分低于获证级别时: suspend, or downgrade and keep the certification' },
+      { code: 'below-lowest', when: 'surveillanceFailed', do: 'withdraw', forbids: ['maintain', 'downgrade'], clause: '§8.10.3 2) c)', text: '整改后不能满足最低级别要求时撤销认证' },
+      { code: 'suspension-limit', when: 'suspensionLimit', do: 'withdraw', forbids: ['restore'], clause: '§9.5.2 a)', text: '整改期满未能达到整改目标（暂停期最长6个月，§9.5.1）: withdraw' }
+    ]
+  },
 
   positions: [
     { topic: 'grade', clause: '§5', text: 'CFC names 一星级 to 五星级 but states no thresholds. certsh takes the pass line 70 with fewer than 5 special deduction items from GB/T 27922 practice, reads the lowest star level (§8.5.5 3) "最低星级要求") as that pass line: 一星级 ≥ 70, and takes 三星级 ≥ 80, 四星级 ≥ 90, 五星级 ≥ 95 from the same practice (DNI §5.3.3.7 states them for the same criteria). No public source gives 二星级 a score, so a score never yields 二星级; a body that sets one defines its own version of this scheme' },

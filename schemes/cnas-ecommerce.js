@@ -206,7 +206,7 @@ function conclusion(input, ctx) {
   why.push(ctx.cite('C3.5 9)', 'conformity statement: ' + statement));
   why.push(ctx.cite('C3.6.2', conforms ? 'the decision may grant a certificate, also issued as an electronic certificate on the e-commerce certification information platform'
     : 'the decision refuses, telling the applicant in writing why: ' + reasons.join('; ')));
-  return { conforms: conforms, statement: statement, reasons: reasons, why: why };
+  return { conforms: conforms, statement: statement, reasons: reasons, activities: Object.keys(results), why: why };
 }
 
 // extendScope({current: {scope, shops}, add: {categories, shops}}) → {scope, shops, platforms,
@@ -270,6 +270,11 @@ function checkCertificate(cert, ctx) {
     why.push(ctx.cite(r.clause, (absent.length ? 'missing ' + absent.join(', ') + ': ' : 'present: ') + r.item));
   });
   if (has('shops')) shopsArg(cert.shops, fn, 'shops');
+  var forbidden = has('accreditationMark') && /IAF[\s-]*MLA/i.test(String(cert.accreditationMark));
+  if (forbidden) {
+    missing.push({ item: 'IAF-MLA/CNAS 联合标识不得用于电子商务交易服务认证', clause: 'R5', fields: ['accreditationMark'] });
+    why.push(ctx.cite('R5', 'refused: ' + JSON.stringify(cert.accreditationMark) + ' — 获得认可的电子商务交易服务认证机构不得针对电子商务交易服务认证使用IAF-MLA/CNAS 联合标识'));
+  }
   return { ok: missing.length === 0, missing: missing, why: why };
 }
 
@@ -436,6 +441,31 @@ defineScheme({
   },
 
   requires: REQUIRES,
+
+  // What the register may decide, and when (stdlib/workflow: the ISO/IEC 17065 base, CNAS's words).
+  // The evaluation is the conformity conclusion of the two activities (conclusion()), not a score.
+  workflow: {
+    clause: 'C3.6',
+    transitions: {
+      certify: {
+        grade: { from: 'none', clause: 'C3.5 9)', text: 'no grade: the certificate is granted on the conformity statement' },
+        guards: [
+          { code: 'activities', check: 'activities', required: ['management-audit', 'requirement-assessment'], clause: 'C3.8', text: '初次认证的评价活动至少应包括服务管理审核和服务要求测评' },
+          { code: 'passes', clause: 'C3.6.2', text: '对于符合认证要求的受评价方，认证机构应颁发认证证书 (the conformity statement of C3.5 9))' },
+          { code: 'shops', check: 'shops', clause: 'C3.7.1 3)', text: '证书持有人的名称、网店域名和电子商务平台' }] },
+      refuse: { guards: [{ code: 'reason', clause: 'C3.6.2', text: '对于不符合认证要求的受评价方，认证机构应以书面的形式，明示其不能获得认证的原因' }] },
+      recertify: {
+        grade: { from: 'none', clause: 'C3.5 9)', text: 'no grade' },
+        guards: [{ code: 'activities', check: 'activities', required: ['management-audit', 'requirement-assessment'], clause: 'C3.10', text: 'recertification follows C3.4-C3.7: both activities (position)' }] },
+      maintain: { guards: [{ code: 'passes', clause: 'C3.9.1', text: '确保其持续符合认证所依据的标准或规范性文件要求' }] }
+    },
+    actions: [
+      { code: 'r62-report', when: 'notReported', do: 'report', to: 'CNAS', clause: 'R6.2', dueText: '及时: at once, the document sets no period',
+        text: '对于获证的在线销售商发生具有重大影响的情况时，认证机构应及时采取相应措施并向CNAS通报有关情况' },
+      { code: 'r62-measures', when: 'verifiedCause', do: 'suspend', clause: 'R6.2', dueText: '及时: at once, the document sets no period',
+        text: '认证机构应及时采取相应措施 (suspend until remedied, reduce the scope, withdraw, or increase surveillance: R6.2 注)' }
+    ]
+  },
 
   causes: {
     incident: EVENTS.map(function (e) { return { code: e.code, clause: e.clause, text: e.text }; }),

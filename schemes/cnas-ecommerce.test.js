@@ -245,7 +245,10 @@ function project(outcome, date, scope) {
   c.accept({ date: '2025-01-08' });
   var lead = people.create({ name: '审核员' + seq, roles: ['auditor'] }), boss = people.create({ name: '决定人' + seq, roles: ['decider'] });
   c.audit({ type: 'initial', start: '2025-02-10', end: '2025-02-11', manDays: 2, team: [{ person: lead, role: 'leader' }] });
-  return c.decide({ by: [boss], outcome: outcome, date: date });
+  var ok = outcome === 'certify';
+  var cc = s.conclusion({ audit: 'initial', results: { 'management-audit': { conforms: true },
+    'requirement-assessment': ok ? { conforms: true } : { conforms: false, reason: '暗访购买的商品与网页描述不符' } } });
+  return c.decide({ by: [boss], outcome: outcome, date: date, conclusion: cc, reason: ok ? undefined : cc.reasons.join('; ') });
 }
 
 test('R1.1.1 3): two completed projects are not enough; the third makes the body ready to apply', function () {

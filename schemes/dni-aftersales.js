@@ -3,8 +3,6 @@
 // are the document's (§5.3.3.7 = section 5.3.3.7; Annex 3 = 附件三).
 'use strict';
 
-var life = require('stdlib/lifecycle');
-
 module.exports = defineScheme({
   id: 'dni-aftersales',
   version: 'F/2',
@@ -19,7 +17,29 @@ module.exports = defineScheme({
     modes: { A: '服务特性检验', B: '服务特性检测', C: '顾客调查', D: '服务足迹测评', E: '服务能力确认或验证', F: '服务设计审核', G: '服务管理审核' },
     initial: 'A+G', recertification: 'A+G', surveillance: 'A+G'
   },
-  lifecycle: life.iso17065,
+  // What the register may decide, and when (stdlib/workflow: the ISO/IEC 17065 base, DNI's words).
+  workflow: {
+    clause: '§5',
+    transitions: {
+      reject: { guards: [{ code: 'reason', clause: '§5.2.1', text: '无法受理的认证项目，应在15日内通知认证申请方（并说明原因）' }] },
+      certify: {
+        grade: { from: 'evaluation', clause: '§5.3.3.7', text: '达标级 ≥70, 三星级 ≥80, 四星级 ≥90, 五星级 ≥95' },
+        guards: [
+          { code: 'passes', clause: '§5.3.3.6', text: '同意推荐认证注册: score ≥ 70 and fewer than 5 特别扣分项 (§5.3.3.7)' },
+          { code: 'grade', clause: '§5.3.3.4', text: '出具评价结果，包括等级: the grade is the one the score reaches' }] },
+      refuse: { guards: [{ code: 'reason', clause: '§5.4', text: '将不能注册的原因书面通知申请组织' }] },
+      postpone: { on: 'case', from: ['accepted'], clause: '§5.3.3.6', text: '推迟推荐认证注册: the decision waits for corrections; the case stays accepted',
+        guards: [{ code: 'reason', check: 'reason', clause: '§5.3.3.6', text: 'the reasons for postponing are recorded and told' }] },
+      maintain: { guards: [{ code: 'passes', clause: '§5.6.5', text: '复核为合格者，公司将批准其继续保持认证资格、使用认证标志' }] },
+      recertify: { grade: { from: 'evaluation', clause: '§5.7', text: 'the recertification evaluation grades as the initial one (§5.3.3.7)' } },
+      restore: { guards: [{ code: 'within-limit', request: true, clause: '§6.8.2 1)', text: '在确定的认证资格暂停限期结束前，获证客户向DNI提出恢复认证资格的申请' }] }
+    },
+    actions: [
+      { code: 'surveillance-failed', when: 'surveillanceFailed', do: 'suspend', forbids: ['maintain'], clause: '§6.7.1', text: '服务特性及管理持续或严重不满足认证要求: suspend' },
+      { code: 'correction-overdue', when: 'correctionOverdue', do: 'suspend', forbids: ['maintain', 'recertify'], clause: '§5.6.5', text: '两个月内限期整改，逾期将停止使用认证证书和认证标志' },
+      { code: 'suspension-limit', when: 'suspensionLimit', do: 'withdraw', forbids: ['restore'], clause: '§6.9.1', text: '在暂停期限内未采取有效纠正措施的，撤销' }
+    ]
+  },
 
   positions: [
     { topic: 'manDays', clause: '§5.3.1.2', text: '"按初审人日数的1/3 (2/3) 计算" gives fractions; certsh rounds them up to the next half man-day (Annex 3 note 5 counts in half days; rounding down would audit less than the stated share): initial 2 → surveillance 1 (0.667), recertification 1.5 (1.333)' },
@@ -27,6 +47,7 @@ module.exports = defineScheme({
     { topic: 'manDays', clause: 'Annex 3 note 4', text: 'the on-site time "不少于最终确定的审查总时间的80%" is rounded up to the next half man-day, never above the total' },
     { topic: 'validity', clause: '§5.5.2', text: 'certificates are issued for the longest validity, 3 years, counted from the decision date with the decision day included: the last valid day is the day before the third anniversary' },
     { topic: 'numbering', clause: '§5.5.1 (4)', text: 'the document\'s sample shows an 8-character 注册号 but no rule: certsh uses DNI-SPSHFW-YYYY-NNNNN (SPSHFW is the project abbreviation of §3 3))' },
+    { topic: 'workflow.maintain', clause: '§5.6.5', text: 'the document grades at the initial audit (§5.3.3.7) and says nothing of the grade at surveillance: a passed surveillance keeps the grade held; the recertification evaluation sets it anew' },
     { topic: 'surveillance', clause: '§5.6.1', text: 'the extension to 15 months needs DNI\'s approval of a written request and must stay "在该日历年内": certsh reads that as the calendar year in which the 12-month due date falls, so latest = the earlier of 15 months and 31 December of that year' }
   ],
 

@@ -18,7 +18,7 @@ test.table('Annex 3 total audit time', [
 test.table('Annex 3 past 10,700: the progression continues', [
   [10701, 21], [13375, 21], [13376, 22], [16719, 22], [16720, 23]
 ], function (n, days) {
-  var r = s.manDays({ employees: n });
+  var r = s.manDays({ employees: n, audit: 'initial' });
   assert.equal(r.total, days);
   assert.ok(r.why.some(function (w) { return /^position: .*× 1.25/.test(w.text); }), 'the position is in why');
 });
@@ -41,17 +41,17 @@ test.table('§5.3.1.2 surveillance 1/3, recertification 2/3, rounded up to half 
 });
 
 test('Annex 3 note 4: on site at least 80% of the total, rounded up to half days', function () {
-  assert.equal(s.manDays({ employees: 8501 }).onsite, 16);
-  assert.equal(s.manDays({ employees: 876 }).onsite, 9); // 8.8 → 9
-  assert.equal(s.manDays({ employees: 10 }).onsite, 2); // 1.6 → 2, never above the total
+  assert.equal(s.manDays({ employees: 8501, audit: 'initial' }).onsite, 16);
+  assert.equal(s.manDays({ employees: 876, audit: 'initial' }).onsite, 9); // 8.8 → 9
+  assert.equal(s.manDays({ employees: 10, audit: 'initial' }).onsite, 2); // 1.6 → 2, never above the total
 });
 
 test('Annex 3 note 5: each site at least 0.5 man-day', function () {
   var r = s.manDays({ employees: 10, audit: 'surveillance', sites: 4 });
   assert.equal(r.total, 2); // 1 from the ratio, raised to 4 × 0.5
   assert.cites(r, 'Annex 3 note 5');
-  assert.equal(s.manDays({ employees: 10, sites: 3 }).total, 2);
-  assert.throws(function () { s.manDays({ employees: 10, sites: 0 }); }, 'invalid');
+  assert.equal(s.manDays({ employees: 10, audit: 'initial', sites: 3 }).total, 2);
+  assert.throws(function () { s.manDays({ employees: 10, audit: 'initial', sites: 0 }); }, 'invalid');
 });
 
 // §5.3.3.7: fail below 70 or with 5 or more special deduction items; 达标级 ≥70, 三星级 ≥80,
@@ -97,7 +97,7 @@ test('§5.2.1 non-acceptance notified within 15 days; §5.6.5 correction within 
 
 test('§6.7.3 suspension at most 6 months, with no licence exception', function () {
   assert.equal(s.deadline('suspensionLimit', '2025-08-29').date, '2026-02-28');
-  assert.equal(s.deadline('suspensionLimit', '2025-08-29', { licenceRenewal: true }).date, '2026-02-28');
+  assert.equal(s.deadline('suspensionLimit', '2025-08-29', { cause: 'licence-renewal' }).date, '2026-02-28');
   assert.equal(s.deadline('suspendWithin', '2025-08-29'), null);
 });
 

@@ -118,6 +118,19 @@ module.exports = defineScheme({
 
   causes: causes(),
 
+  // The draft's workflow (inherited through extends), with what this body's rules add.
+  workflow: {
+    clause: 'example §9',
+    transitions: base.workflow.transitions,
+    actions: base.workflow.actions.filter(function (a) { return a.code !== 'r62-report' && a.code !== 'r62-measures'; }).concat([
+      { code: 'r62-report', when: 'notReported', do: 'report', to: 'CNAS', deadline: 'suspendWithin', clause: 'R6.2',
+        text: '认证机构应及时采取相应措施并向CNAS通报有关情况 (example §9.1: within 5 working days of the verified event)' },
+      { code: 'r62-measures', when: 'verifiedCause', do: 'suspend', deadline: 'suspendWithin', clause: 'example §9.1',
+        text: '暂停原因经核实后5个工作日内作出暂停决定（R6.2：及时采取措施）' },
+      { code: 'suspension-limit', when: 'suspensionLimit', do: 'withdraw', forbids: ['restore'], clause: 'example §9.3 a)', text: '暂停期满仍未完成补救或纠正的，撤销' }
+    ])
+  },
+
   positions: base.positions.concat([
     { topic: 'validity', clause: 'example §7.1', text: 'three years counted from the decision date, the decision day included (as the after-sales schemes count it); a recertification decision starts a new cycle on the same number' },
     { topic: 'surveillance', clause: 'example §8.3', text: 'R6.2 "increase surveillance frequency" is a special audit recorded as its own audit (type special); it does not move the programme\'s windows' },

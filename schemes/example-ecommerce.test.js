@@ -106,7 +106,7 @@ test('an online seller\'s cycle: both activities, the conclusion, a certificate 
   var audits = sql('SELECT type, mode FROM audits WHERE case_id = ?', c.id);
   assert.equal(s.recordedEvaluation({ audit: 'initial', audits: audits }).ok, true);
   var bad = s.conclusion({ audit: 'initial', results: { 'management-audit': { conforms: true }, 'requirement-assessment': { conforms: false, reason: '退货申请7日未处理' } } });
-  assert.equal(assert.throws(function () { c.decide({ by: [boss], outcome: 'certify', date: '2025-03-10', conclusion: bad }); }, 'refused').field, 'outcome');
+  assert.equal(assert.throws(function () { c.decide({ by: [boss], outcome: 'certify', date: '2025-03-10', conclusion: bad }); }, 'refused').field, 'conclusion');
   var good = s.conclusion({ audit: 'initial', results: { 'management-audit': { conforms: true }, 'requirement-assessment': { conforms: true } } });
   var d = c.decide({ by: [boss], outcome: 'certify', date: '2025-03-10', conclusion: good });
   var cert = d.certificate;

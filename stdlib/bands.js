@@ -32,6 +32,19 @@ function round(x, step, mode) {
   return Math.round(n * step * 1e9) / 1e9;
 }
 
+// fields(o, known, required, fn) → o, refusing a field not in known (a misspelt field must not be
+// ignored) and a required one that is missing, naming the field
+function fields(o, known, required, fn) {
+  if (!o || typeof o !== 'object' || Array.isArray(o)) throw fail('invalid', 'input', fn + ': give an object {' + known.join(', ') + '}, got ' + JSON.stringify(o));
+  Object.keys(o).forEach(function (k) {
+    if (known.indexOf(k) < 0) throw fail('invalid', k, fn + ": unknown field '" + k + "' (known: " + known.join(', ') + ')');
+  });
+  (required || []).forEach(function (k) {
+    if (o[k] === undefined || o[k] === null) throw fail('invalid', k, fn + ': ' + k + ' is required');
+  });
+  return o;
+}
+
 // problem(list, field, message): add one problem to list
 function problem(list, field, message) { list.push({ field: field, message: message }); }
 
@@ -166,6 +179,7 @@ function checkGrade(g, field) {
 // grade(g, input, cite) → {pass, level, stars, why}
 function grade(g, input, cite) {
   if (!input || typeof input !== 'object') throw fail('invalid', 'score', 'grade({score, deductionItems}): give an object');
+  fields(input, ['score', 'deductionItems'], ['score'], 'grade({score, deductionItems})');
   var score = input.score, items = input.deductionItems === undefined ? 0 : input.deductionItems;
   if (!isNum(score) || score < 0 || score > 101) throw fail('invalid', 'score', 'grade({score, deductionItems}): score must be a number 0-100, got ' + score);
   if (!isNum(items) || items < 0 || items !== Math.floor(items)) throw fail('invalid', 'deductionItems', 'grade({score, deductionItems}): deductionItems must be a whole number ≥ 0, got ' + items);
@@ -213,6 +227,8 @@ function checkManDays(m, field) {
       if (!isNum(mi.ratio) || mi.ratio <= 0 || mi.ratio > 1) problem(list, field + '.minimumOfInitial.' + a + '.ratio', 'must be a ratio in (0, 1]');
     }
   });
+  var rounds = (m.minimumOfInitial && Object.keys(m.minimumOfInitial).length) || (m.onsite && m.onsite.share < 1) || m.reduction;
+  if (rounds && !m.rounding) problem(list, field + '.rounding', 'minimums, on-site shares and reductions give fractions: state the rounding {step, mode, clause, text}');
   if (m.rounding) {
     checkClause(m.rounding, field + '.rounding', list);
     if (!isNum(m.rounding.step) || m.rounding.step <= 0) problem(list, field + '.rounding.step', 'must be a positive number, e.g. 0.5');
@@ -247,8 +263,9 @@ function manDays(m, input, cite) {
   var fn = 'manDays({employees, audit, sites})';
   if (!input || typeof input !== 'object') throw fail('invalid', 'employees', fn + ': give an object');
   var of = m.table.of || 'employees';
-  var n = wholeArg(input, of === 'employees' ? 'employees' : of, 1, undefined, fn);
-  var audit = input.audit === undefined ? 'initial' : input.audit;
+  fields(input, [of, 'audit', 'sites'], [of, 'audit'], fn);
+  var n = wholeArg(input, of, 1, undefined, fn);
+  var audit = input.audit;
   if (AUDITS.indexOf(audit) < 0) throw fail('invalid', 'audit', fn + ": audit must be 'initial', 'surveillance' or 'recertification', got " + JSON.stringify(audit));
   var sites = wholeArg(input, 'sites', 1, 1, fn);
   var why = [], total, initial;
@@ -260,7 +277,7 @@ function manDays(m, input, cite) {
     if (mi) {
       var ini = lookup(m.table, n, 'initial', cite);
       initial = ini.value;
-      var floor = round(initial * mi.ratio, m.rounding ? m.rounding.step : 0.5, 'up');
+      var floor = round(initial * mi.ratio, m.rounding.step, 'up');
       why.push(cite(mi.clause, audit + ' time at least ' + fmt(mi.ratio * 100) + '% of the initial ' + fmt(initial) + ' = ' + fmt(initial * mi.ratio) +
         (total >= floor ? ': the table\'s ' + fmt(total) + ' meets it' : ': raised from ' + fmt(total) + ' to ' + fmt(floor))));
       if (total < floor) total = floor;
@@ -284,12 +301,12 @@ function manDays(m, input, cite) {
   var onsite = total;
   if (m.onsite) {
     var share = m.onsite.share;
-    onsite = share >= 1 ? total : Math.min(total, round(total * share, m.rounding ? m.rounding.step : 0.5, 'up'));
+    onsite = share >= 1 ? total : Math.min(total, round(total * share, m.rounding.step, 'up'));
     why.push(cite(m.onsite.clause, 'on site ' + fmt(onsite) + ' of ' + fmt(total) + ' (at least ' + fmt(share * 100) + '%' + (m.onsite.text ? '; ' + m.onsite.text : '') + ')'));
   }
   var minimum = total;
   if (m.reduction) {
-    minimum = round(total * (1 - m.reduction.max), m.rounding ? m.rounding.step : 0.5, 'up');
+    minimum = round(total * (1 - m.reduction.max), m.rounding.step, 'up');
     why.push(cite(m.reduction.clause, 'may be reduced, with reasons, by at most ' + fmt(m.reduction.max * 100) + '%: never below ' + fmt(minimum)));
   }
   if (m.experts) why.push(cite(m.experts.clause, m.experts.text));
@@ -301,6 +318,7 @@ function manDays(m, input, cite) {
 exports.round = round;
 exports.fmt = fmt;
 exports.fail = fail;
+exports.fields = fields;
 exports.checkClause = checkClause;
 exports.checkTable = checkTable;
 exports.lookup = lookup;

@@ -1,7 +1,7 @@
-// stdlib/lifecycle.js — the certification lifecycle a scheme declares: the common ISO/IEC 17065
-// base (states and transitions), deadlines in calendar days, months or working days, the
-// surveillance programme, coded causes, eligibility checks and required contents. Each check*
-// returns problems [{field, message}]; the other functions compute with cite(clause, text).
+// stdlib/lifecycle.js — the periods and lists a scheme declares: deadlines in calendar days,
+// months or working days, the surveillance programme, coded causes, eligibility checks and
+// required contents (the workflow itself is stdlib/workflow.js). Each check* returns problems
+// [{field, message}]; the other functions compute with cite(clause, text).
 'use strict';
 
 var bands = require('stdlib/bands');
@@ -9,52 +9,6 @@ var fail = bands.fail, checkClause = bands.checkClause;
 
 // problem(list, field, message)
 function problem(list, field, message) { list.push({ field: field, message: message }); }
-
-// ---- the ISO/IEC 17065 base ------------------------------------------------------------------
-
-// The common lifecycle (ISO/IEC 17065 / CNAS-CC02 §7): a scheme extends it with extend().
-var iso17065 = {
-  clause: 'ISO/IEC 17065 §7',
-  states: ['applied', 'accepted', 'rejected', 'contracted', 'audited', 'reported', 'decided', 'refused',
-    'certified', 'suspended', 'withdrawn', 'cancelled', 'expired'],
-  transitions: [
-    { from: 'applied', to: 'accepted', clause: 'ISO/IEC 17065 §7.3', text: 'application review accepts the application' },
-    { from: 'applied', to: 'rejected', clause: 'ISO/IEC 17065 §7.3', text: 'application review rejects it, with written reasons' },
-    { from: 'accepted', to: 'contracted', clause: 'ISO/IEC 17065 §4.1.2', text: 'a legally enforceable certification agreement' },
-    { from: 'contracted', to: 'audited', clause: 'ISO/IEC 17065 §7.4', text: 'evaluation: audit and assessment' },
-    { from: 'audited', to: 'reported', clause: 'ISO/IEC 17065 §7.4.9', text: 'the evaluation is reported' },
-    { from: 'reported', to: 'decided', clause: 'ISO/IEC 17065 §7.5-7.6', text: 'review and decision by people who did not evaluate' },
-    { from: 'decided', to: 'certified', clause: 'ISO/IEC 17065 §7.7', text: 'certification documentation is issued' },
-    { from: 'decided', to: 'refused', clause: 'ISO/IEC 17065 §7.6', text: 'certification is refused, with reasons' },
-    { from: 'certified', to: 'suspended', clause: 'ISO/IEC 17065 §7.11', text: 'suspension' },
-    { from: 'suspended', to: 'certified', clause: 'ISO/IEC 17065 §7.11', text: 'restoration once the issue is resolved' },
-    { from: 'certified', to: 'withdrawn', clause: 'ISO/IEC 17065 §7.11', text: 'withdrawal' },
-    { from: 'suspended', to: 'withdrawn', clause: 'ISO/IEC 17065 §7.11', text: 'withdrawal of a suspended certificate' },
-    { from: 'certified', to: 'cancelled', clause: 'ISO/IEC 17065 §7.11', text: 'termination' },
-    { from: 'certified', to: 'expired', clause: 'ISO/IEC 17065 §7.7', text: 'the validity ends without recertification' }
-  ]
-};
-
-// extend(base, more) → a lifecycle with more's states and transitions added to base's
-function extend(base, more) {
-  var states = base.states.slice(), transitions = base.transitions.slice();
-  (more.states || []).forEach(function (s) { if (states.indexOf(s) < 0) states.push(s); });
-  (more.transitions || []).forEach(function (t) { transitions.push(t); });
-  return { clause: more.clause || base.clause, states: states, transitions: transitions };
-}
-
-// checkLifecycle(l, field) → problems
-function checkLifecycle(l, field) {
-  var list = [];
-  if (!l || !Array.isArray(l.states) || !Array.isArray(l.transitions)) { problem(list, field, 'must be {states, transitions}'); return list; }
-  l.transitions.forEach(function (t, i) {
-    var f = field + '.transitions[' + i + ']';
-    checkClause(t, f, list);
-    if (l.states.indexOf(t.from) < 0) problem(list, f + '.from', "unknown state '" + t.from + "'");
-    if (l.states.indexOf(t.to) < 0) problem(list, f + '.to', "unknown state '" + t.to + "'");
-  });
-  return list;
-}
 
 // ---- deadlines -------------------------------------------------------------------------------
 
@@ -64,7 +18,8 @@ var DEADLINES = ['nonAcceptanceNotice', 'correction', 'suspendWithin', 'suspensi
 var UNITS = ['days', 'months', 'workingDays', 'monthsBefore'];
 
 // checkDeadlines(d, field) → problems; each rule {days|months|workingDays|monthsBefore: n,
-// clause, text, exceptions: {option: {clause, text}}}
+// clause, text, exceptions: {name: {causes: [cause code…], clause, text}}}: an exception lifts the
+// period for the causes it lists (e.g. a suspension for a licence under renewal)
 function checkDeadlines(d, field) {
   var list = [];
   Object.keys(d || {}).forEach(function (name) {
@@ -74,7 +29,11 @@ function checkDeadlines(d, field) {
     var units = UNITS.filter(function (u) { return r && r[u] !== undefined; });
     if (units.length !== 1) problem(list, f, 'must give exactly one of ' + UNITS.join(', '));
     else if (typeof r[units[0]] !== 'number' || r[units[0]] <= 0 || r[units[0]] !== Math.floor(r[units[0]])) problem(list, f + '.' + units[0], 'must be a whole number > 0');
-    Object.keys((r && r.exceptions) || {}).forEach(function (x) { checkClause(r.exceptions[x], f + '.exceptions.' + x, list); });
+    Object.keys((r && r.exceptions) || {}).forEach(function (x) {
+      checkClause(r.exceptions[x], f + '.exceptions.' + x, list);
+      var c = r.exceptions[x] && r.exceptions[x].causes;
+      if (!Array.isArray(c) || !c.length || c.some(function (k) { return typeof k !== 'string'; })) problem(list, f + '.exceptions.' + x + '.causes', 'must list the cause codes the exception applies to');
+    });
   });
   return list;
 }
@@ -93,18 +52,21 @@ function when(rule, from, cite) {
   return { date: d, why: [cite(rule.clause, (rule.text ? rule.text + ': ' : '') + how + ' → ' + d)] };
 }
 
-// deadline(d, name, from, opts, cite) → {date, why}; null when the scheme states no such
-// deadline; {date: null, why} when an exception named in opts lifts it
+// deadline(d, name, from, {cause}, cite) → {date, why}; null when the scheme states no such
+// deadline; {date: null, exception, why} when an exception listing the cause code lifts it
 function deadline(d, name, from, opts, cite) {
-  if (DEADLINES.indexOf(name) < 0) throw fail('invalid', 'name', "deadline(name, from): unknown deadline '" + name + "' (known: " + DEADLINES.join(', ') + ')');
+  var fn = 'deadline(name, from, {cause})';
+  if (DEADLINES.indexOf(name) < 0) throw fail('invalid', 'name', fn + ": unknown deadline '" + name + "' (known: " + DEADLINES.join(', ') + ')');
   date.check(from, 'from');
+  opts = bands.fields(opts === undefined ? {} : opts, ['cause'], [], fn);
   var rule = d[name];
   if (!rule) return null;
-  opts = opts || {};
   var ex = rule.exceptions || {};
   var keys = Object.keys(ex);
   for (var i = 0; i < keys.length; i++) {
-    if (opts[keys[i]]) return { date: null, why: [cite(ex[keys[i]].clause, ex[keys[i]].text)] };
+    if (opts.cause !== undefined && ex[keys[i]].causes.indexOf(opts.cause) >= 0) {
+      return { date: null, exception: keys[i], why: [cite(rule.clause, (rule.text ? rule.text + ': ' : '') + 'except for cause ' + opts.cause), cite(ex[keys[i]].clause, ex[keys[i]].text)] };
+    }
   }
   return when(rule, from, cite);
 }
@@ -142,12 +104,14 @@ function minDate(a, b) { return a < b ? a : b; }
 function surveillance(p, input, expiryOf, cite) {
   var fn = 'surveillance({decisionDate, expires, audits, asOf})';
   if (!input || typeof input !== 'object') throw fail('invalid', 'decisionDate', fn + ': give an object');
+  bands.fields(input, ['decisionDate', 'expires', 'audits', 'asOf'], ['decisionDate'], fn);
   var decision = date.check(input.decisionDate, 'decisionDate');
   var expires = input.expires === undefined ? expiryOf(decision) : date.check(input.expires, 'expires');
   var asOf = input.asOf === undefined ? today() : date.check(input.asOf, 'asOf');
   var audits = input.audits === undefined ? [] : input.audits;
   if (!Array.isArray(audits)) throw fail('invalid', 'audits', fn + ': audits must be a list [{type, end}]');
   audits.forEach(function (a, i) {
+    if (a && typeof a === 'object') bands.fields(a, ['type', 'end'], ['type', 'end'], fn + ': audits[' + i + ']');
     if (!a || ['initial', 'surveillance', 'recertification', 'special'].indexOf(a.type) < 0) throw fail('invalid', 'audits', fn + ': audits[' + i + '].type must be initial, surveillance, recertification or special, got ' + JSON.stringify(a && a.type));
     date.check(a.end, 'audits[' + i + '].end');
   });
@@ -285,9 +249,6 @@ function requires(r, activity) {
   return (r[activity] || []).map(function (x) { return { item: x.item, clause: x.clause }; });
 }
 
-exports.iso17065 = iso17065;
-exports.extend = extend;
-exports.checkLifecycle = checkLifecycle;
 exports.DEADLINES = DEADLINES;
 exports.checkDeadlines = checkDeadlines;
 exports.when = when;

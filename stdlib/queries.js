@@ -175,29 +175,39 @@ function overdueFindings(asOf) {
 }
 
 // q.suspensions(asOf, {within}) → suspended certificates whose suspension limit (the scheme's
-// 'suspensionLimit', 6 months in every seed scheme) falls within `within` days (default 30) of
-// asOf (default today) or has passed: withdrawal candidates, nearest limit first.
+// 'suspensionLimit' for the stored cause code: 6 months in every seed scheme, none for CAS's
+// licence under renewal) falls within `within` days (default 30) of asOf (default today) or has
+// passed: withdrawal candidates, nearest limit first. A scheme without the rule reports none.
 function suspensions(asOf, opts) {
   var fn = 'q.suspensions(asOf, {within})';
   asOf = checkDate(asOf, 'asOf', fn) || today();
   var within = checkDays(checkKeys(opts, ['within'], fn).within, 'within', fn, 30);
   var horizon = date.addDays(asOf, within);
   var rule = ruleFinder(), out = [];
-  sqlEach('SELECT ' + CERT_COLUMNS + ', c.status_cause FROM certificates c JOIN orgs o ON o.id = c.org_id' +
+  sqlEach('SELECT ' + CERT_COLUMNS + ', c.status_cause, c.status_code, c.status_until FROM certificates c JOIN orgs o ON o.id = c.org_id' +
     ' WHERE c.status = \'suspended\' ORDER BY c.status_date', [], function (row) {
     var r = rule(row), limit;
-    if (r instanceof Error || typeof r.deadline !== 'function') {
-      limit = { date: date.addMonths(row.status_date, 6),
-        why: [{ scheme: row.scheme, version: row.version, clause: '', text: 'the scheme has no suspensionLimit rule; 6 months assumed' }] };
-    } else {
-      var cause = row.status_cause || '';
-      limit = r.deadline('suspensionLimit', row.status_date, { cause: cause, licenceRenewal: /licen[cs]e/i.test(cause) });
-    }
+    if (r instanceof Error || typeof r.deadline !== 'function') return; // no suspensionLimit rule: no limit to report
+    // the rule asked with the cause code stored with the suspension (the same limit as status_until;
+    // a suspension recorded before codes were stored has neither, and gets the plain limit)
+    limit = r.deadline('suspensionLimit', row.status_date, row.status_code ? { cause: row.status_code } : {});
+    if (!limit) return;
     if (!limit.date || limit.date > horizon) return;
     out.push({ number: row.number, holder: row.holder, scheme: row.scheme, version: row.version, suspended: row.status_date,
       cause: row.status_cause, limit: limit.date, daysLeft: date.diffDays(asOf, limit.date), why: limit.why });
   });
   return out.sort(function (a, b) { return a.daysLeft - b.daysLeft; });
+}
+
+// q.actions(asOf, {scheme, code}) → the required actions pending on asOf (default today) over the
+// whole register, most overdue first: what each certificate's scheme says must now happen (the
+// five-star grade to withdraw, the suspension for an overdue correction, the withdrawal at the
+// suspension limit, the R6.2 report to CNAS …), each with its due date, clause and why
+function actions(asOf, opts) {
+  var fn = 'q.actions(asOf, {scheme, code})';
+  asOf = checkDate(asOf, 'asOf', fn) || today();
+  var o = checkKeys(opts, ['scheme', 'code'], fn);
+  return require('stdlib/actions').list(asOf, o);
 }
 
 // q.manDays(year) → per auditor and year (only `year` when given): audits done and man-days.
@@ -284,6 +294,7 @@ module.exports = {
   surveillance: surveillance,
   overdueFindings: overdueFindings,
   suspensions: suspensions,
+  actions: actions,
   manDays: manDays,
   decidedByAuditors: decidedByAuditors,
   counts: counts,

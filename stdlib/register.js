@@ -6,6 +6,9 @@
 // clauses of every rule applied. A scheme method that is missing is refused, never guessed.
 'use strict';
 
+var workflow = require('stdlib/workflow');
+var actions = require('stdlib/actions');
+
 // ---- helpers --------------------------------------------------------------------------------
 
 // fail(code, field, message) → an Error with .code and .field, like the bindings throw.
@@ -67,10 +70,14 @@ function concatWhy() {
 // idOf(x) → the id of a record or the number itself.
 function idOf(x) { return x !== null && typeof x === 'object' ? x.id : x; }
 
-// opts(o, fn) → o when it is an object, else {} when absent; refuses anything else.
-function opts(o, fn) {
+// opts(o, fn, known) → o when it is an object, else {} when absent; refuses anything else, and
+// (known given) a field not in known: a misspelt field is refused, never ignored.
+function opts(o, fn, known) {
   if (o === undefined || o === null) return {};
   if (typeof o !== 'object' || Array.isArray(o)) throw fail('invalid', 'options', fn + ': the argument must be an object {…}');
+  if (known) Object.keys(o).forEach(function (k) {
+    if (known.indexOf(k) < 0) throw fail('invalid', k, fn + ": unknown field '" + k + "' (known: " + known.join(', ') + ')');
+  });
   return o;
 }
 
@@ -232,32 +239,35 @@ Case.certificate = function () {
   return r.length ? certificate(r[0].id) : null;
 };
 
-// case.accept({date}) → Case; the scheme's eligibility rule is applied to the org's facts
-// first, and an ineligible applicant is refused with the clauses that exclude it
+// transit(s, name, facts) → the transition's result when the scheme's workflow lets it happen;
+// else throws code 'refused' naming the guard, its clause and the numbers (stdlib/workflow).
+function transit(s, name, facts) {
+  var r = s.transition(name, facts);
+  if (!r.ok) throw workflow.refused(s, name, r);
+  return r;
+}
+
+// case.accept({date}) → Case; the scheme's workflow (its eligibility guard on the org's facts)
+// decides first, and an ineligible applicant is refused with the clauses that exclude it
 Case.accept = function (o) {
-  o = opts(o, 'case.accept');
-  var s = this.rules(), why = [];
-  if (typeof s.eligibility === 'function') {
-    var e = s.eligibility(this.org().facts || {});
-    why = e.why || [];
-    if (!e.ok) {
-      var err = fail('ineligible', 'facts', 'case ' + this.id + ' cannot be accepted: ' + e.refusals.map(function (r) {
-        return r.text + ' (' + r.clause + ')';
-      }).join('; '));
-      err.refusals = e.refusals;
-      err.why = why;
-      throw err;
-    }
+  o = opts(o, 'case.accept', ['date']);
+  var self = kase(this.id), s = self.rules(), e = typeof s.eligibility === 'function' ? s.eligibility(self.org().facts || {}) : null;
+  var r = s.transition('accept', { case: self, eligibility: e, date: o.date || today() });
+  if (!r.ok) {
+    var err = workflow.refused(s, 'accept', r);
+    if (e && !e.ok) { err.code = 'ineligible'; err.refusals = e.refusals; err.why = e.why.concat(r.why); }
+    throw err;
   }
-  return wrap(Case, core.case.accept(this.id, { date: o.date || today() }), why);
+  return wrap(Case, core.case.accept(this.id, { date: o.date || today() }), (e ? e.why : []).concat(r.why));
 };
 
 // case.reject({date, reason}) → Case with noticeBy: the date the applicant must be told by
 Case.reject = function (o) {
-  o = opts(o, 'case.reject');
-  var date = o.date || today();
-  var d = deadline(this.rules(), 'nonAcceptanceNotice', date);
-  var c = wrap(Case, core.case.reject(this.id, { date: date, reason: o.reason }), d ? d.why : []);
+  o = opts(o, 'case.reject', ['date', 'reason']);
+  var date = o.date || today(), self = kase(this.id), s = self.rules();
+  var r = transit(s, 'reject', { case: self, reason: o.reason, date: date });
+  var d = deadline(s, 'nonAcceptanceNotice', date);
+  var c = wrap(Case, core.case.reject(this.id, { date: date, reason: o.reason }), r.why.concat(d ? d.why : []));
   c.noticeBy = d ? d.date : null;
   return c;
 };
@@ -294,42 +304,75 @@ Case.audit = function (o) {
   return wrap(Audit, core.audit.create(a), why);
 };
 
-// case.decide({by:[person…], outcome, date, audit, grade, conclusion}) → Decision, with
-// .certificate when one was issued or renewed. outcome: 'certify' (issues the certificate: grade
-// from the audit's score, expiry and number from the scheme), 'recertify' (renews the live
-// certificate on its number), 'maintain' (keeps it) or 'refuse'. conclusion: a scheme's
-// conformity conclusion {conforms, why} (e.g. cnas-ecommerce C3.5 9)) for schemes without a
-// score; a positive outcome on one that does not conform is refused. All in one transaction.
-Case.decide = function (o) {
-  o = opts(o, 'case.decide');
-  var self = this, s = this.rules(), date = o.date || today();
-  var OUTCOMES = { certify: true, recertify: true, maintain: true, refuse: false };
-  if (!Object.prototype.hasOwnProperty.call(OUTCOMES, o.outcome)) {
-    throw fail('invalid', 'outcome', "case.decide: outcome '" + o.outcome + "' is not one of " + Object.keys(OUTCOMES).join(', '));
-  }
-  var positive = OUTCOMES[o.outcome];
-  var done = sql("SELECT a.id, s.id AS score FROM audits a LEFT JOIN scores s ON s.audit_id = a.id" +
-    " WHERE a.case_id = ? AND a.status = 'done'" + (o.audit ? ' AND a.id = ?' : '') + ' ORDER BY a.actual_end DESC, a.id DESC LIMIT 1',
-    o.audit ? [this.id, idOf(o.audit)] : [this.id]);
-  if ((o.outcome === 'certify' || o.outcome === 'recertify') && !done.length) {
-    throw fail('invalid', 'audit', 'case ' + this.id + ' has no audit that took place' + (o.audit ? ' with id ' + idOf(o.audit) : '') +
-      '; a certification decision rests on one');
-  }
-  var sc = done.length && done[0].score ? score(done[0].score) : null;
-  if (positive && o.outcome !== 'maintain' && sc && !sc.pass) {
-    throw fail('refused', 'outcome', 'case ' + this.id + ': audit ' + sc.auditId + ' did not pass (score ' + sc.score + ', ' +
-      sc.deductionItems + ' deduction items); it cannot be certified on it');
+// The decisions case.decide takes: what each grants (positive), or whether it leaves the case
+// as it is (neutral); the scheme's workflow says which of them it has and when they may happen.
+var DECISIONS = {
+  certify: { positive: true }, refuse: { positive: false }, postpone: { positive: false, neutral: true },
+  maintain: { positive: true }, recertify: { positive: true }, downgrade: { positive: true }
+};
+
+// evaluation(kase, types, o, s, since) → the deciding evaluation of the case: its last audit that
+// took place (o.audit when given) of one of types, ending on or after since, with its score or
+// the conformity conclusion given (o.conclusion) and the activities recorded; null when none.
+function evaluation(kase, types, o, s, since) {
+  var rows = sql("SELECT a.id, a.type, a.mode, a.actual_end AS end, s.id AS score FROM audits a LEFT JOIN scores s ON s.audit_id = a.id" +
+    " WHERE a.case_id = ? AND a.status = 'done'" + (o.audit ? ' AND a.id = ?' : '') + ' ORDER BY a.actual_end DESC, a.id DESC',
+  o.audit ? [kase.id, idOf(o.audit)] : [kase.id]);
+  var pick = rows.filter(function (r) { return types.indexOf(r.type) >= 0 && (!since || r.end >= since); })[0] || (o.audit ? rows[0] : null);
+  if (!pick) return null;
+  var e = { audit: pick.id, type: pick.type, end: pick.end, scored: false, concluded: false, pass: false, why: [] };
+  if (pick.score) {
+    var sc = score(pick.score);
+    e.scored = true; e.pass = sc.pass; e.score = sc.score; e.deductionItems = sc.deductionItems; e.level = sc.level; e.stars = sc.stars;
+    e.date = sc.date; e.why = sc.why;
   }
   var cc = o.conclusion;
-  if (cc !== undefined && (!cc || typeof cc.conforms !== 'boolean')) throw fail('invalid', 'conclusion', 'case.decide: conclusion must be a scheme\'s conformity conclusion {conforms, why}');
-  if (positive && o.outcome !== 'maintain' && cc && !cc.conforms) {
-    throw fail('refused', 'outcome', 'case ' + this.id + ': the conclusion does not conform (' + (cc.reasons || []).join('; ') + '); it cannot be certified on it');
+  if (cc !== undefined) {
+    if (!cc || typeof cc.conforms !== 'boolean') throw fail('invalid', 'conclusion', 'case.decide: conclusion must be a scheme\'s conformity conclusion {conforms, why}');
+    e.concluded = true; e.pass = cc.conforms; e.reasons = cc.reasons || []; e.why = e.why.concat(cc.why || []);
+    e.activities = cc.activities || [];
+    if (typeof s.recordedEvaluation === 'function') { // the activities the case's audits record (e.g. example-ecommerce)
+      var rec = s.recordedEvaluation({ audit: pick.type, audits: rows.map(function (r) { return { type: r.type, mode: r.mode }; }) });
+      e.activities = rec.activities;
+      e.why = e.why.concat(rec.why);
+    }
   }
-  var grade = o.grade || (sc && sc.level) || null;
+  return e;
+}
+
+// case.decide({by:[person…], outcome, date, audit, grade, conclusion, reason, request}) → Decision,
+// with .certificate when one was issued, renewed or regraded. outcome is a decision of the scheme's
+// workflow: certify, refuse, maintain, recertify, and where the scheme has them postpone (DNI
+// §5.3.3.6) or downgrade (CFC §8.10.3). Its guards decide first (evaluated, passes, grade, reason,
+// pending required actions …): a refused decision throws code 'refused' naming the guard and its
+// clause. The grade comes from the scheme's reading of the evaluation; grade asks for one, and
+// request records the applicant's request where a document allows a lower grade on it ({date,
+// by, text}). conclusion: a conformity conclusion {conforms, why} for schemes without a score.
+// All in one transaction.
+Case.decide = function (o) {
+  o = opts(o, 'case.decide', ['by', 'outcome', 'date', 'audit', 'grade', 'conclusion', 'reason', 'request']);
+  var self = kase(this.id), s = self.rules(), date = o.date || today(); // records are snapshots: decide on the case as it is now
+  var kind = DECISIONS[o.outcome], t = s.workflow.transitions[o.outcome];
+  if (!Object.prototype.hasOwnProperty.call(DECISIONS, o.outcome) || !t) {
+    throw fail('invalid', 'outcome', "case.decide: outcome '" + o.outcome + "' is not a decision of " + s + ' (it has ' +
+      Object.keys(DECISIONS).filter(function (k) { return s.workflow.transitions[k]; }).join(', ') + ')');
+  }
+  var request = o.request === undefined ? null : record('request', o.request, ['date', 'by', 'text'], 'case.decide');
+  var live = t.on === 'certificate' ? self.certificate() : null;
+  if (t.on === 'certificate' && !live) throw fail('illegal-transition', 'outcome', 'case ' + self.id + ' has no certificate to ' + o.outcome);
+  var guard = (t.guards || []).filter(function (g) { return g.check === 'evaluated'; })[0];
+  var since = live ? sql('SELECT date FROM decisions WHERE case_id = ? ORDER BY date DESC, id DESC LIMIT 1', self.id)[0].date : null;
+  var ev = guard ? evaluation(self, guard.audits, o, s, o.outcome === 'recertify' ? null : since) : null;
+  var facts = { case: self, certificate: live, evaluation: ev, grade: o.grade, reason: o.reason, request: request, date: date,
+    since: since, pending: live ? actions.pending(live, date) : [] };
+  var r = transit(s, o.outcome, facts);
+  var grade = r.grade || { grade: live ? live.grade : null, stars: live ? live.stars : 0 };
+  var why = concatWhy(ev, r);
   return transaction(function () {
-    var d = core.decision.create({ case: self.id, audit: done.length ? done[0].id : undefined, outcome: o.outcome,
-      positive: positive, grade: grade, date: date, by: (o.by || []).map(idOf), why: concatWhy(sc, cc) });
-    var why = concatWhy(sc, cc), cert = null;
+    var d = core.decision.create({ case: self.id, audit: ev ? ev.audit : undefined, outcome: o.outcome, positive: kind.positive,
+      neutral: !!kind.neutral, reason: o.reason, grade: grade.grade || undefined, date: date, by: (o.by || []).map(idOf), why: why,
+      request: request || undefined });
+    var cert = null;
     if (o.outcome === 'certify' || o.outcome === 'recertify') {
       var expiry = rule(s, 'certificateExpiry', 'set the certificate expiry')(date);
       why = why.concat(expiry.why || []);
@@ -338,21 +381,33 @@ Case.decide = function (o) {
         var seq = issuedCount(s.id, String(year)) + 1;
         var num = rule(s, 'certificateNumber', 'number the certificate')({ year: year, seq: seq, orgId: self.orgId, caseId: self.id });
         why = why.concat(num.why || []);
-        cert = core.certificate.issue({ decision: d.id, number: num.number, grade: grade, stars: sc ? sc.stars : 0,
+        cert = core.certificate.issue({ decision: d.id, number: num.number, grade: grade.grade || undefined, stars: grade.stars || 0,
           issued: date, expires: expiry.date });
       } else {
-        var live = self.certificate();
-        if (!live || (live.status !== 'active')) {
-          throw fail('illegal-transition', 'outcome', 'case ' + self.id + ' has no active certificate to renew');
-        }
-        cert = core.certificate.renew(live.id, { decision: d.id, issued: date, expires: expiry.date });
+        cert = core.certificate.renew(live.id, { decision: d.id, issued: date, expires: expiry.date, grade: grade.grade || undefined, stars: grade.stars || 0 });
       }
+    } else if ((o.outcome === 'maintain' || o.outcome === 'downgrade') && grade.grade !== live.grade) {
+      cert = core.certificate.change(live.id, { grade: grade.grade, stars: grade.stars, kind: grade.stars < live.stars ? 'downgrade' : 'upgrade' });
+    } else if (live) {
+      cert = core.certificate.get(live.id);
     }
     var out = wrap(Decision, d, why);
     out.certificate = cert ? wrap(Certificate, cert, why) : null;
     return out;
   });
 };
+
+// record(field, v, known, fn) → v when it is a record of a justified exception or a request
+// {date, by, text}: a real date, and no other field
+function record(field, v, known, fn) {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) throw fail('invalid', field, fn + ': ' + field + ' must be {' + known.join(', ') + '}, got ' + JSON.stringify(v));
+  Object.keys(v).forEach(function (k) { if (known.indexOf(k) < 0) throw fail('invalid', field + '.' + k, fn + ': unknown field ' + field + '.' + k + ' (known: ' + known.join(', ') + ')'); });
+  if (!date.isValid(v.date)) throw fail('invalid', field + '.date', fn + ': ' + field + '.date must be a date YYYY-MM-DD, got ' + JSON.stringify(v.date));
+  var out = { date: v.date };
+  if (v.by !== undefined) out.by = idOf(v.by);
+  if (v.text !== undefined) out.text = String(v.text);
+  return out;
+}
 
 // Certificates issued per scheme and year, counted from the record log and then only over the
 // events appended since: {key: {n, seq, hash}}. The hash of the last event counted proves the
@@ -469,47 +524,58 @@ Certificate.rules = function () { return schemeOf(this.scheme + '@' + this.versi
 Certificate.case = function () { return kase(this.caseId); };
 Certificate.org = function () { return org(this.orgId); };
 
-// cause(cert, kind, code) → {cause, clause, why}: the scheme's coded cause when the scheme lists
-// causes of this kind (an unknown code is refused with the valid ones), else the text as given
-function cause(cert, kind, code) {
-  var s = cert.rules();
-  if (typeof s.cause !== 'function' || code === undefined || code === null) return { cause: code, clause: null, why: [] };
+// cause(cert, kind, code) → {code, cause, clause, why}: the scheme's coded cause when the scheme
+// lists causes of this kind (an unknown code is refused with the valid ones), else the text as given
+function cause(s, kind, code) {
+  if (typeof s.cause !== 'function' || code === undefined || code === null || !s.causes(kind).length) return { code: null, cause: code, clause: null, why: [] };
   var c = s.cause(kind, code);
-  return { cause: c.code + (c.text ? ': ' + c.text : ''), clause: c.clause || null, why: c.why || [] };
+  return { code: c.code, cause: c.code + (c.text ? ': ' + c.text : ''), clause: c.clause || null, why: c.why || [] };
 }
 
-// setStatus(cert, status, o, kind) → Certificate after the change, with the cause's why
-function setStatus(cert, status, o, kind) {
-  var c = kind ? cause(cert, kind, o.cause) : { cause: o.cause, clause: null, why: [] };
-  var row = core.certificate.setStatus(cert.id, { status: status, date: o.date || today(), cause: c.cause, clause: c.clause });
-  return wrap(Certificate, row, c.why);
-}
-
-// certificate.suspend({cause, date, licenceRenewal}) → Certificate with until: the latest date
-// the suspension may last (the scheme's limit; null when the scheme lifts it, e.g. a licence
-// under renewal)
-Certificate.suspend = function (o) {
-  o = opts(o, 'certificate.suspend');
-  var s = this.rules();
-  var out = setStatus(this, 'suspended', o, 'suspension');
-  var limit = deadline(s, 'suspensionLimit', out.statusDate, { licenceRenewal: !!o.licenceRenewal });
-  out.until = limit ? limit.date : null;
-  out.why = out.why.concat(limit ? limit.why || [] : []);
+// setStatus(cert, name, status, o, kind) → Certificate after the workflow's transition `name`
+// (its guards first), with the cause's why; a suspension stores its limit (until)
+function setStatus(cert, name, status, o, kind) {
+  cert = certificate(cert.id); // records are snapshots: change the certificate as it is now
+  var s = cert.rules(), on = o.date || today();
+  var c = kind ? cause(s, kind, o.cause) : { code: null, cause: o.cause, clause: null, why: [] };
+  var request = o.request === undefined ? null : record('request', o.request, ['date', 'by', 'text'], 'certificate.' + name);
+  var r = transit(s, name, { certificate: cert, case: cert.case(), date: on, cause: o.cause, causes: typeof s.causes === 'function' ? s.causes : null,
+    request: request, pending: actions.pending(cert, on) });
+  var why = c.why.concat(r.why), until;
+  if (status === 'suspended') {
+    var limit = deadline(s, 'suspensionLimit', on, c.code ? { cause: c.code } : {});
+    until = limit ? limit.date : null;
+    why = why.concat(limit ? limit.why || [] : []);
+  }
+  var row = core.certificate.setStatus(cert.id, { status: status, date: on, code: c.code || undefined, cause: c.cause, clause: c.clause || undefined,
+    until: until || undefined, request: request || undefined });
+  var out = wrap(Certificate, row, why);
+  if (status === 'suspended') out.until = until || null;
   return out;
-};
-// certificate.restore({cause, date}) → Certificate: active again
-Certificate.restore = function (o) { return setStatus(this, 'active', opts(o, 'certificate.restore'), 'restoration'); };
+}
+
+// certificate.suspend({cause, date}) → Certificate with until: the last day the scheme lets the
+// suspension last, stored (null when the cause lifts the limit, e.g. CAS §9.3.2.2's licence
+// under renewal); the cause is one of the scheme's codes
+Certificate.suspend = function (o) { return setStatus(this, 'suspend', 'suspended', opts(o, 'certificate.suspend', ['cause', 'date']), 'suspension'); };
+// certificate.restore({cause, date, request}) → Certificate: active again, within the limit (or,
+// where the scheme allows it, on a request {date, by, text} made within it: DNI §6.8.2 1))
+Certificate.restore = function (o) { return setStatus(this, 'restore', 'active', opts(o, 'certificate.restore', ['cause', 'date', 'request']), 'restoration'); };
 // certificate.withdraw({cause, date}) → Certificate (final)
-Certificate.withdraw = function (o) { return setStatus(this, 'withdrawn', opts(o, 'certificate.withdraw'), 'withdrawal'); };
+Certificate.withdraw = function (o) { return setStatus(this, 'withdraw', 'withdrawn', opts(o, 'certificate.withdraw', ['cause', 'date']), 'withdrawal'); };
 // certificate.cancel({cause, date}) → Certificate (final)
-Certificate.cancel = function (o) { return setStatus(this, 'cancelled', opts(o, 'certificate.cancel'), 'cancellation'); };
+Certificate.cancel = function (o) { return setStatus(this, 'cancel', 'cancelled', opts(o, 'certificate.cancel', ['cause', 'date']), 'cancellation'); };
 // certificate.expire({date}) → Certificate (final; not before its expiry date)
-Certificate.expire = function (o) { return setStatus(this, 'expired', opts(o, 'certificate.expire'), null); };
-// certificate.change({scope, grade, stars, shops}) → Certificate: extension, reduction or a
-// change of data; the number and the expiry stay
+Certificate.expire = function (o) { return setStatus(this, 'expire', 'expired', opts(o, 'certificate.expire', ['date']), null); };
+// certificate.change({scope, shops}) → Certificate: extension, reduction or a change of data; the
+// number and the expiry stay, and the grade follows decisions only (maintain, recertify, downgrade)
 Certificate.change = function (o) {
-  return wrap(Certificate, core.certificate.change(this.id, pick(opts(o, 'certificate.change'), ['scope', 'grade', 'stars', 'shops'])));
+  o = opts(o, 'certificate.change', ['scope', 'grade', 'stars', 'shops']);
+  var self = certificate(this.id), s = self.rules(), r = transit(s, 'change', { certificate: self, case: self.case(), changes: o, date: today() });
+  return wrap(Certificate, core.certificate.change(this.id, pick(o, ['scope', 'shops'])), r.why);
 };
+// certificate.actions(date) → the required actions pending on the certificate (stdlib/actions)
+Certificate.actions = function (on) { return actions.pending(this, on || today()); };
 
 // ---- matters: appeals, complaints, incidents ------------------------------------------------
 
@@ -534,6 +600,12 @@ var matters = {
   },
   // matters.get(id) → Matter
   get: function (id) { return matter(id); }
+};
+
+// matter.report({to, date}) → Matter: reported to a body, e.g. CNAS for an R6.2 event
+Matter.report = function (o) {
+  o = opts(o, 'matter.report', ['to', 'date']);
+  return wrap(Matter, core.matter.report(this.id, { to: o.to, date: o.date || today() }));
 };
 
 // matter.close({date, outcome}) → Matter

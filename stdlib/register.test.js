@@ -8,13 +8,26 @@ var V = 'T/1';
 function step(clause, text) { return [{ scheme: 'test-scheme', version: V, clause: clause, text: text }]; }
 
 var CAUSES = {
-  suspension: [{ code: 'uncorrected', clause: '§9.2(a)', text: 'nonconformity not corrected in time' }],
+  suspension: [{ code: 'uncorrected', clause: '§9.2(a)', text: 'nonconformity not corrected in time' },
+    { code: 'licence-renewal', clause: '§9.2(e)', text: 'licence expired, renewal applied for' }],
   withdrawal: [{ code: 'unresolved', clause: '§9.3(a)', text: 'suspension expired unresolved' }],
   restoration: [{ code: 'corrected', clause: '§9.4', text: 'correction verified' }]
 };
 
+// The double's workflow is the ISO/IEC 17065 base as stdlib/workflow states it, read by the real interpreter.
+var flow = require('stdlib/workflow');
+var WORKFLOW = flow.define(flow.iso17065, { actions: [
+  { code: 'suspension-limit', when: 'suspensionLimit', do: 'withdraw', forbids: ['restore'], clause: '§9.3(a)', text: 'withdraw at the limit' }] });
+var LEVELS = [{ level: '达标级', stars: 0 }, { level: '三星级', stars: 3 }, { level: '四星级', stars: 4 }, { level: '五星级', stars: 5 }];
+function cite(clause, text) { return { scheme: 'test-scheme', version: V, clause: clause, text: text }; }
+
 var TEST_SCHEME = Object.freeze({
   id: 'test-scheme', version: V, title: 'test scheme', document: 'TEST-1', owner: 'tests', effective: '2020-01-01',
+  workflow: WORKFLOW,
+  transition: function (name, facts) { return flow.check(WORKFLOW, LEVELS, name, facts, cite); },
+  requiredActions: function (facts) { return flow.actions(WORKFLOW, facts, function () { return null; }, cite); },
+  causes: function (kind) { return (CAUSES[kind] || []).slice(); },
+  toString: function () { return 'test-scheme@' + V; },
   manDays: function (f) {
     var t = f.employees <= 20 ? 3 : 7;
     return { total: t, onsite: t * 0.8, why: step('App. A', f.employees + ' employees: ' + t + ' man-days') };
@@ -36,7 +49,7 @@ var TEST_SCHEME = Object.freeze({
   deadline: function (name, from, o) {
     if (name === 'correction') return { date: date.addMonths(from, 2), why: step('§7.5', '2 months to correct') };
     if (name === 'suspensionLimit') {
-      if (o && o.licenceRenewal) return { date: null, why: step('§9.3.2', 'until the licensing decision') };
+      if (o && o.cause === 'licence-renewal') return { date: null, why: step('§9.3.2', 'until the licensing decision') };
       return { date: date.addMonths(from, 6), why: step('§9.3.2', 'at most 6 months') };
     }
     if (name === 'nonAcceptanceNotice') return { date: date.addDays(from, 5), why: step('§6.1.5', 'within 5 days') };
@@ -65,7 +78,9 @@ var TEST_SCHEME = Object.freeze({
   }
 });
 // A scheme that states no grade rule, expiry or number: the register must refuse, not guess.
-var BARE_SCHEME = Object.freeze({ id: 'bare', version: 'B/1', title: 'bare', effective: '2020-01-01' });
+var BARE_SCHEME = Object.freeze({ id: 'bare', version: 'B/1', title: 'bare', effective: '2020-01-01', workflow: WORKFLOW,
+  transition: function (name, facts) { return flow.check(WORKFLOW, [], name, facts, cite); },
+  requiredActions: function () { return []; }, toString: function () { return 'bare@B/1'; } });
 
 scheme = function (id) {
   var name = String(id).split('@')[0];
@@ -248,7 +263,9 @@ test('a scheme without a grade rule cannot score, and without expiry cannot cert
   unchanged(function () { a.score({ score: 90 }); }, 'unsupported', 'grade');
   unchanged(function () { a.finding({ kind: 'nonconformity', evidence: 'x' }); }, 'unsupported', 'due');
   var boss = people.create({ name: '李四' });
-  unchanged(function () { c.decide({ by: [boss], outcome: 'certify', date: '2026-03-01' }); }, 'unsupported', 'certificateExpiry');
+  var e = unchanged(function () { c.decide({ by: [boss], outcome: 'certify', date: '2026-03-01' }); }, 'refused', 'audit');
+  assert.equal(e.guard, 'evaluated');
+  unchanged(function () { c.decide({ by: [boss], outcome: 'certify', date: '2026-03-01', conclusion: { conforms: true, why: [] } }); }, 'unsupported', 'certificateExpiry');
 });
 
 test('an unknown suspension cause is refused listing the valid codes', function () {
@@ -256,7 +273,7 @@ test('an unknown suspension cause is refused listing the valid codes', function 
   var cert = auditedCase(people.create({ name: '王五' })).decide({ by: [boss], outcome: 'certify', date: '2026-03-01' }).certificate;
   var e = unchanged(function () { cert.suspend({ cause: 'bored', date: '2026-05-01' }); }, 'invalid', 'cause');
   assert.ok(/uncorrected/.test(e.message), e.message);
-  assert.equal(cert.suspend({ cause: 'uncorrected', date: '2026-05-01', licenceRenewal: true }).until, null);
+  assert.equal(cert.suspend({ cause: 'licence-renewal', date: '2026-05-01' }).until, null);
 });
 
 test('scope extension keeps the number and expiry; recertification renews on the same number', function () {
@@ -278,8 +295,12 @@ test('a failed audit cannot be certified', function () {
   c.accept({ date: '2026-01-06' });
   c.audit({ type: 'initial', start: '2026-02-10', end: '2026-02-12' }).score({ score: 65 });
   var boss = people.create({ name: '李四' });
-  unchanged(function () { c.decide({ by: [boss], outcome: 'certify', date: '2026-03-01' }); }, 'refused', 'outcome');
-  assert.equal(c.decide({ by: [boss], outcome: 'refuse', date: '2026-03-01' }).positive, false);
+  var e = unchanged(function () { c.decide({ by: [boss], outcome: 'certify', date: '2026-03-01' }); }, 'refused', 'score');
+  assert.equal([e.guard, e.clause, e.refusals[0].numbers.score], ['passes', 'ISO/IEC 17065 §7.6', 65]);
+  var r = unchanged(function () { c.decide({ by: [boss], outcome: 'refuse', date: '2026-03-01' }); }, 'refused', 'reason');
+  assert.equal(r.guard, 'reason');
+  var d = c.decide({ by: [boss], outcome: 'refuse', date: '2026-03-01', reason: '综合评分65分，低于70分' });
+  assert.equal([d.positive, d.reason], [false, '综合评分65分，低于70分']);
   assert.equal(cases.get(c.id).status, 'refused');
 });
 

@@ -71,13 +71,13 @@ test('a table without a stated continuation refuses a value past its end', funct
   d.manDays = JSON.parse(JSON.stringify(d.manDays));
   delete d.manDays.table.beyond;
   var s = defineScheme(d);
-  var e = assert.throws(function () { s.manDays({ employees: 51 }); }, 'range');
+  var e = assert.throws(function () { s.manDays({ employees: 51, audit: 'initial' }); }, 'range');
   assert.ok(/ends at 50/.test(e.message));
 });
 
 test('"completed" continuation counts only whole further blocks', function () {
   var s = defineScheme(def({ id: 'blocks' }));
-  assert.equal([s.manDays({ employees: 149 }).total, s.manDays({ employees: 150 }).total], [3, 4]);
+  assert.equal([s.manDays({ employees: 149, audit: 'initial' }).total, s.manDays({ employees: 150, audit: 'initial' }).total], [3, 4]);
   assert.equal(s.manDays({ employees: 150, audit: 'recertification' }).total, 3); // 4 × 0.75
 });
 
@@ -97,7 +97,7 @@ test('versions side by side; a plain id is the version in force on today()', fun
     today = realToday;
   }
   assert.equal(scheme('twin@A/1'), v1);
-  assert.equal(v2.manDays({ employees: 5 }).total, 2); // inherited from A/1
+  assert.equal(v2.manDays({ employees: 5, audit: 'initial' }).total, 2); // inherited from A/1
   assert.throws(function () { scheme('twin@A/9'); }, 'not-found');
   assert.throws(function () { defineScheme(def({ id: 'twin', version: 'A/1' })); }, 'duplicate');
 });
@@ -106,7 +106,7 @@ test('compare lists what would change under another version', function () {
   var a = defineScheme(def({ id: 'cmp', version: '1' }));
   var b = defineScheme(def({ id: 'cmp', version: '2', effective: '2024-01-01', extends: a,
     grade: { clause: 'G', pass: { minScore: 70, itemsBelow: 3, clause: 'G1' }, fail: 'fail', levels: [{ min: 70, level: 'pass', stars: 0 }] } }));
-  var r = a.compare(b, { grade: [{ score: 65 }, { score: 95 }, { score: 75 }], manDays: { employees: 20 }, deadlines: { correction: '2025-01-31' } });
+  var r = a.compare(b, { grade: [{ score: 65 }, { score: 95 }, { score: 75 }], manDays: { employees: 20, audit: 'initial' }, deadlines: { correction: '2025-01-31' } });
   assert.equal(r.changes.map(function (c) { return c.input.score; }), [65, 95]);
   assert.equal(r.changes[0].before, { pass: true, level: 'pass', stars: 0 });
   assert.equal(r.changes[0].after, { pass: false, level: 'fail', stars: 0 });

@@ -21,6 +21,22 @@ function list(title, items) {
   items.forEach(function (x) { print('   ' + x.clause + '  ' + x.item); });
 }
 
+// refused(title, fn): print '== N. title', then how the scheme's workflow refuses fn's call: the
+// guard, its clause and its words (a call that is not refused is a broken walkthrough: thrown)
+function refused(title, fn) {
+  n++;
+  print('');
+  print('== ' + n + '. ' + title);
+  try { fn(); } catch (e) {
+    if (e.code !== 'refused' && e.code !== 'ineligible' && e.code !== 'illegal-transition') throw e;
+    (e.refusals || [{ code: e.guard, clause: e.clause, text: e.message }]).forEach(function (r) {
+      print('   refused by ' + (r.code || 'the scheme') + ' (' + r.clause + '): ' + r.text);
+    });
+    return e;
+  }
+  throw new Error('walkthrough: "' + title + '" was not refused');
+}
+
 // cast(): a decider and an audit team lead who never decide the cases they audit
 function cast() {
   return {
@@ -31,4 +47,5 @@ function cast() {
 
 exports.step = step;
 exports.list = list;
+exports.refused = refused;
 exports.cast = cast;

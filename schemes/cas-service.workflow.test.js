@@ -1,0 +1,171 @@
+// schemes/cas-service.workflow.test.js — the CAS workflow (seed 001) through the register: for each
+// guard, the case from the clause, the refused call with its guard and clause, and the allowed path;
+// for each required action, the facts that raise it and the act that discharges it.
+var kit = require('stdlib/testkit');
+var S = 'cas-service';
+
+// ---- §6.5 / §6.6: the initial decision -------------------------------------------------------------
+
+test('§6.5 no score, no certificate: a case with no scored audit is not certified', function () {
+  var c = kit.accepted(S, { grade: '五星级' });
+  kit.audited(c, 'initial', '2026-02-10'); // took place, never scored
+  kit.refusedWith(function () { c.decide({ by: [kit.decider()], outcome: 'certify', date: '2026-03-01' }); }, 'evaluated', 'ISO/IEC 17065 §7.4');
+  assert.equal(c.certificate(), null);
+});
+
+test('§6.5 applied for 五星级, scored 80: certified 达标 with no stars, never the grade applied for', function () {
+  var c = kit.accepted(S, { grade: '五星级' });
+  kit.audited(c, 'initial', '2026-02-10', 80);
+  var boss = kit.decider();
+  var e = kit.refusedWith(function () { c.decide({ by: [boss], outcome: 'certify', date: '2026-03-01', grade: '五星级' }); }, 'grade', '§6.5');
+  assert.equal(e.refusals[0].numbers.score, 80);
+  var cert = c.decide({ by: [boss], outcome: 'certify', date: '2026-03-01' }).certificate;
+  assert.equal([cert.grade, cert.stars], ['达标', 0]);
+  assert.cites(cert, '§6.5');
+});
+
+test('§6.5 95 and more: 五星级, 5 stars', function () {
+  var cert = kit.certified(S, { grade: '五星级', score: 95 }).certificate;
+  assert.equal([cert.grade, cert.stars], ['五星级', 5]);
+});
+
+test('§6.5 below 70, or 5 扣分项: not certified; §6.6 the refusal states its reasons in writing', function () {
+  [[69.5, 0], [90, 5]].forEach(function (r) {
+    var c = kit.accepted(S);
+    kit.audited(c, 'initial', '2026-02-10', r[0], r[1]);
+    var boss = kit.decider();
+    var e = kit.refusedWith(function () { c.decide({ by: [boss], outcome: 'certify', date: '2026-03-01' }); }, 'passes', '§6.5');
+    assert.equal([e.refusals[0].numbers.score, e.refusals[0].numbers.deductionItems], r);
+    kit.refusedWith(function () { c.decide({ by: [boss], outcome: 'refuse', date: '2026-03-01' }); }, 'reason', '§6.6');
+    var d = c.decide({ by: [boss], outcome: 'refuse', date: '2026-03-01', reason: '综合评分未达到70分' });
+    assert.equal([d.positive, d.reason, cases.get(c.id).status], [false, '综合评分未达到70分', 'refused']);
+  });
+});
+
+test('§6.1.5 an application not accepted is told why: no reason, no rejection', function () {
+  var c = cases.apply({ org: kit.org(), scheme: S, scope: '家用电器的售后服务', date: '2026-01-05' });
+  kit.refusedWith(function () { c.reject({ date: '2026-01-07' }); }, 'reason', '§6.1.5');
+  assert.equal(c.reject({ date: '2026-01-07', reason: '服务管理体系运行不足3个月' }).noticeBy, '2026-01-12');
+});
+
+test('§6.1.4 an applicant under an ordered suspension is not accepted', function () {
+  var c = cases.apply({ org: kit.org({ facts: { orderedSuspension: true } }), scheme: S, scope: '家用电器的售后服务', date: '2026-01-05' });
+  var e = assert.throws(function () { c.accept({ date: '2026-01-07' }); }, 'ineligible');
+  assert.equal(e.refusals[0].clause, '§6.1.4');
+});
+
+// ---- §7.5: surveillance decisions -------------------------------------------------------------------
+
+test('§7.5 a surveillance scored 60 with 7 特别扣分项 is not "合格": maintain is refused, and suspension is required', function () {
+  var k = kit.certified(S);
+  kit.audited(k.case, 'surveillance', '2026-12-01', 60, 7);
+  kit.refusedWith(function () { k.case.decide({ by: [k.boss], outcome: 'maintain', date: '2026-12-10' }); }, 'passes', '§7.5');
+  assert.equal(kit.pendingCodes(k.certificate, '2026-12-10'), ['surveillance-failed']);
+  var s = k.certificate.suspend({ cause: 'nonconformity', date: '2026-12-10' });
+  assert.equal([s.status, s.statusCode, s.until], ['suspended', 'nonconformity', '2027-06-10']);
+  assert.equal(kit.pendingCodes(s, '2026-12-11'), []);
+});
+
+test('§7.5 a five-star certificate whose surveillance scores 90.5 loses 五星级: the action is listed, maintain applies it', function () {
+  var k = kit.certified(S, { grade: '五星级', score: 97 });
+  assert.equal(k.certificate.stars, 5);
+  kit.audited(k.case, 'surveillance', '2026-12-01', 90.5);
+  var pending = k.certificate.actions('2026-12-05');
+  assert.equal(pending.map(function (a) { return [a.code, a.do, a.due, a.clause]; }), [['five-star-withdrawal', 'maintain', '2026-12-03', '§7.5']]);
+  assert.ok(q.actions('2026-12-05').some(function (a) { return a.certificate === k.certificate.number && a.code === 'five-star-withdrawal'; }), 'q.actions lists it');
+  var d = k.case.decide({ by: [k.boss], outcome: 'maintain', date: '2026-12-10' });
+  assert.equal([d.certificate.grade, d.certificate.stars, d.certificate.status], ['达标', 0, 'active']);
+  assert.cites(d, '§7.5');
+  assert.equal(certificates.get(k.certificate.id).history().pop().kind, 'certificate.downgrade');
+  assert.equal(kit.pendingCodes(k.certificate, '2026-12-11'), []);
+});
+
+test('§7.5 a surveillance at 96 keeps 五星级', function () {
+  var k = kit.certified(S, { grade: '五星级', score: 97 });
+  kit.audited(k.case, 'surveillance', '2026-12-01', 96);
+  assert.equal(k.case.decide({ by: [k.boss], outcome: 'maintain', date: '2026-12-10' }).certificate.grade, '五星级');
+});
+
+test('§7.5 a nonconformity not corrected within 2 months stops the certificate: suspension is required, maintain refused', function () {
+  var k = kit.certified(S);
+  var a = kit.audited(k.case, 'surveillance', '2026-12-01', 88);
+  var f = a.finding({ item: '5.3', kind: 'nonconformity', evidence: '维修记录不全' });
+  assert.equal(f.due, '2027-02-03');
+  assert.equal(kit.pendingCodes(k.certificate, '2027-02-03'), []);
+  var late = k.certificate.actions('2027-02-04');
+  assert.equal(late.map(function (x) { return [x.code, x.do, x.due]; }), [['correction-overdue', 'suspend', '2027-02-03']]);
+  kit.refusedWith(function () { k.case.decide({ by: [k.boss], outcome: 'maintain', date: '2027-02-04' }); }, 'no-pending-action', 'ISO/IEC 17065 §7.11');
+  f.close({ date: '2027-02-05' });
+  assert.equal(kit.pendingCodes(k.certificate, '2027-02-06'), []);
+  assert.equal(k.case.decide({ by: [k.boss], outcome: 'maintain', date: '2027-02-06' }).certificate.status, 'active');
+});
+
+// ---- App. A note 5, §8: recertification sets the grade anew ----------------------------------------
+
+test('App. A note 5: recertification scored 85 takes a 五星级 certificate down to 达标; scored 96 takes a 达标 one up', function () {
+  var five = kit.certified(S, { grade: '五星级', score: 97 });
+  kit.audited(five.case, 'recertification', '2028-12-01', 85);
+  var r = five.case.decide({ by: [five.boss], outcome: 'recertify', date: '2028-12-20' }).certificate;
+  assert.equal([r.number, r.grade, r.stars, r.issued], [five.certificate.number, '达标', 0, '2028-12-20']);
+  assert.cites(r, 'App. A note 5');
+  var plain = kit.certified(S, { score: 80 });
+  kit.audited(plain.case, 'recertification', '2028-12-01', 96);
+  var up = plain.case.decide({ by: [plain.boss], outcome: 'recertify', date: '2028-12-20' }).certificate;
+  assert.equal([up.grade, up.stars], ['五星级', 5]);
+});
+
+test('§8.2 a recertification that fails is not renewed', function () {
+  var k = kit.certified(S);
+  kit.audited(k.case, 'recertification', '2028-12-01', 65);
+  kit.refusedWith(function () { k.case.decide({ by: [k.boss], outcome: 'recertify', date: '2028-12-20' }); }, 'passes', '§8.2');
+});
+
+test('the grade is not edited by hand: certificate.change refuses grade and stars', function () {
+  var k = kit.certified(S);
+  kit.refusedWith(function () { k.certificate.change({ grade: '五星级', stars: 5 }); }, 'grade-by-evaluation', 'ISO/IEC 17065 §7.10');
+  assert.equal(k.certificate.change({ scope: '家用电器和厨房电器的售后服务' }).scope, '家用电器和厨房电器的售后服务');
+});
+
+// ---- §9.3: suspension, restoration, withdrawal ---------------------------------------------------------
+
+test('§9.3.2.2 a suspension of 2026-06-01 lasts at most until 2026-12-01: restoring on 2027-01-15 is refused, withdrawal required', function () {
+  var k = kit.certified(S);
+  var s = k.certificate.suspend({ cause: 'nonconformity', date: '2026-06-01' });
+  assert.equal([s.until, s.statusUntil], ['2026-12-01', '2026-12-01']);
+  var e = kit.refusedWith(function () { s.restore({ date: '2027-01-15' }); }, 'within-limit', '§9.3.2.2');
+  assert.equal(e.refusals.map(function (x) { return x.code; }), ['within-limit']);
+  var pending = s.actions('2027-01-15');
+  assert.equal(pending.map(function (a) { return [a.code, a.do, a.due, a.clause]; }), [['suspension-limit', 'withdraw', '2026-12-01', '§9.3.3.1 (5)']]);
+  var w = s.withdraw({ cause: 'suspension-expired', date: '2027-01-15' });
+  assert.equal([w.status, w.statusCode], ['withdrawn', 'suspension-expired']);
+});
+
+test('§9.3.2.2 restored within the limit', function () {
+  var k = kit.certified(S);
+  var s = k.certificate.suspend({ cause: 'nonconformity', date: '2026-06-01' });
+  assert.equal(s.restore({ date: '2026-12-01' }).status, 'active');
+});
+
+test('§9.3.2.1 (5) a licence under renewal: the suspension lasts until the licensing decision, with no fixed end', function () {
+  var k = kit.certified(S);
+  var s = k.certificate.suspend({ cause: 'licence-renewal', date: '2026-06-01' });
+  assert.equal([s.until, s.statusUntil, s.statusCode], [null, null, 'licence-renewal']);
+  assert.cites(s, '§9.3.2.2');
+  assert.equal(kit.pendingCodes(s, '2027-06-01'), []);
+  assert.equal(s.restore({ date: '2027-03-01' }).status, 'active');
+});
+
+test('§9.3.2.1 a suspension names one of its causes', function () {
+  var k = kit.certified(S);
+  kit.refusedWith(function () { k.certificate.suspend({ date: '2026-06-01' }); }, 'cause', 'ISO/IEC 17065 §7.11.1');
+  assert.equal(assert.throws(function () { k.certificate.suspend({ cause: 'bored', date: '2026-06-01' }); }, 'invalid').field, 'cause');
+  assert.equal(assert.throws(function () { k.certificate.suspend({ cause: 'nonconformity', date: '2026-06-01', licenceRenewal: true }); }, 'invalid').field, 'licenceRenewal');
+});
+
+test('§9.3.2.1 a verified cause: suspension due within 5 working days', function () {
+  var k = kit.certified(S);
+  matters.open({ kind: 'incident', certificate: k.certificate, cause: 'incident', text: '媒体曝光：售后服务问题', date: '2026-09-25' });
+  var a = k.certificate.actions('2026-10-09');
+  assert.equal(a.map(function (x) { return [x.code, x.do, x.due]; }), [['verified-cause', 'suspend', calendar.addWorkingDays('2026-09-25', 5)]]);
+  assert.cites(a[0], '§9.3.2.1');
+});

@@ -1,0 +1,88 @@
+// stdlib/actions.js — required actions: what a certificate's scheme says must now happen (withdraw
+// a five-star grade, suspend for an overdue correction, withdraw at the suspension limit, report an
+// R6.2 event to CNAS …), read from the register and decided by the scheme's workflow
+// (Scheme.requiredActions, stdlib/workflow). One module for the register's guards
+// (certificate.actions(), noPendingAction), the analysts' q.actions() and the reminder job.
+'use strict';
+
+// The facts each certificate's actions are decided on, one row per certificate: the certificate,
+// its case's last surveillance since the cycle began (with its score), its open nonconformities
+// past their deadline, its incidents (matters). ?1 the as-of date, ?2 one certificate id or NULL.
+// Without ?2, only certificates some action could concern are read (the candidates).
+var FACTS_SQL = "SELECT c.id, c.number, c.case_id AS caseId, c.scheme, c.version, c.status, c.status_date AS statusDate," +
+  " c.status_code AS statusCode, c.status_cause AS statusCause, c.status_until AS statusUntil, c.grade, c.stars, c.issued, c.expires," +
+  " o.name AS holder," +
+  " (SELECT json_object('audit', a.id, 'date', coalesce(s.date, a.actual_end), 'score', s.score, 'stars', s.stars, 'pass', s.pass," +
+  "   'level', s.level, 'deductionItems', s.deduction_items) FROM audits a JOIN scores s ON s.audit_id = a.id" +
+  "   WHERE a.case_id = c.case_id AND a.status = 'done' AND a.type = 'surveillance' AND a.actual_end >= c.issued AND a.actual_end <= ?1" +
+  "   ORDER BY a.actual_end DESC, a.id DESC LIMIT 1) AS surveillance," +
+  " (SELECT json_group_array(json_object('id', f.id, 'item', f.item, 'due', f.due)) FROM findings f JOIN audits a ON a.id = f.audit_id" +
+  "   WHERE a.case_id = c.case_id AND f.status = 'open' AND f.kind = 'nonconformity' AND f.due < ?1) AS overdue," +
+  " (SELECT json_group_array(json_object('id', m.id, 'kind', m.kind, 'cause', m.cause, 'received', m.received, 'closed', m.closed," +
+  "   'reported', m.reported)) FROM matters m WHERE m.certificate_id = c.id AND m.kind = 'incident' AND m.received <= ?1" +
+  "   AND (m.closed IS NULL OR m.reported IS NULL)) AS matters" +
+  " FROM certificates c JOIN orgs o ON o.id = c.org_id" +
+  " WHERE c.status IN ('active', 'suspended') AND (?2 IS NULL AND (" +
+  "   (c.status = 'suspended' AND c.status_until < ?1)" +
+  "   OR EXISTS (SELECT 1 FROM audits a JOIN scores s ON s.audit_id = a.id WHERE a.case_id = c.case_id AND a.status = 'done'" +
+  "     AND a.type = 'surveillance' AND a.actual_end >= c.issued AND (s.pass = 0 OR s.stars < c.stars))" +
+  "   OR EXISTS (SELECT 1 FROM findings f JOIN audits a ON a.id = f.audit_id WHERE a.case_id = c.case_id AND f.status = 'open'" +
+  "     AND f.kind = 'nonconformity' AND f.due < ?1)" +
+  "   OR EXISTS (SELECT 1 FROM matters m WHERE m.certificate_id = c.id AND m.kind = 'incident' AND (m.closed IS NULL OR m.reported IS NULL)))" +
+  "  OR c.id = ?2)" +
+  " ORDER BY c.id";
+
+// factsOf(row, asOf) → the facts stdlib/workflow's action checks read
+function factsOf(row, asOf) {
+  var sv = row.surveillance ? JSON.parse(row.surveillance) : null;
+  if (sv) sv.pass = sv.pass === 1;
+  return { asOf: asOf, certificate: row, surveillance: sv, overdue: JSON.parse(row.overdue || '[]'), matters: JSON.parse(row.matters || '[]') };
+}
+
+// rulesFinder() → rules(id, version): each scheme version looked up once per call
+function rulesFinder() {
+  var cache = {};
+  return function (id, version) {
+    var key = id + '@' + version;
+    if (!Object.prototype.hasOwnProperty.call(cache, key)) {
+      try { cache[key] = scheme(key); } catch (e) { cache[key] = e; }
+    }
+    return cache[key];
+  };
+}
+
+// pending(cert, asOf) → the required actions now pending on one certificate (a record or row with an id)
+function pending(cert, asOf) {
+  var rows = sql(FACTS_SQL, asOf, cert.id);
+  if (!rows.length) return [];
+  var s = scheme(rows[0].scheme + '@' + rows[0].version);
+  return s.requiredActions(factsOf(rows[0], asOf));
+}
+
+// list(asOf, {scheme, code}) → every pending required action of the register on asOf, most
+// overdue first: [{code, do, due, daysLate, certificate, holder, scheme, version, subject,
+// clause, text, why}]; a certificate whose scheme cannot be loaded is listed with code 'unchecked'
+function list(asOf, filter) {
+  filter = filter || {};
+  var rules = rulesFinder(), out = [];
+  sqlEach(FACTS_SQL, [asOf, null], function (row) {
+    if (filter.scheme && row.scheme !== filter.scheme) return;
+    var s = rules(row.scheme, row.version);
+    if (s instanceof Error) {
+      out.push({ code: 'unchecked', do: null, due: null, daysLate: null, certificate: row.number, holder: row.holder, scheme: row.scheme,
+        version: row.version, subject: 'certificate:' + row.id, clause: '', text: s.message, why: [] });
+      return;
+    }
+    s.requiredActions(factsOf(row, asOf)).forEach(function (a) {
+      if (filter.code && a.code !== filter.code) return;
+      a.holder = row.holder; a.scheme = row.scheme; a.version = row.version;
+      a.daysLate = date.diffDays(a.due, asOf);
+      out.push(a);
+    });
+  });
+  return out.sort(function (a, b) { return (a.due || '') < (b.due || '') ? -1 : (a.due || '') > (b.due || '') ? 1 : a.certificate < b.certificate ? -1 : 1; });
+}
+
+exports.pending = pending;
+exports.list = list;
+exports.FACTS_SQL = FACTS_SQL;

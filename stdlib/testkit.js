@@ -1,0 +1,66 @@
+// stdlib/testkit.js — small builders for tests that walk a scheme's workflow through the register:
+// organisations with valid codes, auditors and deciders, a case up to its decision. Each test
+// file runs on its own empty register; the builders only shorten what the register API says.
+'use strict';
+
+var seq = 0;
+
+// org(extra) → a new organisation with a USCC of its own (GB 32100 check character computed)
+function org(extra) {
+  seq++;
+  var base = '9133010' + ('000000000' + seq).slice(-9) + 'M';
+  return orgs.create(Object.assign({ name: '杭州测试' + seq + '有限公司', uscc: base + uscc.check(base + '0').expected, staff: 60,
+    address: '杭州市西湖区' }, extra || {}));
+}
+
+// auditor() / decider() → a new person with that role
+function auditor() { seq++; return people.create({ name: '审核员' + seq, roles: ['auditor'] }); }
+function decider() { seq++; return people.create({ name: '决定人' + seq, roles: ['decider'] }); }
+
+// accepted(schemeId, {grade, shops, orgFacts, applied}) → an accepted case of a new organisation
+function accepted(schemeId, o) {
+  o = o || {};
+  var who = org(o.org);
+  var c = cases.apply({ org: who, scheme: schemeId, scope: o.scope || '家用电器的售后服务', grade: o.grade, shops: o.shops,
+    date: o.applied || '2026-01-05' });
+  return c.accept({ date: date.addDays(c.applied, 3) });
+}
+
+// audited(c, type, start, score, items, mode) → the audit of case c done from start (two days),
+// with its score when score is a number
+function audited(c, type, start, score, items, mode) {
+  var a = c.audit({ type: type, mode: mode, start: start, end: date.addDays(start, 2), manDays: 2, team: [{ person: auditor(), role: 'leader' }] });
+  if (typeof score === 'number') a.score({ score: score, deductionItems: items || 0 });
+  return a;
+}
+
+// certified(schemeId, {grade, score, items, decided}) → {case, certificate, boss}: a case applied,
+// accepted, audited (initial, scored) and certified on `decided` (default 2026-03-01)
+function certified(schemeId, o) {
+  o = o || {};
+  var c = accepted(schemeId, o);
+  audited(c, 'initial', '2026-02-10', o.score === undefined ? 92 : o.score, o.items);
+  var boss = decider();
+  var d = c.decide({ by: [boss], outcome: 'certify', date: o.decided || '2026-03-01' });
+  return { case: c, certificate: d.certificate, boss: boss, decision: d };
+}
+
+// refusedWith(fn, guard, clause) → the error: fn is refused by the workflow's guard citing clause
+function refusedWith(fn, guard, clause) {
+  var e = assert.throws(fn, 'refused');
+  assert.equal(e.guard, guard, 'guard of: ' + e.message);
+  assert.equal(e.clause, clause, 'clause of: ' + e.message);
+  return e;
+}
+
+// pendingCodes(cert, on) → the codes of the required actions pending on the certificate on `on`
+function pendingCodes(cert, on) { return cert.actions(on).map(function (a) { return a.code; }); }
+
+exports.org = org;
+exports.auditor = auditor;
+exports.decider = decider;
+exports.accepted = accepted;
+exports.audited = audited;
+exports.certified = certified;
+exports.refusedWith = refusedWith;
+exports.pendingCodes = pendingCodes;

@@ -8,9 +8,11 @@ var accepted = c.accept({date: '2026-01-08'});
 var a = c.audit({type: 'initial', start: '2026-02-10', end: '2026-02-12', team: [{person: lead, role: 'leader'}]});
 var nc = a.finding({item: '5.3', kind: 'nonconformity', evidence: '维修记录不全'});
 var s = a.score({score: 92, deductionItems: 1});
+var asked; try { c.decide({by: [boss], outcome: 'certify', date: '2026-03-01', grade: '五星级'}); } catch (e) { asked = e; } // 92 is not 95 (§6.5)
 var d = c.decide({by: [boss], outcome: 'certify', date: '2026-03-01'}), cert = d.certificate;
 var causes = {suspension: c.rules().causes('suspension')[0], withdrawal: c.rules().causes('withdrawal')[0]};
 var suspended = cert.suspend({cause: causes.suspension.code, date: '2026-06-01'});
+var late; try { cert.restore({date: '2026-12-15'}); } catch (e) { late = e; } // after the 6-month limit (§9.3.2.2)
 var restored = cert.restore({date: '2026-07-01'});
 var withdrawn = cert.withdraw({cause: causes.withdrawal.code, date: '2026-09-01'});
 
@@ -23,8 +25,10 @@ show('case ' + c.id + ' under ' + c.scheme + '@' + c.version + ': accepted on ' 
 show('initial audit ' + a.start + '..' + a.end + ': ' + a.manDays + ' man-days', a);
 show('nonconformity ' + nc.item + ': correct by ' + nc.due, nc);
 show('score ' + s.score + ' (' + s.deductionItems + ' deduction item): ' + (s.pass ? 'pass' : 'fail') + (s.level ? ', ' + s.level : ''), s);
+print('refused: certify at 五星级 on a score of 92: ' + asked.guard + ' (' + asked.clause + ')');
 show('decision ' + d.outcome + ' by ' + boss.name + ': certificate ' + cert.number + ' valid ' + cert.issued + '..' + cert.expires, d);
 show('suspended ' + suspended.statusDate + ' (' + suspended.statusCause + '), at most until ' + suspended.until, suspended);
+print('refused: restore on 2026-12-15: ' + late.guard + ' (' + late.clause + '), the limit was ' + suspended.until);
 show('restored ' + restored.statusDate, restored);
 show('withdrawn ' + withdrawn.statusDate + ' (' + withdrawn.statusCause + ')', withdrawn);
 var v = log.verify();

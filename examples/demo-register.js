@@ -111,9 +111,69 @@ function causeOf(schemeId, kind, text) {
   return codes.length ? pickOne(codes) : undefined;
 }
 
+// The coded causes each scheme states for what happens in this demo: a missed surveillance, a
+// suspension that ran out, a verified incident, a failed surveillance, a restoration.
+var CAUSES = {
+  'cas-service': { missed: 'audit-missed', expired: 'suspension-expired', incident: 'other', failed: 'nonconformity' },
+  'dni-aftersales': { missed: 'audit-missed', expired: 'suspension-unresolved', incident: 'unremedied-incident', failed: 'nonconformity', restored: 'corrected' },
+  'cfc-sc14': { missed: 'surveillance-missed', expired: 'correction-failed', incident: 'serious-complaint', failed: 'below-requirements', restored: 'corrected' },
+  'example-ecommerce': { missed: 'surveillance-missed', expired: 'suspension-expired', incident: 'r62-event', failed: 'correction-overdue', restored: 'corrected' }
+};
+// coded(id, what) → the demo's cause code for `what` under scheme id (undefined when it has none)
+function coded(id, what) { return (CAUSES[id] || {})[what]; }
+
+var refusals = {}; // guard → how many decisions it refused
+
+// decide(kase, o) → the decision, or null when the scheme's workflow refuses it (the refusal is
+// counted: the demo goes on as a body would, with what the rules then require)
+function decide(kase, o) {
+  o.by = [pickOne(deciders)];
+  try {
+    return kase.decide(o);
+  } catch (e) {
+    if (e.code !== 'refused') throw e;
+    counts.refused++;
+    refusals[e.guard] = (refusals[e.guard] || 0) + 1;
+    return null;
+  }
+}
+
+// afterSurveillance(kase, cert, sv, day) → the certificate after the decision on a surveillance
+// (CAS §7.5, DNI §5.6.5, CFC §8.10.3): maintained (a five-star certificate scoring below 95 loses
+// its stars, CAS §7.5), downgraded (CFC, below the held grade), or suspended when it failed; the
+// last weeks' surveillances are not decided yet, so their required actions stay pending
+function afterSurveillance(kase, cert, sv, day) {
+  if (day >= date.addDays(asOf, -45)) return cert;
+  if (!sv.pass) return resolve(kase.scheme, cert.suspend({ cause: coded(kase.scheme, 'failed'), date: day }));
+  var d = decide(kase, { outcome: 'maintain', date: day, conclusion: sv.conclusion });
+  if (!d && cert.actions(day).some(function (a) { return a.do === 'suspend'; })) // e.g. a correction overdue (CAS §7.5)
+    return resolve(kase.scheme, cert.suspend({ cause: coded(kase.scheme, 'failed'), date: day }));
+  if (!d && kase.scheme === 'cfc-sc14') {
+    d = decide(kase, { outcome: 'downgrade', date: day, reason: '监督审查总分低于获证级别，整改后满足下一级要求 (§8.10.3 2) b))' });
+    if (d) counts.downgrades++;
+  }
+  if (d && d.certificate && d.certificate.stars < cert.stars) counts.downgrades++;
+  return d && d.certificate ? d.certificate : cert;
+}
+
+// resolve(id, cert) → a suspended certificate after what the scheme requires: restored once the
+// cause is corrected, within the suspension's limit (most), else withdrawn at the limit
+// (CAS §9.3.3.1 (5), DNI §6.9.1, CFC §9.5.2); still suspended when that lies after the as-of date
+function resolve(id, cert) {
+  counts.suspensions++;
+  var limit = cert.until || date.addMonths(cert.statusDate, 6);
+  if (chance(0.85)) {
+    var fixed = date.addDays(cert.statusDate, between(20, Math.max(21, date.diffDays(cert.statusDate, limit))));
+    return fixed < asOf ? cert.restore({ cause: coded(id, 'restored'), date: fixed }) : cert;
+  }
+  if (limit >= asOf) return cert;
+  counts.withdrawals++;
+  return cert.withdraw({ cause: coded(id, 'expired'), date: date.addDays(limit, between(1, 5)) > asOf ? asOf : date.addDays(limit, between(1, 5)) });
+}
+
 // ---- one organisation's history ---------------------------------------------------------------
 
-var counts = { orgs: 0, certificates: 0, audits: 0, findings: 0, suspensions: 0, withdrawals: 0, recertifications: 0, matters: 0 };
+var counts = { orgs: 0, certificates: 0, audits: 0, findings: 0, suspensions: 0, withdrawals: 0, recertifications: 0, downgrades: 0, matters: 0, refused: 0 };
 
 // rules(id) → the Scheme of id, looked up once.
 var ruleCache = {};
@@ -145,7 +205,6 @@ function evaluate(kase, type, day) {
     results[plan[i]] = chance(0.04) ? { conforms: false, reason: pickOne(['暗访购买的商品与网页描述不符', '退换货申请超过7日未处理', '顾客个人信息未加密保存']) } : { conforms: true };
     last = a;
   }
-  if (type === 'surveillance') return { audit: last, pass: true };
   var cc = s.conclusion({ audit: type, results: results });
   return { audit: last, pass: cc.conforms, conclusion: cc };
 }
@@ -199,20 +258,21 @@ function shopsFor(i) {
 function incident(id, cert, ref) {
   var seen = date.addDays(cert.statusDate > ref ? cert.statusDate : ref, between(1, 200));
   if (seen >= asOf || cert.status !== 'active') return cert;
-  var online = id === ECOMMERCE, cause = online ? causeOf(id, 'incident', 'R6.2') : causeOf(id, 'suspension', 'verified cause');
+  var online = id === ECOMMERCE, cause = online ? causeOf(id, 'incident', 'R6.2') : coded(id, 'incident');
   var m = matters.open({ kind: 'incident', certificate: cert.id, date: seen, cause: cause,
     text: online ? pickOne(['媒体曝光：商品质量问题', '市场监管抽查：商品详情页虚假宣传', '顾客数据泄露事件', '大量消费者投诉退款未处理']) : '媒体曝光：售后服务问题' });
   counts.matters++;
   var acted = date.addDays(seen, between(1, 5));
   if (acted >= asOf || date.diffDays(seen, asOf) < 90 && chance(0.7)) return cert; // not acted upon yet
   var measure = online ? pickOne(['suspend-until-remedied', 'increase-surveillance', 'increase-surveillance', 'reduce-scope']) : 'suspend';
+  if (online) m = m.report({ to: 'CNAS', date: acted }); // R6.2: reported to CNAS with the measure taken
   m.close({ date: acted, outcome: online ? measure + ': ' + rules(id).measures(cause).measures.filter(function (x) { return x.code === measure; })[0].text : '暂停认证' });
   if (measure !== 'suspend-until-remedied' && measure !== 'suspend') return cert;
-  cert = cert.suspend({ cause: online ? 'r62-event' : cause, date: acted });
+  cert = cert.suspend({ cause: coded(id, 'incident'), date: acted });
   counts.suspensions++;
   var fixed = date.addDays(acted, between(20, 90));
   if (fixed >= asOf) return cert;
-  return cert.restore({ cause: online ? 'remedied' : causeOf(id, 'restoration', 'cause remedied'), date: fixed });
+  return cert.restore({ cause: online ? 'remedied' : coded(id, 'restored'), date: fixed });
 }
 
 function history(i) {
@@ -235,8 +295,16 @@ function history(i) {
   if (!initial) return;
   var decided = date.addDays(initial.audit.end, between(10, 40));
   if (decided >= asOf) return;
-  if (!initial.pass) { kase.decide({ by: [pickOne(deciders)], outcome: 'refuse', date: decided, conclusion: initial.conclusion }); return; }
-  var cert = kase.decide({ by: [pickOne(deciders)], outcome: 'certify', date: decided, conclusion: initial.conclusion }).certificate;
+  if (!initial.pass) {
+    decide(kase, { outcome: 'refuse', date: decided, conclusion: initial.conclusion,
+      reason: initial.conclusion ? initial.conclusion.reasons.join('；') : '综合评分未达到70分，或特别扣分项5项以上' });
+    return;
+  }
+  // CFC §8.5.5 2): below the grade applied for, the applicant asks for the lower grade it reaches
+  var first = decide(kase, { outcome: 'certify', date: decided, conclusion: initial.conclusion }) ||
+    decide(kase, { outcome: 'certify', date: decided, request: { date: date.addDays(decided, -3), text: '申请按下一级认证注册' } });
+  if (!first) return;
+  var cert = first.certificate;
   counts.certificates++;
   var ref = initial.audit.end;
   // cycles: two surveillance audits, then recertification, until the as-of date
@@ -250,25 +318,27 @@ function history(i) {
         // a missed surveillance: the certificate is suspended a month later, then restored or withdrawn
         var susp = date.addDays(due, between(20, 45));
         if (susp >= asOf) return;
-        cert = cert.suspend({ cause: causeOf(id, 'suspension', 'surveillance audit not carried out'), date: susp });
+        cert = cert.suspend({ cause: coded(id, 'missed'), date: susp });
         counts.suspensions++;
         var after = date.addMonths(susp, between(1, 7));
         if (after >= asOf) return;
         if (date.diffMonths(susp, after) >= 6) {
-          cert.withdraw({ cause: causeOf(id, 'withdrawal', 'suspension expired without correction'), date: after });
+          cert.withdraw({ cause: coded(id, 'expired'), date: after });
           counts.withdrawals++;
           return;
         }
         // restored once the surveillance was carried out late
         var lateSv = evaluate(kase, 'surveillance', date.addDays(after, -between(5, 15)));
         if (!lateSv) return;
-        cert = cert.restore({ cause: causeOf(id, 'restoration', 'surveillance audit carried out'), date: after });
+        cert = cert.restore({ cause: coded(id, 'restored'), date: after });
         ref = lateSv.audit.end;
         continue;
       }
       var sv = evaluate(kase, 'surveillance', due);
       if (!sv) return;
       ref = sv.audit.end;
+      cert = afterSurveillance(kase, cert, sv, date.addDays(ref, between(5, 20)));
+      if (cert.status !== 'active') return; // suspended after a failed surveillance
       if (chance(0.03)) {
         var m = matters.open({ kind: 'complaint', certificate: cert.id, text: online ? '消费者投诉网店退款不及时' : '消费者投诉售后服务响应不及时',
           date: date.addDays(ref, between(1, 120)) > asOf ? asOf : date.addDays(ref, between(1, 120)) });
@@ -290,7 +360,9 @@ function history(i) {
     if (!rc) return;
     var rd = date.addDays(rc.audit.end, between(7, 25));
     if (rd >= asOf || rd >= cert.expires || !rc.pass) return;
-    cert = kase.decide({ by: [pickOne(deciders)], outcome: 'recertify', date: rd, conclusion: rc.conclusion }).certificate;
+    var renewed = decide(kase, { outcome: 'recertify', date: rd, conclusion: rc.conclusion });
+    if (!renewed) return; // refused (e.g. a correction overdue): the certificate runs out
+    cert = renewed.certificate;
     counts.recertifications++;
     ref = rc.audit.end;
   }
@@ -314,5 +386,6 @@ if (existing > 0) {
       certificates.get(r.id).expire({ date: r.expires });
     });
   });
-  print('demo-register: as of ' + asOf + ', seed ' + SEED + ': ' + Object.keys(counts).map(function (k) { return counts[k] + ' ' + k; }).join(', '));
+  print('demo-register: as of ' + asOf + ', seed ' + SEED + ': ' + Object.keys(counts).map(function (k) { return counts[k] + ' ' + k; }).join(', ') +
+    ' (refused by guard: ' + Object.keys(refusals).sort().map(function (k) { return k + ' ' + refusals[k]; }).join(', ') + ')');
 }

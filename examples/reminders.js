@@ -150,14 +150,15 @@ var FUNCTIONS = {
       text: 'the certificate expires on ' + expires }];
     return expires < asOf ? answer(expires, 'expired', 'expired, still ' + status, why) : answer(expires, 'expiring', 'certificate expires', why);
   },
-  // deadline(scheme, version, name, from, licence): the scheme's deadline `name` counted from
-  // `from`, when it falls within the horizon (licence: the suspension's cause is a licence renewal)
-  deadline: function (id, version, name, from, licence) {
+  // deadline(scheme, version, name, from, cause): the scheme's deadline `name` counted from
+  // `from`, when it falls within the horizon (cause: the suspension's stored cause code, which
+  // may lift the limit, e.g. CAS §9.3.2.2's licence under renewal)
+  deadline: function (id, version, name, from, cause) {
     var rule = ruleOf(id, version);
     if (!has(rule, 'deadline')) return null;
     var what = { recertApplication: 'recertification application due', suspensionLimit: 'suspension limit: restore or withdraw',
       nonAcceptanceNotice: 'application review (notice if not accepted)' }[name];
-    return due(deadlineOf(rule, name, from, name === 'suspensionLimit' ? { licenceRenewal: !!licence } : undefined), what);
+    return due(deadlineOf(rule, name, from, name === 'suspensionLimit' && cause ? { cause: cause } : undefined), what);
   },
   // correction(scheme, version, recorded due, audit end): an open nonconformity's correction
   // deadline, as recorded on the finding or else as the scheme sets it (the query names the finding)
@@ -296,7 +297,8 @@ function nonconformities() {
     ' WHERE answer IS NOT NULL' };
 }
 
-// 4. Suspensions reaching their limit (restore or withdraw); a licence renewal may have its own.
+// 4. Suspensions reaching their limit (restore or withdraw), from the cause code stored with the
+// suspension (a cause may lift the limit: CAS §9.3.2.2's licence under renewal).
 function suspensions() {
   var shortest = 6 * 31; // the seed schemes all say 6 months; a shorter limit is probed below
   versions.forEach(function (v) {
@@ -309,9 +311,7 @@ function suspensions() {
   });
   return { params: [date.addDays(end, -shortest + 4)], sql: 'SELECT \'suspension\' AS kind, c.number AS certificate,' +
     ' o.name AS holder, c.scheme, c.version, \'suspension/certificate-\' || c.id || \'/\' || c.status_date AS uid,' +
-    ' deadline(c.scheme, c.version, \'suspensionLimit\', c.status_date,' +
-    '   coalesce(c.status_cause, \'\') LIKE \'%licence%\' OR coalesce(c.status_cause, \'\') LIKE \'%license%\'' +
-    '   OR coalesce(c.status_cause, \'\') LIKE \'%许可%\') AS answer' +
+    ' deadline(c.scheme, c.version, \'suspensionLimit\', c.status_date, c.status_code) AS answer' +
     ' FROM certificates c JOIN orgs o ON o.id = c.org_id WHERE c.status = \'suspended\' AND c.status_date <= ?1' +
     ' AND answer IS NOT NULL ORDER BY c.status_date, c.id' };
 }
@@ -333,6 +333,26 @@ function applications() {
   return { params: [], sql: 'SELECT \'application\' AS kind, \'case \' || k.id AS certificate, o.name AS holder, k.scheme,' +
     ' k.version, \'review/case-\' || k.id AS uid, deadline(k.scheme, k.version, \'nonAcceptanceNotice\', k.applied, NULL) AS answer' +
     ' FROM cases k JOIN orgs o ON o.id = k.org_id WHERE k.status = \'applied\' AND answer IS NOT NULL ORDER BY k.applied, k.id' };
+}
+
+// 7. Required actions: what each certificate's scheme says must now happen (withdraw a five-star
+// grade, suspend for an overdue correction, withdraw at the suspension limit, report an R6.2 event
+// to CNAS …), from stdlib/actions, the module q.actions() reads too. Each is reported as a row
+// of report()'s shape, dated by its due date, until the act is recorded.
+function requiredActions() {
+  var rows = [];
+  require('stdlib/actions').list(asOf).forEach(function (a) {
+    if (a.code === 'unchecked') { problem(a.scheme, a.version, a.text); return; }
+    var uid = 'action-' + a.code + '/' + a.subject.replace(':', '-'), state = a.due < asOf ? 'overdue' : 'due';
+    if (!opts.all) {
+      var last = sql('SELECT json_extract(payload, \'$.fp\') AS fp FROM events WHERE subject = ? ORDER BY seq DESC LIMIT 1', 'reminder:' + uid);
+      if (last.length && last[0].fp === a.due + '|' + state) return;
+    }
+    rows.push({ date: a.due, days: date.diffDays(asOf, a.due), state: state, what: a.do + (a.to ? ' to ' + a.to : '') + ' (' + a.code + ')',
+      certificate: a.certificate, holder: a.holder, rule: a.scheme + '@' + a.version, clause: a.clause, uid: uid,
+      text: whyText(a.why).replace(/\n/g, ' | '), kind: 'action', scheme: a.scheme, version: a.version, answer: JSON.stringify({ why: a.why }) });
+  });
+  return rows;
 }
 
 // ---- output ---------------------------------------------------------------------------------
@@ -404,6 +424,7 @@ sqlFunctions(FUNCTIONS, function () {
     else sqlEach(report(section), section.params, emit);
   });
 });
+requiredActions().forEach(emit);
 
 if (opts.format === 'table') {
   collected.sort(function (a, b) { return a.date < b.date ? -1 : a.date > b.date ? 1 : a.uid < b.uid ? -1 : 1; });

@@ -41,11 +41,6 @@ f.close({ date: '2025-03-05' });
 var d = c.decide({ by: [decider], outcome: 'certify', date: '2025-03-10' });
 var cert = d.certificate;
 step('Certification decision and certificate', d, cert.number + ', ' + cert.grade + ', valid ' + cert.issued + ' to ' + cert.expires);
-try {
-  c.decide({ by: [lead], outcome: 'maintain', date: '2025-03-11' });
-} catch (e) {
-  print('\n   The audit team lead cannot decide the case (§6.6): ' + e.code + ': ' + e.message);
-}
 
 // 4. Surveillance 9-12 months after the initial audit, then after the first (§7.1, §7.4)
 var prog = s.surveillance({ decisionDate: cert.issued, expires: cert.expires, audits: [{ type: 'initial', end: '2025-02-20' }], asOf: '2025-03-10' });
@@ -53,12 +48,20 @@ step('The surveillance programme', prog, 'next: ' + prog.next.opens + ' to ' + p
 var s1 = c.audit({ type: 'surveillance', start: '2025-12-01', end: '2025-12-02', team: [{ person: lead, role: 'leader' }] });
 step('First surveillance audit', s1, s1.manDays + ' man-days');
 s1.score({ score: 88, deductionItems: 2 });
+try {
+  c.decide({ by: [lead], outcome: 'maintain', date: '2025-12-15' });
+} catch (e) {
+  print('\n   The audit team lead cannot decide the case (§6.6): ' + e.code + ': ' + e.message);
+}
 c.decide({ by: [decider], outcome: 'maintain', date: '2025-12-15' });
 
 // 5. Suspension within 5 working days of a verified cause, at most 6 months (§9.3.2)
 step('A cause verified on Friday 26 September must lead to suspension by', s.deadline('suspendWithin', '2025-09-26'), s.deadline('suspendWithin', '2025-09-26').date);
 var susp = cert.suspend({ cause: 'nonconformity', date: '2026-03-02' });
 step('Suspension', susp, 'suspended until ' + susp.until + ' at the latest');
+w.refused('Restoring ten days after that limit is refused (§9.3.2.2); withdrawal would be required (§9.3.3.1 (5))', function () {
+  certificates.get(cert.id).restore({ date: date.addDays(susp.until, 10) });
+});
 cert = certificates.get(cert.id).restore({ date: '2026-04-15' });
 print('\n   Restored on ' + cert.statusDate + ': ' + cert.status);
 

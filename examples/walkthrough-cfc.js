@@ -21,7 +21,10 @@ print('\n   No audit-time table in SC14: man-days are decided at application rev
 var a = c.audit({ type: 'initial', start: '2025-08-11', end: '2025-08-13', manDays: 4, onsiteDays: 3.5, team: [{ person: lead, role: 'leader' }] });
 var sc = a.score({ score: 82.5, deductionItems: 1 });
 step('Applied for 五星级; the audit reaches', sc, sc.score + ' → ' + sc.level + ' (a lower grade than applied for is recommended only on request, §8.5.5 2))');
-var d = c.decide({ by: [decider], outcome: 'certify', date: '2025-09-01' });
+w.refused('Certify at 五星级 as applied for? Not on 82.5 without the applicant\'s request', function () {
+  c.decide({ by: [decider], outcome: 'certify', date: '2025-09-01' });
+});
+var d = c.decide({ by: [decider], outcome: 'certify', date: '2025-09-01', request: { date: '2025-08-20', text: '申请按三星级认证注册 (推荐降级认证注册)' } });
 var cert = d.certificate;
 step('Certificate', d, cert.number + ', ' + cert.grade + ', ' + cert.issued + ' to ' + cert.expires);
 

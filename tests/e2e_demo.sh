@@ -37,12 +37,34 @@ bad=$("$CERTSH" --db a.db -e "sql(\"SELECT count(*) AS n FROM certificates c WHE
 acted=$("$CERTSH" --db a.db -e "sql(\"SELECT count(*) AS n FROM matters WHERE kind = 'incident' AND closed IS NOT NULL\")[0].n")
 [ "${acted:-0}" -gt 0 ] || fail "no incident was acted upon"
 
+# the register obeys its schemes (issue 10): no certificate whose grade its deciding score does not
+# reach (CAS §6.5, DNI §5.3.3.7; CFC at most the score's level, §8.5.5), no refusal or postponement
+# without its written reasons, no suspension without its cause code, no restoration past the limit
+# without a recorded request
+bad=$("$CERTSH" --db a.db -e "sql(\"SELECT count(*) AS n FROM certificates c JOIN decisions d ON d.id = c.decision_id JOIN scores s ON s.audit_id = d.audit_id WHERE c.stars > s.stars AND c.scheme <> 'cfc-sc14' AND NOT EXISTS (SELECT 1 FROM events e WHERE e.subject = 'certificate:' || c.id AND e.kind IN ('certificate.downgrade', 'certificate.upgrade'))\")[0].n")
+[ "$bad" = 0 ] || fail "$bad certificates carry more stars than their deciding score gives"
+bad=$("$CERTSH" --db a.db -e "sql(\"SELECT count(*) AS n FROM certificates c WHERE c.scheme <> 'example-ecommerce' AND (c.grade IS NULL OR NOT EXISTS (SELECT 1 FROM decisions d JOIN scores s ON s.audit_id = d.audit_id WHERE d.case_id = c.case_id AND s.pass = 1))\")[0].n")
+[ "$bad" = 0 ] || fail "$bad scored certificates without a grade or without a passed evaluation"
+bad=$("$CERTSH" --db a.db -e "sql(\"SELECT count(*) AS n FROM decisions WHERE outcome IN ('refuse', 'postpone', 'downgrade') AND (reason IS NULL OR reason = '')\")[0].n")
+[ "$bad" = 0 ] || fail "$bad refusals, postponements or downgrades without written reasons"
+bad=$("$CERTSH" --db a.db -e "sql(\"SELECT count(*) AS n FROM events WHERE kind = 'certificate.suspend' AND json_extract(payload, '$.state.status_code') IS NULL\")[0].n")
+[ "$bad" = 0 ] || fail "$bad suspensions without a cause code"
+bad=$("$CERTSH" --db a.db -e "sql(\"SELECT count(*) AS n FROM events r JOIN events s ON s.subject = r.subject AND s.kind = 'certificate.suspend' AND s.seq = (SELECT max(seq) FROM events x WHERE x.subject = r.subject AND x.kind = 'certificate.suspend' AND x.seq < r.seq) WHERE r.kind = 'certificate.restore' AND json_extract(r.payload, '$.state.status_date') > json_extract(s.payload, '$.state.status_until') AND json_extract(r.payload, '$.args.request') IS NULL\")[0].n")
+[ "$bad" = 0 ] || fail "$bad restorations past the suspension's limit without a request"
+# the pending required actions are listed: five-star grades to withdraw, suspensions, R6.2 reports …
+"$CERTSH" --db a.db --as-of $ASOF --json -e "q.actions().map(function (a) { return a.code; })" > actions.json 2> actions.err || fail "q.actions: $(cat actions.err)"
+for code in five-star-withdrawal r62-report; do
+  grep -q "\"$code\"" actions.json || fail "q.actions lists no $code: $(head -c 300 actions.json)"
+done
+"$CERTSH" --db a.db --as-of $ASOF --json -e "q.actions().filter(function (a) { return !a.clause || !a.due || !a.why.length; }).length" | grep -qx 0 || fail "a required action without clause, due date or why"
+
 # the reminder job reports from all four schemes, each with a clause
 "$CERTSH" --db a.db --as-of $ASOF run "$SRC/examples/reminders.js" --format csv --horizon 60 > rem.csv 2> rem.err || fail "reminders: $(cat rem.err)"
 for s in cas-service dni-aftersales cfc-sc14 example-ecommerce; do
   grep -q ",$s@[^,]*,[^,]" rem.csv || fail "no reminder with a clause from $s"
 done
 grep -q ',example-ecommerce@A/0,example §' rem.csv || fail "no reminder citing the body's own rule (example §N)"
+grep -q ',action-five-star-withdrawal/' rem.csv || fail "the reminder job reports no required action"
 if awk -F, 'NR > 1 && $8 == "" { found = 1 } END { exit !found }' rem.csv; then fail "a reminder without a clause: $(awk -F, 'NR > 1 && $8 == ""' rem.csv | head -3)"; fi
 
 [ $fails = 0 ] && echo "e2e_demo: ok"

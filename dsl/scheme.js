@@ -26,46 +26,50 @@ var registry = {};          // id → [Scheme] in order of effective date
 var criteriaRegistry = {};  // id → criteria object
 var linting = null;         // while lint() runs: the problems found, and nothing is registered
 
-// Section names and their checks; a function in place of a section is taken as it is.
-var SECTIONS = {
-  workflow: flow.checkWorkflow,
-  manDays: bands.checkManDays,
-  grade: bands.checkGrade,
-  score: function (s, f) {
-    var list = [];
-    bands.checkClause(s, f, list);
-    if (typeof s.criteria !== 'string') list.push({ field: f + '.criteria', message: "must name the criteria whose formula applies, e.g. 'gbt27922'" });
-    return list;
-  },
-  validity: function (v, f) {
+// clauseOnly(extra) → a section check: the section cites its clause, and extra(v, f, list) holds
+function clauseOnly(extra) {
+  return function (v, f) {
     var list = [];
     bands.checkClause(v, f, list);
+    if (extra) extra(v, f, list);
+    return list;
+  };
+}
+
+// The scheme language, one entry per section: its check (problems [{field, message}]; a function
+// in place of a section is taken as it is), the Scheme members it builds, and for the rules that
+// compare() evaluates, the result fields whose change it reports. Everything that lists sections
+// or members (validate, methods, compare, lint) reads this table.
+var LANGUAGE = {
+  workflow: { check: flow.checkWorkflow, members: ['workflow', 'transition', 'requiredActions'] },
+  manDays: { check: bands.checkManDays, members: ['manDays'], compared: { manDays: ['total', 'onsite'] } },
+  grade: { check: bands.checkGrade, members: ['grade'], compared: { grade: ['pass', 'level', 'stars'] } },
+  score: { check: clauseOnly(function (v, f, list) {
+    if (typeof v.criteria !== 'string') list.push({ field: f + '.criteria', message: "must name the criteria whose formula applies, e.g. 'gbt27922'" });
+  }), members: ['score'] },
+  validity: { check: clauseOnly(function (v, f, list) {
     if (typeof v.years !== 'number' || v.years <= 0 || v.years !== Math.floor(v.years)) list.push({ field: f + '.years', message: 'must be a whole number of years > 0' });
-    return list;
-  },
-  numbering: function (n, f) {
-    var list = [];
-    bands.checkClause(n, f, list);
-    if (typeof n.pattern !== 'string' || n.pattern.indexOf('{seq') < 0) list.push({ field: f + '.pattern', message: "must be a pattern holding {seq} (and {year}, {org}, {case}), e.g. 'X-{year}-{seq:5}'" });
-    return list;
-  },
-  deadlines: life.checkDeadlines,
-  surveillance: life.checkSurveillance,
-  causes: life.checkCauses,
-  eligibility: life.checkEligibility,
-  requires: life.checkRequires,
-  measures: function (m, f) {
+  }), members: ['certificateExpiry'], compared: { certificateExpiry: ['date'] } },
+  numbering: { check: clauseOnly(function (v, f, list) {
+    if (typeof v.pattern !== 'string' || v.pattern.indexOf('{seq') < 0) list.push({ field: f + '.pattern', message: "must be a pattern holding {seq} (and {year}, {org}, {case}), e.g. 'X-{year}-{seq:5}'" });
+  }), members: ['certificateNumber'] },
+  deadlines: { check: life.checkDeadlines, members: ['deadline'], compared: { deadline: ['date'] } },
+  surveillance: { check: life.checkSurveillance, members: ['surveillance'], compared: { surveillance: ['next.n', 'next.due', 'next.latest'] } },
+  causes: { check: life.checkCauses, members: ['cause', 'causes'] },
+  eligibility: { check: life.checkEligibility, members: ['eligibility'] },
+  requires: { check: life.checkRequires, members: ['requires'] },
+  measures: { check: function (m, f) {
     var list = [];
     Object.keys(m || {}).forEach(function (k) { bands.checkClause(m[k], f + '.' + k, list); });
     return list;
-  },
-  methods: function (m, f) {
+  }, members: ['measures'] },
+  methods: { check: function (m, f) {
     if (!m || typeof m !== 'object' || Array.isArray(m)) return [{ field: f, message: 'must be an object {name: function (input, ctx) {…}}' }];
     return Object.keys(m).filter(function (k) { return typeof m[k] !== 'function' || MEMBERS.indexOf(k) >= 0; }).map(function (k) {
       return { field: f + '.' + k, message: typeof m[k] !== 'function' ? 'must be a function (input, ctx)' : "would hide the Scheme's own " + k };
     });
-  },
-  positions: function (p, f) {
+  }, members: [] },
+  positions: { check: function (p, f) {
     var list = [];
     if (!Array.isArray(p)) return [{ field: f, message: 'must list [{topic, clause, text}]' }];
     p.forEach(function (x, i) {
@@ -73,13 +77,18 @@ var SECTIONS = {
       if (!x || !x.topic || !x.text) list.push({ field: f + '[' + i + ']', message: 'must give topic and text (the position taken)' });
     });
     return list;
-  }
+  }, members: ['positions'] }
 };
 var IDENTITY = ['id', 'version', 'effective', 'title', 'owner', 'document', 'criteria', 'fieldCode', 'model', 'extends'];
-// Members every Scheme may have; a scheme's own methods take other names.
-var MEMBERS = ['id', 'version', 'effective', 'title', 'owner', 'document', 'criteria', 'fieldCode', 'model', 'workflow', 'transition', 'requiredActions',
-  'definition', 'positions', 'manDays', 'grade', 'score', 'certificateExpiry', 'certificateNumber', 'deadline',
-  'surveillance', 'cause', 'causes', 'eligibility', 'requires', 'measures', 'compare', 'toString'];
+// Members every Scheme may have (the identity, each section's, and the Scheme's own); a scheme's
+// own methods take other names.
+var MEMBERS = IDENTITY.filter(function (k) { return k !== 'extends'; }).concat(['definition', 'compare', 'toString']);
+// The rules compare() evaluates, and the fields whose change it reports.
+var COMPARED = {};
+Object.keys(LANGUAGE).forEach(function (k) {
+  MEMBERS = MEMBERS.concat(LANGUAGE[k].members);
+  Object.keys(LANGUAGE[k].compared || {}).forEach(function (m) { COMPARED[m] = LANGUAGE[k].compared[m]; });
+});
 
 // merged(def) → def with the sections of def.extends (a Scheme or a definition) it does not set
 function merged(def) {
@@ -101,9 +110,9 @@ function validate(def) {
   if (def.criteria !== undefined && !Array.isArray(def.criteria)) list.push({ field: 'criteria', message: 'must be a list of criteria ids' });
   Object.keys(def).forEach(function (k) {
     if (IDENTITY.indexOf(k) >= 0) return;
-    if (!SECTIONS[k]) { list.push({ field: k, message: "unknown section '" + k + "' (known: " + IDENTITY.concat(Object.keys(SECTIONS)).join(', ') + ')' }); return; }
+    if (!LANGUAGE[k]) { list.push({ field: k, message: "unknown section '" + k + "' (known: " + IDENTITY.concat(Object.keys(LANGUAGE)).join(', ') + ')' }); return; }
     if (typeof def[k] === 'function') return;
-    list = list.concat(SECTIONS[k](def[k], k));
+    list = list.concat(LANGUAGE[k].check(def[k], k));
   });
   return list;
 }
@@ -384,14 +393,6 @@ function pick(r, keys) {
   return o;
 }
 
-// The rules compare() evaluates, and the fields whose change it reports.
-var COMPARED = {
-  manDays: ['total', 'onsite'],
-  grade: ['pass', 'level', 'stars'],
-  certificateExpiry: ['date'],
-  surveillance: ['next.n', 'next.due', 'next.latest'],
-  deadline: ['date']
-};
 
 // compare(a, b, input) → {from, to, changes: [{rule, input, before, after, why}], same, why}.
 // input: {manDays: {...} | [{...}], grade: {...} | [...], certificateExpiry: date,

@@ -28,7 +28,7 @@ module.exports = defineScheme({
       refuse: { guards: [{ code: 'reason', clause: '§8.8.2', text: '将不能注册的原因书面通知认证申请组织' }] },
       maintain: {
         guards: [{ code: 'passes', clause: '§8.10.3 1)', text: '审查结果满足所获认证等级要求时，推荐保持认证' }] },
-      downgrade: { on: 'certificate', from: ['active'], clause: '§8.10.3 2) b)', text: '整改后不能满足已获级别要求但高于最低级别要求时降低等级后保持认证资格',
+      downgrade: { decision: 'positive', on: 'certificate', from: ['active'], clause: '§8.10.3 2) b)', text: '整改后不能满足已获级别要求但高于最低级别要求时降低等级后保持认证资格',
         grade: { from: 'evaluation', clause: '§8.10.3 2) b)', text: 'the level the surveillance score reaches' },
         guards: [
           { code: 'evaluated', check: 'evaluated', audits: ['surveillance'], clause: '§8.10.3', text: 'the downgrade rests on a surveillance that took place' },

@@ -28,7 +28,7 @@ module.exports = defineScheme({
           { code: 'passes', clause: '§5.3.3.6', text: '同意推荐认证注册: score ≥ 70 and fewer than 5 特别扣分项 (§5.3.3.7)' },
           { code: 'grade', clause: '§5.3.3.4', text: '出具评价结果，包括等级: the grade is the one the score reaches' }] },
       refuse: { guards: [{ code: 'reason', clause: '§5.4', text: '将不能注册的原因书面通知申请组织' }] },
-      postpone: { on: 'case', from: ['accepted'], clause: '§5.3.3.6', text: '推迟推荐认证注册: the decision waits for corrections; the case stays accepted',
+      postpone: { decision: 'neutral', on: 'case', from: ['accepted'], clause: '§5.3.3.6', text: '推迟推荐认证注册: the decision waits for corrections; the case stays accepted',
         guards: [{ code: 'reason', check: 'reason', clause: '§5.3.3.6', text: 'the reasons for postponing are recorded and told' }] },
       maintain: { guards: [{ code: 'passes', clause: '§5.6.5', text: '复核为合格者，公司将批准其继续保持认证资格、使用认证标志' }] },
       recertify: { grade: { from: 'evaluation', clause: '§5.7', text: 'the recertification evaluation grades as the initial one (§5.3.3.7)' } },

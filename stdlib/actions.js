@@ -22,14 +22,16 @@ var FACTS_SQL = "SELECT c.id, c.number, c.case_id AS caseId, c.scheme, c.version
   "   'reported', m.reported)) FROM matters m WHERE m.certificate_id = c.id AND m.kind = 'incident' AND m.received <= ?1" +
   "   AND (m.closed IS NULL OR m.reported IS NULL)) AS matters" +
   " FROM certificates c JOIN orgs o ON o.id = c.org_id" +
-  " WHERE c.status IN ('active', 'suspended') AND (?2 IS NULL AND (" +
-  "   (c.status = 'suspended' AND c.status_until < ?1)" +
-  "   OR EXISTS (SELECT 1 FROM audits a JOIN scores s ON s.audit_id = a.id WHERE a.case_id = c.case_id AND a.status = 'done'" +
-  "     AND a.type = 'surveillance' AND a.actual_end >= c.issued AND (s.pass = 0 OR s.stars < c.stars))" +
-  "   OR EXISTS (SELECT 1 FROM findings f JOIN audits a ON a.id = f.audit_id WHERE a.case_id = c.case_id AND f.status = 'open'" +
-  "     AND f.kind = 'nonconformity' AND f.due < ?1)" +
-  "   OR EXISTS (SELECT 1 FROM matters m WHERE m.certificate_id = c.id AND m.kind = 'incident' AND (m.closed IS NULL OR m.reported IS NULL)))" +
-  "  OR c.id = ?2)" +
+  " WHERE c.status IN ('active', 'suspended') AND c.id IN (" +
+  // the candidates, each found from its own small set (an index or one pass), never per certificate
+  "   SELECT ?2 WHERE ?2 IS NOT NULL" +
+  "   UNION SELECT id FROM certificates WHERE ?2 IS NULL AND status = 'suspended' AND status_until < ?1" +
+  "   UNION SELECT c2.id FROM scores s JOIN audits a ON a.id = s.audit_id JOIN certificates c2 ON c2.case_id = a.case_id" +
+  "     WHERE ?2 IS NULL AND a.type = 'surveillance' AND a.status = 'done' AND a.actual_end >= c2.issued AND (s.pass = 0 OR s.stars < c2.stars)" +
+  "   UNION SELECT c2.id FROM findings f JOIN audits a ON a.id = f.audit_id JOIN certificates c2 ON c2.case_id = a.case_id" +
+  "     WHERE ?2 IS NULL AND f.status = 'open' AND f.due < ?1 AND f.kind = 'nonconformity'" +
+  "   UNION SELECT certificate_id FROM matters WHERE ?2 IS NULL AND kind = 'incident' AND certificate_id IS NOT NULL" +
+  "     AND (closed IS NULL OR reported IS NULL))" +
   " ORDER BY c.id";
 
 // factsOf(row, asOf) → the facts stdlib/workflow's action checks read

@@ -176,14 +176,14 @@ Org.cases = function () { return records('SELECT id FROM cases WHERE org_id = ? 
 // org.certificates() → [Certificate]
 Org.certificates = function () { return records('SELECT id FROM certificates WHERE org_id = ? ORDER BY id', [this.id], certificate); };
 // org.apply({scheme, scope, grade, shops, date}) → Case (cases.apply for this organisation)
-Org.apply = function (o) { return cases.apply(Object.assign({}, opts(o, 'org.apply'), { org: this.id })); };
+Org.apply = function (o) { return cases.apply(Object.assign({}, opts(o, 'org.apply', ['scheme', 'scope', 'grade', 'shops', 'date']), { org: this.id })); };
 
 // ---- people ---------------------------------------------------------------------------------
 
 var people = {
   // people.create({name, roles, registrations:[{number, fieldCode, from, to}]}) → Person
   create: function (o) {
-    o = opts(o, 'people.create');
+    o = opts(o, 'people.create', ['name', 'roles', 'registrations']);
     return transaction(function () {
       var p = core.person.create(pick(o, ['name', 'roles']));
       (o.registrations || []).forEach(function (r) { p = core.person.register(p.id, r); });
@@ -205,7 +205,7 @@ var cases = {
   // cases.apply({org, scheme, scope, grade, shops, date}) → Case governed by the scheme's
   // version in force (scheme 'id@version' picks one)
   apply: function (o) {
-    o = opts(o, 'cases.apply');
+    o = opts(o, 'cases.apply', ['org', 'scheme', 'scope', 'grade', 'shops', 'date']);
     var s = schemeOf(o.scheme);
     var row = core.case.apply({ org: idOf(o.org), scheme: s.id, version: s.version, scope: o.scope, grade: o.grade,
       shops: o.shops, date: o.date || today() });
@@ -274,7 +274,7 @@ Case.reject = function (o) {
 
 // case.close({date, reason}) → Case
 Case.close = function (o) {
-  o = opts(o, 'case.close');
+  o = opts(o, 'case.close', ['date', 'reason']);
   return wrap(Case, core.case.close(this.id, { date: o.date || today(), reason: o.reason }));
 };
 
@@ -282,7 +282,7 @@ Case.close = function (o) {
 // onsiteDays}) → Audit; start/end record an audit that took place, plannedStart/plannedEnd plan
 // one. Without manDays the scheme's table gives them from the org's staff and sites.
 Case.audit = function (o) {
-  o = opts(o, 'case.audit');
+  o = opts(o, 'case.audit', ['type', 'mode', 'start', 'end', 'plannedStart', 'plannedEnd', 'manDays', 'onsiteDays', 'team']);
   var a = pick(o, ['type', 'mode', 'start', 'end', 'plannedStart', 'plannedEnd', 'manDays', 'onsiteDays']);
   a.case = this.id;
   a.team = (o.team || []).map(function (m) {
@@ -302,13 +302,6 @@ Case.audit = function (o) {
     }
   }
   return wrap(Audit, core.audit.create(a), why);
-};
-
-// The decisions case.decide takes: what each grants (positive), or whether it leaves the case
-// as it is (neutral); the scheme's workflow says which of them it has and when they may happen.
-var DECISIONS = {
-  certify: { positive: true }, refuse: { positive: false }, postpone: { positive: false, neutral: true },
-  maintain: { positive: true }, recertify: { positive: true }, downgrade: { positive: true }
 };
 
 // evaluation(kase, types, o, s, since) → the deciding evaluation of the case: its last audit that
@@ -352,10 +345,10 @@ function evaluation(kase, types, o, s, since) {
 Case.decide = function (o) {
   o = opts(o, 'case.decide', ['by', 'outcome', 'date', 'audit', 'grade', 'conclusion', 'reason', 'request']);
   var self = kase(this.id), s = self.rules(), date = o.date || today(); // records are snapshots: decide on the case as it is now
-  var kind = DECISIONS[o.outcome], t = s.workflow.transitions[o.outcome];
-  if (!Object.prototype.hasOwnProperty.call(DECISIONS, o.outcome) || !t) {
+  var all = s.workflow.transitions, t = typeof o.outcome === 'string' && Object.prototype.hasOwnProperty.call(all, o.outcome) ? all[o.outcome] : null;
+  if (!t || !t.decision) { // the scheme's workflow says which decisions there are, and what each grants
     throw fail('invalid', 'outcome', "case.decide: outcome '" + o.outcome + "' is not a decision of " + s + ' (it has ' +
-      Object.keys(DECISIONS).filter(function (k) { return s.workflow.transitions[k]; }).join(', ') + ')');
+      Object.keys(all).filter(function (k) { return all[k].decision; }).join(', ') + ')');
   }
   var request = o.request === undefined ? null : record('request', o.request, ['date', 'by', 'text'], 'case.decide');
   var live = t.on === 'certificate' ? self.certificate() : null;
@@ -369,8 +362,8 @@ Case.decide = function (o) {
   var grade = r.grade || { grade: live ? live.grade : null, stars: live ? live.stars : 0 };
   var why = concatWhy(ev, r);
   return transaction(function () {
-    var d = core.decision.create({ case: self.id, audit: ev ? ev.audit : undefined, outcome: o.outcome, positive: kind.positive,
-      neutral: !!kind.neutral, reason: o.reason, grade: grade.grade || undefined, date: date, by: (o.by || []).map(idOf), why: why,
+    var d = core.decision.create({ case: self.id, audit: ev ? ev.audit : undefined, outcome: o.outcome, positive: t.decision === 'positive',
+      neutral: t.decision === 'neutral', reason: o.reason, grade: grade.grade || undefined, date: date, by: (o.by || []).map(idOf), why: why,
       request: request || undefined });
     var cert = null;
     if (o.outcome === 'certify' || o.outcome === 'recertify') {
@@ -441,7 +434,7 @@ Audit.complete = function (o) { return wrap(Audit, core.audit.complete(this.id, 
 Audit.cancel = function () { return wrap(Audit, core.audit.cancel(this.id)); };
 // audit.addMember({person, role}) → Audit
 Audit.addMember = function (o) {
-  o = opts(o, 'audit.addMember');
+  o = opts(o, 'audit.addMember', ['person', 'role']);
   return wrap(Audit, core.audit.addMember(this.id, { person: idOf(o.person), role: o.role }));
 };
 // audit.findings() → [Finding]
@@ -451,7 +444,7 @@ Audit.findings = function () { return records('SELECT id FROM findings WHERE aud
 // without due gets the scheme's correction deadline from the finding's date (default: the
 // audit's end)
 Audit.finding = function (o) {
-  o = opts(o, 'audit.finding');
+  o = opts(o, 'audit.finding', ['item', 'clause', 'kind', 'points', 'evidence', 'date', 'due']);
   var f = pick(o, ['item', 'clause', 'kind', 'points', 'evidence', 'date', 'due']);
   f.audit = this.id;
   f.date = f.date || this.end || today();
@@ -469,7 +462,7 @@ Audit.finding = function (o) {
 // audit.score({score, deductionItems} or {indicators, specialDeductions, specialBonuses}, date)
 // → Score with pass, level and stars from the scheme's grade rule, stored with its why
 Audit.score = function (o) {
-  o = opts(o, 'audit.score');
+  o = opts(o, 'audit.score', ['score', 'deductionItems', 'indicators', 'specialDeductions', 'specialBonuses', 'date']);
   var s = this.case().rules();
   var why = [], value = o.score, items = o.deductionItems || 0;
   if (o.indicators !== undefined) {
@@ -499,7 +492,7 @@ var findings = {
 };
 
 // finding.close({date}) → Finding: the correction was verified
-Finding.close = function (o) { return wrap(Finding, core.finding.close(this.id, { date: opts(o, 'finding.close').date || today() })); };
+Finding.close = function (o) { return wrap(Finding, core.finding.close(this.id, { date: opts(o, 'finding.close', ['date']).date || today() })); };
 
 // ---- certificates ---------------------------------------------------------------------------
 
@@ -583,7 +576,7 @@ var matters = {
   // matters.open({kind, case, certificate, cause, text, date, due}) → Matter; an appeal or a
   // complaint without due gets the scheme's answer deadline
   open: function (o) {
-    o = opts(o, 'matters.open');
+    o = opts(o, 'matters.open', ['kind', 'case', 'certificate', 'cause', 'text', 'date', 'due']);
     var m = pick(o, ['kind', 'cause', 'text', 'date', 'due']);
     if (o.case !== undefined) m.case = idOf(o.case);
     if (o.certificate !== undefined) m.certificate = idOf(o.certificate);
@@ -610,7 +603,7 @@ Matter.report = function (o) {
 
 // matter.close({date, outcome}) → Matter
 Matter.close = function (o) {
-  o = opts(o, 'matter.close');
+  o = opts(o, 'matter.close', ['date', 'outcome']);
   return wrap(Matter, core.matter.close(this.id, { date: o.date || today(), outcome: o.outcome }));
 };
 

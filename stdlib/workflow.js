@@ -6,7 +6,8 @@
 // register (stdlib/register.js, import, the jobs) asks check() before it writes.
 //
 // A workflow: {clause, transitions: {name: {on, from, to, clause, text, guards: [guard],
-// grade}}, actions: [action], positions}. A guard: {code, check, clause, text, …params}; its
+// grade, decision}}, actions: [action]}. decision marks the transitions case.decide takes:
+// 'positive' (grants or keeps certification), 'negative' (refuses) or 'neutral' (the case stays). A guard: {code, check, clause, text, …params}; its
 // check is one of CHECKS below, by name, so a guard is data. A scheme's guard with the code of a
 // base guard replaces it (the scheme's clause and words), other codes are added.
 'use strict';
@@ -26,21 +27,21 @@ var iso17065 = {
       guards: [{ code: 'eligible', check: 'eligible', clause: 'ISO/IEC 17065 §7.3', text: 'the applicant is eligible under the scheme' }] },
     reject: { on: 'case', from: ['applied'], to: 'rejected', clause: 'ISO/IEC 17065 §7.3', text: 'application review does not accept the application',
       guards: [{ code: 'reason', check: 'reason', clause: 'ISO/IEC 17065 §7.3', text: 'the reasons for not accepting the application are recorded' }] },
-    certify: { on: 'case', from: ['accepted'], to: 'certified', clause: 'ISO/IEC 17065 §7.6', text: 'certification is granted on the evaluation',
+    certify: { decision: 'positive', on: 'case', from: ['accepted'], to: 'certified', clause: 'ISO/IEC 17065 §7.6', text: 'certification is granted on the evaluation',
       grade: { from: 'evaluation', clause: 'ISO/IEC 17065 §7.6' },
       guards: [
         { code: 'evaluated', check: 'evaluated', audits: ['initial'], clause: 'ISO/IEC 17065 §7.4', text: 'the decision rests on an evaluation that took place' },
         { code: 'passes', check: 'passes', clause: 'ISO/IEC 17065 §7.6', text: 'the evaluation found the requirements fulfilled' },
         { code: 'grade', check: 'grade', clause: 'ISO/IEC 17065 §7.6', text: 'the certificate carries the grade the evaluation supports' }] },
-    refuse: { on: 'case', from: ['accepted'], to: 'refused', clause: 'ISO/IEC 17065 §7.6', text: 'certification is refused',
+    refuse: { decision: 'negative', on: 'case', from: ['accepted'], to: 'refused', clause: 'ISO/IEC 17065 §7.6', text: 'certification is refused',
       guards: [{ code: 'reason', check: 'reason', clause: 'ISO/IEC 17065 §7.6.6', text: 'the reasons for refusing certification are given in writing' }] },
-    maintain: { on: 'certificate', from: ['active'], clause: 'ISO/IEC 17065 §7.9', text: 'certification is maintained after surveillance',
+    maintain: { decision: 'positive', on: 'certificate', from: ['active'], clause: 'ISO/IEC 17065 §7.9', text: 'certification is maintained after surveillance',
       grade: { from: 'keep', clause: 'ISO/IEC 17065 §7.9' },
       guards: [
         { code: 'evaluated', check: 'evaluated', audits: ['surveillance'], clause: 'ISO/IEC 17065 §7.9', text: 'the decision rests on a surveillance that took place' },
         { code: 'passes', check: 'passes', clause: 'ISO/IEC 17065 §7.9', text: 'the surveillance found the requirements still fulfilled' },
         { code: 'no-pending-action', check: 'noPendingAction', clause: 'ISO/IEC 17065 §7.11', text: 'no required action contradicts the decision' }] },
-    recertify: { on: 'certificate', from: ['active'], clause: 'ISO/IEC 17065 §7.6', text: 'certification is renewed for a new cycle',
+    recertify: { decision: 'positive', on: 'certificate', from: ['active'], clause: 'ISO/IEC 17065 §7.6', text: 'certification is renewed for a new cycle',
       grade: { from: 'evaluation', clause: 'ISO/IEC 17065 §7.6' },
       guards: [
         { code: 'evaluated', check: 'evaluated', audits: ['recertification'], clause: 'ISO/IEC 17065 §7.4', text: 'the decision rests on a recertification evaluation that took place' },
@@ -244,6 +245,7 @@ function checkWorkflow(w, field) {
     var states = t.on === 'case' ? CASE_STATES : CERTIFICATE_STATES;
     (t.from || []).forEach(function (s) { if (states.indexOf(s) < 0) list.push({ field: f + '.from', message: "unknown " + t.on + " state '" + s + "' (" + states.join(', ') + ')' }); });
     if (t.to !== undefined && states.indexOf(t.to) < 0) list.push({ field: f + '.to', message: "unknown " + t.on + " state '" + t.to + "'" });
+    if (t.decision !== undefined && ['positive', 'negative', 'neutral'].indexOf(t.decision) < 0) list.push({ field: f + '.decision', message: "must be 'positive', 'negative' or 'neutral'" });
     if (t.grade && ['evaluation', 'applied', 'cap', 'keep', 'none'].indexOf(t.grade.from) < 0) list.push({ field: f + '.grade.from', message: "must be evaluation, applied, cap, keep or none" });
     if (t.grade) checkClause(t.grade, f + '.grade', list);
     (w.transitions[name].guards || []).forEach(function (g, i) {

@@ -54,7 +54,7 @@ var LANGUAGE = {
     if (typeof v.pattern !== 'string' || v.pattern.indexOf('{seq') < 0) list.push({ field: f + '.pattern', message: "must be a pattern holding {seq} (and {year}, {org}, {case}), e.g. 'X-{year}-{seq:5}'" });
   }), members: ['certificateNumber'] },
   deadlines: { check: life.checkDeadlines, members: ['deadline'], compared: { deadline: ['date'] } },
-  surveillance: { check: life.checkSurveillance, members: ['surveillance'], compared: { surveillance: ['next.n', 'next.due', 'next.latest'] } },
+  surveillance: { check: life.checkSurveillance, members: ['surveillance', 'surveillanceBounds'], compared: { surveillance: ['next.n', 'next.due', 'next.latest'] } },
   causes: { check: life.checkCauses, members: ['cause', 'causes'] },
   eligibility: { check: life.checkEligibility, members: ['eligibility'] },
   requires: { check: life.checkRequires, members: ['requires'] },
@@ -215,6 +215,9 @@ function build(def) {
       r.why = r.why.concat(position('surveillance'));
       return r;
     };
+    // surveillanceBounds() → {aMin, aMax, bMin, nMax, why}: the programme's windows in days, as data
+    // (absent when the programme is a function of the scheme's own: a job then scans every certificate)
+    if (typeof def.surveillance !== 'function') s.surveillanceBounds = function () { return life.surveillanceBounds(def.surveillance, cite); };
   }
   if (def.causes) {
     // cause(kind, code) → {kind, code, clause, text, why}

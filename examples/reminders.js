@@ -11,7 +11,7 @@
 // nearing their deadlines; R6.2 events not acted upon (cnas-ecommerce).
 //
 // Speed: each section is one query. SQLite picks the candidates with indexes and date windows
-// (bounds derived from each scheme version's own rules by probing them once) and calls the
+// (each scheme version's surveillance bounds, read from its programme's months) and calls the
 // scheme's exact JavaScript rule through sqlFunctions, which remembers each answer: certificates
 // sharing a reference date share one call. In CSV the rows are printed by sqlPrint, so no
 // JavaScript runs per reported row.
@@ -205,43 +205,24 @@ var FUNCTIONS = {
 // ---- the sections: one query each, giving kind, certificate, holder, scheme, version, uid and the
 // rule's answer (JSON), for the rows with something to report ---------------------------------
 
-// probe(rule) → {aMin, aMax, bMin, nMax} in days: how far after its reference date (the last
-// audit's end, or the decision) a surveillance window opens (a) and closes (b), found by asking
-// the scheme's own rule about a certificate decided on a sample date; null when it cannot say.
-function probe(rule) {
-  var D = '2021-03-15', audits = [{ type: 'initial', end: D }], a = [], b = [], ref = D, n = 0;
-  var expires = date.addYears(D, 3);
-  for (var k = 0; k < 6; k++) {
-    var res = rule.surveillance({ decisionDate: D, expires: expires, audits: audits.slice(), asOf: ref });
-    var next = res && res.next;
-    if (!next || !(next.due || next.latest)) break;
-    n++;
-    a.push(date.diffDays(ref, next.opens || ref));
-    b.push(date.diffDays(ref, next.due || next.latest));
-    var doneOn = next.opens && next.opens > ref ? next.opens : date.addDays(ref, 1);
-    audits.push({ type: 'surveillance', end: doneOn });
-    ref = doneOn;
-  }
-  if (!n) return null;
-  return { aMin: Math.min.apply(null, a), aMax: Math.max.apply(null, a), bMin: Math.min.apply(null, b), nMax: n };
-}
-
 // 1. Surveillance windows. Per case, in one pass over the covering index audits(case_id, status,
 // type, actual_end) in case order (no sort, no table rows): its last audit — the reference of the
 // next window — and the start of its current cycle (last initial or recertification audit). The
 // surveillance audits done since the start are counted only for the cases the dates let through.
 function surveillance() {
-  var bounds = [], params = [], SLACK = 4; // months differ in length: a few days either way
+  var bounds = [], params = [];
   versions.forEach(function (v) {
     var rule = ruleOf(v.scheme, v.version);
     if (!has(rule, 'surveillance')) { problem(v.scheme, v.version, rule instanceof Error ? rule.message : 'no surveillance rule'); return; }
-    var p;
-    try { p = probe(rule); } catch (e) { problem(v.scheme, v.version, 'surveillance rule: ' + e.message); return; }
-    if (!p) return;
-    // candidate: the window may open by the horizon, and it is not certainly open-and-not-closing-soon
     bounds.push('SELECT ? AS scheme, ? AS version, ? AS lo1, ? AS lo2, ? AS hi, ? AS nmax');
-    params.push(v.scheme, v.version, date.addDays(end, -p.aMin + SLACK), date.addDays(asOf, -p.aMax - SLACK),
-      date.addDays(end, -p.bMin + SLACK), p.nMax);
+    if (!has(rule, 'surveillanceBounds')) { // a programme of the scheme's own code: every certificate is a candidate
+      params.push(v.scheme, v.version, '9999-12-31', '0000-01-01', '9999-12-31', 1e9);
+      return;
+    }
+    // candidate: the window may open by the horizon, and it is not certainly open-and-not-closing-soon
+    // (the programme's own bounds in days, from its months: Scheme.surveillanceBounds)
+    var p = rule.surveillanceBounds();
+    params.push(v.scheme, v.version, date.addDays(end, -p.aMin), date.addDays(asOf, -p.aMax), date.addDays(end, -p.bMin), p.nMax);
   });
   if (!bounds.length) return null;
   return { params: params, sql: 'WITH last AS NOT MATERIALIZED (SELECT case_id, max(actual_end) AS ref,' +

@@ -160,6 +160,37 @@ function surveillance(p, input, expiryOf, cite) {
   return { next: next, windows: windows, why: why };
 }
 
+// monthSpan(m) → [min, max]: the fewest and most days that m months after a day can be (month
+// ends shorten them, Civil Code Art. 202), found over every day of a 4-year leap cycle
+var spans = {};
+function monthSpan(m) {
+  if (spans[m]) return spans[m];
+  var lo = Infinity, hi = -Infinity, d = '2020-01-01';
+  for (var i = 0; i < 1461; i++, d = date.addDays(d, 1)) {
+    var n = date.diffDays(d, date.addMonths(d, m));
+    if (n < lo) lo = n;
+    if (n > hi) hi = n;
+  }
+  return (spans[m] = [lo, hi]);
+}
+
+// surveillanceBounds(p, cite) → {aMin, aMax, bMin, nMax, why}: in days after a window's anchor
+// (the last audit's end, or the decision), the earliest and latest a window of programme p opens
+// (a) and the earliest it closes (b, its due date), and the audits in a cycle (n): what a job
+// needs to pick its candidates in SQL before asking surveillance() about each. Read from the
+// programme's months, not probed.
+function surveillanceBounds(p, cite) {
+  var a = [], b = [];
+  [p.first, p.next].forEach(function (w) {
+    var o = monthSpan(w.opensMonths || 0), d = monthSpan(w.dueMonths);
+    a.push(o[0], o[1]);
+    b.push(d[0]);
+  });
+  var r = { aMin: Math.min.apply(null, a), aMax: Math.max.apply(null, a), bMin: Math.min.apply(null, b), nMax: p.count };
+  r.why = [cite(p.clause, 'windows open ' + r.aMin + '-' + r.aMax + ' days after their anchor and close from ' + r.bMin + ' days; ' + r.nMax + ' per cycle')];
+  return r;
+}
+
 // ---- causes, eligibility, required contents ----------------------------------------------------
 
 var CAUSE_KINDS = ['suspension', 'withdrawal', 'cancellation', 'restoration', 'incident'];
@@ -255,6 +286,7 @@ exports.when = when;
 exports.deadline = deadline;
 exports.checkSurveillance = checkSurveillance;
 exports.surveillance = surveillance;
+exports.surveillanceBounds = surveillanceBounds;
 exports.CAUSE_KINDS = CAUSE_KINDS;
 exports.checkCauses = checkCauses;
 exports.cause = cause;

@@ -169,3 +169,16 @@ test('§9.3.2.1 a verified cause: suspension due within 5 working days', functio
   assert.equal(a.map(function (x) { return [x.code, x.do, x.due]; }), [['verified-cause', 'suspend', calendar.addWorkingDays('2026-09-25', 5)]]);
   assert.cites(a[0], '§9.3.2.1');
 });
+
+// ---- §6.6: who decides -------------------------------------------------------------------------------
+
+test('§6.6 a person whose only role is auditor does not decide; a decider who audited the case is refused by core', function () {
+  var c = kit.accepted(S);
+  var a = kit.audited(c, 'initial', '2026-02-10', 92);
+  var auditorOnly = kit.auditor();
+  var e = kit.refusedWith(function () { c.decide({ by: [auditorOnly], outcome: 'certify', date: '2026-03-01' }); }, 'deciders', 'ISO/IEC 17065 §7.6.2');
+  assert.equal(e.field, 'by');
+  var lead = people.get(a.team[0].personId);
+  assert.throws(function () { c.decide({ by: [people.create({ name: '兼任者', roles: ['decider'] }), lead], outcome: 'certify', date: '2026-03-01' }); }, 'refused');
+  assert.equal(c.decide({ by: [kit.decider()], outcome: 'certify', date: '2026-03-01' }).positive, true);
+});

@@ -356,7 +356,10 @@ Case.decide = function (o) {
   var guard = (t.guards || []).filter(function (g) { return g.check === 'evaluated'; })[0];
   var since = live ? sql('SELECT date FROM decisions WHERE case_id = ? ORDER BY date DESC, id DESC LIMIT 1', self.id)[0].date : null;
   var ev = guard ? evaluation(self, guard.audits, o, s, o.outcome === 'recertify' ? null : since) : null;
-  var facts = { case: self, certificate: live, evaluation: ev, grade: o.grade, reason: o.reason, request: request, date: date,
+  var deciders = (Array.isArray(o.by) ? o.by : []).map(function (p) {
+    try { return person(p); } catch (e) { return { id: idOf(p), name: '?', roles: [] }; } // core names an unknown one
+  });
+  var facts = { case: self, certificate: live, evaluation: ev, grade: o.grade, reason: o.reason, request: request, date: date, deciders: deciders,
     since: since, pending: live ? actions.pending(live, date) : [] };
   var r = transit(s, o.outcome, facts);
   var grade = r.grade || { grade: live ? live.grade : null, stars: live ? live.stars : 0 };

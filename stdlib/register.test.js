@@ -262,14 +262,14 @@ test('a scheme without a grade rule cannot score, and without expiry cannot cert
   var a = c.audit({ type: 'initial', start: '2026-02-10', end: '2026-02-12', manDays: 2 });
   unchanged(function () { a.score({ score: 90 }); }, 'unsupported', 'grade');
   unchanged(function () { a.finding({ kind: 'nonconformity', evidence: 'x' }); }, 'unsupported', 'due');
-  var boss = people.create({ name: '李四' });
+  var boss = people.create({ name: '李四', roles: ['decider'] });
   var e = unchanged(function () { c.decide({ by: [boss], outcome: 'certify', date: '2026-03-01' }); }, 'refused', 'audit');
   assert.equal(e.guard, 'evaluated');
   unchanged(function () { c.decide({ by: [boss], outcome: 'certify', date: '2026-03-01', conclusion: { conforms: true, why: [] } }); }, 'unsupported', 'certificateExpiry');
 });
 
 test('an unknown suspension cause is refused listing the valid codes', function () {
-  var boss = people.create({ name: '李四' });
+  var boss = people.create({ name: '李四', roles: ['decider'] });
   var cert = auditedCase(people.create({ name: '王五' })).decide({ by: [boss], outcome: 'certify', date: '2026-03-01' }).certificate;
   var e = unchanged(function () { cert.suspend({ cause: 'bored', date: '2026-05-01' }); }, 'invalid', 'cause');
   assert.ok(/uncorrected/.test(e.message), e.message);
@@ -277,7 +277,7 @@ test('an unknown suspension cause is refused listing the valid codes', function 
 });
 
 test('scope extension keeps the number and expiry; recertification renews on the same number', function () {
-  var boss = people.create({ name: '李四' }), lead = people.create({ name: '王五' });
+  var boss = people.create({ name: '李四', roles: ['decider'] }), lead = people.create({ name: '王五' });
   var c = auditedCase(lead);
   var cert = c.decide({ by: [boss], outcome: 'certify', date: '2026-03-01' }).certificate;
   var wider = cert.change({ scope: '家用电器和厨房电器的售后服务' });
@@ -294,7 +294,7 @@ test('a failed audit cannot be certified', function () {
   var c = cases.apply({ org: newOrg(), scheme: 'test-scheme', scope: 'x', date: '2026-01-05' });
   c.accept({ date: '2026-01-06' });
   c.audit({ type: 'initial', start: '2026-02-10', end: '2026-02-12' }).score({ score: 65 });
-  var boss = people.create({ name: '李四' });
+  var boss = people.create({ name: '李四', roles: ['decider'] });
   var e = unchanged(function () { c.decide({ by: [boss], outcome: 'certify', date: '2026-03-01' }); }, 'refused', 'score');
   assert.equal([e.guard, e.clause, e.refusals[0].numbers.score], ['passes', 'ISO/IEC 17065 §7.6', 65]);
   var r = unchanged(function () { c.decide({ by: [boss], outcome: 'refuse', date: '2026-03-01' }); }, 'refused', 'reason');

@@ -61,6 +61,9 @@ var iso17065 = {
     change: { on: 'certificate', from: ['active', 'suspended'], clause: 'ISO/IEC 17065 §7.10', text: 'scope extension or reduction, or a change of the certificate\'s data',
       guards: [{ code: 'grade-by-evaluation', check: 'noGradeChange', clause: 'ISO/IEC 17065 §7.10', text: 'the grade changes only by a decision on an evaluation (maintain, recertify, downgrade)' }] }
   },
+  // guards every decision (a transition with `decision`) has, before its own
+  decisionGuards: [
+    { code: 'deciders', check: 'deciders', clause: 'ISO/IEC 17065 §7.6.2', text: 'the decision is taken by persons assigned to decide (role decider)' }],
   actions: []
 };
 
@@ -134,6 +137,12 @@ var CHECKS = {
     if (!hit.length) return null;
     return refusal('status', hit.map(function (a) { return a.text + ' (' + a.clause + ', due ' + a.due + ')'; }).join('; '),
       { actions: hit.map(function (a) { return a.code; }) });
+  },
+  // deciders: every decider holds the decider role (who audited the case is refused by core: impartiality)
+  deciders: function (f) {
+    var not = (f.deciders || []).filter(function (p) { return (p.roles || []).indexOf('decider') < 0; });
+    if (!(f.deciders || []).length) return refusal('by', 'no decider is named (by: [person…])');
+    return not.length ? refusal('by', not.map(function (p) { return 'person ' + p.id + ' (' + p.name + ') has the roles ' + JSON.stringify(p.roles || []) + ', not decider'; }).join('; ')) : null;
   },
   // noGradeChange: certificate.change does not touch grade or stars
   noGradeChange: function (f) {
@@ -216,6 +225,7 @@ function mergeGuards(base, more) {
 function define(base, more) {
   more = more || {};
   var transitions = {};
+  var decisionGuards = mergeGuards(base.decisionGuards, more.decisionGuards);
   Object.keys(base.transitions).forEach(function (k) { transitions[k] = base.transitions[k]; });
   Object.keys(more.transitions || {}).forEach(function (k) {
     var b = transitions[k], m = more.transitions[k];
@@ -224,8 +234,15 @@ function define(base, more) {
     t.guards = mergeGuards(b.guards, m.guards);
     transitions[k] = t;
   });
+  Object.keys(transitions).forEach(function (k) { // every decision has the decision guards first (a scheme's words win)
+    var t = transitions[k];
+    if (!t.decision) return;
+    var own = (t.guards || []).filter(function (g) { return !decisionGuards.some(function (d) { return d.code === g.code; }); });
+    var mine = decisionGuards.map(function (d) { return Object.assign({}, d, (t.guards || []).filter(function (g) { return g.code === d.code; })[0] || {}); });
+    transitions[k] = Object.assign({}, t, { guards: mine.concat(own) });
+  });
   var actions = (base.actions || []).filter(function (a) { return !(more.actions || []).some(function (m) { return m.code === a.code; }); }).concat(more.actions || []);
-  return { clause: more.clause || base.clause, transitions: transitions, actions: actions };
+  return { clause: more.clause || base.clause, transitions: transitions, decisionGuards: decisionGuards, actions: actions };
 }
 
 // checkWorkflow(w, field) → problems [{field, message}]: every transition, guard and action cites
@@ -233,7 +250,7 @@ function define(base, more) {
 function checkWorkflow(w, field) {
   var list = [];
   if (!w || typeof w !== 'object' || Array.isArray(w)) return [{ field: field, message: 'must be {transitions: {name: {guards: […]}}, actions: […]}' }];
-  Object.keys(w).forEach(function (k) { if (['clause', 'transitions', 'actions'].indexOf(k) < 0) list.push({ field: field + '.' + k, message: "unknown key '" + k + "' (known: clause, transitions, actions)" }); });
+  Object.keys(w).forEach(function (k) { if (['clause', 'transitions', 'decisionGuards', 'actions'].indexOf(k) < 0) list.push({ field: field + '.' + k, message: "unknown key '" + k + "' (known: clause, transitions, decisionGuards, actions)" }); });
   var all = define(iso17065, w);
   Object.keys(w.transitions || {}).forEach(function (name) {
     var t = all.transitions[name], f = field + '.transitions.' + name;

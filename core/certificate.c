@@ -196,3 +196,47 @@ int certificate_renew(Db *db, long long id, long long decision, const char *issu
     return reg_abort(db);
   return db_commit(db);
 }
+
+int certificate_import(Db *db, const ImportInput *in, const char *args, long long *id) {
+  const StatusInput *st = &in->status;
+  if (reg_text(db, "scheme", in->scheme) < 0 || reg_text(db, "version", in->version) < 0 || reg_text(db, "scope", in->scope) < 0 ||
+      reg_text(db, "number", in->number) < 0 || reg_date(db, "issued", in->issued, 1) < 0 || reg_date(db, "expires", in->expires, 1) < 0 ||
+      reg_date(db, "decided", in->decided, 0) < 0 || reg_json(db, "shops", in->shops_json, '[') < 0 ||
+      reg_word(db, "status", st->to, CERT_STATUSES) < 0 || reg_date(db, "statusDate", st->date, 1) < 0 ||
+      reg_date(db, "until", st->until, 0) < 0 || reg_order(db, "issued", in->issued, "statusDate", st->date) < 0)
+    return -1;
+  const char *decided = in->decided ? in->decided : in->issued;
+  if (strcmp(in->expires, in->issued) <= 0)
+    return db_fail(db, "invalid", "expires", "expires %s must be after issued %s", in->expires, in->issued);
+  if (strcmp(decided, in->issued) > 0) return db_fail(db, "invalid", "decided", "decided %s is after issued %s", decided, in->issued);
+  if (in->stars < 0 || in->stars > 5) return db_fail(db, "invalid", "stars", "stars %d must be from 0 to 5", in->stars);
+  if (in->nmakers < 1) return db_fail(db, "invalid", "deciders", "an imported certificate names who decided it (deciders)");
+  if (db_begin(db) < 0) return -1;
+  if (reg_exists(db, "org", "orgs", in->org) < 0 || cert_number_free(db, in->number) < 0) return reg_abort(db);
+  long long case_id, decision;
+  if (reg_run(db, "INSERT INTO cases(org_id, scheme, version, scope, grade, shops, status, applied, reviewed, created)"
+                  " VALUES(?1, ?2, ?3, ?4, ?5, coalesce(?6, '[]'), 'certified', ?7, ?7, ?8)",
+              "ittttttt", in->org, in->scheme, in->version, in->scope, in->grade, in->shops_json, decided, db->as_of) < 0)
+    return reg_abort(db);
+  case_id = db_last_id(db);
+  if (log_record(db, "case.import", "case", case_id, args) < 0 ||
+      reg_run(db, "INSERT INTO decisions(case_id, outcome, positive, grade, date, why) VALUES(?1, 'import', 1, ?2, ?3, '[]')", "itt",
+              case_id, in->grade, decided) < 0)
+    return reg_abort(db);
+  decision = db_last_id(db);
+  for (int i = 0; i < in->nmakers; i++)
+    if (reg_exists(db, "deciders", "people", in->makers[i]) < 0 ||
+        reg_run(db, "INSERT INTO decision_makers(decision_id, person_id) VALUES(?1, ?2)", "ii", decision, in->makers[i]) < 0)
+      return reg_abort(db);
+  if (log_record(db, "decision.import", "decision", decision, args) < 0 ||
+      reg_run(db, "INSERT INTO certificates(number, case_id, org_id, scheme, version, scope, shops, grade, stars, issued, expires,"
+                  " status, status_date, status_cause, status_clause, status_code, status_until, decision_id)"
+                  " SELECT ?1, c.id, c.org_id, c.scheme, c.version, c.scope, c.shops, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13"
+                  " FROM cases c WHERE c.id = ?2",
+              "tititttttttti", in->number, case_id, in->grade, (long long)in->stars, in->issued, in->expires, st->to, st->date,
+              st->cause, st->clause, st->code, st->until, decision) < 0)
+    return reg_abort(db);
+  *id = db_last_id(db);
+  if (log_record(db, "certificate.import", "certificate", *id, args) < 0) return reg_abort(db);
+  return db_commit(db);
+}

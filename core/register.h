@@ -198,6 +198,24 @@ typedef struct StatusInput {
 
 /* Change status: active ⇄ suspended; active|suspended → withdrawn|cancelled|expired. */
 int certificate_set_status(Db *db, long long id, const StatusInput *in, const char *args_json);
+/* A certificate taken over from another register (another system, an earlier body): its case,
+ * the decision it rests on and the certificate, recorded as imported (case.import,
+ * decision.import, certificate.import), never as a decision taken here. */
+typedef struct ImportInput {
+  long long org;
+  const char *scheme, *version, *scope;
+  const char *grade;        /* or NULL */
+  int stars;                /* 0..5 */
+  const char *shops_json;   /* or NULL */
+  const char *number, *issued, *expires;
+  const char *decided;      /* the date of the decision it rests on (NULL: issued) */
+  StatusInput status;       /* .to "active" or the status it has, with its date, cause and limit */
+  const long long *makers;  /* who decided it, as the other register names them */
+  int nmakers;
+} ImportInput;
+
+/* Import one certificate with its case and decision, in one transaction; *id the certificate. */
+int certificate_import(Db *db, const ImportInput *in, const char *args_json, long long *id);
 /* 1 when a certificate may move from status `from` to `to`. */
 int certificate_transition_ok(const char *from, const char *to);
 /* Scope extension or reduction and changes of data: number, issued and expiry stay. NULL

@@ -78,6 +78,50 @@ static duk_ret_t certificate_renew_js(duk_context *ctx) {
   return bind_core_push_record(ctx, "certificate", id);
 }
 
+/* core.certificate.import({org, scheme, version, scope, grade, stars, shops, number, issued, expires, decided,
+ * status, statusDate, code, cause, clause, until, by:[person…]}) → the certificate row, taken over from
+ * another register with its case and decision (events case.import, decision.import, certificate.import) */
+static duk_ret_t certificate_import_js(duk_context *ctx) {
+  static const char fn[] = "core.certificate.import({org, scheme, version, scope, grade, stars, shops, number, issued, expires, decided,"
+                           " status, statusDate, code, cause, clause, until, by})";
+  bind_require_object(ctx, 0, "options", fn);
+  bind_core_known_fields(ctx, 0, "org,scheme,version,scope,grade,stars,shops,number,issued,expires,decided,status,statusDate,code,cause,"
+                                 "clause,until,by", fn);
+  ImportInput in = {0};
+  in.org = bind_prop_id(ctx, 0, "org", 1, fn);
+  in.scheme = bind_prop_string(ctx, 0, "scheme", 1, fn);
+  in.version = bind_prop_string(ctx, 0, "version", 1, fn);
+  in.scope = bind_prop_string(ctx, 0, "scope", 1, fn);
+  in.grade = bind_prop_string(ctx, 0, "grade", 0, fn);
+  in.stars = (int)bind_prop_int(ctx, 0, "stars", 0, 0, 5, 0, fn);
+  in.shops_json = bind_prop_json(ctx, 0, "shops", NULL, fn);
+  in.number = bind_prop_string(ctx, 0, "number", 1, fn);
+  in.issued = bind_prop_date(ctx, 0, "issued", 1, fn);
+  in.expires = bind_prop_date(ctx, 0, "expires", 1, fn);
+  in.decided = bind_prop_date(ctx, 0, "decided", 0, fn);
+  in.status.to = bind_prop_string(ctx, 0, "status", 1, fn);
+  in.status.date = bind_prop_date(ctx, 0, "statusDate", 1, fn);
+  in.status.code = bind_prop_string(ctx, 0, "code", 0, fn);
+  in.status.cause = bind_prop_string(ctx, 0, "cause", 0, fn);
+  in.status.clause = bind_prop_string(ctx, 0, "clause", 0, fn);
+  in.status.until = bind_prop_date(ctx, 0, "until", 0, fn);
+  duk_get_prop_string(ctx, 0, "by");
+  if (!duk_is_array(ctx, -1)) host_throw(ctx, "invalid", "by", "%s: by must be an array of the deciders", fn);
+  duk_idx_t by = duk_get_top_index(ctx);
+  in.nmakers = (int)duk_get_length(ctx, by);
+  if (in.nmakers > 100) host_throw(ctx, "invalid", "by", "%s: %d deciders is not a decision panel", fn, in.nmakers);
+  long long *makers = duk_push_fixed_buffer(ctx, sizeof(long long) * (size_t)(in.nmakers ? in.nmakers : 1));
+  for (int i = 0; i < in.nmakers; i++) {
+    duk_get_prop_index(ctx, by, (duk_uarridx_t)i);
+    makers[i] = bind_id_arg(ctx, -1, "by[]", fn);
+    duk_pop(ctx);
+  }
+  in.makers = makers;
+  long long id;
+  if (certificate_import(&host_of(ctx)->db, &in, bind_json(ctx, 0), &id) < 0) bind_core_fail(ctx);
+  return bind_core_push_record(ctx, "certificate", id);
+}
+
 /* core.certificate.get(id) → the certificate row; throws not-found */
 static duk_ret_t certificate_get_js(duk_context *ctx) {
   return bind_core_push_record(ctx, "certificate", bind_id_arg(ctx, 0, "id", "core.certificate.get(id)"));
@@ -88,6 +132,7 @@ static const duk_function_list_entry certificate_funcs[] = {
   {"setStatus", certificate_set_status_js, 2},
   {"change", certificate_change_js, 2},
   {"renew", certificate_renew_js, 2},
+  {"import", certificate_import_js, 1},
   {"get", certificate_get_js, 1},
   {NULL, NULL, 0}};
 

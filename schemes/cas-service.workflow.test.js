@@ -182,3 +182,29 @@ test('§6.6 a person whose only role is auditor does not decide; a decider who a
   assert.throws(function () { c.decide({ by: [people.create({ name: '兼任者', roles: ['decider'] }), lead], outcome: 'certify', date: '2026-03-01' }); }, 'refused');
   assert.equal(c.decide({ by: [kit.decider()], outcome: 'certify', date: '2026-03-01' }).positive, true);
 });
+
+// ---- import: certificates taken over from another register -----------------------------------------
+
+test('import: a certificate from another register is recorded as imported, checked by the scheme first', function () {
+  var o = kit.org(), boss = kit.decider();
+  var c = certificates.import({ org: o, scheme: S, number: 'OLD-2024-1', scope: '家用电器的售后服务', grade: '五星级', stars: 5,
+    issued: '2024-05-01', expires: '2027-04-30', by: [boss] });
+  assert.equal([c.grade, c.stars, c.status, c.history().map(function (e) { return e.kind; })], ['五星级', 5, 'active', ['certificate.import']]);
+  assert.equal(decisions(c), ['import']);
+  kit.refusedWith(function () { certificates.import({ org: o, scheme: S, number: 'OLD-2', scope: 'x', grade: '四星级', stars: 4, issued: '2024-05-01', expires: '2027-04-30', by: [boss] }); },
+    'grade-known', 'ISO/IEC 17065 §7.7.1');
+  kit.refusedWith(function () { certificates.import({ org: o, scheme: S, number: 'OLD-3', scope: 'x', grade: '五星级', stars: 3, issued: '2024-05-01', expires: '2027-04-30', by: [boss] }); },
+    'grade-known', 'ISO/IEC 17065 §7.7.1');
+  kit.refusedWith(function () { certificates.import({ org: o, scheme: S, number: 'OLD-4', scope: 'x', grade: '达标', issued: '2024-05-01', expires: '2028-04-30', by: [boss] }); },
+    'within-validity', 'ISO/IEC 17065 §7.7.1');
+  kit.refusedWith(function () { certificates.import({ org: o, scheme: S, number: 'OLD-5', scope: 'x', grade: '达标', issued: '2024-05-01', expires: '2027-04-30', status: 'suspended', statusDate: '2026-10-01', by: [boss] }); },
+    'cause', 'ISO/IEC 17065 §7.11.1');
+  var s = certificates.import({ org: o, scheme: S, number: 'OLD-6', scope: 'x', grade: '达标', issued: '2024-05-01', expires: '2027-04-30',
+    status: 'suspended', statusDate: '2026-10-01', cause: 'nonconformity', by: [boss] });
+  assert.equal([s.statusCode, s.statusUntil], ['nonconformity', '2027-04-01'], '§9.3.2.2: its limit, from the scheme');
+  assert.equal(kit.pendingCodes(s, '2027-04-02'), ['suspension-limit']);
+  assert.equal(log.verify().ok, true);
+});
+
+// decisions(cert) → the outcomes of the decisions on the certificate's case
+function decisions(cert) { return sql('SELECT outcome FROM decisions WHERE case_id = ? ORDER BY id', cert.caseId).map(function (r) { return r.outcome; }); }

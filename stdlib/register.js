@@ -507,6 +507,27 @@ var certificates = {
     var r = sql('SELECT id FROM certificates WHERE number = ?', number);
     return r.length ? certificate(r[0].id) : null;
   },
+  // certificates.import({org, scheme, number, scope, grade, stars, shops, issued, expires, decided,
+  // status, statusDate, cause, by}) → Certificate taken over from another register, with its case
+  // and decision recorded as imported: the scheme's workflow checks it first (its `import`
+  // transition: the grade a level of the scheme, the validity, a coded cause), and a suspension
+  // gets its limit from the scheme. The one way certsh import certificates writes.
+  import: function (o) {
+    o = opts(o, 'certificates.import', ['org', 'scheme', 'number', 'scope', 'grade', 'stars', 'shops', 'issued', 'expires', 'decided',
+      'status', 'statusDate', 'cause', 'by']);
+    var s = schemeOf(o.scheme), status = o.status || 'active', on = o.statusDate || o.issued;
+    var im = { grade: o.grade || null, stars: o.stars || 0, expires: o.expires, decided: o.decided || o.issued, status: status, cause: o.cause };
+    var longest = typeof s.certificateExpiry === 'function' && date.isValid(im.decided) ? s.certificateExpiry(im.decided).date : null;
+    var r = transit(s, 'import', { imported: im, longestExpiry: longest, causes: typeof s.causes === 'function' ? s.causes : null, date: on });
+    var kind = { suspended: 'suspension', withdrawn: 'withdrawal', cancelled: 'cancellation', active: null, expired: null }[status];
+    var c = kind ? cause(s, kind, o.cause) : { code: null, cause: o.cause, clause: null, why: [] };
+    var limit = status === 'suspended' && date.isValid(on) ? deadline(s, 'suspensionLimit', on, c.code ? { cause: c.code } : {}) : null;
+    var row = core.certificate.import({ org: idOf(o.org), scheme: s.id, version: s.version, scope: o.scope, grade: o.grade, stars: o.stars,
+      shops: o.shops, number: o.number, issued: o.issued, expires: o.expires, decided: o.decided, status: status, statusDate: on,
+      code: c.code || undefined, cause: c.cause || undefined, clause: c.clause || undefined, until: limit && limit.date ? limit.date : undefined,
+      by: (o.by || []).map(idOf) });
+    return wrap(Certificate, row, r.why.concat(c.why, limit ? limit.why : []));
+  },
   // certificates.list({status, org, scheme}) → [Certificate]
   list: function (o) {
     var f = filters(opts(o, 'certificates.list'), { status: 'status', org: 'org_id', scheme: 'scheme', case: 'case_id' });

@@ -58,6 +58,11 @@ var iso17065 = {
     cancel: { on: 'certificate', from: ['active', 'suspended'], to: 'cancelled', clause: 'ISO/IEC 17065 §7.11', text: 'certification is terminated',
       guards: [{ code: 'cause', check: 'cause', kind: 'cancellation', clause: 'ISO/IEC 17065 §7.11.1', text: 'a cause of cancellation the scheme states' }] },
     expire: { on: 'certificate', from: ['active', 'suspended'], to: 'expired', clause: 'ISO/IEC 17065 §7.7', text: 'the validity ended without recertification', guards: [] },
+    import: { on: 'register', from: [], clause: 'ISO/IEC 17065 §7.7', text: 'a certificate taken over from another register, recorded as imported',
+      guards: [
+        { code: 'grade-known', check: 'gradeKnown', clause: 'ISO/IEC 17065 §7.7.1', text: 'the grade is a level of the scheme, with its stars' },
+        { code: 'within-validity', check: 'withinValidity', clause: 'ISO/IEC 17065 §7.7.1', text: 'the validity is not longer than the scheme gives' },
+        { code: 'cause', check: 'statusCause', clause: 'ISO/IEC 17065 §7.11.1', text: 'a suspension, withdrawal or cancellation names one of the scheme\'s causes' }] },
     change: { on: 'certificate', from: ['active', 'suspended'], clause: 'ISO/IEC 17065 §7.10', text: 'scope extension or reduction, or a change of the certificate\'s data',
       guards: [{ code: 'grade-by-evaluation', check: 'noGradeChange', clause: 'ISO/IEC 17065 §7.10', text: 'the grade changes only by a decision on an evaluation (maintain, recertify, downgrade)' }] }
   },
@@ -143,6 +148,28 @@ var CHECKS = {
     var not = (f.deciders || []).filter(function (p) { return (p.roles || []).indexOf('decider') < 0; });
     if (!(f.deciders || []).length) return refusal('by', 'no decider is named (by: [person…])');
     return not.length ? refusal('by', not.map(function (p) { return 'person ' + p.id + ' (' + p.name + ') has the roles ' + JSON.stringify(p.roles || []) + ', not decider'; }).join('; ')) : null;
+  },
+  // gradeKnown: an imported grade is one of the scheme's levels, carrying that level's stars
+  gradeKnown: function (f) {
+    var g = f.imported.grade, stars = f.imported.stars || 0, levels = f.levels || [];
+    if (!g) return stars ? refusal('stars', stars + ' stars without a grade') : null;
+    var want = levelStars(levels, g);
+    if (want < 0) return refusal('grade', JSON.stringify(g) + ' is not a level of the scheme (' + (levels.map(function (l) { return l.level; }).join(', ') || 'it grants none') + ')');
+    return want !== stars ? refusal('stars', g + ' has ' + want + ' stars, not ' + stars, { grade: g, stars: stars }) : null;
+  },
+  // withinValidity: an imported certificate expires no later than the scheme's validity from its decision
+  withinValidity: function (f) {
+    var longest = f.longestExpiry;
+    if (!longest || f.imported.expires <= longest) return null;
+    return refusal('expires', 'expires ' + f.imported.expires + ' is after ' + longest + ', the last day the scheme\'s validity gives from ' + f.imported.decided,
+      { expires: f.imported.expires, longest: longest });
+  },
+  // statusCause: a non-active imported status gives one of the scheme's codes of its kind (when it codes any)
+  statusCause: function (f) {
+    var kind = { suspended: 'suspension', withdrawn: 'withdrawal', cancelled: 'cancellation' }[f.imported.status];
+    if (!kind || !f.causes || !f.causes(kind).length || f.imported.cause) return null;
+    return refusal('cause', 'a ' + f.imported.status + ' certificate names its cause; the scheme\'s causes of ' + kind + ': ' +
+      f.causes(kind).map(function (c) { return c.code; }).join(', '));
   },
   // noGradeChange: certificate.change does not touch grade or stars
   noGradeChange: function (f) {
@@ -256,7 +283,7 @@ function checkWorkflow(w, field) {
     var t = all.transitions[name], f = field + '.transitions.' + name;
     if (!iso17065.transitions[name]) {
       checkClause(t, f, list);
-      if (t.on !== 'case' && t.on !== 'certificate') list.push({ field: f + '.on', message: "must be 'case' or 'certificate'" });
+      if (['case', 'certificate', 'register'].indexOf(t.on) < 0) list.push({ field: f + '.on', message: "must be 'case', 'certificate' or 'register'" });
       if (!Array.isArray(t.from) || !t.from.length) list.push({ field: f + '.from', message: 'must list the states it starts from' });
     }
     var states = t.on === 'case' ? CASE_STATES : CERTIFICATE_STATES;
@@ -295,11 +322,12 @@ function check(w, levels, name, facts, cite) {
   facts.transition = name;
   var why = [cite(t.clause, name + ': ' + t.text)], refusals = [];
   var state = t.on === 'case' ? facts.case && facts.case.status : facts.certificate && facts.certificate.status;
-  if (t.from.indexOf(state) < 0) { // nothing else matters
+  if (t.on !== 'register' && t.from.indexOf(state) < 0) { // nothing else matters
     refusals.push({ code: 'state', field: 'status', clause: t.clause, text: 'the ' + t.on + ' is ' + state + '; ' + name + ' starts from ' + t.from.join(' or ') });
     return { ok: false, refusals: refusals, grade: null, why: why.concat([cite(t.clause, 'refused — ' + refusals[0].text)]) };
   }
   if (t.grade && facts.evaluation !== undefined) facts.gradeResult = gradeFor(t.grade, levels || [], facts);
+  facts.levels = levels || [];
   t.guards.forEach(function (g) {
     var r = CHECKS[g.check](facts, g);
     if (r && r.holds) {

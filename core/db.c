@@ -23,6 +23,12 @@ int db_fail(Db *db, const char *code, const char *field, const char *fmt, ...) {
   return -1;
 }
 
+/* The refusal of a write to a register opened read-only. */
+static int db_fail_readonly(Db *db) {
+  return db_fail(db, "read-only", "--db", "the register '%s' is open read-only (the file or its folder is not writable): "
+                 "it can be read, verified and exported, but nothing can be written; nothing was written", db->path);
+}
+
 int db_fail_sql(Db *db, const char *context) {
   int rc = sqlite3_extended_errcode(db->sql);
   const char *msg = sqlite3_errmsg(db->sql);
@@ -36,6 +42,11 @@ int db_fail_sql(Db *db, const char *context) {
     return db_fail(db, "constraint", "", "%s: %s", context, msg);
   }
   if (rc == SQLITE_INTERRUPT) return db_fail(db, "interrupted", "", "%s: interrupted", context);
+  if ((rc & 0xff) == SQLITE_READONLY) return db_fail_readonly(db);
+  if ((rc & 0xff) == SQLITE_NOMEM && db->memory_limit)
+    return db_fail(db, "out-of-memory", "", "%s: SQLite needed more than its cap of %lld MB (--mem; its temporary "
+                   "tables and sorts are held in memory under that cap); nothing was written", context, db->memory_limit >> 20);
+  if ((rc & 0xff) == SQLITE_NOMEM) return db_fail(db, "out-of-memory", "", "%s: out of memory; nothing was written", context);
   return db_fail(db, "sqlite", "", "%s: %s", context, msg);
 }
 
@@ -144,13 +155,18 @@ void db_readonly_begin(Db *db) { db->readonly = 1; }
 void db_readonly_end(Db *db) { db->readonly = 0; }
 
 /* Configure SQLite once, before its first use: certsh calls it from one thread only, so no
- * mutexes, and it reads no memory statistics (each allocation would take a lock to count). */
+ * mutexes. Memory statistics stay on: the hard heap limit (db_limit_memory) needs them. */
 static void db_configure_once(void) {
   static int done;
   if (done) return;
   done = 1;
   sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
-  sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 1);
+}
+
+void db_limit_memory(Db *db, long long bytes) {
+  db->memory_limit = bytes;
+  sqlite3_hard_heap_limit64(bytes);
 }
 
 /* 1 when path names a file on disk (not ":memory:" or a "file:" URI, which SQLite resolves). */
@@ -158,11 +174,62 @@ static int db_is_plain_path(const char *path) {
   return strcmp(path, ":memory:") != 0 && strncmp(path, "file:", 5) != 0;
 }
 
+/* "file:" URI of a plain path for a read-only open: '%', '?' and '#' escaped; immutable=1
+ * when the folder is not writable (SQLite could not create the -shm file a WAL reader needs). */
+static void db_readonly_uri(char *out, size_t n, const char *path, int immutable) {
+  size_t k = (size_t)snprintf(out, n, "file:");
+  for (const char *p = path; *p && k + 4 < n; p++) {
+    if (*p == '%' || *p == '?' || *p == '#') k += (size_t)snprintf(out + k, n - k, "%%%02X", (unsigned char)*p);
+    else out[k++] = *p;
+  }
+  snprintf(out + k, n - k, "?mode=ro%s", immutable ? "&immutable=1" : "");
+}
+
+/* 1 when SQLite's error (rc) means the file or its folder cannot be written. */
+static int db_rc_readonly(int rc) {
+  return (rc & 0xff) == SQLITE_READONLY || (rc & 0xff) == SQLITE_CANTOPEN || (rc & 0xff) == SQLITE_PERM;
+}
+
+/* Connect to path: read-write, or read-only when the file or its folder is not writable
+ * (issue 11, family 7: verify and export work on a register on a read-only medium). */
+static int db_connect(Db *db, const char *path, int create) {
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI | (create ? SQLITE_OPEN_CREATE : 0);
+  int rc = sqlite3_open_v2(path, &db->sql, flags, NULL);
+  if (db->sql) sqlite3_busy_timeout(db->sql, DB_BUSY_TIMEOUT_MS); /* the probe may meet a writer */
+  if (rc == SQLITE_OK && !create && db_is_plain_path(path)) {
+    /* a first read proves the connection: WAL needs -shm beside the file */
+    rc = sqlite3_exec(db->sql, "PRAGMA user_version", NULL, NULL, NULL);
+    if (rc == SQLITE_OK && !sqlite3_db_readonly(db->sql, "main")) return 0;
+    if (rc != SQLITE_OK && !db_rc_readonly(sqlite3_extended_errcode(db->sql))) goto failed;
+    sqlite3_close_v2(db->sql);
+    db->sql = NULL;
+    char uri[4200], wal[4100];
+    struct stat sb;
+    snprintf(wal, sizeof wal, "%s-wal", path);
+    for (int immutable = 0; immutable <= 1; immutable++) {
+      /* immutable ignores a -wal file: only when there is none with changes in it */
+      if (immutable && stat(wal, &sb) == 0 && sb.st_size > 0) break;
+      db_readonly_uri(uri, sizeof uri, path, immutable);
+      rc = sqlite3_open_v2(uri, &db->sql, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+      if (db->sql) sqlite3_busy_timeout(db->sql, DB_BUSY_TIMEOUT_MS);
+      if (rc == SQLITE_OK) rc = sqlite3_exec(db->sql, "PRAGMA user_version", NULL, NULL, NULL);
+      if (rc == SQLITE_OK) { db->readonly_file = 1; return 0; }
+      if (immutable == 0 && db->sql) { sqlite3_close_v2(db->sql); db->sql = NULL; }
+    }
+  }
+  if (rc == SQLITE_OK) return 0;
+failed:
+  db_fail(db, "open", "--db", "cannot open database '%s': %s", path,
+          db->sql ? sqlite3_errmsg(db->sql) : sqlite3_errstr(rc));
+  return -1;
+}
+
 /* Open path (creating it only when create is 1), configure and migrate it. */
 static int db_open_as(Db *db, const char *path, int create, CoreError *err) {
   db_configure_once();
   memset(db, 0, sizeof *db);
   snprintf(db->actor, sizeof db->actor, "certsh");
+  snprintf(db->path, sizeof db->path, "%s", path);
   struct stat sb;
   if (db_is_plain_path(path) && !create && stat(path, &sb) != 0) {
     /* a typo must not make an empty register (issue 11, family 8): only `certsh init` creates */
@@ -170,20 +237,19 @@ static int db_open_as(Db *db, const char *path, int create, CoreError *err) {
             "To start an empty register there, run: certsh init %s", path, strerror(errno), path);
     goto fail;
   }
-  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI | (create ? SQLITE_OPEN_CREATE : 0);
-  int rc = sqlite3_open_v2(path, &db->sql, flags, NULL);
-  if (rc != SQLITE_OK) {
-    db_fail(db, "open", "--db", "cannot open database '%s': %s", path,
-            db->sql ? sqlite3_errmsg(db->sql) : sqlite3_errstr(rc));
+  if (db_is_plain_path(path) && !create && !S_ISREG(sb.st_mode)) {
+    db_fail(db, "open", "--db", "'%s' is not a register: it is %s, not a regular file", path,
+            S_ISDIR(sb.st_mode) ? "a folder" : "a FIFO, socket or device");
     goto fail;
   }
+  if (db_connect(db, path, create) < 0) goto fail;
   sqlite3_extended_result_codes(db->sql, 1);
   sqlite3_busy_timeout(db->sql, DB_BUSY_TIMEOUT_MS);
   if (db_exec(db, "PRAGMA foreign_keys=ON") < 0) goto fail;
-  if (strcmp(path, ":memory:") != 0) {
+  if (strcmp(path, ":memory:") != 0 && !db->readonly_file) {
     sqlite3_stmt *st = db_prepare(db, "PRAGMA journal_mode=WAL");
     if (!st) goto fail;
-    rc = sqlite3_step(st);
+    int rc = sqlite3_step(st);
     sqlite3_finalize(st);
     if (rc != SQLITE_ROW) {
       db_fail(db, "open", "--db", "'%s' is not a usable certsh database: %s", path, sqlite3_errmsg(db->sql));
@@ -191,7 +257,17 @@ static int db_open_as(Db *db, const char *path, int create, CoreError *err) {
     }
     if (db_exec(db, "PRAGMA synchronous=NORMAL") < 0) goto fail;
   }
-  if (db_migrate(db) < 0) goto fail;
+  /* temporary tables, indexes and sorts stay in memory, where SQLite's heap limit bounds them:
+   * temporary files had no bound at all (issue 11, family 7) */
+  if (db_exec(db, "PRAGMA temp_store=MEMORY") < 0) goto fail;
+  if (db->readonly_file) {
+    int have = db_user_version(db), want = db_schema_version();
+    if (have != want) {
+      db_fail(db, "read-only", "--db", "the register '%s' has schema version %d and this certsh needs %d, "
+              "but it is read-only (the file or its folder is not writable), so it cannot be migrated", path, have, want);
+      goto fail;
+    }
+  } else if (db_migrate(db) < 0) goto fail;
   sqlite3_set_authorizer(db->sql, db_authorize_read, db);
   return 0;
 fail:
@@ -237,6 +313,7 @@ static int db_step_cached(Db *db, int slot, const char *sql) {
 int db_begin(Db *db) {
   if (db->in_function)
     return db_fail(db, "read-only", "sql", "a SQL function (sqlFunctions) runs inside a query and cannot change the register");
+  if (db->readonly_file) return db_fail_readonly(db);
   if ((db->depth == 0 ? db_exec(db, "BEGIN IMMEDIATE") : db_step_cached(db, DB_SLOT_SAVEPOINT, "SAVEPOINT cmd")) < 0) return -1;
   db->depth++;
   return 0;

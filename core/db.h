@@ -26,6 +26,9 @@ typedef struct Db {
   int depth;       /* nesting of db_begin: 0 outside a transaction */
   int readonly;    /* 1 while ad-hoc SQL runs under the read-only authorizer */
   int in_function; /* >0 while a script's SQL function runs inside a query: no writes then */
+  int readonly_file; /* 1 when the file or its folder is not writable: opened read-only, writes refused */
+  char path[512];  /* the path it was opened from, for messages */
+  long long memory_limit; /* bytes SQLite may hold (db_limit_memory), 0 = none */
   CoreError err;   /* the last failure */
   sqlite3_stmt *cached[DB_CACHED_STATEMENTS]; /* statements kept prepared (db_cached), finalized by db_close */
 } Db;
@@ -63,6 +66,11 @@ sqlite3_stmt *db_cached(Db *db, int slot, const char *sql);
 int db_exec(Db *db, const char *sql);
 /* Last inserted rowid. */
 long long db_last_id(Db *db);
+
+/* Bound the memory SQLite may allocate (its temporary tables and sorts are kept in memory,
+ * temp_store=MEMORY, so this bounds them too): a query past it fails "out-of-memory". The limit
+ * is SQLite's, for the whole process. */
+void db_limit_memory(Db *db, long long bytes);
 
 /* The schema version this build migrates to. */
 int db_schema_version(void);

@@ -162,10 +162,10 @@ int bind_append_row_safely(duk_context *ctx, sqlite3_stmt *st, const char *const
 void bind_query(duk_context *ctx, const char *sql, int single, const char *const *json_columns, int nparams,
                 const char *const *params) {
   Host *h = host_of(ctx);
+  if (!single) duk_push_array(ctx); /* allocate before the statement: nothing to leak if it throws */
   sqlite3_stmt *st = db_prepare(&h->db, sql);
   if (!st) host_throw_core(ctx, &h->db.err);
   for (int i = 0; i < nparams; i++) sqlite3_bind_text(st, i + 1, params[i], -1, SQLITE_TRANSIENT);
-  if (!single) duk_push_array(ctx);
   duk_uarridx_t n = 0;
   int rc;
   while ((rc = sqlite3_step(st)) == SQLITE_ROW) {

@@ -29,10 +29,14 @@ static void library_collect(const char *path, void *ud) {
   l->n++;
 }
 
-/* safe_call body: the external buffer at -1 as a string. */
-static duk_ret_t library_buffer_to_string(duk_context *ctx, void *udata) {
-  (void)udata;
-  duk_buffer_to_string(ctx, -1);
+/* safe_call body: the collected paths as an array of strings. */
+static duk_ret_t library_push_paths(duk_context *ctx, void *udata) {
+  LibraryPaths *l = udata;
+  duk_idx_t arr = duk_push_array(ctx);
+  for (size_t i = 0; i < l->n; i++) {
+    duk_push_string(ctx, l->paths[i]);
+    duk_put_prop_index(ctx, arr, (duk_uarridx_t)i);
+  }
   return 1;
 }
 
@@ -45,18 +49,13 @@ static duk_ret_t library_list(duk_context *ctx) {
                duk_safe_to_string(ctx, 0));
   LibraryPaths l = {folder, NULL, 0, 0, 0};
   host_library_list(host_of(ctx), library_collect, &l);
-  /* copy into the heap only after the C list is complete; then free it before any throw */
-  duk_idx_t arr = duk_push_array(ctx);
-  int pushed = !l.oom;
-  for (size_t i = 0; i < l.n; i++) {
-    if (pushed) {
-      duk_push_string(ctx, l.paths[i]);
-      duk_put_prop_index(ctx, arr, (duk_uarridx_t)i);
-    }
-    free(l.paths[i]);
-  }
+  /* copy into the heap in a protected call once the C list is complete, then free the list
+   * before anything can throw */
+  duk_int_t rc = l.oom ? DUK_EXEC_ERROR : duk_safe_call(ctx, library_push_paths, &l, 0, 1);
+  for (size_t i = 0; i < l.n; i++) free(l.paths[i]);
   free(l.paths);
-  if (!pushed) host_throw(ctx, "error", "folder", "library.list(folder): out of memory listing %s", folder);
+  if (l.oom) host_throw(ctx, "error", "folder", "library.list(folder): out of memory listing %s", folder);
+  if (rc != DUK_EXEC_SUCCESS) (void)duk_throw(ctx);
   return 1;
 }
 
@@ -72,12 +71,7 @@ static duk_ret_t library_read(duk_context *ctx) {
   size_t len = 0;
   char *src = host_library_source(host_of(ctx), path, &len);
   if (!src) { duk_push_null(ctx); return 1; }
-  /* copy to the heap; a failed copy must not leak the buffer, so copy in a protected call */
-  duk_push_external_buffer(ctx);
-  duk_config_buffer(ctx, -1, src, len);
-  int rc = duk_safe_call(ctx, library_buffer_to_string, NULL, 1, 1);
-  free(src);
-  if (rc != DUK_EXEC_SUCCESS) (void)duk_throw(ctx);
+  host_push_owned(ctx, src, len); /* frees src, also when the copy fails */
   return 1;
 }
 

@@ -93,15 +93,14 @@ static sqlite3_stmt *sql_prepare_readonly(duk_context *ctx, const char *fn) {
  * SQLite's — after finalizing st. */
 static duk_ret_t sql_throw_step_error(duk_context *ctx, sqlite3_stmt *st, const char *fn) {
   Host *h = host_of(ctx);
+  db_fail_sql(&h->db, fn); /* SQLite's reason, taken and the statement freed before any call that may throw */
+  sqlite3_finalize(st);
   duk_push_global_stash(ctx);
   if (duk_get_prop_string(ctx, -1, SQLFN_ERROR)) {
     duk_del_prop_string(ctx, -2, SQLFN_ERROR);
-    sqlite3_finalize(st);
     return duk_throw(ctx);
   }
   duk_pop_2(ctx);
-  db_fail_sql(&h->db, fn);
-  sqlite3_finalize(st);
   host_throw_core(ctx, &h->db.err);
   return 0;
 }
@@ -110,9 +109,10 @@ static duk_ret_t sql_throw_step_error(duk_context *ctx, sqlite3_stmt *st, const 
 static duk_ret_t sql_query(duk_context *ctx) {
   duk_idx_t first = 1, n = duk_get_top(ctx) - 1;
   if (n == 1 && duk_is_array(ctx, 1)) { first = duk_get_top(ctx); n = sql_spread_params(ctx, 1, "sql(text, params…)"); }
+  duk_require_stack(ctx, 4); /* every allocation before the statement exists */
+  duk_push_array(ctx);
   sqlite3_stmt *st = sql_prepare_readonly(ctx, "sql(text, params…)");
   sql_bind_params(ctx, st, first, n, "sql(text, params…)");
-  duk_push_array(ctx);
   duk_uarridx_t rows = 0;
   int rc;
   while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -133,6 +133,7 @@ static duk_ret_t sql_each(duk_context *ctx) {
   if (nargs == 3 && !duk_is_array(ctx, 1))
     host_throw(ctx, "invalid", "params", "sqlEach(text, [params], fn): params must be an array");
   duk_idx_t first = duk_get_top(ctx), n = nargs == 3 ? sql_spread_params(ctx, 1, "sqlEach(text, [params], fn)") : 0;
+  duk_require_stack(ctx, 4); /* room for the callback and its row while the statement runs */
   sqlite3_stmt *st = sql_prepare_readonly(ctx, "sqlEach(text, [params], fn)");
   sql_bind_params(ctx, st, first, n, "sqlEach(text, [params], fn)");
   double seen = 0;
@@ -335,6 +336,23 @@ static duk_ret_t sqlfn_call_safe(duk_context *ctx, void *udata) {
   return 1;
 }
 
+/* What sqlfn_stash_error_safe fills in: the function's name and the message for SQLite. */
+typedef struct SqlFnError { const char *name; char msg[600]; } SqlFnError;
+
+/* Inside duk_safe_call: describe the error at -1 for SQLite and keep it in the stash for the
+ * binding running the query to throw unchanged. */
+static duk_ret_t sqlfn_stash_error_safe(duk_context *ctx, void *udata) {
+  SqlFnError *e = udata;
+  duk_dup(ctx, -1);
+  snprintf(e->msg, sizeof e->msg, "%s(): %s", e->name, duk_safe_to_string(ctx, -1));
+  duk_pop(ctx);
+  duk_push_global_stash(ctx);
+  duk_dup(ctx, -2);
+  duk_put_prop_string(ctx, -2, SQLFN_ERROR);
+  duk_pop(ctx);
+  return 1;
+}
+
 /* The SQL function: the remembered answer for these arguments, else the script's (then
  * remembered). An error the script throws fails the query and is stashed for the binding that
  * runs it to throw unchanged. */
@@ -349,19 +367,18 @@ static void sqlfn_call(sqlite3_context *sc, int argc, sqlite3_value **argv) {
     if (e->key) { sqlfn_result(sc, e); return; }
   }
   SqlFnCall call = {f, argc, argv};
+  /* inside SQLite's callback nothing may throw: check the room first, and call only in
+   * protected calls */
+  if (!duk_check_stack(ctx, 4)) { sqlite3_result_error_nomem(sc); return; }
   h->db.in_function++;
   duk_int_t rc = duk_safe_call(ctx, sqlfn_call_safe, &call, 0, 1);
   h->db.in_function--;
   if (rc != DUK_EXEC_SUCCESS) {
-    char msg[600];
-    duk_dup(ctx, -1);
-    snprintf(msg, sizeof msg, "%s(): %s", f->name, duk_safe_to_string(ctx, -1));
+    SqlFnError e = {f->name, ""};
+    if (duk_safe_call(ctx, sqlfn_stash_error_safe, &e, 1, 1) != DUK_EXEC_SUCCESS)
+      snprintf(e.msg, sizeof e.msg, "%s(): failed, and its error could not be kept (out of memory)", f->name);
     duk_pop(ctx);
-    duk_push_global_stash(ctx);
-    duk_dup(ctx, -2);
-    duk_put_prop_string(ctx, -2, SQLFN_ERROR);
-    duk_pop_2(ctx);
-    sqlite3_result_error(sc, msg, -1);
+    sqlite3_result_error(sc, e.msg, -1);
     return;
   }
   MemoEntry v = {0};

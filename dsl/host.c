@@ -7,11 +7,14 @@
 
 #include <csv.h>
 #include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 /* ---- memory: a counting allocator with a cap (Duktape's doc/sandboxing.rst) -------------- */
 
@@ -122,6 +125,23 @@ duk_ret_t host_throw_core(duk_context *ctx, const CoreError *err) {
 
 /* ---- values ------------------------------------------------------------------------------- */
 
+/* What host_push_owned_safe copies. */
+typedef struct HostOwned { const char *buf; size_t len; } HostOwned;
+
+/* safe_call body of host_push_owned: push the bytes as a string. */
+static duk_ret_t host_push_owned_safe(duk_context *ctx, void *udata) {
+  HostOwned *o = udata;
+  duk_push_lstring(ctx, o->buf, o->len);
+  return 1;
+}
+
+void host_push_owned(duk_context *ctx, char *buf, size_t len) {
+  HostOwned o = {buf, len};
+  duk_int_t rc = duk_safe_call(ctx, host_push_owned_safe, &o, 0, 1);
+  free(buf);
+  if (rc != DUK_EXEC_SUCCESS) (void)duk_throw(ctx);
+}
+
 void host_push_row(duk_context *ctx, sqlite3_stmt *st, const char *const *json_columns) {
   int n = sqlite3_column_count(st);
   duk_push_object(ctx);
@@ -203,8 +223,18 @@ static duk_ret_t host_today(duk_context *ctx) {
 /* ---- the library: embedded or from --lib ------------------------------------------------ */
 
 char *host_read_file(const char *path, size_t *len) {
-  FILE *f = fopen(path, "rb");
-  if (!f) return NULL;
+  /* only regular files: a folder reads as nothing and a FIFO would block (issue 11, family 7) */
+  int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return NULL;
+  struct stat sb;
+  if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+    int e = fstat(fd, &sb) == 0 && S_ISDIR(sb.st_mode) ? EISDIR : EINVAL;
+    close(fd);
+    errno = e;
+    return NULL;
+  }
+  FILE *f = fdopen(fd, "rb");
+  if (!f) { close(fd); return NULL; }
   size_t cap = 1 << 16, n = 0;
   char *buf = malloc(cap + 1);
   size_t got;
@@ -221,6 +251,12 @@ char *host_read_file(const char *path, size_t *len) {
   buf[n] = 0;
   if (len) *len = n;
   return buf;
+}
+
+const char *host_file_error(int errnum) {
+  if (errnum == EISDIR) return "it is a folder, not a file";
+  if (errnum == EINVAL) return "it is not a regular file (a FIFO, socket or device); certsh reads only regular files";
+  return strerror(errnum);
 }
 
 char *host_library_source(Host *h, const char *path, size_t *len) {
@@ -310,8 +346,9 @@ static duk_ret_t host_require(duk_context *ctx) {
   char path[256];
   if (host_module_path(id, path, sizeof path) < 0)
     host_throw(ctx, "not-found", "require", "require('%s'): only modules of the library (stdlib/, schemes/) can be loaded", id);
+  duk_set_top(ctx, 1);
   duk_push_global_stash(ctx);
-  duk_get_prop_string(ctx, -1, "modules");
+  duk_get_prop_string(ctx, -1, "modules"); /* at index 2 */
   if (duk_get_prop_string(ctx, -1, path)) {
     duk_get_prop_string(ctx, -1, "exports");
     return 1;
@@ -321,6 +358,8 @@ static duk_ret_t host_require(duk_context *ctx) {
   const EmbeddedFile *compiled = host_embedded_bytecode(h, path);
   char *src = compiled ? NULL : host_library_source(h, path, &len);
   if (!compiled && !src) host_throw(ctx, "not-found", "require", "require('%s'): there is no module %s in the library", id, path);
+  if (src) host_push_owned(ctx, src, len); /* into the heap first: no C buffer is held across a throw */
+  duk_idx_t source = duk_get_top_index(ctx);
   /* module object, cached before running so that cycles see partial exports */
   duk_push_object(ctx);
   duk_push_string(ctx, path);
@@ -328,7 +367,7 @@ static duk_ret_t host_require(duk_context *ctx) {
   duk_push_object(ctx);
   duk_put_prop_string(ctx, -2, "exports");
   duk_dup(ctx, -1);
-  duk_put_prop_string(ctx, -3, path); /* modules[path] = module */
+  duk_put_prop_string(ctx, 2, path); /* modules[path] = module */
   duk_idx_t module = duk_get_top_index(ctx);
   if (compiled) { /* the wrapper as compiled at build time (cmake/jsc.c) */
     void *buf = duk_push_fixed_buffer(ctx, compiled->bytecode_size);
@@ -336,15 +375,12 @@ static duk_ret_t host_require(duk_context *ctx) {
     duk_load_function(ctx);
   } else {
   duk_push_string(ctx, "(function (exports, require, module) {");
-  duk_push_lstring(ctx, src, len);
-  free(src);
+  duk_dup(ctx, source);
   duk_push_string(ctx, "\n})");
   duk_concat(ctx, 3);
   duk_push_string(ctx, path);
   if (duk_pcompile(ctx, DUK_COMPILE_EVAL) != 0) {
-    duk_get_prop_string(ctx, -4, "modules");
-    duk_del_prop_string(ctx, -1, path);
-    duk_pop(ctx);
+    duk_del_prop_string(ctx, 2, path);
     (void)duk_throw(ctx);
   }
   duk_call(ctx, 0); /* the wrapper function */
@@ -440,8 +476,7 @@ static void host_clean_stack(duk_context *ctx) {
     line = nl ? nl + 1 : s + len;
   }
   duk_pop(ctx);
-  duk_push_lstring(ctx, out, n);
-  free(out);
+  host_push_owned(ctx, out, n);
 }
 
 /* safe_call body of host_describe_error: the error's code, message and stack may be getters a
@@ -545,14 +580,18 @@ int host_pcall(Host *h, int nargs) {
   return rc;
 }
 
-int host_eval(Host *h, const char *source, size_t len, const char *name) {
+int host_compile(Host *h, const char *source, size_t len, const char *name, unsigned flags) {
   duk_context *ctx = h->ctx;
   duk_push_string(ctx, name);
-  if (duk_pcompile_lstring_filename(ctx, 0, source, len) != 0) {
+  if (duk_pcompile_lstring_filename(ctx, flags, source, len) != 0) {
     host_describe_error(h, ctx);
     return 1;
   }
-  return host_pcall(h, 0);
+  return 0;
+}
+
+int host_eval(Host *h, const char *source, size_t len, const char *name) {
+  return host_compile(h, source, len, name, 0) ? 1 : host_pcall(h, 0);
 }
 
 /* ---- opening and closing ----------------------------------------------------------------- */
@@ -585,6 +624,7 @@ int host_open(Host *h, const char *db_path, const char *as_of, size_t mem_cap, d
   sqlite3_progress_handler(h->db.sql, 4096, host_sql_progress, h);
   if (mem_cap && mem_cap < 1000000000) /* no single SQL value larger than the script heap's cap */
     sqlite3_limit(h->db.sql, SQLITE_LIMIT_LENGTH, (int)mem_cap);
+  if (mem_cap) db_limit_memory(&h->db, (long long)mem_cap); /* and SQLite's heap, temporary tables included */
   h->ctx = duk_create_heap(host_alloc, host_realloc, host_free, h, NULL);
   if (!h->ctx) {
     fprintf(stderr, "error: cannot create the script heap (memory cap %zu MB too small?)\n", mem_cap >> 20);

@@ -26,7 +26,8 @@ typedef struct Host {
   HostStop stopped;               /* why the last evaluation was stopped */
   int mem_exceeded;               /* 1 once an allocation was refused by the cap */
   FILE *out;                      /* where print() writes */
-  int eval_depth;                 /* >0 while a top-level evaluation runs (the budget is per top level) */
+  volatile sig_atomic_t eval_depth; /* >0 while a top-level evaluation runs (the budget is per top
+                                     level; Ctrl-C stops only a running evaluation) */
 } Host;
 
 /* Create the heap and open the register at db_path; 0, or -1 with a message on stderr. */
@@ -38,6 +39,9 @@ void host_close(Host *h);
  * returns 0 and leaves the completion value on the stack; on error returns 1 and leaves a
  * printable message string (with the stack trace when useful) on the stack. */
 int host_eval(Host *h, const char *source, size_t len, const char *name);
+/* Compile source (flags: 0 for a program, DUK_COMPILE_EVAL for an expression) into a function
+ * left on the stack: 0, or 1 with the printable message on the stack instead. */
+int host_compile(Host *h, const char *source, size_t len, const char *name, unsigned flags);
 /* Call the function at stack top (with nargs args above it) under the time budget, like
  * host_eval. */
 int host_pcall(Host *h, int nargs);
@@ -50,6 +54,8 @@ double host_now(void);
 /* Read a whole file (the command line's scripts, --lib files) into a malloc'd, NUL-terminated
  * buffer (caller frees); *len gets its length when len is not NULL. NULL when it cannot be read. */
 char *host_read_file(const char *path, size_t *len);
+/* Why host_read_file failed, from its errno: a folder, a FIFO or device, or the system's reason. */
+const char *host_file_error(int errnum);
 
 /* Write one CSV field to f (RFC 4180: quoted only when it holds a comma, quote or line end);
  * the one quoting rule of sqlPrint and `certsh export`. */
@@ -60,6 +66,10 @@ void host_csv_field(FILE *f, const char *s, size_t n);
 char *host_library_source(Host *h, const char *path, size_t *len);
 /* Call fn for each library path (embedded, or files under lib_dir's stdlib/ schemes/). */
 void host_library_list(Host *h, void (*fn)(const char *path, void *ud), void *ud);
+
+/* Push the malloc'd bytes buf (len of them) as a string and free buf, also when the push fails
+ * for want of memory (the error is then thrown): no C buffer is held across a throw. */
+void host_push_owned(duk_context *ctx, char *buf, size_t len);
 
 /* Throw a JavaScript Error with .code and .field. Never returns. */
 duk_ret_t host_throw(duk_context *ctx, const char *code, const char *field, const char *fmt, ...)

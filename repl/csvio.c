@@ -132,10 +132,14 @@ int csv_read_file(const char *path, const char *encoding, CsvRowFn fn, void *ud,
   if (encoding && strcasecmp(encoding, "utf-8") && strcasecmp(encoding, "utf8") && strcasecmp(encoding, "gbk") &&
       strcasecmp(encoding, "gb18030") && strcasecmp(encoding, "gb2312"))
     return csv_fail(err, errlen, "--encoding '%s' must be utf-8, gbk, gb18030 or gb2312", encoding);
-  int fd = open(path, O_RDONLY);
+  int fd = open(path, O_RDONLY | O_NONBLOCK); /* a FIFO must not block the open: it is refused below */
   if (fd < 0) return csv_fail(err, errlen, "cannot open '%s': %s", path, strerror(errno));
   struct stat sb;
-  if (fstat(fd, &sb) < 0 || !S_ISREG(sb.st_mode)) { close(fd); return csv_fail(err, errlen, "'%s' is not a regular file", path); }
+  if (fstat(fd, &sb) < 0 || !S_ISREG(sb.st_mode)) {
+    close(fd);
+    return csv_fail(err, errlen, "'%s' is not a regular file (it is %s); import reads only regular files", path,
+                    S_ISDIR(sb.st_mode) ? "a folder" : "a FIFO, socket or device");
+  }
   size_t len = (size_t)sb.st_size;
   const unsigned char *map = len ? mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0) : (const unsigned char *)"";
   close(fd);

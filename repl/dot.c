@@ -5,6 +5,7 @@
 #include "core/civil.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -108,17 +109,7 @@ static int dot_why(Session *s, int argc, char **argv, const char *rest) {
   (void)argc; (void)argv;
   duk_context *ctx = s->h.ctx;
   if (*rest) {
-    duk_push_string(ctx, "<why>");
-    if (duk_pcompile_lstring_filename(ctx, DUK_COMPILE_EVAL, rest, strlen(rest)) != 0) {
-      session_error(s, ".why: %s", duk_safe_to_string(ctx, -1));
-      duk_pop(ctx);
-      return 1;
-    }
-    if (host_pcall(&s->h, 0) != 0) {
-      session_error(s, "%s", duk_safe_to_string(ctx, -1));
-      duk_pop(ctx);
-      return 1;
-    }
+    if (session_run(s, rest, strlen(rest), "<why>", DUK_COMPILE_EVAL)) return 1;
   } else {
     duk_get_global_string(ctx, "_");
   }
@@ -149,12 +140,10 @@ static int dot_load(Session *s, int argc, char **argv, const char *rest) {
   if (argc < 2) { session_error(s, "usage: .load FILE"); return 1; }
   size_t len;
   char *src = host_read_file(argv[1], &len);
-  if (!src) { session_error(s, ".load: cannot read '%s'", argv[1]); return 1; }
-  duk_context *ctx = s->h.ctx;
-  int rc = host_eval(&s->h, src, len, argv[1]);
+  if (!src) { session_error(s, ".load: cannot read '%s': %s", argv[1], host_file_error(errno)); return 1; }
+  int rc = session_run(s, src, len, argv[1], 0);
   free(src);
-  if (rc) session_error(s, "%s", duk_safe_to_string(ctx, -1));
-  duk_pop(ctx);
+  if (!rc) duk_pop(s->h.ctx);
   return rc;
 }
 

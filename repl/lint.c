@@ -4,6 +4,7 @@
 #include "repl/lint.h"
 #include "dsl/host.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,7 +31,7 @@ static char *lint_read_wrapped(const char *path, size_t *len) {
 static int lint_file(Host *h, const char *path) {
   size_t len = 0;
   char *src = lint_read_wrapped(path, &len);
-  if (!src) { printf("%s: cannot read the file\n", path); return 1; }
+  if (!src) { printf("%s: cannot read the file: %s\n", path, host_file_error(errno)); return 1; }
   int rc = host_eval(h, src, len, path);
   free(src);
   if (rc) { printf("%s: %s\n", path, duk_safe_to_string(h->ctx, -1)); duk_pop(h->ctx); return 1; }

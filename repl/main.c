@@ -8,6 +8,7 @@
 #include "core/log.h"
 #include "dsl/host.h"
 
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +26,7 @@
 #define EXIT_FAIL 1
 #define EXIT_USAGE 2
 #define DEFAULT_BATCH_TIMEOUT 30.0
+#define DEFAULT_TEST_TIMEOUT 120.0 /* per evaluation of `certsh test`: a file's tests run in one */
 
 /* ---- shared helpers ------------------------------------------------------------------------ */
 
@@ -105,7 +107,7 @@ static int cmd_run(Options *o) {
   if (o->nargs < 1) return usage_error("%s", "run needs a FILE: certsh run FILE [ARGS...]");
   size_t len;
   char *src = host_read_file(o->args[0], &len);
-  if (!src) { fprintf(stderr, "error: cannot read script '%s'\n", o->args[0]); return EXIT_FAIL; }
+  if (!src) { fprintf(stderr, "error: cannot read script '%s': %s\n", o->args[0], host_file_error(errno)); return EXIT_FAIL; }
   Host h;
   TransferOut out;
   if (open_host(&h, o, o->db, DEFAULT_BATCH_TIMEOUT) < 0) { free(src); return EXIT_FAIL; }
@@ -137,6 +139,7 @@ static int cmd_verify(Options *o) {
   Db db;
   CoreError err;
   if (db_open(&db, o->db, &err) < 0) { fprintf(stderr, "error: %s\n", err.message); return EXIT_FAIL; }
+  db_limit_memory(&db, (long long)o->mem_mb << 20);
   LogReport r;
   int rc = log_verify(&db, &r);
   if (rc < 0) fprintf(stderr, "error: %s\n", db.err.message);
@@ -204,10 +207,10 @@ static void test_run_file(Options *o, const char *path, int from_library, long *
   size_t len = 0;
   char *src = NULL;
   Host h;
-  if (open_host(&h, o, ":memory:", 0) < 0) { (*failed)++; return; }
+  if (open_host(&h, o, ":memory:", DEFAULT_TEST_TIMEOUT) < 0) { (*failed)++; return; }
   src = from_library ? host_library_source(&h, path, &len) : host_read_file(path, &len);
   if (!src) {
-    printf("FAIL %s: cannot read the file\n", path);
+    printf("FAIL %s: cannot read the file: %s\n", path, from_library ? "not in the library" : host_file_error(errno));
     (*failed)++;
     host_close(&h);
     return;
@@ -295,8 +298,9 @@ static int cmd_help(Options *o) {
          "                     a path that does not exist is refused (certsh init creates it)\n"
          "  --as-of YYYY-MM-DD the date rules treat as today (default: today)\n"
          "  --json             print values as JSON, whatever they are\n"
-         "  --timeout SECONDS  time budget per evaluation (default 30 in -e and run, none in the REPL)\n"
-         "  --mem MB           memory cap of the script heap (default 256)\n"
+         "  --timeout SECONDS  time budget per evaluation (default 30 in -e and run, 120 per test file,\n"
+         "                     none in the REPL)\n"
+         "  --mem MB           memory cap of the script heap, and of SQLite's (default 256)\n"
          "  -o, --output FILE  write what -e and run print to FILE (only when they succeed)\n"
          "  --lib DIR          load stdlib/ and schemes/ from DIR (or $CERTSH_PATH) before the embedded ones\n"
          "  --version          print the version\n"

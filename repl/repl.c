@@ -25,15 +25,15 @@
 
 static Session *sigint_session;             /* the session the handler stops */
 static volatile sig_atomic_t sigint_count;  /* Ctrl-C presses not yet handled by the loop */
-static volatile sig_atomic_t evaluating;    /* 1 while an evaluation runs */
 
-/* SIGINT: at the prompt, make the line reader return; during an evaluation, ask the host's
- * timeout check (and SQLite) to stop it; a third press while a stop is pending ends the
- * process (a single built-in call that never reaches the check). */
+/* SIGINT: at the prompt, make the line reader return; during an evaluation (whatever started
+ * it: a line, .load, .why, completion), ask the host's timeout check (and SQLite) to stop it; a
+ * third press while a stop is pending ends the process (a single built-in call that never
+ * reaches the check). */
 static void repl_on_sigint(int sig) {
   (void)sig;
   sigint_count++;
-  if (!evaluating || !sigint_session) return;
+  if (!sigint_session || sigint_session->h.eval_depth == 0) return;
   sigint_session->h.interrupt = 1;
   if (sigint_session->h.db.sql) sqlite3_interrupt(sigint_session->h.db.sql);
   if (sigint_count >= 3) {
@@ -108,28 +108,38 @@ static int session_columns(Session *s) {
   return ws.ws_col;
 }
 
+/* The one way the REPL runs script code (its lines, .load, .why, the helpers it calls): call
+ * the function below the nargs arguments at stack top under the time budget, Ctrl-C able to stop
+ * it. 0 with the value on the stack, or 1 with the error reported. */
+static int session_pcall(Session *s, int nargs) {
+  sigint_count = 0;
+  int rc = host_pcall(&s->h, nargs);
+  s->h.interrupt = 0; /* a Ctrl-C that came as the call ended must not stop the next one */
+  int interrupted = sigint_count > 0 || s->h.stopped == HOST_INTERRUPT;
+  sigint_count = 0;
+  if (rc) session_report(s, interrupted);
+  return rc;
+}
+
+int session_run(Session *s, const char *source, size_t len, const char *name, unsigned flags) {
+  if (host_compile(&s->h, source, len, name, flags)) { session_report(s, 0); return 1; }
+  return session_pcall(s, 0);
+}
+
 int session_call(Session *s, const char *module, const char *fn, int nargs) {
   duk_context *ctx = s->h.ctx;
   duk_idx_t base = duk_get_top(ctx) - nargs;
   if (module) {
     duk_get_global_string(ctx, "require");
     duk_push_string(ctx, module);
-    if (duk_pcall(ctx, 1) != DUK_EXEC_SUCCESS) { duk_insert(ctx, base); duk_set_top(ctx, base + 1); session_report(s, 0); return 1; }
+    if (session_pcall(s, 1)) { duk_set_top(ctx, base); return 1; }
     duk_get_prop_string(ctx, -1, fn);
     duk_remove(ctx, -2);
   } else {
     duk_get_global_string(ctx, fn);
   }
   duk_insert(ctx, base);
-  evaluating = 1;
-  sigint_count = 0;
-  int rc = host_pcall(&s->h, nargs);
-  evaluating = 0;
-  s->h.interrupt = 0; /* a Ctrl-C that came as the call ended must not stop the next one */
-  int interrupted = sigint_count > 0;
-  sigint_count = 0;
-  if (rc) { session_report(s, interrupted); return 1; }
-  return 0;
+  return session_pcall(s, nargs);
 }
 
 void session_print_value(Session *s) {
@@ -152,17 +162,10 @@ void session_print_value(Session *s) {
 int session_eval(Session *s, const char *source, size_t len, const char *name) {
   duk_context *ctx = s->h.ctx;
   double t0 = host_now();
-  evaluating = 1;
-  sigint_count = 0;
-  int rc = host_eval(&s->h, source, len, name);
-  evaluating = 0;
-  s->h.interrupt = 0;
-  int interrupted = sigint_count > 0 || s->h.stopped == HOST_INTERRUPT;
-  sigint_count = 0;
+  int rc = session_run(s, source, len, name, 0);
   double elapsed = host_now() - t0;
   fflush(s->out);
   if (rc) {
-    session_report(s, interrupted);
     s->failed = 1;
   } else {
     if (!duk_is_undefined(ctx, -1)) { /* _ holds the last value, as in node */

@@ -30,6 +30,9 @@ typedef struct Session {
   char hist_path[4096]; /* ~/.certsh_history, "" when HOME is unset */
 } Session;
 
+/* Compile source (flags as host_compile) and run it as every REPL evaluation runs: time budget,
+ * Ctrl-C. 0 with the value on the stack, or 1 with the error reported (nothing left). */
+int session_run(Session *s, const char *source, size_t len, const char *name, unsigned flags);
 /* Evaluate source as the REPL does (value printed in the current mode); 0 ok, 1 failed. */
 int session_eval(Session *s, const char *source, size_t len, const char *name);
 /* Print the value at stack top in the current mode and pop it. */

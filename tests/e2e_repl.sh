@@ -128,6 +128,28 @@ wait_for 'interrupted \(Ctrl-C\)' && pass "terminal: Ctrl-C stops a runaway loop
 keys '1+2+3' Enter
 wait_for '^6$' && pass "terminal: the REPL goes on after Ctrl-C" || fail "after Ctrl-C: $(screen)"
 
+# every evaluation goes through the one entry point: .load and .why stop on Ctrl-C too (issue 11)
+printf 'var loaded = 1;\nwhile (true) {}\n' > "$TMP/spin.js"
+printf 'var n = 0;\nwhile (true) { try { n++; } catch (e) {} }\n' > "$TMP/spin2.js"
+for cmd in ".load $TMP/spin.js" ".load $TMP/spin2.js" ".why (function () { while (true) {} })()" \
+           ".load $TMP/spin.js"; do
+  keys C-l "$cmd" Enter
+  sleep 0.5
+  keys C-c
+  if wait_for 'interrupted \(Ctrl-C\)'; then
+    keys C-l '40+2' Enter
+    wait_for '^42$' && pass "terminal: Ctrl-C stops '$cmd' and the REPL goes on" || fail "after Ctrl-C of '$cmd': $(screen)"
+  else
+    fail "Ctrl-C did not stop '$cmd': $(screen)"
+  fi
+done
+printf 'sql("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c")\n' > "$TMP/slowsql.js"
+keys C-l ".load $TMP/slowsql.js" Enter
+sleep 0.5
+keys C-c
+wait_for 'interrupted' && keys C-l '6*7' Enter && wait_for '^42$' &&
+  pass "terminal: Ctrl-C stops a runaway query run by .load" || fail "Ctrl-C of a .load query: $(screen)"
+
 keys 'half typed' C-c
 sleep 0.3
 keys '7*6' Enter

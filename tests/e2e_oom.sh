@@ -1,0 +1,62 @@
+#!/bin/bash
+# Out of memory at every step (issue 11, family 10): with the script heap filled to a little
+# under its cap, call the bindings that hold a C resource (a statement, a malloc'd buffer)
+# while they allocate — sql, sqlEach, sqlPrint, sqlFunctions with a failing function, require
+# of a source module, library.list/read, log.history, error descriptions — at many fill levels.
+# Each allocation that fails must throw cleanly: the run ends with the register usable, and the
+# sanitizer build (ASan's leak check at exit) or valgrind finds nothing left behind.
+# Usage: bash tests/e2e_oom.sh CERTSH SOURCE_DIR
+set -u
+CERTSH=$1
+SRC=$2
+. "$SRC/tests/rel_lib.sh"
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+
+cat > "$WORK/oom.js" <<'JS'
+var hold = [], failures = 0, rounds = Number(args[0]);
+// top(size): add strings of about size bytes until the cap refuses one
+function top(size) {
+  try { for (;;) hold.push(new Array(size).join('x') + hold.length); } catch (e) { failures++; }
+}
+top(1000); // once: filling the whole heap is the slow part
+var calls = [
+  function () { return sql('SELECT ?1 AS a, ?2 AS b, zeroblob(50) AS c', [1, '中文']); },
+  function () { return sqlEach('SELECT 1 AS a UNION ALL SELECT 2 UNION ALL SELECT 3', function (r) { return [r, r]; }); },
+  function () { return sqlPrint('SELECT name FROM orgs'); },
+  function () { return sqlFunctions({ bad: function (x) { throw new Error('bad ' + x + new Array(200).join('y')); } },
+                                    function () { return sql('SELECT bad(1) AS a'); }); },
+  function () { return sqlFunctions({ twice: function (x) { return [x, x]; } }, function () { return sql('SELECT twice(id) AS a FROM orgs'); }); },
+  function () { return require('stdlib/why'); },
+  function () { return require('schemes/cas-service'); },
+  function () { return library.list('schemes'); },
+  function () { return library.read('stdlib/format.js'); },
+  function () { return log.history('org:1'); },
+  function () { return orgs.list(); },
+  function () { return core.person.create({ name: '内存 ' + hold.length }); }
+];
+for (var r = 0; r < rounds; r++) {
+  hold.splice(0, 1 + r % 5);  // free a few kilobytes, then take most of them back in small pieces
+  top(8 + (r * 37) % 300);
+  hold.splice(hold.length - r % 3, r % 3);
+  for (var i = 0; i < calls.length; i++) { try { calls[i](); } catch (e) { failures++; } }
+}
+hold = null;
+var n = sql('SELECT count(*) AS n FROM orgs')[0].n;
+print('after ' + rounds + ' rounds (' + failures + ' refusals): ' + n + ' organisation, register ' + (log.verify().ok ? 'verifies' : 'BROKEN'));
+JS
+"$CERTSH" init "$WORK/r.db" > /dev/null
+"$CERTSH" --db "$WORK/r.db" -e "core.org.create({name: '内存组织', uscc: '91110000600037341L', staff: 3}).id" > /dev/null
+if extended; then ROUNDS=600; else ROUNDS=120; fi
+out=$("$CERTSH" --db "$WORK/r.db" --lib "$SRC" --mem 8 --timeout 0 run "$WORK/oom.js" $ROUNDS 2>&1); rc=$?
+[ $rc = 0 ] && printf '%s' "$out" | grep -q "1 organisation, register verifies"
+check $? "bindings under out-of-memory at many points leave nothing behind (exit $rc): $(printf '%s' "$out" | tail -c 600)"
+verified "$WORK/r.db"; check $? "the register verifies afterwards"
+
+# an error thrown with the heap full still gets a description (its stack trace is cleaned in C)
+for size in 24 300; do
+  out=$("$CERTSH" --db :memory: --mem 8 -e "var h = []; [1000, $size].forEach(function (n) { try { for (;;) h.push(new Array(n).join('z') + h.length); } catch (e) {} }); throw new Error('late')" 2>&1); rc=$?
+  [ $rc = 1 ] && printf '%s' "$out" | grep -qE "late|out of memory|could not be read"
+  check $? "an uncaught error with the heap full (chunks of $size) is described (exit $rc): $(printf '%s' "$out" | head -c 300)"
+done
+finish

@@ -55,20 +55,23 @@ var assert = {
       fail('expected ' + expected + ' ± ' + tol + ', got ' + show(actual), note);
     }
   },
-  // assert.throws(fn, expect, note) → the error; expect is a code ('invalid'), a RegExp for
-  // the message, or omitted
+  // assert.throws(fn, expect, note) → the error; expect is required: a code ('invalid') or a
+  // RegExp for the message. A failed assertion inside fn is its own failure, never "the error".
   throws: function (fn, expect, note) {
-    var err = null;
-    try { fn(); } catch (e) { err = e; }
-    if (err === null) fail('expected an error' + (expect ? ' (' + String(expect) + ')' : '') + ', none was thrown', note);
+    if (!(expect instanceof RegExp) && !(typeof expect === 'string' && expect !== '')) {
+      fail('assert.throws needs an expectation: an error code such as \'invalid\' or a RegExp for the message, got ' +
+           show(expect), note);
+    }
+    var err = null, threw = false;
+    try { fn(); } catch (e) { err = e; threw = true; }
+    if (!threw) fail('expected an error (' + String(expect) + '), none was thrown', note);
+    if (err instanceof AssertionError) throw err;
     if (expect instanceof RegExp) {
       if (!expect.test(String(err && err.message !== undefined ? err.message : err))) {
         fail('error message ' + show(err && err.message) + ' does not match ' + String(expect), note);
       }
-    } else if (typeof expect === 'string') {
-      if (!err || err.code !== expect) {
-        fail('expected error code ' + show(expect) + ', got ' + show(err && err.code) + ' (' + (err && err.message) + ')', note);
-      }
+    } else if (!err || err.code !== expect) {
+      fail('expected error code ' + show(expect) + ', got ' + show(err && err.code) + ' (' + (err && err.message) + ')', note);
     }
     return err;
   },
@@ -111,6 +114,10 @@ exports.install = function (g) {
 // run(file) → {passed, failed}: run the registered tests in order, printing failures.
 exports.run = function (file) {
   var passed = 0, failed = 0;
+  if (registered.length === 0) { // a file that tests nothing must not read as a pass
+    print('FAIL ' + file + ': the file registered no test (call test(name, fn))');
+    failed++;
+  }
   registered.forEach(function (t) {
     try {
       t.fn();

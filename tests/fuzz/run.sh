@@ -12,10 +12,10 @@ SECONDS_EACH=${FUZZ_SECONDS:-60}
 if [ ! -f "$OUT/CMakeCache.txt" ]; then
   CC=clang cmake -S "$SRC" -B "$OUT" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCERTSH_FUZZ=ON > /dev/null || exit 1
 fi
-cmake --build "$OUT" -j "${JOBS:-2}" --target fuzz_csv fuzz_script fuzz_json > "$OUT/build.log" 2>&1 || { tail -20 "$OUT/build.log"; exit 1; }
+cmake --build "$OUT" -j "${JOBS:-2}" --target fuzz_csv fuzz_script fuzz_json fuzz_bind fuzz_verify > "$OUT/build.log" 2>&1 || { tail -20 "$OUT/build.log"; exit 1; }
 mkdir -p "$OUT/artifacts"
 status=0
-for t in csv script json; do
+for t in csv script json bind verify; do
   corpus=$OUT/corpus/$t
   mkdir -p "$corpus"
   seeds=""; [ $t = script ] && seeds="$SRC/stdlib $SRC/schemes" # the library's own scripts seed it too

@@ -55,7 +55,7 @@ verified "$WORK/r.db"; check $? "the register verifies afterwards"
 
 # an error thrown with the heap full still gets a description (its stack trace is cleaned in C)
 for size in 24 300; do
-  out=$("$CERTSH" --db :memory: --mem 8 -e "var h = []; [1000, $size].forEach(function (n) { try { for (;;) h.push(new Array(n).join('z') + h.length); } catch (e) {} }); throw new Error('late')" 2>&1); rc=$?
+  out=$("$CERTSH" --db :memory: --mem 8 --timeout 0 -e "var h = []; [1000, $size].forEach(function (n) { try { for (;;) h.push(new Array(n).join('z') + h.length); } catch (e) {} }); throw new Error('late')" 2>&1); rc=$?
   [ $rc = 1 ] && printf '%s' "$out" | grep -qE "late|out of memory|could not be read"
   check $? "an uncaught error with the heap full (chunks of $size) is described (exit $rc): $(printf '%s' "$out" | head -c 300)"
 done

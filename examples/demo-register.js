@@ -187,6 +187,8 @@ function rules(id) { return ruleCache[id] || (ruleCache[id] = scheme(id)); }
 function evaluate(kase, type, day) {
   var s = rules(kase.scheme);
   if (kase.scheme !== ECOMMERCE) {
+    // CAS §6.3, DNI §5.3.2: the document review comes before the on-site initial audit
+    if (type === 'initial' && !auditOf(kase, 'document', date.addDays(day, -between(7, 14)), 'remote')) return null;
     var au = auditOf(kase, type, day, 'onsite');
     if (!au) return null;
     findingsOf(au, au.end, type === 'initial' ? 0.35 : type === 'surveillance' ? 0.25 : 0.2);

@@ -21,6 +21,8 @@ c = c.accept({ date: '2025-01-08' });
 step('Application review accepts the case (eligibility from the organisation\'s facts)', c, 'status ' + c.status);
 
 // 2. The initial audit: time from App. A, findings, the score (§6.2–6.5)
+var doc = c.audit({ type: 'document', start: '2025-02-03', end: '2025-02-04', team: [{ person: lead, role: 'leader' }] });
+step('Document review before the on-site audit (§6.3 "文件审查通过后，方可安排现场审查")', doc, 'done ' + doc.end);
 var a = c.audit({ type: 'initial', start: '2025-02-17', end: '2025-02-20', team: [{ person: lead, role: 'leader' }] });
 step('Initial audit of 180 service staff', a, a.manDays + ' man-days on site');
 var f = a.finding({ item: '5.2.4', kind: 'nonconformity', evidence: '维修记录未记录更换配件的来源' });

@@ -23,6 +23,8 @@ c = c.accept({ date: '2025-09-03' });
 step('This applicant is accepted', c, 'status ' + c.status);
 
 // 2. The initial audit: Annex 3 time for 900 staff on 3 sites, 80% on site
+var doc = c.audit({ type: 'document', start: '2025-10-09', end: '2025-10-10', team: [{ person: lead, role: 'leader' }] });
+step('Document review before the on-site audit (§5.3.2)', doc, 'done ' + doc.end);
 var a = c.audit({ type: 'initial', start: '2025-10-20', end: '2025-10-24', team: [{ person: lead, role: 'leader' }] });
 step('Initial audit (modes A+G)', a, a.manDays + ' man-days, ' + a.onsiteDays + ' on site');
 var sc = a.score({ score: 91.5, deductionItems: 2 });

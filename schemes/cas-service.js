@@ -18,6 +18,12 @@ module.exports = defineScheme({
   workflow: {
     clause: '§6',
     transitions: {
+      audit: { guards: [
+        { code: 'registered-auditors', check: 'registered', clause: '§3.1', text: '服务认证审查员应当取得国家认监委确定的认证人员注册机构颁发的批发业和零售业服务认证审查员注册资格' },
+        { code: 'leader', check: 'leader', clause: '§6.3', text: '由审查组组长进行文件审查工作，并对文件审查结果负责: the team has its leader, an auditor' },
+        { code: 'experts-advise', check: 'expertsAdvise', clause: '§6.2.4', text: '审查组的技术专家主要负责提供认证审查的技术支持，不作为审查员实施审查，不计入审查时间' },
+        { code: 'document-review', check: 'documentReview', clause: '§6.3', text: '文件审查是在现场审查实施前进行…文件审查通过后，方可安排现场审查' },
+        { code: 'audit-time', check: 'auditTime', clause: '§6.2.3', text: '特殊情况下，可以合理的增加或减少审查时间，理由应充分。减少时间不得超过附录A所规定的审查时间的30%' }] },
       reject: { guards: [{ code: 'reason', clause: '§6.1.5', text: '对申请评审后确定无法受理的认证项目，应通知申请组织（理由写明）' }] },
       certify: {
         grade: { from: 'evaluation', clause: '§6.5', text: 'the level the score reaches: 达标 from 70, 五星级 from 95' },

@@ -19,6 +19,10 @@ module.exports = defineScheme({
   workflow: {
     clause: '§8',
     transitions: {
+      audit: { guards: [
+        { code: 'registered-auditors', check: 'registered', clause: '§7.2.2', text: '认证审查人员必须取得服务认证人员注册资格' },
+        { code: 'leader', check: 'leader', clause: '§7.2.3', text: '如果仅有一名审查员，该审查员应有能力履行适用于该审查的审查组长职责: the team has its leader, an auditor' },
+        { code: 'experts-advise', check: 'expertsAdvise', clause: '§7.2.4', text: '技术专家应在审查员的指导下工作…但不能作为审查员' }] },
       reject: { guards: [{ code: 'reason', clause: '§6.2.3', text: '应记录拒绝申请的原因并告知申请组织' }] },
       certify: {
         grade: { from: 'applied', clause: '§8.5.5 1)', text: '推荐/保持申请等级认证注册; a lower grade only as 推荐降级认证注册 on the applicant\'s request (§8.5.5 2))' },

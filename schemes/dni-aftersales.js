@@ -21,6 +21,12 @@ module.exports = defineScheme({
   workflow: {
     clause: '§5',
     transitions: {
+      audit: { guards: [
+        { code: 'registered-auditors', check: 'registered', clause: '§4', text: '认证审查员应取得中国认证认可协会（CCAA）的服务认证审查员注册资格' },
+        { code: 'leader', check: 'leader', clause: '§5.3.2', text: '由审查组组长进行文件审查工作，并对文件审查结果负责: the team has its leader, an auditor' },
+        { code: 'experts-advise', check: 'expertsAdvise', clause: '§5.3.1.3', text: '公司选派有能力的审查员组成审查组: the team audits with auditors' },
+        { code: 'document-review', check: 'documentReview', clause: '§5.3.2', text: '文件审查是在现场审查实施前进行…文件审查通过后，方可安排现场审查' },
+        { code: 'audit-time', check: 'auditTime', clause: 'Annex 3', text: 'the audit time of Annex 3 (§5.3.1.2 for surveillance and recertification); the document allows no reduction' }] },
       reject: { guards: [{ code: 'reason', clause: '§5.2.1', text: '无法受理的认证项目，应在15日内通知认证申请方（并说明原因）' }] },
       certify: {
         grade: { from: 'evaluation', clause: '§5.3.3.7', text: '达标级 ≥70, 三星级 ≥80, 四星级 ≥90, 五星级 ≥95' },

@@ -263,7 +263,7 @@ function manDays(m, input, cite) {
   var fn = 'manDays({employees, audit, sites})';
   if (!input || typeof input !== 'object') throw fail('invalid', 'employees', fn + ': give an object');
   var of = m.table.of || 'employees';
-  fields(input, [of, 'audit', 'sites'], [of, 'audit'], fn);
+  fields(input, [of, 'audit', 'sites', 'initialOnsite'], [of, 'audit'], fn);
   var n = wholeArg(input, of, 1, undefined, fn);
   var audit = input.audit;
   if (AUDITS.indexOf(audit) < 0) throw fail('invalid', 'audit', fn + ": audit must be 'initial', 'surveillance' or 'recertification', got " + JSON.stringify(audit));
@@ -308,6 +308,18 @@ function manDays(m, input, cite) {
   if (m.reduction) {
     minimum = round(total * (1 - m.reduction.max), m.rounding.step, 'up');
     why.push(cite(m.reduction.clause, 'may be reduced, with reasons, by at most ' + fmt(m.reduction.max * 100) + '%: never below ' + fmt(minimum)));
+  }
+  var least = m.minimumOfInitial && m.minimumOfInitial[audit];
+  if (least) { // the floor of the initial on-site time actually spent (given), else of the table's
+    var base = input.initialOnsite !== undefined ? input.initialOnsite : initial;
+    if (typeof base !== 'number' || !isFinite(base) || base < 0) throw fail('invalid', 'initialOnsite', fn + ': initialOnsite must be the man-days of the initial on-site audit, got ' + JSON.stringify(base));
+    var floorOf = round(base * least.ratio, m.rounding.step, 'up');
+    if (floorOf > minimum) {
+      why.push(cite(least.clause, 'never below ' + fmt(least.ratio * 100) + '% of the initial on-site ' + fmt(base) +
+        (input.initialOnsite !== undefined ? ' actually spent' : '') + ' = ' + fmt(floorOf) + ', whatever a reduction allows'));
+      minimum = floorOf;
+    }
+    if (floorOf > total) { why.push(cite(least.clause, 'raised from ' + fmt(total) + ' to ' + fmt(floorOf))); total = floorOf; if (onsite < total && (!m.onsite || m.onsite.share >= 1)) onsite = total; }
   }
   if (m.experts) why.push(cite(m.experts.clause, m.experts.text));
   var out = { total: total, onsite: onsite, minimum: minimum, why: why };

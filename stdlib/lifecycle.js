@@ -112,7 +112,7 @@ function surveillance(p, input, expiryOf, cite) {
   if (!Array.isArray(audits)) throw fail('invalid', 'audits', fn + ': audits must be a list [{type, end}]');
   audits.forEach(function (a, i) {
     if (a && typeof a === 'object') bands.fields(a, ['type', 'end'], ['type', 'end'], fn + ': audits[' + i + ']');
-    if (!a || ['initial', 'surveillance', 'recertification', 'special'].indexOf(a.type) < 0) throw fail('invalid', 'audits', fn + ': audits[' + i + '].type must be initial, surveillance, recertification or special, got ' + JSON.stringify(a && a.type));
+    if (!a || ['document', 'initial', 'surveillance', 'recertification', 'special', 'extension'].indexOf(a.type) < 0) throw fail('invalid', 'audits', fn + ': audits[' + i + '].type must be document, initial, surveillance, recertification, special or extension, got ' + JSON.stringify(a && a.type));
     date.check(a.end, 'audits[' + i + '].end');
   });
   var why = [cite(p.clause, p.count + ' surveillance audits in the cycle ' + decision + ' to ' + expires)];

@@ -278,11 +278,29 @@ Case.close = function (o) {
   return wrap(Case, core.case.close(this.id, { date: o.date || today(), reason: o.reason }));
 };
 
+// auditFacts(kase, a, s, deviation) → what the workflow's audit guards read: the audit with its team
+// (each member's person and registrations), the case's document reviews, the scheme's audit time
+function auditFacts(kase, a, s, deviation) {
+  var team = (a.team || []).map(function (m) { return { role: m.role || 'member', person: person(m.person) }; });
+  var who = kase.org(), md = null;
+  if (typeof s.manDays === 'function' && ['initial', 'surveillance', 'recertification'].indexOf(a.type) >= 0) {
+    var initial = a.type === 'initial' ? null : sql("SELECT coalesce(onsite_days, man_days) AS d FROM audits WHERE case_id = ? AND type = 'initial' AND status = 'done' AND man_days IS NOT NULL ORDER BY actual_end DESC LIMIT 1", kase.id)[0];
+    md = s.manDays({ employees: who.staff, audit: a.type, sites: who.sites });
+    if (initial && md.initial !== undefined) md = s.manDays({ employees: who.staff, audit: a.type, sites: who.sites, initialOnsite: initial.d });
+  }
+  return { case: kase, audit: { type: a.type, start: a.start || a.plannedStart, end: a.end || a.plannedEnd, team: team, manDays: a.manDays },
+    documentReviews: sql("SELECT actual_end AS end FROM audits WHERE case_id = ? AND type = 'document' AND status = 'done'", kase.id),
+    manDays: md, deviation: deviation, date: a.start || a.plannedStart };
+}
+
 // case.audit({type, start, end, plannedStart, plannedEnd, team:[{person, role}], mode, manDays,
-// onsiteDays}) → Audit; start/end record an audit that took place, plannedStart/plannedEnd plan
-// one. Without manDays the scheme's table gives them from the org's staff and sites.
+// onsiteDays, deviation}) → Audit; start/end record an audit that took place, plannedStart/plannedEnd
+// plan one. Without manDays the scheme's table gives them from the org's staff and sites. The
+// scheme's workflow (its audit transition) checks the team (registrations, leader, experts), the
+// stages (a document review before the initial audit) and the time (a reduction needs deviation:
+// {reason, by, approvedBy, date}, recorded with the audit).
 Case.audit = function (o) {
-  o = opts(o, 'case.audit', ['type', 'mode', 'start', 'end', 'plannedStart', 'plannedEnd', 'manDays', 'onsiteDays', 'team']);
+  o = opts(o, 'case.audit', ['type', 'mode', 'start', 'end', 'plannedStart', 'plannedEnd', 'manDays', 'onsiteDays', 'team', 'deviation']);
   var a = pick(o, ['type', 'mode', 'start', 'end', 'plannedStart', 'plannedEnd', 'manDays', 'onsiteDays']);
   a.case = this.id;
   a.team = (o.team || []).map(function (m) {
@@ -301,6 +319,11 @@ Case.audit = function (o) {
       a.why = why;
     }
   }
+  var self = kase(this.id), s2 = self.rules();
+  var deviation = o.deviation === undefined ? null : deviationOf(o.deviation, 'case.audit');
+  var r = transit(s2, 'audit', auditFacts(self, a, s2, deviation));
+  why = why.concat(r.why);
+  a.why = why;
   return wrap(Audit, core.audit.create(a), why);
 };
 
@@ -393,6 +416,17 @@ Case.decide = function (o) {
   });
 };
 
+// deviationOf(v, fn) → a justified exception as recorded data {reason, by, approvedBy, date}: who
+// asked, who approved, when and why; every field required
+function deviationOf(v, fn) {
+  var known = ['reason', 'by', 'approvedBy', 'date'];
+  if (!v || typeof v !== 'object' || Array.isArray(v)) throw fail('invalid', 'deviation', fn + ': deviation must be {' + known.join(', ') + '}, got ' + JSON.stringify(v));
+  Object.keys(v).forEach(function (k) { if (known.indexOf(k) < 0) throw fail('invalid', 'deviation.' + k, fn + ': unknown field deviation.' + k + ' (known: ' + known.join(', ') + ')'); });
+  known.forEach(function (k) { if (v[k] === undefined || v[k] === null || v[k] === '') throw fail('invalid', 'deviation.' + k, fn + ': deviation.' + k + ' is required (who, when, why, approved by)'); });
+  if (!date.isValid(v.date)) throw fail('invalid', 'deviation.date', fn + ': deviation.date must be a date YYYY-MM-DD, got ' + JSON.stringify(v.date));
+  return { reason: String(v.reason), by: idOf(v.by), approvedBy: idOf(v.approvedBy), date: v.date };
+}
+
 // record(field, v, known, fn) → v when it is a record of a justified exception or a request
 // {date, by, text}: a real date, and no other field
 function record(field, v, known, fn) {
@@ -432,7 +466,13 @@ var audits = {
 // audit.case() → Case
 Audit.case = function () { return kase(this.caseId); };
 // audit.complete({start, end}) → Audit: a planned audit took place
-Audit.complete = function (o) { return wrap(Audit, core.audit.complete(this.id, opts(o, 'audit.complete'))); };
+Audit.complete = function (o) {
+  o = opts(o, 'audit.complete', ['start', 'end']);
+  var self = audit(this.id), k = self.case(), s = k.rules();
+  var r = transit(s, 'audit', auditFacts(k, { type: self.type, start: o.start, end: o.end, manDays: self.manDays,
+    team: (self.team || []).map(function (m) { return { person: m.personId, role: m.role }; }) }, s, null));
+  return wrap(Audit, core.audit.complete(this.id, o), r.why);
+};
 // audit.cancel() → Audit
 Audit.cancel = function () { return wrap(Audit, core.audit.cancel(this.id)); };
 // audit.addMember({person, role}) → Audit

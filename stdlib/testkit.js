@@ -13,8 +13,11 @@ function org(extra) {
     address: '杭州市西湖区' }, extra || {}));
 }
 
-// auditor() / decider() → a new person with that role
-function auditor() { seq++; return people.create({ name: '审核员' + seq, roles: ['auditor'] }); }
+// auditor() / decider() → a new person with that role; an auditor registered 2020-2030
+function auditor() {
+  seq++;
+  return people.create({ name: '审核员' + seq, roles: ['auditor'], registrations: [{ number: 'CCAA-' + seq, fieldCode: '', from: '2020-01-01', to: '2030-12-31' }] });
+}
 function decider() { seq++; return people.create({ name: '决定人' + seq, roles: ['decider'] }); }
 
 // accepted(schemeId, {grade, shops, orgFacts, applied}) → an accepted case of a new organisation
@@ -27,9 +30,13 @@ function accepted(schemeId, o) {
 }
 
 // audited(c, type, start, score, items, mode) → the audit of case c done from start (two days),
-// with its score when score is a number
+// with its score when score is a number; an initial audit gets the document review before it
 function audited(c, type, start, score, items, mode) {
-  var a = c.audit({ type: type, mode: mode, start: start, end: date.addDays(start, 2), manDays: 2, team: [{ person: auditor(), role: 'leader' }] });
+  if (type === 'initial' && !sql("SELECT 1 FROM audits WHERE case_id = ? AND type = 'document'", c.id).length) {
+    c.audit({ type: 'document', start: date.addDays(start, -7), end: date.addDays(start, -7), team: [{ person: auditor(), role: 'leader' }] });
+  }
+  var table = typeof c.rules().manDays === 'function' && type !== 'document'; // the scheme's time, else 2 as the team decides
+  var a = c.audit({ type: type, mode: mode, start: start, end: date.addDays(start, 2), manDays: table ? undefined : 2, team: [{ person: auditor(), role: 'leader' }] });
   if (typeof score === 'number') a.score({ score: score, deductionItems: items || 0 });
   return a;
 }

@@ -40,7 +40,8 @@ function refused(title, fn) {
 // cast(): a decider and an audit team lead who never decide the cases they audit
 function cast() {
   return {
-    lead: people.create({ name: '王审查（审查组长）', roles: ['auditor'] }),
+    lead: people.create({ name: '王审查（审查组长）', roles: ['auditor'],
+      registrations: [{ number: 'CCAA-2023-SV-0101', fieldCode: '02.03.01', from: '2023-01-01', to: '2029-12-31' }] }),
     decider: people.create({ name: '李决定（认证决定人员）', roles: ['decider'] })
   };
 }

@@ -58,6 +58,8 @@ var iso17065 = {
     cancel: { on: 'certificate', from: ['active', 'suspended'], to: 'cancelled', clause: 'ISO/IEC 17065 §7.11', text: 'certification is terminated',
       guards: [{ code: 'cause', check: 'cause', kind: 'cancellation', clause: 'ISO/IEC 17065 §7.11.1', text: 'a cause of cancellation the scheme states' }] },
     expire: { on: 'certificate', from: ['active', 'suspended'], to: 'expired', clause: 'ISO/IEC 17065 §7.7', text: 'the validity ended without recertification', guards: [] },
+    audit: { on: 'case', from: ['accepted', 'certified'], clause: 'ISO/IEC 17065 §7.4', text: 'an audit is recorded as carried out (or planned)',
+      guards: [] },
     import: { on: 'register', from: [], clause: 'ISO/IEC 17065 §7.7', text: 'a certificate taken over from another register, recorded as imported',
       guards: [
         { code: 'grade-known', check: 'gradeKnown', clause: 'ISO/IEC 17065 §7.7.1', text: 'the grade is a level of the scheme, with its stars' },
@@ -149,6 +151,52 @@ var CHECKS = {
     if (!(f.deciders || []).length) return refusal('by', 'no decider is named (by: [person…])');
     return not.length ? refusal('by', not.map(function (p) { return 'person ' + p.id + ' (' + p.name + ') has the roles ' + JSON.stringify(p.roles || []) + ', not decider'; }).join('; ')) : null;
   },
+  // registered: every member who audits (leader, member) holds a registration valid on every day
+  // of the audit (and, with guard.field, covering the scheme's field code); experts need none
+  registered: function (f, g) {
+    var a = f.audit, bad = [];
+    (a.team || []).forEach(function (m) {
+      if (m.role === 'expert') return;
+      var p = m.person, ok = (p.registrations || []).some(function (r) {
+        return r.validFrom <= a.start && r.validTo >= a.end && (!g.field || r.fieldCode === g.field);
+      });
+      if (!ok) bad.push('person ' + p.id + ' (' + p.name + ', ' + m.role + ') holds no registration' + (g.field ? ' for field ' + g.field : '') +
+        ' valid from ' + a.start + ' to ' + a.end + ((p.registrations || []).length ? ' (has: ' + p.registrations.map(function (r) {
+          return r.number + ' ' + (r.fieldCode || '-') + ' ' + r.validFrom + '..' + r.validTo; }).join(', ') + ')' : ''));
+    });
+    if (!(a.team || []).length) return refusal('team', 'the audit has no team');
+    return bad.length ? refusal('team', bad.join('; ')) : null;
+  },
+  // leader: the team has exactly one leader, an auditor (not a technical expert)
+  leader: function (f) {
+    var leaders = (f.audit.team || []).filter(function (m) { return m.role === 'leader'; });
+    if (leaders.length !== 1) return refusal('team', leaders.length ? leaders.length + ' leaders' : 'no leader (team: [{person, role: \'leader\'}])');
+    return (leaders[0].person.roles || []).indexOf('auditor') < 0 ? refusal('team', 'the leader, person ' + leaders[0].person.id + ', is not an auditor') : null;
+  },
+  // expertsAdvise: technical experts advise and are not auditors: none leads, and none is the only member
+  expertsAdvise: function (f) {
+    var t = f.audit.team || [], auditors = t.filter(function (m) { return m.role !== 'expert'; });
+    var posing = t.filter(function (m) { return m.role !== 'expert' && (m.person.roles || []).indexOf('auditor') < 0; });
+    if (t.length && !auditors.length) return refusal('team', 'a team of technical experts only: an expert does not audit');
+    return posing.length ? refusal('team', posing.map(function (m) { return 'person ' + m.person.id + ' (' + m.person.name + ') audits as ' + m.role + ' without the auditor role'; }).join('; ')) : null;
+  },
+  // documentReview: an initial on-site audit comes after a document review of the case that took place
+  documentReview: function (f) {
+    var a = f.audit;
+    if (guardTypes.indexOf(a.type) < 0) return null;
+    var before = (f.documentReviews || []).filter(function (d) { return d.end && d.end <= a.start; });
+    return before.length ? null : refusal('type', 'no document review of the case took place before ' + a.start + ' (record a type \'document\' audit first)');
+  },
+  // auditTime: recorded man-days are not below the scheme's time (a reduction only with a recorded
+  // deviation {reason, by, approvedBy, date}, and never below the scheme's minimum)
+  auditTime: function (f) {
+    var a = f.audit, md = f.manDays;
+    if (!md || a.manDays === undefined || a.manDays === null) return null;
+    if (a.manDays < md.minimum) return refusal('manDays', a.manDays + ' man-days is below the minimum ' + md.minimum + ' (the scheme\'s ' + md.total + ' reduced by at most the cap)', { manDays: a.manDays, minimum: md.minimum, total: md.total });
+    if (a.manDays < md.total && !f.deviation) return refusal('manDays', a.manDays + ' man-days is below the scheme\'s ' + md.total + '; a reduction needs its reasons recorded (deviation: {reason, by, approvedBy, date})', { manDays: a.manDays, total: md.total });
+    if (a.manDays < md.total) return { holds: 'reduced from ' + md.total + ' to ' + a.manDays + ' (minimum ' + md.minimum + '): ' + f.deviation.reason + ', approved by person ' + f.deviation.approvedBy + ' on ' + f.deviation.date };
+    return null;
+  },
   // gradeKnown: an imported grade is one of the scheme's levels, carrying that level's stars
   gradeKnown: function (f) {
     var g = f.imported.grade, stars = f.imported.stars || 0, levels = f.levels || [];
@@ -190,6 +238,10 @@ var CHECKS = {
     return bad.length ? refusal('shops', 'a shop without its domain or platform: ' + JSON.stringify(bad[0])) : null;
   }
 };
+
+// The audit types a document review must come before (the initial audit; a recertification may
+// skip it, CAS §8.2, DNI §5.7.2).
+var guardTypes = ['initial'];
 
 // ---- grades --------------------------------------------------------------------------------------
 
@@ -323,7 +375,7 @@ function check(w, levels, name, facts, cite) {
   var why = [cite(t.clause, name + ': ' + t.text)], refusals = [];
   var state = t.on === 'case' ? facts.case && facts.case.status : facts.certificate && facts.certificate.status;
   if (t.on !== 'register' && t.from.indexOf(state) < 0) { // nothing else matters
-    refusals.push({ code: 'state', field: 'status', clause: t.clause, text: 'the ' + t.on + ' is ' + state + '; ' + name + ' starts from ' + t.from.join(' or ') });
+    refusals.push({ code: 'state', field: t.on === 'case' ? 'case' : 'status', clause: t.clause, text: 'the ' + t.on + ' is ' + state + '; ' + name + ' starts from ' + t.from.join(' or ') });
     return { ok: false, refusals: refusals, grade: null, why: why.concat([cite(t.clause, 'refused — ' + refusals[0].text)]) };
   }
   if (t.grade && facts.evaluation !== undefined) facts.gradeResult = gradeFor(t.grade, levels || [], facts);

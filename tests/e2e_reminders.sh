@@ -21,7 +21,7 @@ fi
 
 cat > build.js <<'JS'
 // Six organisations, each set up for one kind of reminder as of 2026-01-15.
-var auditor = people.create({ name: '审核员甲', roles: ['auditor'] }), decider = people.create({ name: '决定人乙', roles: ['decider'] });
+var auditor = people.create({ name: '审核员甲', roles: ['auditor'], registrations: [{ number: 'CCAA-1', from: '2020-01-01', to: '2030-12-31' }] }), decider = people.create({ name: '决定人乙', roles: ['decider'] });
 var n = 0;
 function certified(name, auditEnd, decided) {
   n++;
@@ -29,6 +29,7 @@ function certified(name, auditEnd, decided) {
   var org = orgs.create({ name: name, uscc: base + uscc.check(base + '0').expected, staff: 40 });
   var k = org.apply({ scheme: 'cas-service', scope: '家用电器的销售及售后服务', date: date.addDays(auditEnd, -40) });
   k = k.accept({ date: date.addDays(auditEnd, -35) });
+  k.audit({ type: 'document', start: date.addDays(auditEnd, -10), end: date.addDays(auditEnd, -10), team: [{ person: auditor, role: 'leader' }] });
   var a = k.audit({ type: 'initial', start: date.addDays(auditEnd, -1), end: auditEnd, team: [{ person: auditor, role: 'leader' }] });
   a.score({ score: 88, deductionItems: 0 }, auditEnd);
   return { org: org, kase: k, audit: a, cert: k.decide({ by: [decider], outcome: 'certify', date: decided }).certificate };

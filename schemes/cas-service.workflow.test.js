@@ -208,3 +208,58 @@ test('import: a certificate from another register is recorded as imported, check
 
 // decisions(cert) → the outcomes of the decisions on the certificate's case
 function decisions(cert) { return sql('SELECT outcome FROM decisions WHERE case_id = ? ORDER BY id', cert.caseId).map(function (r) { return r.outcome; }); }
+
+// ---- §3.1, §6.2-§6.3: who audits, for how long, and in what order (issue 12) -----------------------
+
+// registered(from, to) → an auditor whose registration runs from..to
+function registered(from, to) { return people.create({ name: '审核员', roles: ['auditor'], registrations: [{ number: 'CCAA-X', from: from, to: to }] }); }
+
+test('§3.1 the auditors hold a registration valid on every day of the audit: one ending the day before is refused', function () {
+  var c = kit.accepted(S);
+  var ok = registered('2025-01-01', '2026-02-12'), late = registered('2025-01-01', '2026-02-11');
+  c.audit({ type: 'document', start: '2026-02-01', end: '2026-02-01', team: [{ person: ok, role: 'leader' }] });
+  var e = kit.refusedWith(function () { c.audit({ type: 'initial', start: '2026-02-10', end: '2026-02-12', team: [{ person: late, role: 'leader' }] }); }, 'registered-auditors', '§3.1');
+  assert.ok(/2025-01-01\.\.2026-02-11/.test(e.message), e.message);
+  kit.refusedWith(function () { c.audit({ type: 'initial', start: '2026-02-10', end: '2026-02-12', team: [{ person: kit.decider(), role: 'leader' }] }); }, 'registered-auditors', '§3.1');
+  assert.equal(c.audit({ type: 'initial', start: '2026-02-10', end: '2026-02-12', team: [{ person: ok, role: 'leader' }] }).status, 'done');
+});
+
+test('§6.2.4 a technical expert does not audit: an expert-only team, or an expert leading, is refused; an expert beside auditors is welcome', function () {
+  var c = kit.accepted(S);
+  kit.audited(c, 'document', '2026-02-01');
+  var expert = people.create({ name: '技术专家', roles: ['expert'] });
+  kit.refusedWith(function () { c.audit({ type: 'initial', start: '2026-02-10', end: '2026-02-12', team: [{ person: expert, role: 'expert' }] }); }, 'leader', '§6.3');
+  kit.refusedWith(function () { c.audit({ type: 'initial', start: '2026-02-10', end: '2026-02-12', team: [{ person: expert, role: 'leader' }] }); }, 'registered-auditors', '§3.1');
+  kit.refusedWith(function () { c.audit({ type: 'initial', start: '2026-02-10', end: '2026-02-12', team: [] }); }, 'registered-auditors', '§3.1');
+  var a = c.audit({ type: 'initial', start: '2026-02-10', end: '2026-02-12', team: [{ person: kit.auditor(), role: 'leader' }, { person: expert, role: 'expert' }] });
+  assert.equal(a.team.length, 2);
+});
+
+test('§6.3 no on-site initial audit before the document review', function () {
+  var c = kit.accepted(S), lead = kit.auditor();
+  kit.refusedWith(function () { c.audit({ type: 'initial', start: '2026-02-10', end: '2026-02-12', team: [{ person: lead, role: 'leader' }] }); }, 'document-review', '§6.3');
+  c.audit({ type: 'document', start: '2026-02-11', end: '2026-02-11', team: [{ person: lead, role: 'leader' }] });
+  kit.refusedWith(function () { c.audit({ type: 'initial', start: '2026-02-10', end: '2026-02-12', team: [{ person: lead, role: 'leader' }] }); }, 'document-review', '§6.3');
+  assert.equal(c.audit({ type: 'initial', start: '2026-02-12', end: '2026-02-13', team: [{ person: lead, role: 'leader' }] }).type, 'initial');
+});
+
+test('§6.2.3 a reduction needs its reasons and never exceeds 30%: 150 staff, App. A 7 man-days, at least 5 (4.9 up)', function () {
+  var c = kit.accepted(S, { org: { staff: 150 } }), lead = kit.auditor(), boss = kit.decider();
+  kit.audited(c, 'document', '2026-02-01');
+  var team = [{ person: lead, role: 'leader' }];
+  var dev = { reason: '服务场所集中，服务类别单一', by: lead, approvedBy: boss, date: '2026-02-05' };
+  kit.refusedWith(function () { c.audit({ type: 'initial', start: '2026-02-10', end: '2026-02-12', manDays: 6, team: team }); }, 'audit-time', '§6.2.3');
+  var e = kit.refusedWith(function () { c.audit({ type: 'initial', start: '2026-02-10', end: '2026-02-12', manDays: 4.5, team: team, deviation: dev }); }, 'audit-time', '§6.2.3');
+  assert.equal([e.refusals[0].numbers.minimum, e.refusals[0].numbers.total], [5, 7]);
+  assert.equal(assert.throws(function () { c.audit({ type: 'initial', start: '2026-02-10', end: '2026-02-12', manDays: 5, team: team, deviation: { reason: 'x' } }); }, 'invalid').field, 'deviation.by');
+  var a = c.audit({ type: 'initial', start: '2026-02-10', end: '2026-02-12', manDays: 5, team: team, deviation: dev });
+  assert.equal(a.manDays, 5);
+  assert.ok(a.why.some(function (w) { return w.clause === '§6.2.3' && /reduced from 7 to 5/.test(w.text) && /服务场所集中/.test(w.text); }), 'the deviation is in the why');
+});
+
+test('§8.2 recertification at least 70% of the initial on-site time actually spent; §7.4 surveillance 30%', function () {
+  var s = scheme(S);
+  assert.equal(s.manDays({ employees: 150, audit: 'recertification' }).minimum, 5, '70% of 7 = 4.9 → 5, not the 30% cut of App. A\'s 5 (3.5)');
+  assert.equal(s.manDays({ employees: 150, audit: 'recertification', initialOnsite: 9 }).minimum, 6.5, '70% of 9 actually spent = 6.3 → 6.5');
+  assert.equal(s.manDays({ employees: 150, audit: 'surveillance', initialOnsite: 9 }).total, 3, '30% of 9 = 2.7 → 3 raises App. A\'s 2.5');
+});

@@ -229,6 +229,22 @@ int certificate_change(Db *db, long long id, const char *scope, const char *grad
 int certificate_renew(Db *db, long long id, long long decision, const char *issued, const char *expires,
                       const char *grade, int stars, const char *args_json);
 
+/* ---- deviations: justified exceptions recorded as data (core/deviation.c) ------------------ */
+
+typedef struct DeviationInput {
+  const char *prefix;      /* what it concerns: certificate, case or audit */
+  long long id;
+  const char *rule;        /* the rule it is an exception to, e.g. 'surveillance.extension' */
+  const char *clause;      /* the clause that allows it */
+  const char *reason;
+  long long by, approved_by;
+  const char *date;
+  const char *details_json; /* e.g. {"n": 2}; or NULL */
+} DeviationInput;
+
+/* Record a deviation as one `deviation.record` event (subject 'deviation:PREFIX-ID'). */
+int deviation_record(Db *db, const DeviationInput *in, const char *args_json);
+
 /* ---- matters: appeals, complaints, incidents (core/matter.c) ------------------------------ */
 
 typedef struct MatterInput {

@@ -16,6 +16,7 @@ void bind_decision_open(duk_context *ctx);
 void bind_certificate_open(duk_context *ctx);
 void bind_matter_open(duk_context *ctx);
 void bind_reminder_open(duk_context *ctx);
+void bind_deviation_open(duk_context *ctx);
 void bind_library_open(duk_context *ctx);
 
 static void (*const BINDING_MODULES[])(duk_context *) = {
@@ -33,6 +34,7 @@ static void (*const BINDING_MODULES[])(duk_context *) = {
   bind_certificate_open,
   bind_matter_open,
   bind_reminder_open,
+  bind_deviation_open,
   bind_library_open,
 };
 

@@ -128,11 +128,12 @@ function due(d, what) { return d.date && d.date <= end ? answer(d.date, stateOf(
 // The rules as SQL functions (sqlFunctions remembers each answer for its arguments). Each
 // returns an answer (JSON in SQL) or null when there is nothing to report.
 var FUNCTIONS = {
-  // surveillance_next(scheme, version, decided, expires, audits JSON): the next window opening or
-  // closing within the horizon, or missed; its number n with it
-  surveillance_next: function (id, version, decided, expires, audits) {
+  // surveillance_next(scheme, version, decided, expires, audits JSON, extensions JSON): the next
+  // window opening or closing within the horizon, or missed; its number n with it
+  surveillance_next: function (id, version, decided, expires, audits, extensions) {
     var rule = ruleOf(id, version);
-    var res = rule.surveillance({ decisionDate: decided, expires: expires, audits: JSON.parse(audits), asOf: asOf });
+    var res = rule.surveillance({ decisionDate: decided, expires: expires, audits: JSON.parse(audits), asOf: asOf,
+      extensions: JSON.parse(extensions || '[]') });
     var next = res && res.next;
     if (!next) return null;
     var last = next.latest || next.due, n = next.n, w = next.why || res.why, a = null;
@@ -234,7 +235,8 @@ function surveillance() {
     ' SELECT c.id, c.number, o.name AS holder, c.scheme, c.version, surveillance_next(c.scheme, c.version, d.date, c.expires,' +
     '   (SELECT json_group_array(json_object(\'type\', x.type, \'end\', x.actual_end)) FROM (SELECT a.type, a.actual_end' +
     '     FROM audits a WHERE a.case_id = c.case_id AND a.status = \'done\' AND a.actual_end IS NOT NULL' +
-    '     ORDER BY a.type, a.actual_end) x)) AS answer' + // the covering index's order: no sort per row
+    '     ORDER BY a.type, a.actual_end) x),' + // the covering index's order: no sort per row
+    '   ' + require('stdlib/actions').EXTENSIONS_SQL + ') AS answer' + // with the approved extensions (DNI §5.6.1)
     // last first, streamed as a co-routine (no temporary table of every case), then the rest
     ' FROM last l CROSS JOIN b CROSS JOIN certificates c ON c.case_id = l.case_id AND b.scheme = c.scheme AND b.version = c.version' +
     ' JOIN decisions d ON d.id = c.decision_id JOIN orgs o ON o.id = c.org_id' +

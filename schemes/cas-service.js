@@ -42,6 +42,7 @@ module.exports = defineScheme({
     actions: [
       { code: 'five-star-withdrawal', when: 'belowHeldGrade', stars: 5, do: 'maintain', clause: '§7.5',
         text: '监督审查得分低于规定分数时，对于已获五星级证书的组织将撤销五星级证书 (decide maintain: the grade falls to the score\'s level)' },
+      { code: 'surveillance-missed', when: 'surveillanceMissed', do: 'suspend', clause: '§9.3.2.1 (4)', text: '无正当理由不按要求的频次接受监督审查: suspend' },
       { code: 'surveillance-failed', when: 'surveillanceFailed', do: 'suspend', forbids: ['maintain'], clause: '§9.3.2.1 (1)',
         text: '服务体系持续或严重不满足认证要求: suspend' },
       { code: 'correction-overdue', when: 'correctionOverdue', do: 'suspend', forbids: ['maintain', 'recertify'], clause: '§7.5',

@@ -44,6 +44,7 @@ module.exports = defineScheme({
         { code: 'within-limit', clause: '§9.5.1', text: '暂停期最长不超过6个月' }] }
     },
     actions: [
+      { code: 'surveillance-missed', when: 'surveillanceMissed', do: 'suspend', clause: '§9.5.1 a)', text: '客户不按期接受认证监督的: suspend' },
       { code: 'below-held-grade', when: 'belowHeldGrade', stars: 1, do: 'downgrade', forbids: ['maintain'], clause: '§8.10.3 2)',
         text: '在监督审查中发现的总分低于获证级别时: suspend, or downgrade and keep the certification' },
       { code: 'below-lowest', when: 'surveillanceFailed', do: 'withdraw', forbids: ['maintain', 'downgrade'], clause: '§8.10.3 2) c)', text: '整改后不能满足最低级别要求时撤销认证' },
@@ -53,6 +54,7 @@ module.exports = defineScheme({
 
   positions: [
     { topic: 'grade', clause: '§5', text: 'CFC names 一星级 to 五星级 but states no thresholds. certsh takes the pass line 70 with fewer than 5 special deduction items from GB/T 27922 practice, reads the lowest star level (§8.5.5 3) "最低星级要求") as that pass line: 一星级 ≥ 70, and takes 三星级 ≥ 80, 四星级 ≥ 90, 五星级 ≥ 95 from the same practice (DNI §5.3.3.7 states them for the same criteria). No public source gives 二星级 a score, so a score never yields 二星级; a body that sets one defines its own version of this scheme' },
+    { topic: 'surveillance', clause: '§8.10.1 1)', text: '"特殊情况可以适当延长" is an exception the body decides: the 15-month limit holds only for a surveillance whose extension is recorded with its reason and approval (certificate.extendSurveillance); the recertification year is the year the certificate expires' },
     { topic: 'surveillance', clause: '§7.1.3', text: '§7.1.3 says two surveillance audits are never more than 12 months apart; §8.10.1 1) says normally 12 and, in special cases, never more than 15. certsh follows the more specific §8.10.1: due at 12 months, latest 15' },
     { topic: 'validity', clause: '§7.1.1', text: 'three years counted from the decision date, the decision day included: the last valid day is the day before the third anniversary' },
     { topic: 'numbering', clause: '§9.2', text: 'the document requires a number but gives no format: certsh uses CFC-SC14-YYYY-NNNNN' },
@@ -88,9 +90,9 @@ module.exports = defineScheme({
     count: 2, clause: '§8.10.1 1)',
     first: { from: 'decision', dueMonths: 12, clause: '§8.10.1 1)', text: '初次认证后的第一次监督审查应在获证后12个月内进行' },
     next: { dueMonths: 12, latestMonths: 15, clause: '§8.10.1 1)', text: '第二次监督审查应从第一次监督审查结束日期起12个月内进行',
-      latestClause: '§8.10.1 1)', latestText: '特殊情况可以适当延长，但两次监督审查的时间间隔不能超过15个月' },
+      latestClause: '§8.10.1 1)', latestText: '特殊情况可以适当延长，但两次监督审查的时间间隔不能超过15个月', latestNeedsApproval: true },
+    calendarYear: { clause: '§8.10.1 1)', text: '此后，监督审查应至少每个日历年（应进行再认证的年份除外）进行一次' },
     notes: [
-      { clause: '§8.10.1 1)', text: '此后，监督审查应至少每个日历年（应进行再认证的年份除外）进行一次' },
       { clause: '§7.1.3', text: '两次审查的时间间隔不得超过12个月 (read with §8.10.1: see the position)' }
     ]
   },

@@ -32,12 +32,24 @@ test('§8.10.1 first surveillance within 12 months of certification', function (
   assert.equal([r.next.n, r.next.due, r.next.latest], [1, '2026-08-31', '2026-08-31']);
 });
 
-test('§8.10.1 second within 12 months of the first\'s end, never more than 15 (position over §7.1.3)', function () {
+var EXT = [{ n: 2, reason: '客户经营场所搬迁', by: 1, approvedBy: 2, date: '2027-04-01' }];
+
+test('§8.10.1 second within 12 months of the first\'s end; up to 15 only as a recorded special case (position over §7.1.3)', function () {
   var r = s.surveillance({ decisionDate: '2025-08-31', audits: [{ type: 'surveillance', end: '2026-05-31' }], asOf: '2026-06-01' });
-  assert.equal([r.next.due, r.next.latest], ['2027-05-31', '2027-08-31']);
+  assert.equal([r.next.due, r.next.latest], ['2027-05-31', '2027-05-31'], 'no extension recorded: 12 months');
   assert.ok(r.why.some(function (w) { return /^position: §7.1.3/.test(w.text); }));
-  r = s.surveillance({ decisionDate: '2025-08-31', audits: [{ type: 'surveillance', end: '2026-11-30' }], asOf: '2026-12-01' });
-  assert.equal([r.next.due, r.next.latest], ['2027-11-30', '2028-02-29']);
+  r = s.surveillance({ decisionDate: '2025-08-31', audits: [{ type: 'surveillance', end: '2026-05-31' }], asOf: '2026-06-01', extensions: EXT });
+  assert.equal([r.next.due, r.next.latest], ['2027-05-31', '2027-08-31']);
+  assert.equal(s.surveillance({ decisionDate: '2025-08-31', audits: [{ type: 'surveillance', end: '2026-05-31' }], asOf: '2027-06-01' }).next.status, 'overdue',
+    '12 months + 1 day without an approval is overdue');
+});
+
+test('§8.10.1 at least once every calendar year but the recertification year: surveillance 1 ending 2026-11-20 leaves 2027 its own', function () {
+  var r = s.surveillance({ decisionDate: '2025-12-01', audits: [{ type: 'surveillance', end: '2026-11-20' }], asOf: '2026-12-01', extensions: EXT });
+  assert.equal([r.next.due, r.next.latest], ['2027-11-20', '2027-12-31'], '15 months would be 2028-02-20');
+  assert.cites(r.next, '§8.10.1 1)');
+  var recert = s.surveillance({ decisionDate: '2025-08-31', audits: [{ type: 'surveillance', end: '2027-01-15' }], asOf: '2027-02-01', extensions: EXT });
+  assert.ok(recert.next.why.some(function (w) { return /2028 is the recertification year/.test(w.text); }), 'the exception is stated');
 });
 
 test('§9.5.1 suspension at most 6 months; restoration after verified correction', function () {

@@ -41,6 +41,7 @@ module.exports = defineScheme({
       restore: { guards: [{ code: 'within-limit', request: true, clause: '§6.8.2 1)', text: '在确定的认证资格暂停限期结束前，获证客户向DNI提出恢复认证资格的申请' }] }
     },
     actions: [
+      { code: 'surveillance-missed', when: 'surveillanceMissed', do: 'suspend', clause: '§6.7.1', text: '不能在规定的时限内接受监督审查: suspend' },
       { code: 'surveillance-failed', when: 'surveillanceFailed', do: 'suspend', forbids: ['maintain'], clause: '§6.7.1', text: '服务特性及管理持续或严重不满足认证要求: suspend' },
       { code: 'correction-overdue', when: 'correctionOverdue', do: 'suspend', forbids: ['maintain', 'recertify'], clause: '§5.6.5', text: '两个月内限期整改，逾期将停止使用认证证书和认证标志' },
       { code: 'suspension-limit', when: 'suspensionLimit', do: 'withdraw', forbids: ['restore'], clause: '§6.9.1', text: '在暂停期限内未采取有效纠正措施的，撤销' }
@@ -106,8 +107,8 @@ module.exports = defineScheme({
     count: 2, clause: '§5.6.1',
     first: { from: 'decision', dueMonths: 12, clause: '§5.6.1', text: '第一次监督审核应在认证决定日期起12个月内进行' },
     next: { dueMonths: 12, latestMonths: 15, withinCalendarYear: true, clause: '§5.6.1', text: '两次监督审核的时间间隔通常情况下不超过12个月',
-      latestClause: '§5.6.1', latestText: '经书面申请批准后，第2次监督审核期限可延长至15个月，且在该日历年内' },
-    notes: [{ clause: '§5.6.1', text: '此后，监督审核应至少每个日历年（应进行再认证的年份除外）进行一次' }]
+      latestClause: '§5.6.1', latestText: '经书面申请批准后，第2次监督审核期限可延长至15个月，且在该日历年内', latestNeedsApproval: true },
+    calendarYear: { clause: '§5.6.1', text: '此后，监督审核应至少每个日历年（应进行再认证的年份除外）进行一次' }
   },
 
   causes: {

@@ -111,10 +111,16 @@ test('§5.6.1 first surveillance within 12 months of the decision', function () 
   assert.cites(r, '§5.6.1');
 });
 
-test('§5.6.1 second within 12 months of the first, extendable on request to 15 months inside that calendar year', function () {
+test('§5.6.1 second within 12 months of the first; extended to 15 months inside that calendar year only on an approved written request', function () {
+  var ext = [{ n: 2, reason: '书面申请：旺季延后', by: 1, approvedBy: 2, date: '2027-01-10' }];
   var r = s.surveillance({ decisionDate: '2025-03-10', audits: [{ type: 'surveillance', end: '2026-02-20' }], asOf: '2026-03-01' });
+  assert.equal([r.next.n, r.next.due, r.next.latest], [2, '2027-02-20', '2027-02-20'], 'no approval recorded');
+  assert.ok(r.next.why.some(function (w) { return /no approved extension/.test(w.text); }));
+  assert.equal(s.surveillance({ decisionDate: '2025-03-10', audits: [{ type: 'surveillance', end: '2026-02-20' }], asOf: '2027-02-21' }).next.status, 'overdue',
+    '12 months + 1 day without an approval');
+  r = s.surveillance({ decisionDate: '2025-03-10', audits: [{ type: 'surveillance', end: '2026-02-20' }], asOf: '2026-03-01', extensions: ext });
   assert.equal([r.next.n, r.next.due, r.next.latest], [2, '2027-02-20', '2027-05-20']);
-  r = s.surveillance({ decisionDate: '2025-01-10', audits: [{ type: 'surveillance', end: '2025-11-30' }], asOf: '2026-03-01' });
+  r = s.surveillance({ decisionDate: '2025-01-10', audits: [{ type: 'surveillance', end: '2025-11-30' }], asOf: '2026-03-01', extensions: ext });
   assert.equal([r.next.due, r.next.latest], ['2026-11-30', '2026-12-31']); // 15 months would be 2027-02-28
   r = s.surveillance({ decisionDate: '2025-01-10', audits: [{ type: 'surveillance', end: '2025-11-30' }], asOf: '2027-01-01' });
   assert.equal(r.next.status, 'overdue');

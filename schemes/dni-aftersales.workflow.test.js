@@ -82,3 +82,21 @@ test('§6.7.3, §6.9.1 a suspension past 6 months without a request: withdrawal 
   assert.equal(s.actions('2026-12-02').map(function (a) { return [a.code, a.do, a.due, a.clause]; }), [['suspension-limit', 'withdraw', '2026-12-01', '§6.9.1']]);
   assert.equal(s.withdraw({ cause: 'suspension-unresolved', date: '2026-12-02' }).statusCode, 'suspension-unresolved');
 });
+
+// ---- §5.6.1: the surveillance programme, its approved extension, a missed surveillance (issue 12) ------
+
+test('§5.6.1 the second surveillance 12 months after the first; 15 only on an approved written request; missed: suspension (§6.7.1)', function () {
+  var k = kit.certified(S, { decided: '2026-03-01' });
+  kit.audited(k.case, 'surveillance', '2026-12-01', 88);
+  assert.equal(k.certificate.programme('2026-12-10').next.latest, '2027-12-03');
+  assert.equal(kit.pendingCodes(k.certificate, '2027-12-04'), ['surveillance-missed'], '12 months + 1 day without an approval');
+  var boss = kit.decider(), lead = kit.auditor();
+  assert.equal(assert.throws(function () { k.certificate.extendSurveillance({ n: 2, reason: '书面申请', by: lead, approvedBy: boss, date: '2027-12-05' }); }, 'refused').field, 'date');
+  var c = k.certificate.extendSurveillance({ n: 2, reason: '客户书面申请：经营场所搬迁', by: lead, approvedBy: boss, date: '2027-11-01' });
+  assert.equal(c.programme('2027-12-04').next.latest, '2027-12-31', '15 months (2028-03-03), inside the calendar year 2027');
+  assert.cites(c.programme('2027-12-04').next, '§5.6.1');
+  assert.equal(kit.pendingCodes(c, '2027-12-04'), []);
+  assert.equal(kit.pendingCodes(c, '2028-01-01'), ['surveillance-missed']);
+  assert.ok(sql("SELECT 1 FROM events WHERE kind = 'deviation.record' AND subject = ?", 'deviation:certificate-' + c.id).length, 'the approval is in the log');
+  assert.equal(log.verify().ok, true);
+});

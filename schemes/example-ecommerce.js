@@ -109,9 +109,9 @@ module.exports = defineScheme({
     count: 2, clause: 'example §8.1',
     first: { from: 'decision', dueMonths: 12, clause: 'example §8.1', text: '初次认证后第一次监督在认证决定之日起12个月内进行' },
     next: { dueMonths: 12, latestMonths: 15, withinCalendarYear: true, clause: 'example §8.2', text: '两次监督间隔通常不超过12个月',
-      latestClause: 'example §8.2', latestText: '特殊情况经批准可延至15个月，且在该日历年内' },
+      latestClause: 'example §8.2', latestText: '特殊情况经批准可延至15个月，且在该日历年内', latestNeedsApproval: true },
+    calendarYear: { clause: 'example §8.2', text: '此后每个日历年（再认证年份除外）至少监督一次' },
     notes: [
-      { clause: 'example §8.2', text: '此后每个日历年（再认证年份除外）至少监督一次' },
       { clause: 'C3.9.1 注', text: 'the draft leaves surveillance frequency to the certification scheme: example §8.1–8.2 are this body\'s choice, set considering the C3.9.2 factors' }
     ]
   },
@@ -127,6 +127,7 @@ module.exports = defineScheme({
         text: '认证机构应及时采取相应措施并向CNAS通报有关情况 (example §9.1: within 5 working days of the verified event)' },
       { code: 'r62-measures', when: 'verifiedCause', do: 'suspend', deadline: 'suspendWithin', clause: 'example §9.1',
         text: '暂停原因经核实后5个工作日内作出暂停决定（R6.2：及时采取措施）' },
+      { code: 'surveillance-missed', when: 'surveillanceMissed', do: 'suspend', clause: 'example §9.1 a)', text: '未按期接受监督: suspend' },
       { code: 'suspension-limit', when: 'suspensionLimit', do: 'withdraw', forbids: ['restore'], clause: 'example §9.3 a)', text: '暂停期满仍未完成补救或纠正的，撤销' }
     ])
   },

@@ -60,9 +60,12 @@ test('example §8.1: the first surveillance is due within 12 months of the decis
 });
 
 test('example §8.2: the second follows within 12 months of the first, at most 15 and inside that calendar year', function () {
-  var r = s.surveillance({ decisionDate: '2024-03-10', audits: [{ type: 'initial', end: '2024-02-20' }, { type: 'surveillance', end: '2025-01-20' }], asOf: '2025-06-01' });
+  var ext = [{ n: 2, reason: '经批准延期', by: 1, approvedBy: 2, date: '2025-12-01' }];
+  var r = s.surveillance({ decisionDate: '2024-03-10', audits: [{ type: 'initial', end: '2024-02-20' }, { type: 'surveillance', end: '2025-01-20' }], asOf: '2025-06-01', extensions: ext });
   assert.equal([r.next.n, r.next.due, r.next.latest], [2, '2026-01-20', '2026-04-20']);
-  var late = s.surveillance({ decisionDate: '2024-03-10', audits: [{ type: 'surveillance', end: '2025-10-20' }], asOf: '2025-12-01' });
+  var plain = s.surveillance({ decisionDate: '2024-03-10', audits: [{ type: 'initial', end: '2024-02-20' }, { type: 'surveillance', end: '2025-01-20' }], asOf: '2025-06-01' });
+  assert.equal(plain.next.latest, '2026-01-20', 'without an approval: 12 months');
+  var late = s.surveillance({ decisionDate: '2024-03-10', audits: [{ type: 'surveillance', end: '2025-10-20' }], asOf: '2025-12-01', extensions: ext });
   assert.equal([late.next.due, late.next.latest], ['2026-10-20', '2026-12-31'], '15 months would be 2027-01-20: the calendar year ends first');
   var missed = s.surveillance({ decisionDate: '2024-03-10', audits: [], asOf: '2025-03-11' });
   assert.equal(missed.next.status, 'overdue');

@@ -5,13 +5,22 @@
 // (certificate.actions(), noPendingAction), the analysts' q.actions() and the reminder job.
 'use strict';
 
+// The approved surveillance extensions recorded for certificate c (deviation.record events, rule
+// surveillance.extension), as the JSON list surveillance({extensions}) takes: one SQL expression.
+var EXTENSIONS_SQL = "(SELECT json_group_array(json_object('n', json_extract(e.payload, '$.details.n'), 'reason', json_extract(e.payload, '$.reason')," +
+  " 'by', json_extract(e.payload, '$.by'), 'approvedBy', json_extract(e.payload, '$.approvedBy'), 'date', json_extract(e.payload, '$.date')))" +
+  " FROM events e WHERE e.subject = 'deviation:certificate-' || c.id AND json_extract(e.payload, '$.rule') = 'surveillance.extension')";
+
 // The facts each certificate's actions are decided on, one row per certificate: the certificate,
 // its case's last surveillance since the cycle began (with its score), its open nonconformities
 // past their deadline, its incidents (matters). ?1 the as-of date, ?2 one certificate id or NULL.
 // Without ?2, only certificates some action could concern are read (the candidates).
 var FACTS_SQL = "SELECT c.id, c.number, c.case_id AS caseId, c.scheme, c.version, c.status, c.status_date AS statusDate," +
   " c.status_code AS statusCode, c.status_cause AS statusCause, c.status_until AS statusUntil, c.grade, c.stars, c.issued, c.expires," +
-  " o.name AS holder," +
+  " o.name AS holder, (SELECT date FROM decisions d WHERE d.id = c.decision_id) AS decided," +
+  " (SELECT json_group_array(json_object('type', x.type, 'end', x.actual_end)) FROM (SELECT a.type, a.actual_end FROM audits a" +
+  "   WHERE a.case_id = c.case_id AND a.status = 'done' AND a.actual_end IS NOT NULL AND a.actual_end <= ?1 ORDER BY a.actual_end) x) AS audits," +
+  " " + EXTENSIONS_SQL + " AS extensions," +
   " (SELECT json_object('audit', a.id, 'date', coalesce(s.date, a.actual_end), 'score', s.score, 'stars', s.stars, 'pass', s.pass," +
   "   'level', s.level, 'deductionItems', s.deduction_items) FROM audits a JOIN scores s ON s.audit_id = a.id" +
   "   WHERE a.case_id = c.case_id AND a.status = 'done' AND a.type = 'surveillance' AND a.actual_end >= c.issued AND a.actual_end <= ?1" +
@@ -31,14 +40,30 @@ var FACTS_SQL = "SELECT c.id, c.number, c.case_id AS caseId, c.scheme, c.version
   "   UNION SELECT c2.id FROM findings f JOIN audits a ON a.id = f.audit_id JOIN certificates c2 ON c2.case_id = a.case_id" +
   "     WHERE ?2 IS NULL AND f.status = 'open' AND f.due < ?1 AND f.kind = 'nonconformity'" +
   "   UNION SELECT certificate_id FROM matters WHERE ?2 IS NULL AND kind = 'incident' AND certificate_id IS NOT NULL" +
-  "     AND (closed IS NULL OR reported IS NULL))" +
+  "     AND (closed IS NULL OR reported IS NULL)" +
+  // a surveillance may be missed: no audit of the case ended since ?3 (the shortest window of the schemes in use)
+  "   UNION SELECT c3.id FROM certificates c3 WHERE ?2 IS NULL AND c3.status = 'active' AND NOT EXISTS (SELECT 1 FROM audits a" +
+  "     WHERE a.case_id = c3.case_id AND a.status = 'done' AND a.type IN ('initial', 'surveillance', 'recertification') AND a.actual_end >= ?3))" +
   " ORDER BY c.id";
 
 // factsOf(row, asOf) → the facts stdlib/workflow's action checks read
 function factsOf(row, asOf) {
   var sv = row.surveillance ? JSON.parse(row.surveillance) : null;
   if (sv) sv.pass = sv.pass === 1;
-  return { asOf: asOf, certificate: row, surveillance: sv, overdue: JSON.parse(row.overdue || '[]'), matters: JSON.parse(row.matters || '[]') };
+  return { asOf: asOf, certificate: row, surveillance: sv, overdue: JSON.parse(row.overdue || '[]'), matters: JSON.parse(row.matters || '[]'),
+    audits: JSON.parse(row.audits || '[]'), extensions: JSON.parse(row.extensions || '[]'), decided: row.decided };
+}
+
+// cutoff(asOf) → the day before which a case's last audit makes a missed surveillance possible:
+// asOf less the shortest window (in days) of the surveillance programmes of the live certificates
+function cutoff(asOf, rules) {
+  var days = Infinity;
+  sql("SELECT DISTINCT scheme, version FROM certificates WHERE status = 'active'").forEach(function (v) {
+    var s = rules(v.scheme, v.version);
+    if (s instanceof Error || typeof s.surveillance !== 'function') return;
+    days = Math.min(days, typeof s.surveillanceBounds === 'function' ? s.surveillanceBounds().bMin : 0); // a programme of its own: every certificate
+  });
+  return days === Infinity ? '0000-01-01' : date.addDays(asOf, -days);
 }
 
 // rulesFinder() → rules(id, version): each scheme version looked up once per call
@@ -55,7 +80,7 @@ function rulesFinder() {
 
 // pending(cert, asOf) → the required actions now pending on one certificate (a record or row with an id)
 function pending(cert, asOf) {
-  var rows = sql(FACTS_SQL, asOf, cert.id);
+  var rows = sql(FACTS_SQL, asOf, cert.id, asOf);
   if (!rows.length) return [];
   var s = scheme(rows[0].scheme + '@' + rows[0].version);
   return s.requiredActions(factsOf(rows[0], asOf));
@@ -67,7 +92,7 @@ function pending(cert, asOf) {
 function list(asOf, filter) {
   filter = filter || {};
   var rules = rulesFinder(), out = [];
-  sqlEach(FACTS_SQL, [asOf, null], function (row) {
+  sqlEach(FACTS_SQL, [asOf, null, cutoff(asOf, rules)], function (row) {
     if (filter.scheme && row.scheme !== filter.scheme) return;
     var s = rules(row.scheme, row.version);
     if (s instanceof Error) {
@@ -88,3 +113,4 @@ function list(asOf, filter) {
 exports.pending = pending;
 exports.list = list;
 exports.FACTS_SQL = FACTS_SQL;
+exports.EXTENSIONS_SQL = EXTENSIONS_SQL;

@@ -75,7 +75,11 @@ function deadline(d, name, from, opts, cite) {
 
 // A programme: {count, clause, first: {from: 'decision'|'initialAudit', opensMonths?, dueMonths,
 // clause, text}, next: {opensMonths?, dueMonths, latestMonths?, latestClause?, latestText?,
-// withinCalendarYear?, clause, text}, notes: [{clause, text}]}
+// latestNeedsApproval?, withinCalendarYear?, clause, text}, calendarYear: {clause, text}?,
+// notes: [{clause, text}]}. latestNeedsApproval: the later limit holds only for a window whose
+// extension was approved and recorded (input.extensions: [{n, reason, by, approvedBy, date}]);
+// calendarYear: after the first, at least one surveillance in each calendar year except the
+// recertification year (the year the certificate expires).
 
 // checkSurveillance(s, field) → problems
 function checkSurveillance(s, field) {
@@ -94,6 +98,8 @@ function checkSurveillance(s, field) {
   });
   if (s.first && s.first.from !== 'decision' && s.first.from !== 'initialAudit') problem(list, field + '.first.from', "must be 'decision' or 'initialAudit'");
   (s.notes || []).forEach(function (n, i) { checkClause(n, field + '.notes[' + i + ']', list); });
+  if (s.calendarYear !== undefined) checkClause(s.calendarYear, field + '.calendarYear', list);
+  if (s.next && s.next.latestNeedsApproval && !s.next.latestMonths) problem(list, field + '.next.latestNeedsApproval', 'an approval of what? give latestMonths, the limit an approved extension reaches');
   return list;
 }
 
@@ -104,7 +110,12 @@ function minDate(a, b) { return a < b ? a : b; }
 function surveillance(p, input, expiryOf, cite) {
   var fn = 'surveillance({decisionDate, expires, audits, asOf})';
   if (!input || typeof input !== 'object') throw fail('invalid', 'decisionDate', fn + ': give an object');
-  bands.fields(input, ['decisionDate', 'expires', 'audits', 'asOf'], ['decisionDate'], fn);
+  bands.fields(input, ['decisionDate', 'expires', 'audits', 'asOf', 'extensions'], ['decisionDate'], fn);
+  var extensions = input.extensions === undefined ? [] : input.extensions;
+  if (!Array.isArray(extensions)) throw fail('invalid', 'extensions', fn + ': extensions must list the approved extensions [{n, reason, by, approvedBy, date}]');
+  extensions.forEach(function (x, i) {
+    bands.fields(x, ['n', 'reason', 'by', 'approvedBy', 'date'], ['n', 'reason', 'approvedBy', 'date'], fn + ': extensions[' + i + ']');
+  });
   var decision = date.check(input.decisionDate, 'decisionDate');
   var expires = input.expires === undefined ? expiryOf(decision) : date.check(input.expires, 'expires');
   var asOf = input.asOf === undefined ? today() : date.check(input.asOf, 'asOf');
@@ -138,11 +149,25 @@ function surveillance(p, input, expiryOf, cite) {
     var latest = w.latestMonths ? date.addMonths(anchor, w.latestMonths) : due;
     wwhy.push(cite(w.clause, (w.text ? w.text + ': ' : '') + 'surveillance ' + n + ' counted from ' + anchorText +
       (w.opensMonths ? ', opens ' + w.opensMonths + ' months after (' + opens + ')' : '') + ', due within ' + w.dueMonths + ' months (' + due + ')'));
-    if (w.latestMonths) {
+    var approved = w.latestNeedsApproval ? extensions.filter(function (x) { return x.n === n; })[0] : null;
+    if (w.latestMonths && w.latestNeedsApproval && !approved) {
+      latest = due;
+      wwhy.push(cite(w.latestClause, (w.latestText ? w.latestText + ': ' : '') + 'no approved extension of surveillance ' + n + ' is recorded: the latest is the due date ' + due));
+    } else if (w.latestMonths) {
       var l = latest;
       if (w.withinCalendarYear) latest = minDate(latest, date.year(due) + '-12-31');
       wwhy.push(cite(w.latestClause, (w.latestText ? w.latestText + ': ' : '') + 'at the latest ' + w.latestMonths + ' months after (' + l + ')' +
-        (latest !== l ? ', and within the calendar year ' + date.year(due) + ' → ' + latest : '')));
+        (latest !== l ? ', and within the calendar year ' + date.year(due) + ' → ' + latest : '') +
+        (approved ? '; extension approved by person ' + approved.approvedBy + ' on ' + approved.date + ': ' + approved.reason : '')));
+    }
+    if (p.calendarYear && n > 1) { // at least once each calendar year after the anchor's, but the recertification year
+      var year = date.year(anchor) + 1, cap = year + '-12-31';
+      if (String(year) === String(date.year(expires))) {
+        wwhy.push(cite(p.calendarYear.clause, p.calendarYear.text + ': ' + year + ' is the recertification year (the certificate expires ' + expires + '): no calendar-year limit'));
+      } else if (latest > cap || due > cap) {
+        wwhy.push(cite(p.calendarYear.clause, p.calendarYear.text + ': surveillance ' + (n - 1) + ' was in ' + (year - 1) + ', so ' + year + ' needs one: not after ' + cap));
+        latest = minDate(latest, cap); due = minDate(due, cap);
+      }
     }
     if (due > expires || latest > expires) {
       due = minDate(due, expires); latest = minDate(latest, expires);

@@ -121,7 +121,7 @@ function surveillance(asOf, opts) {
   sqlEach('SELECT c.id, c.number, o.name AS holder, c.scheme, c.version, c.issued, c.expires, d.date AS decided,' +
     ' (SELECT json_group_array(json_object(\'type\', x.type, \'end\', x.actual_end)) FROM' +
     '   (SELECT a.type, a.actual_end FROM audits a WHERE a.case_id = c.case_id AND a.status = \'done\'' +
-    '    AND a.actual_end IS NOT NULL ORDER BY a.actual_end) x) AS audits' +
+    '    AND a.actual_end IS NOT NULL ORDER BY a.actual_end) x) AS audits, ' + require('stdlib/actions').EXTENSIONS_SQL + ' AS extensions' +
     ' FROM certificates c JOIN orgs o ON o.id = c.org_id JOIN decisions d ON d.id = c.decision_id' +
     ' WHERE c.status = \'active\' AND (?1 IS NULL OR c.scheme = ?1) AND (?2 IS NULL OR c.version = ?2)' +
     ' ORDER BY c.id', [s.id, s.version], function (row) {
@@ -131,7 +131,8 @@ function surveillance(asOf, opts) {
         due: null, latest: null, state: 'unchecked', note: r instanceof Error ? r.message : 'the scheme has no surveillance rule', why: [] });
       return;
     }
-    var res = r.surveillance({ decisionDate: row.decided, expires: row.expires, audits: JSON.parse(row.audits), asOf: asOf });
+    var res = r.surveillance({ decisionDate: row.decided, expires: row.expires, audits: JSON.parse(row.audits), asOf: asOf,
+      extensions: JSON.parse(row.extensions) });
     var next = res && res.next;
     if (!next) return;
     var last = next.latest || next.due;

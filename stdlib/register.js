@@ -631,6 +631,41 @@ Certificate.change = function (o) {
   var self = certificate(this.id), s = self.rules(), r = transit(s, 'change', { certificate: self, case: self.case(), changes: o, date: today() });
   return wrap(Certificate, core.certificate.change(this.id, pick(o, ['scope', 'shops'])), r.why);
 };
+// extensionsOf(cert) → the approved surveillance extensions recorded for a certificate [{n, reason, by, approvedBy, date}]
+function extensionsOf(id) {
+  return sql("SELECT json_extract(payload, '$.details.n') AS n, json_extract(payload, '$.reason') AS reason, json_extract(payload, '$.by') AS by," +
+    " json_extract(payload, '$.approvedBy') AS approvedBy, json_extract(payload, '$.date') AS date FROM events" +
+    " WHERE subject = ? AND kind = 'deviation.record' AND json_extract(payload, '$.rule') = 'surveillance.extension' ORDER BY seq", 'deviation:certificate-' + id);
+}
+
+// certificate.extendSurveillance({n, reason, by, approvedBy, date}) → Certificate: records the
+// approved extension of surveillance n as a deviation (e.g. DNI §5.6.1 "书面申请，经批准": up to 15
+// months); only a scheme whose programme allows it, and only before that window's due date
+Certificate.extendSurveillance = function (o) {
+  o = opts(o, 'certificate.extendSurveillance', ['n', 'reason', 'by', 'approvedBy', 'date']);
+  var self = certificate(this.id), s = self.rules(), p = s.definition.surveillance;
+  if (!p || typeof p === 'function' || !p.next || !p.next.latestNeedsApproval) {
+    throw fail('unsupported', 'n', s + ' has no surveillance interval that an approval extends');
+  }
+  if (typeof o.n !== 'number' || o.n < 2 || o.n > p.count || o.n !== Math.floor(o.n)) throw fail('invalid', 'n', 'certificate.extendSurveillance: n must be the surveillance extended, 2 to ' + p.count + ', got ' + JSON.stringify(o.n));
+  var prog = self.programme(o.date), w = prog.windows[o.n - 1];
+  if (w.end) throw fail('refused', 'n', 'surveillance ' + o.n + ' of ' + self.number + ' took place on ' + w.end + '; there is nothing to extend');
+  if (o.date > w.due) throw fail('refused', 'date', 'surveillance ' + o.n + ' of ' + self.number + ' was due by ' + w.due + '; an extension approved on ' + o.date + ' comes after it (' + p.next.latestClause + ')');
+  core.deviation.record({ certificate: self.id, rule: 'surveillance.extension', clause: p.next.latestClause, reason: o.reason, by: idOf(o.by),
+    approvedBy: idOf(o.approvedBy), date: o.date, details: { n: o.n } });
+  return wrap(Certificate, core.certificate.get(self.id), self.programme(o.date).why);
+};
+// certificate.programme(asOf) → the certificate's surveillance programme (its scheme's
+// surveillance()) with its audits and recorded extensions
+Certificate.programme = function (on) {
+  var s = this.rules();
+  if (typeof s.surveillance !== 'function') throw fail('unsupported', 'surveillance', s + ' states no surveillance programme');
+  var audits = sql("SELECT type, actual_end AS end FROM audits WHERE case_id = ? AND status = 'done' AND actual_end IS NOT NULL ORDER BY actual_end", this.caseId);
+  var decided = sql('SELECT date FROM decisions WHERE id = ?', this.decisionId)[0].date;
+  return s.surveillance({ decisionDate: decided, expires: this.expires, audits: audits, asOf: on || today(), extensions: extensionsOf(this.id).map(function (x) {
+    return { n: x.n, reason: x.reason, by: x.by, approvedBy: x.approvedBy, date: x.date };
+  }) });
+};
 // certificate.actions(date) → the required actions pending on the certificate (stdlib/actions)
 Certificate.actions = function (on) { return actions.pending(this, on || today()); };
 

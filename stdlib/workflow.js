@@ -447,6 +447,12 @@ var ACTION_CHECKS = {
     return f.matters.filter(function (m) { return m.kind === 'incident' && !m.closed; })
       .map(function (m) { return { from: m.received, subject: 'matter:' + m.id, text: 'incident #' + m.id + ' of ' + m.received + (m.cause ? ' (' + m.cause + ')' : '') + ' not acted upon' }; });
   },
+  // surveillanceMissed: the certificate's next surveillance window closed without the audit
+  surveillanceMissed: function (f) {
+    var p = f.certificate.status === 'active' && f.programme ? f.programme() : null, n = p && p.next;
+    if (!n || n.status !== 'overdue') return [];
+    return [{ due: n.latest, subject: 'certificate:' + f.certificate.id, text: 'surveillance ' + n.n + ' was due by ' + n.latest + ' and did not take place' }];
+  },
   // notReported: an incident not yet reported to a.to (CNAS R6.2)
   notReported: function (f) {
     return f.matters.filter(function (m) { return m.kind === 'incident' && !m.reported; })

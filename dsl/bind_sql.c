@@ -441,23 +441,12 @@ static duk_ret_t sqlfn_body_safe(duk_context *ctx, void *udata) {
   return 1;
 }
 
-/* sqlFunctions({name: fn, …}, body) → body's value; while body runs, SQL run by the script
- * (sql, sqlEach, sqlPrint) can call each fn by its name. fn must give the same answer for the
- * same arguments: it is called once per distinct argument list and its answers are remembered
- * (objects and arrays come back as JSON text, booleans as 1 or 0). fn cannot change the
- * register; what it throws fails the query and is thrown on unchanged. */
-static duk_ret_t sql_functions(duk_context *ctx) {
+/* Inside duk_safe_call (from sql_functions, sharing its stack: 0 the functions, 2 the names):
+ * register each function with SQLite, recording its name in 2 first. */
+static duk_ret_t sqlfn_register_safe(duk_context *ctx, void *udata) {
+  (void)udata;
   Host *h = host_of(ctx);
   const char *fn = "sqlFunctions({name: fn, …}, body)";
-  if (!duk_is_object(ctx, 0) || duk_is_array(ctx, 0) || duk_is_function(ctx, 0))
-    host_throw(ctx, "invalid", "functions", "%s: the first argument must be an object of functions by name", fn);
-  if (!duk_is_function(ctx, 1)) host_throw(ctx, "invalid", "body", "%s: body must be a function", fn);
-  /* SQLite cannot remove a function while a statement runs: refuse rather than leave it behind */
-  for (sqlite3_stmt *st = sqlite3_next_stmt(h->db.sql, NULL); st; st = sqlite3_next_stmt(h->db.sql, st))
-    if (sqlite3_stmt_busy(st))
-      host_throw(ctx, "invalid", "functions", "%s: cannot be called while a query runs (inside sqlEach or a SQL function); call it before", fn);
-  duk_set_top(ctx, 2);
-  duk_push_array(ctx); /* 2: the names registered so far */
   duk_enum(ctx, 0, DUK_ENUM_OWN_PROPERTIES_ONLY);
   duk_uarridx_t count = 0;
   while (duk_next(ctx, -1, 1)) {
@@ -479,6 +468,15 @@ static duk_ret_t sql_functions(duk_context *ctx) {
       sqlite3_finalize(st);
       if (exists) why = "is already a SQL function";
     }
+    if (!why) { /* kept alive, and named for removal, before SQLite holds it */
+      duk_push_global_stash(ctx);
+      duk_push_sprintf(ctx, "\xffsqlfn:%s", name);
+      duk_dup(ctx, -3);
+      duk_put_prop(ctx, -3);
+      duk_pop(ctx);
+      duk_push_string(ctx, name);
+      duk_put_prop_index(ctx, 2, count++);
+    }
     SqlFunction *f = why ? NULL : calloc(1, sizeof *f);
     if (!why && !f) why = "could not be registered: out of memory";
     if (f) {
@@ -490,19 +488,36 @@ static duk_ret_t sql_functions(duk_context *ctx) {
                                      sqlfn_free) != SQLITE_OK)
         why = sqlite3_errmsg(h->db.sql); /* SQLite freed f */
     }
-    if (why) {
-      duk_push_sprintf(ctx, "%s: '%s' %s", fn, name, why);
-      sqlfn_remove_all(ctx, 2);
-      host_throw(ctx, "invalid", "functions", "%s", duk_get_string(ctx, -1));
-    }
-    duk_push_global_stash(ctx); /* keep the function alive while SQLite holds it */
-    duk_push_sprintf(ctx, "\xffsqlfn:%s", name);
-    duk_dup(ctx, -3);
-    duk_put_prop(ctx, -3);
-    duk_pop(ctx);
-    duk_push_string(ctx, name);
-    duk_put_prop_index(ctx, 2, count++);
+    if (why) host_throw(ctx, "invalid", "functions", "%s: '%s' %s", fn, name, why);
     duk_pop_2(ctx);
+  }
+  duk_pop(ctx);
+  duk_push_undefined(ctx);
+  return 1;
+}
+
+/* sqlFunctions({name: fn, …}, body) → body's value; while body runs, SQL run by the script
+ * (sql, sqlEach, sqlPrint) can call each fn by its name. fn must give the same answer for the
+ * same arguments: it is called once per distinct argument list and its answers are remembered
+ * (objects and arrays come back as JSON text, booleans as 1 or 0). fn cannot change the
+ * register; what it throws fails the query and is thrown on unchanged. */
+static duk_ret_t sql_functions(duk_context *ctx) {
+  Host *h = host_of(ctx);
+  const char *fn = "sqlFunctions({name: fn, …}, body)";
+  if (!duk_is_object(ctx, 0) || duk_is_array(ctx, 0) || duk_is_function(ctx, 0))
+    host_throw(ctx, "invalid", "functions", "%s: the first argument must be an object of functions by name", fn);
+  if (!duk_is_function(ctx, 1)) host_throw(ctx, "invalid", "body", "%s: body must be a function", fn);
+  /* SQLite cannot remove a function while a statement runs: refuse rather than leave it behind */
+  for (sqlite3_stmt *st = sqlite3_next_stmt(h->db.sql, NULL); st; st = sqlite3_next_stmt(h->db.sql, st))
+    if (sqlite3_stmt_busy(st))
+      host_throw(ctx, "invalid", "functions", "%s: cannot be called while a query runs (inside sqlEach or a SQL function); call it before", fn);
+  duk_set_top(ctx, 2);
+  duk_push_array(ctx); /* 2: the names registered so far */
+  /* registering allocates (and may run out of memory) between SQLite calls: in a protected call,
+   * so that whatever was registered before a failure is removed again */
+  if (duk_safe_call(ctx, sqlfn_register_safe, NULL, 0, 1) != DUK_EXEC_SUCCESS) {
+    sqlfn_remove_all(ctx, 2);
+    return duk_throw(ctx);
   }
   duk_pop(ctx);
   duk_int_t rc = duk_safe_call(ctx, sqlfn_body_safe, NULL, 0, 1);

@@ -1,7 +1,8 @@
 #!/bin/bash
 # Out of memory at every step (issue 11, family 10): with the script heap filled to a little
 # under its cap, call the bindings that hold a C resource (a statement, a malloc'd buffer)
-# while they allocate — sql, sqlEach, sqlPrint, sqlFunctions with a failing function, require
+# while they allocate — sql, sqlEach, sqlPrint, sqlFunctions (a failing function; three to
+# register, none of which may stay registered after a failure), require
 # of a source module, library.list/read, log.history, error descriptions — at many fill levels.
 # Each allocation that fails must throw cleanly: the run ends with the register usable, and the
 # sanitizer build (ASan's leak check at exit) or valgrind finds nothing left behind.
@@ -27,6 +28,7 @@ var calls = [
   function () { return sqlFunctions({ bad: function (x) { throw new Error('bad ' + x + new Array(200).join('y')); } },
                                     function () { return sql('SELECT bad(1) AS a'); }); },
   function () { return sqlFunctions({ twice: function (x) { return [x, x]; } }, function () { return sql('SELECT twice(id) AS a FROM orgs'); }); },
+  function () { var f = function (x) { return x; }; return sqlFunctions({ g1: f, g2: f, g3: f }, function () { return 1; }); },
   function () { return require('stdlib/why'); },
   function () { return require('schemes/cas-service'); },
   function () { return library.list('schemes'); },
@@ -43,13 +45,17 @@ for (var r = 0; r < rounds; r++) {
 }
 hold = null;
 var n = sql('SELECT count(*) AS n FROM orgs')[0].n;
+var left = ['g1', 'g2', 'g3', 'bad', 'twice'].filter(function (name) {
+  try { sql('SELECT ' + name + '(1) AS a'); return true; } catch (e) { return !/no such function/.test(e.message); }
+});
+print('SQL functions left registered: ' + left.length);
 print('after ' + rounds + ' rounds (' + failures + ' refusals): ' + n + ' organisation, register ' + (log.verify().ok ? 'verifies' : 'BROKEN'));
 JS
 "$CERTSH" init "$WORK/r.db" > /dev/null
 "$CERTSH" --db "$WORK/r.db" -e "core.org.create({name: '内存组织', uscc: '91110000600037341L', staff: 3}).id" > /dev/null
 if extended; then ROUNDS=600; else ROUNDS=120; fi
 out=$("$CERTSH" --db "$WORK/r.db" --lib "$SRC" --mem 8 --timeout 0 run "$WORK/oom.js" $ROUNDS 2>&1); rc=$?
-[ $rc = 0 ] && printf '%s' "$out" | grep -q "1 organisation, register verifies"
+[ $rc = 0 ] && printf '%s' "$out" | grep -q "1 organisation, register verifies" && printf '%s' "$out" | grep -q "functions left registered: 0"
 check $? "bindings under out-of-memory at many points leave nothing behind (exit $rc): $(printf '%s' "$out" | tail -c 600)"
 verified "$WORK/r.db"; check $? "the register verifies afterwards"
 

@@ -100,14 +100,18 @@ readonly_case() {
   out=$(printf 'name,uscc,staff,address\n甲,91110000600037341L,5,北京\n' > "$WORK/o.csv"; as_reader "$CERTSH" --db "$dir/r.db" import orgs "$WORK/o.csv" 2>&1); rc=$?
   [ $rc = 1 ] && printf '%s' "$out" | grep -q "is open read-only"; check $? "$name: import is refused ($out)"
 }
-readonly_case "read-only file in a read-only folder" 444 555
-readonly_case "read-only file in a writable folder" 444 777
-readonly_case "writable file in a read-only folder" 666 555
-# a read-only register this certsh would have to migrate is refused, naming both versions
-mkdir old; sqlite3 base.db ".backup 'old/r.db'"; sqlite3 old/r.db "PRAGMA user_version = 1"; chmod 444 old/r.db; chmod 555 old
-out=$(as_reader "$CERTSH" --db old/r.db verify 2>&1); rc=$?
-[ $rc = 1 ] && printf '%s' "$out" | grep -q "schema version 1 and this certsh needs" && printf '%s' "$out" | grep -q "cannot be migrated"
-check $? "a read-only register needing migration is refused (exit $rc: $out)"
+if as_reader "$CERTSH" --version > /dev/null 2>&1; then
+  readonly_case "read-only file in a read-only folder" 444 555
+  readonly_case "read-only file in a writable folder" 444 777
+  readonly_case "writable file in a read-only folder" 666 555
+  # a read-only register this certsh would have to migrate is refused, naming both versions
+  mkdir old; sqlite3 base.db ".backup 'old/r.db'"; sqlite3 old/r.db "PRAGMA user_version = 1"; chmod 444 old/r.db; chmod 555 old
+  out=$(as_reader "$CERTSH" --db old/r.db verify 2>&1); rc=$?
+  [ $rc = 1 ] && printf '%s' "$out" | grep -q "schema version 1 and this certsh needs" && printf '%s' "$out" | grep -q "cannot be migrated"
+  check $? "a read-only register needing migration is refused (exit $rc: $out)"
+else # e.g. valgrind.sh's wrapper, in a folder only its owner may enter
+  echo "skip the read-only registers: $CERTSH cannot run as the unprivileged user"
+fi
 
 # ---- family 7: SQLite's temporary data is bounded by --mem -----------------------------------
 mkdir sqltmp

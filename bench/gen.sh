@@ -11,7 +11,7 @@ N=${2:-1000000}
 AS_OF=${3:-2026-06-30}
 CERTSH=${CERTSH:-$(dirname "$0")/../build/certsh}
 rm -f "$DB" "$DB-wal" "$DB-shm"
-"$CERTSH" --db "$DB" -e 1 > /dev/null   # creates the schema
+"$CERTSH" init "$DB" > /dev/null   # creates the schema (certsh init: the only command that creates a register)
 # the schemes of the register (default cas-service, whose rules bench/reminders.sql and
 # bench/reminders.py write in), in the versions in force as certsh has them: 'id@version' per line
 SCHEMES=${SCHEMES:-cas-service}

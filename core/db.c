@@ -32,6 +32,11 @@ static int db_fail_readonly(Db *db) {
 int db_fail_sql(Db *db, const char *context) {
   int rc = sqlite3_extended_errcode(db->sql);
   const char *msg = sqlite3_errmsg(db->sql);
+  int primary = rc & 0xff;
+  /* after these SQLite may have rolled back by itself; either way the command cannot be whole */
+  if (db->depth > 0 && (primary == SQLITE_FULL || primary == SQLITE_IOERR || primary == SQLITE_NOMEM ||
+                        primary == SQLITE_CORRUPT || sqlite3_get_autocommit(db->sql)))
+    db->lost = 1;
   if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED || (rc & 0xff) == SQLITE_BUSY)
     return db_fail(db, "busy", "", "%s: the database stayed locked by another process for %d s; nothing was written",
                    context, DB_BUSY_TIMEOUT_MS / 1000);
@@ -310,10 +315,24 @@ static int db_step_cached(Db *db, int slot, const char *sql) {
   return rc == SQLITE_DONE ? 0 : db_fail_sql(db, "exec");
 }
 
+/* 1 when the transaction db_begin opened is gone: SQLite rolled it back by itself (it may on
+ * SQLITE_FULL, IOERR or NOMEM; a later SAVEPOINT would then start a new one), or a disk-full or
+ * I/O error struck inside it. Nothing more may be written until the outermost level ends. */
+static int db_lost(Db *db) {
+  if (db->depth > 0 && sqlite3_get_autocommit(db->sql)) db->lost = 1;
+  return db->lost;
+}
+
+/* Fail because the enclosing transaction is lost (see db_lost). */
+static int db_fail_lost(Db *db) {
+  return db_fail(db, "aborted", "", "the command's transaction was rolled back after a disk-full or I/O error; nothing of it was written");
+}
+
 int db_begin(Db *db) {
   if (db->in_function)
     return db_fail(db, "read-only", "sql", "a SQL function (sqlFunctions) runs inside a query and cannot change the register");
   if (db->readonly_file) return db_fail_readonly(db);
+  if (db_lost(db)) return db_fail_lost(db);
   if ((db->depth == 0 ? db_exec(db, "BEGIN IMMEDIATE") : db_step_cached(db, DB_SLOT_SAVEPOINT, "SAVEPOINT cmd")) < 0) return -1;
   db->depth++;
   return 0;
@@ -321,6 +340,10 @@ int db_begin(Db *db) {
 
 int db_commit(Db *db) {
   if (db->depth <= 0) return db_fail(db, "internal", "", "commit without a transaction");
+  if (db_lost(db)) {
+    db_rollback(db);
+    return db_fail_lost(db);
+  }
   if ((db->depth == 1 ? db_exec(db, "COMMIT") : db_step_cached(db, DB_SLOT_RELEASE, "RELEASE cmd")) < 0) {
     CoreError keep = db->err;
     db_rollback(db);
@@ -333,9 +356,13 @@ int db_commit(Db *db) {
 
 void db_rollback(Db *db) {
   if (db->depth <= 0) return;
-  if (db->depth == 1)
-    sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
-  else
-    sqlite3_exec(db->sql, "ROLLBACK TO cmd; RELEASE cmd", NULL, NULL, NULL);
-  db->depth--;
+  if (!sqlite3_get_autocommit(db->sql)) { /* else SQLite rolled everything back already */
+    if (db->depth == 1)
+      sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+    else
+      sqlite3_exec(db->sql, "ROLLBACK TO cmd; RELEASE cmd", NULL, NULL, NULL);
+  } else {
+    db->lost = 1;
+  }
+  if (--db->depth == 0) db->lost = 0;
 }

@@ -29,6 +29,7 @@ typedef struct Db {
   int readonly_file; /* 1 when the file or its folder is not writable: opened read-only, writes refused */
   char path[512];  /* the path it was opened from, for messages */
   long long memory_limit; /* bytes SQLite may hold (db_limit_memory), 0 = none */
+  int lost;        /* 1 when the open transaction was lost to a disk-full or I/O error (db_begin) */
   CoreError err;   /* the last failure */
   sqlite3_stmt *cached[DB_CACHED_STATEMENTS]; /* statements kept prepared (db_cached), finalized by db_close */
 } Db;
@@ -42,7 +43,9 @@ int db_init(const char *path, CoreError *err);
 /* Close the database; safe on a Db that failed to open. */
 void db_close(Db *db);
 
-/* Begin a command: BEGIN IMMEDIATE when outermost, a savepoint when nested. */
+/* Begin a command: BEGIN IMMEDIATE when outermost, a savepoint when nested. Refused (code
+ * "aborted") once the open transaction was lost to a disk-full or I/O error, until the
+ * outermost level is rolled back; db_commit of a lost transaction rolls back and fails. */
 int db_begin(Db *db);
 /* Commit the innermost level. */
 int db_commit(Db *db);

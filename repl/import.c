@@ -408,7 +408,7 @@ static int import_row(const CsvRow *row, void *ud) {
   if (im->kind == KIND_ORGS) import_org(im, row, args);
   else if (im->kind == KIND_PEOPLE) import_person(im, row, args);
   else import_certificate(im, row, args);
-  return im->errors >= im->max_errors;
+  return im->errors >= im->max_errors || im->h.db.lost; /* disk full: the import cannot go on */
 }
 
 /* import KIND FILE [--encoding E] [--max-errors N] */

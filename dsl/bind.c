@@ -6,10 +6,93 @@
 #include <math.h>
 #include <string.h>
 
+/* How deep an argument may nest, and how long an array in it may be (bind_copy). */
+#define BIND_MAX_DEPTH 32
+#define BIND_MAX_ELEMENTS 10000000u
+/* Hidden property of a binding's function object: its entry in the binding's function table. */
+#define BIND_ENTRY "\xff" "bindEntry"
+
+/* Define value (on top) as property key (below it) of the object at obj, popping both:
+ * defined, not assigned, so a setter on a prototype cannot intercept it. */
+static void bind_define(duk_context *ctx, duk_idx_t obj) {
+  duk_def_prop(ctx, obj, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_SET_ENUMERABLE |
+                             DUK_DEFPROP_SET_CONFIGURABLE);
+}
+
+/* Push a plain-data copy of the value at src: arrays and objects copied element by element and
+ * own enumerable property by property (each getter runs once), functions kept as they are,
+ * everything else (primitives) as is. Throws when nested deeper than BIND_MAX_DEPTH (or
+ * circular) or an array is longer than BIND_MAX_ELEMENTS. */
+static void bind_copy(duk_context *ctx, duk_idx_t src, int depth, const char *fn) {
+  src = duk_normalize_index(ctx, src);
+  if (!duk_is_object(ctx, src) || duk_is_function(ctx, src) || duk_is_buffer_data(ctx, src)) {
+    duk_dup(ctx, src);
+    return;
+  }
+  if (depth >= BIND_MAX_DEPTH)
+    host_throw(ctx, "invalid", "arguments", "%s: an argument is nested more than %d levels deep (or refers to itself)", fn,
+               BIND_MAX_DEPTH);
+  duk_require_stack(ctx, 6);
+  if (duk_is_array(ctx, src)) {
+    duk_size_t n = duk_get_length(ctx, src);
+    if (n > BIND_MAX_ELEMENTS)
+      host_throw(ctx, "invalid", "arguments", "%s: an array of %lu elements; at most %u", fn, (unsigned long)n,
+                 BIND_MAX_ELEMENTS);
+    duk_push_array(ctx);
+    for (duk_size_t i = 0; i < n; i++) {
+      duk_push_uint(ctx, (duk_uint_t)i);
+      duk_get_prop_index(ctx, src, (duk_uarridx_t)i);
+      bind_copy(ctx, -1, depth + 1, fn);
+      duk_remove(ctx, -2);
+      bind_define(ctx, -3);
+    }
+    return;
+  }
+  duk_push_object(ctx);
+  duk_enum(ctx, src, DUK_ENUM_OWN_PROPERTIES_ONLY);
+  while (duk_next(ctx, -1, 1)) { /* key, value */
+    bind_copy(ctx, -1, depth + 1, fn);
+    duk_remove(ctx, -2);
+    bind_define(ctx, -4);
+  }
+  duk_pop(ctx);
+}
+
+void bind_plain_args(duk_context *ctx, const char *fn) {
+  duk_idx_t top = duk_get_top(ctx);
+  for (duk_idx_t i = 0; i < top; i++) {
+    if (!duk_is_object(ctx, i) || duk_is_function(ctx, i)) continue;
+    bind_copy(ctx, i, 0, fn);
+    duk_replace(ctx, i);
+  }
+}
+
+/* Every binding function is called through here: its arguments become plain-data copies
+ * first (bind_plain_args), so what it validates is what it uses and logs, and no string it
+ * keeps can be freed by a script's getter running again. */
+static duk_ret_t bind_trampoline(duk_context *ctx) {
+  duk_push_current_function(ctx);
+  duk_get_prop_string(ctx, -1, BIND_ENTRY);
+  const duk_function_list_entry *e = duk_get_pointer(ctx, -1);
+  duk_pop_2(ctx);
+  bind_plain_args(ctx, e->key);
+  return e->value(ctx);
+}
+
+void bind_put_functions(duk_context *ctx, duk_idx_t obj, const duk_function_list_entry *funcs) {
+  obj = duk_normalize_index(ctx, obj);
+  for (const duk_function_list_entry *e = funcs; e->key; e++) {
+    duk_push_c_function(ctx, bind_trampoline, e->nargs);
+    duk_push_pointer(ctx, (void *)e);
+    duk_put_prop_string(ctx, -2, BIND_ENTRY);
+    duk_put_prop_string(ctx, obj, e->key);
+  }
+}
+
 void bind_namespace(duk_context *ctx, const char *name, const duk_function_list_entry *funcs) {
   duk_push_global_object(ctx);
   duk_push_object(ctx);
-  duk_put_function_list(ctx, -1, funcs);
+  bind_put_functions(ctx, -1, funcs);
   duk_freeze(ctx, -1);
   duk_put_prop_string(ctx, -2, name);
   duk_pop(ctx);

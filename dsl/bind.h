@@ -5,7 +5,14 @@
 
 #include "dsl/host.h"
 
-/* Put funcs on a new frozen global object called name. */
+/* Put funcs on the object at obj, each called through the trampoline that first replaces its
+ * object arguments by plain-data copies (bind_plain_args). */
+void bind_put_functions(duk_context *ctx, duk_idx_t obj, const duk_function_list_entry *funcs);
+/* Replace every object argument (not functions) by a plain-data copy: arrays and own
+ * enumerable properties read once each (getters run once), functions kept; nested at most 32
+ * levels. What a binding validates, uses and logs is then the same data. fn names the call. */
+void bind_plain_args(duk_context *ctx, const char *fn);
+/* Put funcs on a new frozen global object called name (through bind_put_functions). */
 void bind_namespace(duk_context *ctx, const char *name, const duk_function_list_entry *funcs);
 
 /* Argument helpers: fn is the JavaScript signature, field the argument or property name.

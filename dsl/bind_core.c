@@ -17,7 +17,7 @@ void bind_core_put(duk_context *ctx, const char *name, const duk_function_list_e
                               DUK_DEFPROP_CLEAR_ENUMERABLE);
   }
   duk_push_object(ctx);
-  duk_put_function_list(ctx, -1, funcs);
+  bind_put_functions(ctx, -1, funcs);
   duk_freeze(ctx, -1);
   duk_push_string(ctx, name);
   duk_swap_top(ctx, -2);

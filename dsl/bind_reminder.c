@@ -24,6 +24,19 @@ static duk_ret_t reminder_recorded(duk_context *ctx) {
   return 1;
 }
 
+/* safe_call body over one item (the argument): leave uid, fp and the item's JSON on the stack
+ * and point the ReminderItem at them. */
+static duk_ret_t reminder_item_safe(duk_context *ctx, void *udata) {
+  ReminderItem *it = udata;
+  const char *fn = "reminder.record(items)";
+  duk_idx_t item = duk_get_top_index(ctx); /* a safe_call has no frame of its own */
+  it->uid = bind_prop_string(ctx, item, "uid", 1, fn);
+  it->fingerprint = bind_prop_string(ctx, item, "fp", 1, fn);
+  duk_dup(ctx, item);
+  it->payload_json = duk_json_encode(ctx, -1);
+  return 3;
+}
+
 /* reminder.record(items) → items recorded; items: [{uid, fp, …}], each logged as a
  * `reminder.reported` event with subject 'reminder:UID', all in one transaction */
 static duk_ret_t reminder_record_js(duk_context *ctx) {
@@ -31,28 +44,22 @@ static duk_ret_t reminder_record_js(duk_context *ctx) {
   if (!duk_is_array(ctx, 0)) host_throw(ctx, "invalid", "items", "%s: items must be an array of {uid, fp, …}", fn);
   duk_size_t n = duk_get_length(ctx, 0);
   if (n > 10000000) host_throw(ctx, "invalid", "items", "%s: too many items (%lu)", fn, (unsigned long)n);
-  /* validate and encode everything first (the strings stay on the value stack) */
-  duk_idx_t base = duk_get_top(ctx);
-  for (duk_size_t i = 0; i < n; i++) {
-    duk_get_prop_index(ctx, 0, (duk_uarridx_t)i);
-    if (!duk_is_object(ctx, -1) || duk_is_array(ctx, -1))
-      host_throw(ctx, "invalid", "items", "%s: item %lu must be an object {uid, fp, …}", fn, (unsigned long)i);
-    duk_idx_t obj = duk_get_top_index(ctx);
-    bind_prop_string(ctx, obj, "uid", 1, fn);
-    bind_prop_string(ctx, obj, "fp", 1, fn);
-    duk_pop_2(ctx);
-    duk_json_encode(ctx, obj); /* at base + i */
-  }
   ReminderItem *items = n ? calloc(n, sizeof *items) : NULL;
   if (n && !items) host_throw(ctx, "nomem", "", "%s: out of memory", fn);
+  /* validate and encode everything first; the strings used are the ones validated, and they
+   * stay on the value stack (the items are plain copies: bind_plain_args) */
   for (duk_size_t i = 0; i < n; i++) {
+    if (!duk_check_stack(ctx, 4)) { free(items); host_throw(ctx, "nomem", "", "%s: out of memory", fn); }
     duk_get_prop_index(ctx, 0, (duk_uarridx_t)i);
-    duk_get_prop_string(ctx, -1, "uid");
-    items[i].uid = duk_get_string(ctx, -1);
-    duk_get_prop_string(ctx, -2, "fp");
-    items[i].fingerprint = duk_get_string(ctx, -1);
-    items[i].payload_json = duk_get_string(ctx, base + (duk_idx_t)i);
-    duk_pop_3(ctx); /* the item object stays referenced from the array, so its strings live */
+    if (!duk_is_object(ctx, -1) || duk_is_array(ctx, -1) || duk_is_function(ctx, -1)) {
+      free(items);
+      host_throw(ctx, "invalid", "items", "%s: item %lu must be an object {uid, fp, …}", fn, (unsigned long)i);
+    }
+    if (duk_safe_call(ctx, reminder_item_safe, items + i, 1, 3) != DUK_EXEC_SUCCESS) {
+      free(items);
+      duk_pop_2(ctx); /* the error is the first of the three results */
+      (void)duk_throw(ctx);
+    }
   }
   Host *h = host_of(ctx);
   int rc = reminder_record(&h->db, items, (int)n);

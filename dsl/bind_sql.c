@@ -551,6 +551,6 @@ static const duk_function_list_entry sql_globals[] = {
 
 void bind_sql_open(duk_context *ctx) {
   duk_push_global_object(ctx);
-  duk_put_function_list(ctx, -1, sql_globals);
+  bind_put_functions(ctx, -1, sql_globals);
   duk_pop(ctx);
 }

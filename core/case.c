@@ -21,7 +21,7 @@ int case_transition_ok(const char *from, const char *to) {
 int case_apply(Db *db, const CaseInput *in, const char *args, long long *id) {
   if (reg_text(db, "scheme", in->scheme) < 0 || reg_text(db, "version", in->version) < 0 ||
       reg_text(db, "scope", in->scope) < 0 || reg_date(db, "date", in->applied, 1) < 0 ||
-      reg_json(db, "shops", in->shops_json, '[') < 0)
+      reg_shops(db, "shops", in->shops_json) < 0)
     return -1;
   if (db_begin(db) < 0) return -1;
   if (reg_exists(db, "org", "orgs", in->org) < 0) return reg_abort(db);

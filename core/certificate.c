@@ -71,7 +71,7 @@ static int cert_case_free(Db *db, long long case_id) {
 
 int certificate_issue(Db *db, const CertificateInput *in, const char *args, long long *id) {
   if (reg_text(db, "number", in->number) < 0 || reg_date(db, "issued", in->issued, 1) < 0 ||
-      reg_date(db, "expires", in->expires, 1) < 0 || reg_json(db, "shops", in->shops_json, '[') < 0)
+      reg_date(db, "expires", in->expires, 1) < 0 || reg_shops(db, "shops", in->shops_json) < 0)
     return -1;
   if (strcmp(in->expires, in->issued) <= 0)
     return db_fail(db, "invalid", "expires", "expires %s must be after issued %s", in->expires, in->issued);
@@ -142,7 +142,7 @@ int certificate_set_status(Db *db, long long id, const StatusInput *in, const ch
 
 int certificate_change(Db *db, long long id, const char *scope, const char *grade, int stars, const char *shops,
                        const char *kind, const char *args) {
-  if ((scope && reg_text(db, "scope", scope) < 0) || reg_json(db, "shops", shops, '[') < 0) return -1;
+  if ((scope && reg_text(db, "scope", scope) < 0) || reg_shops(db, "shops", shops) < 0) return -1;
   if (stars > 5) return db_fail(db, "invalid", "stars", "stars %d must be from 0 to 5", stars);
   if (!scope && !grade && stars < 0 && !shops)
     return db_fail(db, "invalid", "scope", "nothing to change: give scope, grade, stars or shops");

@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 
@@ -135,19 +136,29 @@ static int db_migrate(Db *db) {
   return 0;
 }
 
+/* 1 when pragma name only reads the schema (introspection a query may use). */
+static int db_pragma_harmless(const char *name) {
+  static const char *const HARMLESS[] = {"table_info", "table_xinfo", "index_list", "index_info", "index_xinfo",
+                                         "foreign_key_list", "function_list", "user_version", NULL};
+  for (const char *const *p = HARMLESS; name && *p; p++)
+    if (!strcasecmp(name, *p)) return 1;
+  return 0;
+}
+
 /* Authorizer that allows reading only (as Fossil's report.c does). */
 static int db_authorize_read(void *ud, int action, const char *a, const char *b, const char *c, const char *d) {
   Db *db = ud;
   (void)b; (void)c; (void)d;
   if (!db->readonly) return SQLITE_OK;
   switch (action) {
-    case SQLITE_SELECT: case SQLITE_READ: case SQLITE_FUNCTION: case SQLITE_RECURSIVE:
+    case SQLITE_READ: /* a table-valued pragma (pragma_optimize) runs its PRAGMA only when stepped, after
+                         this authorizer is off: refuse all but the harmless ones here */
+      if (a && !strncasecmp(a, "pragma_", 7) && !db_pragma_harmless(a + 7)) return SQLITE_DENY;
+      return SQLITE_OK;
+    case SQLITE_SELECT: case SQLITE_FUNCTION: case SQLITE_RECURSIVE:
       return SQLITE_OK;
     case SQLITE_PRAGMA: /* only harmless introspection */
-      if (a && (!strcmp(a, "table_info") || !strcmp(a, "table_xinfo") || !strcmp(a, "index_list") ||
-                !strcmp(a, "foreign_key_list") || !strcmp(a, "user_version")) && !c)
-        return SQLITE_OK;
-      return SQLITE_DENY;
+      return db_pragma_harmless(a) && !c ? SQLITE_OK : SQLITE_DENY;
     case SQLITE_UPDATE: /* asked when a table-valued function (json_each, json_tree) declares its
                            columns; a real write is refused anyway: sqlite3_stmt_readonly */
       return a && !strcmp(a, "sqlite_master") && !d ? SQLITE_OK : SQLITE_DENY;

@@ -28,7 +28,7 @@ static int org_validate(Db *db, const OrgInput *in, int creating) {
   }
   if (in->sites && (in->sites < 1 || in->sites > REG_SITES_MAX))
     return db_fail(db, "invalid", "sites", "sites %lld must be a whole number from 1 to %lld", in->sites, REG_SITES_MAX);
-  if (reg_json(db, "shops", in->shops_json, '[') < 0 || reg_json(db, "facts", in->facts_json, '{') < 0) return -1;
+  if (reg_shops(db, "shops", in->shops_json) < 0 || reg_json(db, "facts", in->facts_json, '{') < 0) return -1;
   return 0;
 }
 

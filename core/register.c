@@ -40,8 +40,27 @@ int reg_word(Db *db, const char *field, const char *text, const char *const *wor
   return db_fail(db, "invalid", field, "%s '%s' is not one of %s", field, text, list);
 }
 
+/* How deeply the JSON of a stored field may nest (deeper text could not be read back). */
+#define REG_JSON_MAX_DEPTH 32
+
+/* The deepest nesting of arrays and objects in json text (strings skipped). */
+static int reg_json_depth(const char *json) {
+  int depth = 0, max = 0, in_string = 0;
+  for (const char *p = json; *p; p++) {
+    if (in_string) {
+      if (*p == '\\' && p[1]) p++;
+      else if (*p == '"') in_string = 0;
+    } else if (*p == '"') in_string = 1;
+    else if (*p == '[' || *p == '{') { if (++depth > max) max = depth; }
+    else if (*p == ']' || *p == '}') depth--;
+  }
+  return max;
+}
+
 int reg_json(Db *db, const char *field, const char *json, char kind) {
   if (!json) return 0;
+  if (reg_json_depth(json) > REG_JSON_MAX_DEPTH)
+    return db_fail(db, "invalid", field, "%s nests deeper than %d levels: %.200s", field, REG_JSON_MAX_DEPTH, json);
   sqlite3_stmt *st = db_prepare(db, "SELECT json_valid(?1) AND json_type(?1) = ?2");
   if (!st) return -1;
   sqlite3_bind_text(st, 1, json, -1, SQLITE_TRANSIENT);
@@ -50,6 +69,28 @@ int reg_json(Db *db, const char *field, const char *json, char kind) {
   sqlite3_finalize(st);
   if (!ok) return db_fail(db, "invalid", field, "%s must be %s, got %.200s", field, kind == '[' ? "an array" : "an object", json);
   return 0;
+}
+
+int reg_shops(Db *db, const char *field, const char *json) {
+  if (!json) return 0;
+  if (reg_json(db, field, json, '[') < 0) return -1;
+  /* the first element that is not exactly {domain, platform} with both non-blank text */
+  sqlite3_stmt *st = db_prepare(db, "SELECT e.key, e.value FROM json_each(?1) e WHERE e.type <> 'object'"
+                                    " OR (SELECT count(*) FROM json_each(e.value)) <> 2"
+                                    " OR json_type(e.value, '$.domain') IS NOT 'text' OR json_type(e.value, '$.platform') IS NOT 'text'"
+                                    " OR trim(json_extract(e.value, '$.domain')) = '' OR trim(json_extract(e.value, '$.platform')) = ''"
+                                    " ORDER BY e.key LIMIT 1");
+  if (!st) return -1;
+  sqlite3_bind_text(st, 1, json, -1, SQLITE_TRANSIENT);
+  int rc = sqlite3_step(st);
+  if (rc == SQLITE_ROW) {
+    db_fail(db, "invalid", field, "%s[%d] must be {domain, platform} with both given as text, got %.200s", field,
+            sqlite3_column_int(st, 0), sqlite3_column_type(st, 1) == SQLITE_NULL ? "null" : (const char *)sqlite3_column_text(st, 1));
+    sqlite3_finalize(st);
+    return -1;
+  }
+  sqlite3_finalize(st);
+  return rc == SQLITE_DONE ? 0 : db_fail_sql(db, field);
 }
 
 int reg_exists(Db *db, const char *field, const char *table, long long id) {

@@ -29,8 +29,12 @@ int reg_order(Db *db, const char *start_field, const char *start, const char *en
 int reg_text(Db *db, const char *field, const char *text);
 /* text is one of the NULL-terminated words; 0 or -1 listing them. */
 int reg_word(Db *db, const char *field, const char *text, const char *const *words);
-/* json is valid JSON of the given kind ('[' array, '{' object) or NULL; 0 or -1. */
+/* json is valid JSON of the given kind ('[' array, '{' object), nested at most 32 levels, or
+ * NULL; 0 or -1. */
 int reg_json(Db *db, const char *field, const char *json, char kind);
+/* json is a list of online shops [{domain, platform}] (both non-blank text, nothing else), or
+ * NULL; 0 or -1 naming the first bad element. The one check of import and the API. */
+int reg_shops(Db *db, const char *field, const char *json);
 /* The row id of table exists; 0 or -1 ("not-found" naming field). */
 int reg_exists(Db *db, const char *field, const char *table, long long id);
 /* One text column of one row (e.g. a status) into out; 0, or -1 when there is no such row. */

@@ -41,6 +41,7 @@ unchanged() {
 }
 
 orgs_csv 40 "$WORK/orgs.csv"
+"$CERTSH" init "$DB" > /dev/null 2>&1
 "$CERTSH" --db "$DB" import orgs "$WORK/orgs.csv" > /dev/null 2>&1
 printf 'name,roles\n李四,decider\n' > "$WORK/people.csv"
 "$CERTSH" --db "$DB" import people "$WORK/people.csv" > /dev/null 2>&1

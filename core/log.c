@@ -2,6 +2,7 @@
 #include "core/log.h"
 #include "core/civil.h"
 
+#include <nettle/hmac.h>
 #include <nettle/sha2.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,12 +37,16 @@ const char *const log_subject_prefixes[] = {"org", "person", "case", "audit", "f
                                             "decision", "certificate", "matter", NULL};
 
 /* Cached row-JSON expressions, built from the live schema once per process. */
-static char *log_json_cache[LOG_NSUBJECTS];
+static char *log_json_cache[2][LOG_NSUBJECTS];
 
-/* Append "'col',alias.col," for every column of table to buf. */
-static int log_columns(Db *db, const char *table, const char *alias, char *buf, size_t n) {
+/* The payload format of events certsh writes: 2 records REAL values exactly (17 digits where
+ * the 15 SQLite's JSON prints would round); events without "format" were written before. */
+#define LOG_FORMAT 2
+
+/* Append "'col',alias.col," for every column of table to buf; exact: REAL columns exactly. */
+static int log_columns(Db *db, const char *table, const char *alias, int exact, char *buf, size_t n) {
   char q[128];
-  snprintf(q, sizeof q, "SELECT name FROM pragma_table_info('%s') ORDER BY cid", table);
+  snprintf(q, sizeof q, "SELECT name, upper(type) = 'REAL' FROM pragma_table_info('%s') ORDER BY cid", table);
   int ro = db->readonly;
   db->readonly = 0;
   sqlite3_stmt *st = db_prepare(db, q);
@@ -50,7 +55,15 @@ static int log_columns(Db *db, const char *table, const char *alias, char *buf, 
   size_t used = strlen(buf);
   while (sqlite3_step(st) == SQLITE_ROW) {
     const char *c = (const char *)sqlite3_column_text(st, 0);
-    int w = snprintf(buf + used, n - used, "%s'%s',%s.\"%s\"", used && buf[used - 1] != '(' ? "," : "", c, alias, c);
+    const char *sep = used && buf[used - 1] != '(' ? "," : "";
+    int w;
+    if (exact && sqlite3_column_int(st, 1)) /* JSON prints reals with 15 digits: one needing more is given 17 */
+      w = snprintf(buf + used, n - used,
+                   "%s'%s',CASE WHEN typeof(%s.\"%s\") = 'real' AND CAST(printf('%%!.15g', %s.\"%s\") AS REAL) <> %s.\"%s\""
+                   " THEN json(printf('%%!.17g', %s.\"%s\")) ELSE %s.\"%s\" END",
+                   sep, c, alias, c, alias, c, alias, c, alias, c, alias, c);
+    else
+      w = snprintf(buf + used, n - used, "%s'%s',%s.\"%s\"", sep, c, alias, c);
     if (w < 0 || (size_t)w >= n - used) { sqlite3_finalize(st); return db_fail(db, "internal", "", "row JSON too long"); }
     used += (size_t)w;
   }
@@ -58,16 +71,18 @@ static int log_columns(Db *db, const char *table, const char *alias, char *buf, 
   return 0;
 }
 
-const char *log_row_json_sql(Db *db, const char *prefix) {
+/* The row JSON expression of subject prefix (see log_row_json_sql); exact: REALs exactly, as
+ * events of LOG_FORMAT record them. */
+static const char *log_row_json(Db *db, const char *prefix, int exact) {
   for (size_t i = 0; i < LOG_NSUBJECTS; i++) {
     const LogSubject *s = &LOG_SUBJECTS[i];
     if (strcmp(s->prefix, prefix) != 0) continue;
-    if (log_json_cache[i]) return log_json_cache[i];
+    if (log_json_cache[exact][i]) return log_json_cache[exact][i];
     char buf[4096] = "json_object(";
-    if (log_columns(db, s->table, "r", buf, sizeof buf) < 0) return NULL;
+    if (log_columns(db, s->table, "r", exact, buf, sizeof buf) < 0) return NULL;
     if (s->child) {
       char sub[2048] = "json_object(";
-      if (log_columns(db, s->child, "c", sub, sizeof sub) < 0) return NULL;
+      if (log_columns(db, s->child, "c", exact, sub, sizeof sub) < 0) return NULL;
       size_t u = strlen(buf);
       snprintf(buf + u, sizeof buf - u,
                ",'%s',(SELECT json_group_array(json(j)) FROM (SELECT %s) AS j FROM %s c WHERE c.%s = r.id ORDER BY c.%s)))",
@@ -75,11 +90,13 @@ const char *log_row_json_sql(Db *db, const char *prefix) {
     } else {
       strncat(buf, ")", sizeof buf - strlen(buf) - 1);
     }
-    log_json_cache[i] = strdup(buf);
-    return log_json_cache[i];
+    log_json_cache[exact][i] = strdup(buf);
+    return log_json_cache[exact][i];
   }
   return NULL;
 }
+
+const char *log_row_json_sql(Db *db, const char *prefix) { return log_row_json(db, prefix, 0); }
 
 /* The table holding subjects of this prefix, or NULL. */
 static const LogSubject *log_subject(const char *prefix) {
@@ -88,9 +105,11 @@ static const LogSubject *log_subject(const char *prefix) {
   return NULL;
 }
 
-/* Hex SHA-256 of the event's fields joined by unit separators. */
+/* Hex SHA-256 of the event's fields joined by unit separators. len, when given, holds the byte
+ * lengths of as_of … payload (sqlite3_column_bytes: every byte counts, also after a NUL);
+ * NULL measures them as C strings (the same hash for text without NUL). */
 static void log_hash(const char *prev, long long seq, const char *as_of, const char *wall, const char *actor,
-                     const char *kind, const char *subject, const char *payload, char out[65]) {
+                     const char *kind, const char *subject, const char *payload, const size_t *len, char out[65]) {
   uint8_t md[SHA256_DIGEST_SIZE];
   char num[32];
   snprintf(num, sizeof num, "%lld", seq);
@@ -100,7 +119,7 @@ static void log_hash(const char *prev, long long seq, const char *as_of, const c
   for (int i = 0; i < 8; i++) {
     const char *p = parts[i] ? parts[i] : "";
     if (i) sha256_update(&ctx, 1, (const uint8_t *)"\x1f");
-    sha256_update(&ctx, strlen(p), (const uint8_t *)p);
+    sha256_update(&ctx, len && i >= 2 ? len[i - 2] : strlen(p), (const uint8_t *)p);
   }
   sha256_digest(&ctx, SHA256_DIGEST_SIZE, md);
   for (unsigned i = 0; i < SHA256_DIGEST_SIZE; i++) snprintf(out + 2 * i, 3, "%02x", md[i]);
@@ -124,7 +143,7 @@ int log_append(Db *db, const char *kind, const char *subject, const char *payloa
   strftime(wall, sizeof wall, "%Y-%m-%dT%H:%M:%SZ", &tm);
   if (db->as_of[0]) snprintf(as_of, sizeof as_of, "%s", db->as_of);
   else strftime(as_of, sizeof as_of, "%Y-%m-%d", &tm);
-  log_hash(prev, seq, as_of, wall, db->actor, kind, subject, payload, hash);
+  log_hash(prev, seq, as_of, wall, db->actor, kind, subject, payload, NULL, hash);
   st = db_cached(db, LOG_SLOT_INSERT, "INSERT INTO events(seq, as_of, wall, actor, kind, subject, payload, prev, hash)"
                                       " VALUES(?,?,?,?,?,?,?,?,?)");
   if (!st) return -1;
@@ -144,12 +163,13 @@ int log_append(Db *db, const char *kind, const char *subject, const char *payloa
 
 int log_record(Db *db, const char *kind, const char *prefix, long long id, const char *args) {
   const LogSubject *s = log_subject(prefix);
-  const char *rowjson = s ? log_row_json_sql(db, prefix) : NULL;
+  const char *rowjson = s ? log_row_json(db, prefix, 1) : NULL;
   if (!rowjson) return s ? -1 : db_fail(db, "internal", "", "unknown log subject '%s'", prefix);
   size_t n = strlen(rowjson) + 256;
   char *q = malloc(n);
   if (!q) return db_fail(db, "nomem", "", "out of memory");
-  snprintf(q, n, "SELECT json_object('args', json(?1), 'state', json(%s)) FROM %s r WHERE r.id = ?2", rowjson, s->table);
+  snprintf(q, n, "SELECT json_object('args', json(?1), 'state', json(%s), 'format', %d) FROM %s r WHERE r.id = ?2", rowjson,
+           LOG_FORMAT, s->table);
   sqlite3_stmt *st = db_cached(db, LOG_SLOT_PAYLOAD + (int)(s - LOG_SUBJECTS), q);
   free(q);
   if (!st) return -1;
@@ -181,7 +201,11 @@ static int log_verify_chain(Db *db, LogReport *r) {
   while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
     long long seq = sqlite3_column_int64(st, 0);
     const char *f[8];
-    for (int i = 0; i < 8; i++) f[i] = (const char *)sqlite3_column_text(st, i + 1);
+    size_t len[8];
+    for (int i = 0; i < 8; i++) {
+      f[i] = (const char *)sqlite3_column_text(st, i + 1);
+      len[i] = (size_t)sqlite3_column_bytes(st, i + 1);
+    }
     r->events++;
     if (seq != want) {
       r->bad_seq = seq;
@@ -189,14 +213,14 @@ static int log_verify_chain(Db *db, LogReport *r) {
                want, seq - 1);
       break;
     }
-    if (!f[6] || strcmp(f[6], prev) != 0) {
+    if (!f[6] || len[6] != 64 || strcmp(f[6], prev) != 0) {
       r->bad_seq = seq;
       snprintf(r->bad, sizeof r->bad, "event %lld (%s %s): its previous-hash does not match event %lld; events were inserted, removed or reordered",
                seq, f[3] ? f[3] : "?", f[4] ? f[4] : "?", seq - 1);
       break;
     }
-    log_hash(prev, seq, f[0], f[1], f[2], f[3], f[4], f[5], hash);
-    if (!f[7] || strcmp(f[7], hash) != 0) {
+    log_hash(prev, seq, f[0], f[1], f[2], f[3], f[4], f[5], len, hash);
+    if (!f[7] || len[7] != 64 || strcmp(f[7], hash) != 0) {
       r->bad_seq = seq;
       snprintf(r->bad, sizeof r->bad, "event %lld (%s %s): its hash does not match its contents; the event was changed after it was written",
                seq, f[3] ? f[3] : "?", f[4] ? f[4] : "?");
@@ -215,25 +239,28 @@ static int log_verify_chain(Db *db, LogReport *r) {
 static int log_verify_rows(Db *db, LogReport *r) {
   for (size_t i = 0; i < LOG_NSUBJECTS; i++) {
     const LogSubject *s = &LOG_SUBJECTS[i];
-    const char *rowjson = log_row_json_sql(db, s->prefix);
-    if (!rowjson) return -1;
-    size_t n = strlen(rowjson) + 1024;
+    const char *legacy = log_row_json(db, s->prefix, 0), *exact = log_row_json(db, s->prefix, 1);
+    if (!legacy || !exact) return -1;
+    size_t n = strlen(legacy) + strlen(exact) + 1024;
     char *q = malloc(n);
     if (!q) return db_fail(db, "nomem", "", "out of memory");
-    /* the last event of each subject of this kind, joined to its row both ways */
+    /* the last event of each subject of this kind, joined to its row both ways; the row is
+     * rendered as that event's format recorded it (older events: REALs with 15 digits) */
     snprintf(q, n,
              /* each row's last event found through the events_subject index (a join on a
                 computed id scanned every event for every row: quadratic) */
-             "WITH cur AS (SELECT r.id, (SELECT max(seq) FROM events WHERE subject = '%s:' || r.id) AS seq, %s AS now FROM %s r),"
+             "WITH cur AS (SELECT r.id, e.seq, e.payload,"
+             "   CASE WHEN json_extract(e.payload, '$.format') >= %d THEN %s ELSE %s END AS now"
+             "   FROM %s r LEFT JOIN events e ON e.seq = (SELECT max(seq) FROM events WHERE subject = '%s:' || r.id)),"
              " last AS (SELECT CAST(substr(subject, %d) AS INTEGER) AS id, max(seq) AS seq FROM events"
              "          WHERE subject >= '%s:' AND subject < '%s;' GROUP BY subject)"
-             " SELECT cur.id, cur.seq, 'row' FROM cur LEFT JOIN events e ON e.seq = cur.seq"
+             " SELECT cur.id, cur.seq, 'row' FROM cur"
              /* a column added by a later migration is null in the row and absent from older
                 events: both sides compared without their null members (json_patch) */
-             "   WHERE cur.seq IS NULL OR json_patch('{}', json_extract(e.payload, '$.state')) IS NOT json_patch('{}', cur.now)"
+             "   WHERE cur.seq IS NULL OR json_patch('{}', json_extract(cur.payload, '$.state')) IS NOT json_patch('{}', cur.now)"
              " UNION ALL SELECT last.id, last.seq, 'gone' FROM last WHERE NOT EXISTS (SELECT 1 FROM %s x WHERE x.id = last.id)"
              " ORDER BY 2 LIMIT 1",
-             s->prefix, rowjson, s->table, (int)strlen(s->prefix) + 2, s->prefix, s->prefix, s->table);
+             LOG_FORMAT, exact, legacy, s->table, s->prefix, (int)strlen(s->prefix) + 2, s->prefix, s->prefix, s->table);
     sqlite3_stmt *st = db_prepare(db, q);
     free(q);
     if (!st) return -1;
@@ -267,11 +294,105 @@ static int log_verify_rows(Db *db, LogReport *r) {
   return 0;
 }
 
+/* Step st; 1 with a row, 0 at the end, -1 on error. */
+static int log_step(sqlite3_stmt *st) {
+  int rc = sqlite3_step(st);
+  return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Compare the register's schema (tables, indexes, triggers, views) with the one certsh's
+ * migrations create, built afresh in memory: a dropped trigger, an added table or a changed
+ * index is a change behind the log's back. SQLite's statistics tables are left out. */
+static int log_verify_schema(Db *db, LogReport *r) {
+  static const char q[] = "SELECT type || ' ' || name, coalesce(sql, '') FROM sqlite_master"
+                          " WHERE name NOT LIKE 'sqlite_stat%' ORDER BY 1";
+  Db fresh;
+  CoreError err;
+  if (db_open(&fresh, ":memory:", &err) < 0) {
+    db->err = err;
+    return -1;
+  }
+  sqlite3_stmt *want = db_prepare(&fresh, q), *have = want ? db_prepare(db, q) : NULL;
+  if (!want) db->err = fresh.err;
+  int w = want && have ? log_step(want) : -1, h = want && have ? log_step(have) : -1;
+  while (w >= 0 && h >= 0 && (w || h)) {
+    const char *wn = w ? (const char *)sqlite3_column_text(want, 0) : NULL;
+    const char *hn = h ? (const char *)sqlite3_column_text(have, 0) : NULL;
+    int cmp = !w ? 1 : !h ? -1 : strcmp(wn, hn);
+    if (cmp < 0)
+      snprintf(r->bad, sizeof r->bad, "schema: %s is missing (dropped behind certsh's back)", wn);
+    else if (cmp > 0)
+      snprintf(r->bad, sizeof r->bad, "schema: %s is not certsh's (created behind its back)", hn);
+    else if (strcmp((const char *)sqlite3_column_text(want, 1), (const char *)sqlite3_column_text(have, 1)) != 0)
+      snprintf(r->bad, sizeof r->bad, "schema: %s differs from what certsh's migrations create (changed behind its back)", wn);
+    if (r->bad[0]) break;
+    w = log_step(want);
+    h = log_step(have);
+  }
+  int rc = r->bad[0] ? 1 : 0;
+  if (!rc && want && have && (w < 0 || h < 0)) {
+    rc = db_fail_sql(w < 0 ? &fresh : db, "verify schema");
+    if (w < 0) db->err = fresh.err;
+  } else if (!want || !have) {
+    rc = -1;
+  }
+  sqlite3_finalize(want);
+  sqlite3_finalize(have);
+  db_close(&fresh);
+  return rc;
+}
+
+/* Find child rows (deciders, audit teams, registrations) whose subject does not exist: rows
+ * inserted behind the log, which a later command creating that subject would adopt. */
+static int log_verify_orphans(Db *db, LogReport *r) {
+  for (size_t i = 0; i < LOG_NSUBJECTS; i++) {
+    const LogSubject *s = &LOG_SUBJECTS[i];
+    if (!s->child) continue;
+    char q[256];
+    snprintf(q, sizeof q, "SELECT c.%s FROM %s c WHERE NOT EXISTS (SELECT 1 FROM %s p WHERE p.id = c.%s) LIMIT 1",
+             s->child_fk, s->child, s->table, s->child_fk);
+    sqlite3_stmt *st = db_prepare(db, q);
+    if (!st) return -1;
+    int rc = log_step(st);
+    if (rc > 0)
+      snprintf(r->bad, sizeof r->bad, "%s: a row for %s %lld, which does not exist (inserted behind the log's back)",
+               s->child, s->prefix, (long long)sqlite3_column_int64(st, 0));
+    sqlite3_finalize(st);
+    if (rc < 0) return db_fail_sql(db, "verify");
+    if (rc > 0) return 1;
+  }
+  return 0;
+}
+
+long long log_find_hash(Db *db, const char *hash) {
+  sqlite3_stmt *st = db_prepare(db, "SELECT seq FROM events WHERE hash = ?1 ORDER BY seq LIMIT 1");
+  if (!st) return -1;
+  sqlite3_bind_text(st, 1, hash, -1, SQLITE_TRANSIENT);
+  int rc = log_step(st);
+  long long seq = rc > 0 ? sqlite3_column_int64(st, 0) : 0;
+  sqlite3_finalize(st);
+  return rc < 0 ? db_fail_sql(db, "verify") : seq;
+}
+
+void log_head_mac(const uint8_t *key, size_t keylen, long long seq, const char *hash, char out[65]) {
+  struct hmac_sha256_ctx ctx;
+  uint8_t md[SHA256_DIGEST_SIZE];
+  char msg[128];
+  int n = snprintf(msg, sizeof msg, "certsh head %lld %s", seq, hash);
+  hmac_sha256_set_key(&ctx, keylen, key);
+  hmac_sha256_update(&ctx, (size_t)n, (const uint8_t *)msg);
+  hmac_sha256_digest(&ctx, SHA256_DIGEST_SIZE, md);
+  for (unsigned i = 0; i < SHA256_DIGEST_SIZE; i++) snprintf(out + 2 * i, 3, "%02x", md[i]);
+  out[64] = 0;
+}
+
 int log_verify(Db *db, LogReport *r) {
   memset(r, 0, sizeof *r);
   int own = db->depth == 0; /* inside a command, its transaction is already one snapshot */
   if (own && db_exec(db, "BEGIN") < 0) return -1; /* one consistent snapshot */
-  int rc = log_verify_chain(db, r);
+  int rc = log_verify_schema(db, r);
+  if (rc == 0) rc = log_verify_chain(db, r);
+  if (rc == 0) rc = log_verify_orphans(db, r);
   if (rc == 0) rc = log_verify_rows(db, r);
   if (own) sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL);
   return rc;

@@ -7,6 +7,8 @@
 
 #include "core/db.h"
 
+#include <stdint.h>
+
 /* Append an event recording that subject PREFIX:ID changed by command KIND (e.g.
  * "certificate.suspend"). args_json is what the command was given (JSON text, or NULL).
  * The payload is {"args":…, "state": the row (and its child rows) as now stored}.
@@ -25,9 +27,17 @@ typedef struct LogReport {
   char head[65];       /* hash of the last event checked: keep it elsewhere to detect a re-hashed forgery */
 } LogReport;
 
-/* Recompute the chain and compare every state row with its last event. 0 when all is well,
- * 1 when something is bad (report->bad names it), -1 on error (db->err). */
+/* Compare the schema with the one the migrations create, recompute the chain (every byte of
+ * every field), find child rows without their subject, and compare every state row with its
+ * last event (reals exactly). 0 when all is well, 1 when something is bad (report->bad names
+ * it), -1 on error (db->err). */
 int log_verify(Db *db, LogReport *report);
+
+/* The seq of the event whose hash is hash (a head kept elsewhere), 0 when none, -1 on error. */
+long long log_find_hash(Db *db, const char *hash);
+/* Hex HMAC-SHA256 under key of the chain head (seq, hash): a signed head, which only the
+ * holder of the key can make (`certsh verify` with $CERTSH_HEAD_KEY). */
+void log_head_mac(const uint8_t *key, size_t keylen, long long seq, const char *hash, char out[65]);
 
 /* The SQL expression giving the row JSON of subject PREFIX for the row aliased "r", or NULL
  * for an unknown prefix. The returned string lives until db_close. */

@@ -179,4 +179,24 @@ const char *const schema_migrations[] = {
   "ALTER TABLE certificates ADD COLUMN status_until TEXT;"
   "ALTER TABLE matters ADD COLUMN reported TEXT;"
   "ALTER TABLE matters ADD COLUMN reported_to TEXT;",
+  /* 5: child rows only for a subject that exists, also when foreign keys are off (the sqlite3
+   * shell's default): a decider planted for a future decision would be adopted by it */
+  "CREATE TRIGGER decision_makers_parent BEFORE INSERT ON decision_makers"
+  "  WHEN NOT EXISTS(SELECT 1 FROM decisions WHERE id = NEW.decision_id)"
+  "  BEGIN SELECT RAISE(ABORT, 'the record log: deciders can only be added to a decision that exists'); END;"
+  "CREATE TRIGGER audit_team_parent BEFORE INSERT ON audit_team"
+  "  WHEN NOT EXISTS(SELECT 1 FROM audits WHERE id = NEW.audit_id)"
+  "  BEGIN SELECT RAISE(ABORT, 'the record log: team members can only be added to an audit that exists'); END;"
+  "CREATE TRIGGER registrations_parent BEFORE INSERT ON registrations"
+  "  WHEN NOT EXISTS(SELECT 1 FROM people WHERE id = NEW.person_id)"
+  "  BEGIN SELECT RAISE(ABORT, 'the record log: registrations can only be added to a person who exists'); END;"
+  "CREATE TRIGGER decision_makers_parent_update BEFORE UPDATE OF decision_id ON decision_makers"
+  "  WHEN NOT EXISTS(SELECT 1 FROM decisions WHERE id = NEW.decision_id)"
+  "  BEGIN SELECT RAISE(ABORT, 'the record log: deciders can only belong to a decision that exists'); END;"
+  "CREATE TRIGGER audit_team_parent_update BEFORE UPDATE OF audit_id ON audit_team"
+  "  WHEN NOT EXISTS(SELECT 1 FROM audits WHERE id = NEW.audit_id)"
+  "  BEGIN SELECT RAISE(ABORT, 'the record log: team members can only belong to an audit that exists'); END;"
+  "CREATE TRIGGER registrations_parent_update BEFORE UPDATE OF person_id ON registrations"
+  "  WHEN NOT EXISTS(SELECT 1 FROM people WHERE id = NEW.person_id)"
+  "  BEGIN SELECT RAISE(ABORT, 'the record log: registrations can only belong to a person who exists'); END;",
   0};

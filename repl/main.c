@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -134,8 +135,78 @@ static int cmd_run(Options *o) {
   return output_finish(&out, rc ? EXIT_FAIL : EXIT_OK);
 }
 
-/* verify: recompute the record log; exit 1 naming the first bad record. */
+/* The key of $CERTSH_HEAD_KEY (a file of at least 16 bytes) into key; its length, 0 when the
+ * variable is unset, -1 after saying what is wrong. */
+static long verify_head_key(uint8_t *key, size_t cap) {
+  const char *path = getenv("CERTSH_HEAD_KEY");
+  if (!path || !*path) return 0;
+  FILE *f = fopen(path, "rb");
+  if (!f) { fprintf(stderr, "error: CERTSH_HEAD_KEY '%s': %s\n", path, strerror(errno)); return -1; }
+  size_t n = fread(key, 1, cap, f);
+  fclose(f);
+  if (n < 16) { fprintf(stderr, "error: CERTSH_HEAD_KEY '%s': a key needs at least 16 bytes, the file has %zu\n", path, n); return -1; }
+  return (long)n;
+}
+
+/* After a good verify: check that the chain ends at the head kept elsewhere (--head HASH, or
+ * HASH:SIGNATURE as printed with a key): neither rewritten (the head is gone) nor appended to
+ * since (events after it); then print the head to keep, signed when $CERTSH_HEAD_KEY names a
+ * key file. 0 or 1. */
+static int verify_head(Db *db, const LogReport *r, const char *kept) {
+  uint8_t key[4096];
+  long keylen = verify_head_key(key, sizeof key);
+  if (keylen < 0) return 1;
+  char mac[65];
+  if (kept) {
+    char hash[65] = "";
+    const char *colon = strchr(kept, ':');
+    size_t hl = colon ? (size_t)(colon - kept) : strlen(kept);
+    if (hl != 64 || strspn(kept, "0123456789abcdef") < 64) {
+      fprintf(stderr, "verify: --head '%s' must be the 64 hex digits of a head hash (HASH or HASH:SIGNATURE)\n", kept);
+      return 1;
+    }
+    memcpy(hash, kept, 64);
+    long long seq = log_find_hash(db, hash);
+    if (seq < 0) { fprintf(stderr, "error: %s\n", db->err.message); return 1; }
+    if (seq == 0) {
+      fprintf(stderr, "verify: FAILED: the head kept elsewhere (%s) is not in the chain: the record log was rewritten or replaced\n", hash);
+      return 1;
+    }
+    if (colon) {
+      if (!keylen) { fprintf(stderr, "verify: --head has a signature; set CERTSH_HEAD_KEY to the key file to check it\n"); return 1; }
+      log_head_mac(key, (size_t)keylen, seq, hash, mac);
+      if (strcmp(mac, colon + 1) != 0) {
+        fprintf(stderr, "verify: FAILED: the signature of the kept head (event %lld) is not the key's: the head was forged\n", seq);
+        return 1;
+      }
+    }
+    if (seq < r->events) { /* appended since: perhaps forged with recomputed hashes */
+      sqlite3_stmt *st = db_prepare(db, "SELECT kind || ' ' || subject FROM events WHERE seq = ?1");
+      if (st) sqlite3_bind_int64(st, 1, seq + 1);
+      const char *what = st && sqlite3_step(st) == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0) : "?";
+      fprintf(stderr, "verify: FAILED: %lld event%s came after the kept head (event %lld), from event %lld (%s): "
+                      "the record log was written to since that head was kept\n",
+              r->events - seq, r->events - seq == 1 ? "" : "s", seq, seq + 1, what);
+      sqlite3_finalize(st);
+      return 1;
+    }
+    printf("kept head: event %lld is the head of the chain%s\n", seq, colon ? ", and its signature holds" : "");
+  }
+  if (!r->events) return 0;
+  if (keylen) {
+    log_head_mac(key, (size_t)keylen, r->events, r->head, mac);
+    printf("signed head: %s:%s\n", r->head, mac);
+  }
+  return 0;
+}
+
+/* verify [--head HASH[:SIGNATURE]]: recompute the record log; exit 1 naming the first bad record. */
 static int cmd_verify(Options *o) {
+  const char *kept = NULL;
+  for (int i = 0; i < o->nargs; i++) {
+    if (!strcmp(o->args[i], "--head") && i + 1 < o->nargs) kept = o->args[++i];
+    else return usage_error("verify takes only --head HASH[:SIGNATURE]; unexpected '%s'", o->args[i]);
+  }
   Db db;
   CoreError err;
   if (db_open(&db, o->db, &err) < 0) { fprintf(stderr, "error: %s\n", err.message); return EXIT_FAIL; }
@@ -145,6 +216,7 @@ static int cmd_verify(Options *o) {
   if (rc < 0) fprintf(stderr, "error: %s\n", db.err.message);
   else if (rc > 0) fprintf(stderr, "verify: FAILED at %s\n", r.bad);
   else printf("verify: ok, %lld events chained, %lld rows match their last event\nhead: event %lld, hash %s\n", r.events, r.rows, r.events, r.events ? r.head : "(none)");
+  if (rc == 0) rc = verify_head(&db, &r, kept);
   db_close(&db);
   return rc == 0 ? EXIT_OK : EXIT_FAIL;
 }
@@ -280,7 +352,7 @@ static const Command COMMANDS[] = {
   {"-e", "certsh [OPTIONS] -e EXPR", "evaluate EXPR and print its value (strings raw, the rest as JSON)", cmd_eval},
   {"run", "certsh [OPTIONS] run FILE [ARGS...]", "run a batch job; ARGS reach the script as `args`", cmd_run},
   {"test", "certsh [OPTIONS] test [PATH...]", "run *.test.js files (default: every test of stdlib and schemes)", cmd_test},
-  {"verify", "certsh [OPTIONS] verify", "check the record log's hash chain and every row against it", cmd_verify},
+  {"verify", "certsh [OPTIONS] verify [--head HASH[:SIGNATURE]]", "check the schema, the record log's hash chain and every row against it (and a head kept elsewhere)", cmd_verify},
   {"init", "certsh [OPTIONS] init [FILE]", "create an empty register at FILE (default: --db); the only command that creates one", cmd_init},
   {"import", "certsh [OPTIONS] import orgs|people|certificates FILE.csv [--encoding E]", "import a CSV file in one transaction; a bad file is refused whole", cmd_import},
   {"export", "certsh [OPTIONS] export orgs|people|certificates [--format csv|json|html] [FILE]", "export the register (the public register of certificates, organisations, people)", cmd_export},
@@ -362,7 +434,6 @@ int main(int argc, char **argv) {
   }
   if (cmd->run == cmd_eval && nops) { return usage_error("-e takes one expression; unexpected '%s'", operands[0]); }
   if (cmd->run == cmd_init && nops > 1) { return usage_error("init takes one FILE; unexpected '%s'", operands[1]); }
-  if (cmd->run == cmd_verify && nops) { return usage_error("verify takes no operands; unexpected '%s'", operands[0]); }
   o.args = operands;
   o.nargs = nops;
   int rc = cmd->run(&o);

@@ -48,19 +48,51 @@ out=$("$CERTSH" --db "$DB" -e "core.certificate.setStatus(1, {status: 'suspended
 
 # tampering: put the certificate back to active behind the log's back
 cp "$DB" "$WORK/t.db"
-sqlite3 "$WORK/t.db" "DROP TRIGGER events_no_update; DROP TRIGGER events_no_delete;
-  UPDATE certificates SET status = 'active', status_cause = NULL WHERE number = 'CAS-2026-0001'"
+forge "$WORK/t.db" "UPDATE certificates SET status = 'active', status_cause = NULL WHERE number = 'CAS-2026-0001'"
 out=$("$CERTSH" --db "$WORK/t.db" verify 2>&1); rc=$?
 [ $rc = 1 ] && printf '%s' "$out" | grep -q "certificate:1: the row in certificates differs from what event 14 recorded"
 check $? "a certificate restored by hand is caught (exit $rc): $out"
 
 # tampering: rewrite the event that recorded the score
 cp "$DB" "$WORK/t.db"
-sqlite3 "$WORK/t.db" "DROP TRIGGER events_no_update;
-  UPDATE events SET payload = replace(payload, '\"score\":92', '\"score\":97') WHERE subject = 'score:1'"
+forge "$WORK/t.db" "UPDATE events SET payload = replace(payload, '\"score\":92', '\"score\":97') WHERE subject = 'score:1'"
 out=$("$CERTSH" --db "$WORK/t.db" verify 2>&1); rc=$?
 [ $rc = 1 ] && printf '%s' "$out" | grep -q "event 8 (score.record score:1): its hash does not match"
 check $? "a score rewritten in the log is caught (exit $rc): $out"
+
+# issue 11, family 3: reals compared exactly (JSON prints 15 digits), child rows of a subject
+# changed behind the log; each forged with the triggers put back, so the schema looks untouched
+# caught DB_EDIT PATTERN NAME: forge DB_EDIT on a copy; verify must exit 1 saying PATTERN.
+caught() {
+  cp "$DB" "$WORK/t.db"
+  forge "$WORK/t.db" "$1" || { check 1 "$3: sqlite3 refused the edit"; return; }
+  verify_fails "$WORK/t.db" "$2" "$3"
+}
+caught "UPDATE scores SET score = 91.99999999999999 WHERE id = 1" "score:1: the row in scores differs" \
+  "a score of 92 changed to 91.99999999999999"
+caught "UPDATE scores SET score = 92.00000000000001 WHERE id = 1" "score:1: the row in scores differs" \
+  "a score of 92 changed to 92.00000000000001"
+caught "INSERT INTO decision_makers(decision_id, person_id) VALUES (1, 1)" "decision:1: the row in decisions differs" \
+  "a decider added to a decision"
+caught "DELETE FROM decision_makers WHERE decision_id = 1" "decision:1: the row in decisions differs" \
+  "a decision's deciders removed"
+caught "UPDATE audit_team SET role = 'member' WHERE audit_id = 1" "audit:1: the row in audits differs" \
+  "an audit team member's role changed"
+caught "INSERT INTO audit_team(audit_id, person_id, role) VALUES (1, 2, 'expert')" "audit:1: the row in audits differs" \
+  "a member added to an audit team"
+caught "INSERT INTO registrations(person_id, number, valid_from, valid_to) VALUES (1, 'CCAA-FORGED', '2024-01-01', '2027-01-01')" \
+  "person:1: the row in people differs" "a registration added to a person"
+caught "INSERT INTO decision_makers(decision_id, person_id) VALUES (2, 2)" "decision_makers: a row for decision 2, which does not exist" \
+  "a decider planted for the next decision"
+# an exact real that JSON's 15 digits cannot tell apart is recorded exactly by certsh itself
+"$CERTSH" init "$WORK/r.db" > /dev/null
+sed 's/score: 92,/score: 84.66666666666667,/' "$WORK/cycle.js" > "$WORK/cycle-real.js"
+"$CERTSH" --db "$WORK/r.db" --as-of 2026-09-01 run "$WORK/cycle-real.js" > /dev/null 2>&1
+[ "$(sqlite3 "$WORK/r.db" "SELECT json_extract(payload, '$.state.score') = 84.66666666666667 FROM events WHERE subject = 'score:1'")" = 1 ] && verified "$WORK/r.db"
+check $? "a score of 84.66666666666667 is recorded exactly and verifies"
+cp "$WORK/r.db" "$WORK/t.db"
+forge "$WORK/t.db" "UPDATE scores SET score = 84.6666666666667 WHERE id = 1"
+verify_fails "$WORK/t.db" "score:1: the row in scores differs" "and changed in its 16th digit"
 
 # the friendly API's cycle, when the scheme it uses is installed
 if "$CERTSH" --db :memory: -e "scheme('cas-service').id" > /dev/null 2>&1; then

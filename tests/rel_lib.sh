@@ -46,6 +46,24 @@ for (var i = first; i < first + n; i++) {
 JS
 }
 
+# forge DB SQL: run SQL on DB as a forger with the sqlite3 shell would: every trigger dropped
+# first and put back after, exactly as it was (so that the schema looks untouched).
+forge() {
+  local drop keep
+  drop=$(sqlite3 "$1" "SELECT group_concat('DROP TRIGGER ' || name || ';', ' ') FROM sqlite_master WHERE type = 'trigger'")
+  keep=$(sqlite3 "$1" "SELECT group_concat(sql || ';', char(10)) FROM sqlite_master WHERE type = 'trigger'")
+  sqlite3 "$1" "$drop $2" || return 1
+  sqlite3 "$1" "$keep"
+}
+
+# verify_fails DB PATTERN NAME: `certsh verify` of DB must exit 1 saying PATTERN (one check).
+verify_fails() {
+  local out rc
+  out=$("$CERTSH" --db "$1" verify 2>&1); rc=$?
+  [ $rc = 1 ] && printf '%s' "$out" | grep -q -- "$2"
+  check $? "$3: verify exits 1 (got $rc) naming the first bad record: $out"
+}
+
 # finish: print the tally and exit with it.
 finish() {
   if [ "$fails" = 0 ]; then echo "all checks passed"; exit 0; fi

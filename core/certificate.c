@@ -201,7 +201,7 @@ int certificate_import(Db *db, const ImportInput *in, const char *args, long lon
   const StatusInput *st = &in->status;
   if (reg_text(db, "scheme", in->scheme) < 0 || reg_text(db, "version", in->version) < 0 || reg_text(db, "scope", in->scope) < 0 ||
       reg_text(db, "number", in->number) < 0 || reg_date(db, "issued", in->issued, 1) < 0 || reg_date(db, "expires", in->expires, 1) < 0 ||
-      reg_date(db, "decided", in->decided, 0) < 0 || reg_json(db, "shops", in->shops_json, '[') < 0 ||
+      reg_date(db, "decided", in->decided, 0) < 0 || reg_shops(db, "shops", in->shops_json) < 0 ||
       reg_word(db, "status", st->to, CERT_STATUSES) < 0 || reg_date(db, "statusDate", st->date, 1) < 0 ||
       reg_date(db, "until", st->until, 0) < 0 || reg_order(db, "issued", in->issued, "statusDate", st->date) < 0)
     return -1;

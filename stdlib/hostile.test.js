@@ -104,8 +104,7 @@ test.table('table-valued pragmas that write or run checks are refused; sqlite_st
   ['SELECT * FROM pragma_journal_mode'], ['SELECT * FROM pragma_database_list']
 ], function (text) {
   sql("SELECT id FROM certificates WHERE status = 'active'");
-  var e = assert.throws(function () { sql(text); });
-  assert.ok(/^(read-only|sql)$/.test(e.code), e.code + ': ' + e.message);
+  assert.throws(function () { sql(text); }, 'read-only');
   assert.equal(sql("SELECT count(*) AS n FROM sqlite_master WHERE name = 'sqlite_stat1'")[0].n, 0);
 });
 

@@ -253,7 +253,7 @@ function build(def) {
   };
   // requiredActions(facts) → [{code, do, due, subject, clause, text, forbids, why}] (stdlib/workflow actions)
   s.requiredActions = function (facts) {
-    if (s.surveillance && facts.audits && facts.decided) { // the certificate's programme, asked only by the checks that need it
+    if (s.surveillance && Array.isArray(facts.audits) && facts.decided) { // the certificate's programme, asked only by the checks that need it
       facts.programme = function () {
         return s.surveillance({ decisionDate: facts.decided, expires: facts.certificate.expires, audits: facts.audits, asOf: facts.asOf,
           extensions: facts.extensions || [] });

@@ -321,10 +321,12 @@ function applications() {
 // 7. Required actions: what each certificate's scheme says must now happen (withdraw a five-star
 // grade, suspend for an overdue correction, withdraw at the suspension limit, report an R6.2 event
 // to CNAS …), from stdlib/actions, the module q.actions() reads too. Each is reported as a row
-// of report()'s shape, dated by its due date, until the act is recorded.
+// of report()'s shape, dated by its due date, until the act is recorded. A missed surveillance and
+// an overdue correction are reported once, by sections 1 and 3 (with the clauses that require the
+// suspension), not again as actions here.
 function requiredActions() {
   var rows = [];
-  require('stdlib/actions').list(asOf).forEach(function (a) {
+  require('stdlib/actions').list(asOf, { reported: false }).forEach(function (a) {
     if (a.code === 'unchecked') { problem(a.scheme, a.version, a.text); return; }
     var uid = 'action-' + a.code + '/' + a.subject.replace(':', '-'), state = a.due < asOf ? 'overdue' : 'due';
     if (!opts.all) {

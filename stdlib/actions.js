@@ -14,12 +14,13 @@ var EXTENSIONS_SQL = "(SELECT json_group_array(json_object('n', json_extract(e.p
 // The facts each certificate's actions are decided on, one row per certificate: the certificate,
 // its case's last surveillance since the cycle began (with its score), its open nonconformities
 // past their deadline, its incidents (matters). ?1 the as-of date, ?2 one certificate id or NULL.
-// Without ?2, only certificates some action could concern are read (the candidates).
+// Without ?2, only certificates some action could concern are read (the candidates); ?3 and ?4
+// bound the missed surveillances (?4 = 0: none), ?5 = 0 leaves out the overdue corrections.
 var FACTS_SQL = "SELECT c.id, c.number, c.case_id AS caseId, c.scheme, c.version, c.status, c.status_date AS statusDate," +
   " c.status_code AS statusCode, c.status_cause AS statusCause, c.status_until AS statusUntil, c.grade, c.stars, c.issued, c.expires," +
   " o.name AS holder, (SELECT date FROM decisions d WHERE d.id = c.decision_id) AS decided," +
-  " (SELECT json_group_array(json_object('type', x.type, 'end', x.actual_end)) FROM (SELECT a.type, a.actual_end FROM audits a" +
-  "   WHERE a.case_id = c.case_id AND a.status = 'done' AND a.actual_end IS NOT NULL AND a.actual_end <= ?1 ORDER BY a.actual_end) x) AS audits," +
+  " CASE WHEN ?2 IS NOT NULL OR ?4 > 0 THEN (SELECT json_group_array(json_object('type', x.type, 'end', x.actual_end)) FROM (SELECT a.type, a.actual_end FROM audits a" +
+  "   WHERE a.case_id = c.case_id AND a.status = 'done' AND a.actual_end IS NOT NULL AND a.actual_end <= ?1 ORDER BY a.actual_end) x) END AS audits," +
   " " + EXTENSIONS_SQL + " AS extensions," +
   " (SELECT json_object('audit', a.id, 'date', coalesce(s.date, a.actual_end), 'score', s.score, 'stars', s.stars, 'pass', s.pass," +
   "   'level', s.level, 'deductionItems', s.deduction_items) FROM audits a JOIN scores s ON s.audit_id = a.id" +
@@ -35,15 +36,22 @@ var FACTS_SQL = "SELECT c.id, c.number, c.case_id AS caseId, c.scheme, c.version
   // the candidates, each found from its own small set (an index or one pass), never per certificate
   "   SELECT ?2 WHERE ?2 IS NOT NULL" +
   "   UNION SELECT id FROM certificates WHERE ?2 IS NULL AND status = 'suspended' AND status_until < ?1" +
+  "   UNION SELECT c2.id FROM certificates c2 INDEXED BY certificates_starred JOIN audits a ON a.case_id = c2.case_id JOIN scores s ON s.audit_id = a.id" +
+  "     WHERE ?2 IS NULL AND c2.stars > 0 AND c2.status = 'active' AND a.status = 'done' AND a.type = 'surveillance'" +
+  "     AND a.actual_end >= c2.issued AND s.stars < c2.stars" +
   "   UNION SELECT c2.id FROM scores s JOIN audits a ON a.id = s.audit_id JOIN certificates c2 ON c2.case_id = a.case_id" +
-  "     WHERE ?2 IS NULL AND a.type = 'surveillance' AND a.status = 'done' AND a.actual_end >= c2.issued AND (s.pass = 0 OR s.stars < c2.stars)" +
+  "     WHERE ?2 IS NULL AND s.pass = 0 AND a.type = 'surveillance' AND a.status = 'done' AND a.actual_end >= c2.issued" +
   "   UNION SELECT c2.id FROM findings f JOIN audits a ON a.id = f.audit_id JOIN certificates c2 ON c2.case_id = a.case_id" +
-  "     WHERE ?2 IS NULL AND f.status = 'open' AND f.due < ?1 AND f.kind = 'nonconformity'" +
+  "     WHERE ?2 IS NULL AND ?5 AND f.status = 'open' AND f.due < ?1 AND f.kind = 'nonconformity'" +
   "   UNION SELECT certificate_id FROM matters WHERE ?2 IS NULL AND kind = 'incident' AND certificate_id IS NOT NULL" +
   "     AND (closed IS NULL OR reported IS NULL)" +
-  // a surveillance may be missed: no audit of the case ended since ?3 (the shortest window of the schemes in use)
-  "   UNION SELECT c3.id FROM certificates c3 WHERE ?2 IS NULL AND c3.status = 'active' AND NOT EXISTS (SELECT 1 FROM audits a" +
-  "     WHERE a.case_id = c3.case_id AND a.status = 'done' AND a.type IN ('initial', 'surveillance', 'recertification') AND a.actual_end >= ?3))" +
+  // a surveillance may be missed: no audit of the case ended since ?3 (the shortest window of the
+  // schemes in use), and fewer than ?4 (the most a cycle has) surveillances done since the cycle began
+  "   UNION SELECT c3.id FROM certificates c3 WHERE ?2 IS NULL AND ?4 > 0 AND c3.status = 'active' AND NOT EXISTS (SELECT 1 FROM audits a" +
+  "     WHERE a.case_id = c3.case_id AND a.status = 'done' AND a.type IN ('initial', 'surveillance', 'recertification') AND a.actual_end >= ?3)" +
+  "     AND (SELECT count(*) FROM audits a WHERE a.case_id = c3.case_id AND a.status = 'done' AND a.type = 'surveillance'" +
+  "       AND a.actual_end >= (SELECT max(b.actual_end) FROM audits b WHERE b.case_id = c3.case_id AND b.status = 'done'" +
+  "         AND b.type IN ('initial', 'recertification'))) < ?4)" +
   " ORDER BY c.id";
 
 // factsOf(row, asOf) → the facts stdlib/workflow's action checks read
@@ -51,19 +59,23 @@ function factsOf(row, asOf) {
   var sv = row.surveillance ? JSON.parse(row.surveillance) : null;
   if (sv) sv.pass = sv.pass === 1;
   return { asOf: asOf, certificate: row, surveillance: sv, overdue: JSON.parse(row.overdue || '[]'), matters: JSON.parse(row.matters || '[]'),
-    audits: JSON.parse(row.audits || '[]'), extensions: JSON.parse(row.extensions || '[]'), decided: row.decided };
+    audits: row.audits === null ? null : JSON.parse(row.audits), extensions: JSON.parse(row.extensions || '[]'), decided: row.decided };
 }
 
-// cutoff(asOf) → the day before which a case's last audit makes a missed surveillance possible:
-// asOf less the shortest window (in days) of the surveillance programmes of the live certificates
-function cutoff(asOf, rules) {
-  var days = Infinity;
+// missedBounds(asOf) → [cutoff, count]: a case whose last audit ended before cutoff, with fewer
+// than count surveillances in its cycle, may have missed one: cutoff is asOf less the shortest
+// window (in days) of the surveillance programmes of the live certificates, count the most
+// surveillances one of their cycles has (a programme of the scheme's own code: every certificate)
+function missedBounds(asOf, rules) {
+  var days = Infinity, count = 0;
   sql("SELECT DISTINCT scheme, version FROM certificates WHERE status = 'active'").forEach(function (v) {
     var s = rules(v.scheme, v.version);
     if (s instanceof Error || typeof s.surveillance !== 'function') return;
-    days = Math.min(days, typeof s.surveillanceBounds === 'function' ? s.surveillanceBounds().bMin : 0); // a programme of its own: every certificate
+    var b = typeof s.surveillanceBounds === 'function' ? s.surveillanceBounds() : { bMin: 0, nMax: 1e9 };
+    days = Math.min(days, b.bMin);
+    count = Math.max(count, b.nMax);
   });
-  return days === Infinity ? '0000-01-01' : date.addDays(asOf, -days);
+  return days === Infinity ? ['0000-01-01', 0] : [date.addDays(asOf, -days), count];
 }
 
 // rulesFinder() → rules(id, version): each scheme version looked up once per call
@@ -80,19 +92,21 @@ function rulesFinder() {
 
 // pending(cert, asOf) → the required actions now pending on one certificate (a record or row with an id)
 function pending(cert, asOf) {
-  var rows = sql(FACTS_SQL, asOf, cert.id, asOf);
+  var rows = sql(FACTS_SQL, asOf, cert.id, asOf, 0, 1);
   if (!rows.length) return [];
   var s = scheme(rows[0].scheme + '@' + rows[0].version);
   return s.requiredActions(factsOf(rows[0], asOf));
 }
 
-// list(asOf, {scheme, code}) → every pending required action of the register on asOf, most
-// overdue first: [{code, do, due, daysLate, certificate, holder, scheme, version, subject,
-// clause, text, why}]; a certificate whose scheme cannot be loaded is listed with code 'unchecked'
+// list(asOf, {scheme, code, reported}) → every pending required action of the register on asOf,
+// most overdue first: [{code, when, do, due, daysLate, certificate, holder, scheme, version, subject,
+// clause, text, why}]; a certificate whose scheme cannot be loaded is listed with code 'unchecked'.
+// reported: false leaves out the actions a reminder job reports as items of their own already
+// (a missed surveillance window, an overdue correction: the same facts, with the same clauses)
 function list(asOf, filter) {
   filter = filter || {};
-  var rules = rulesFinder(), out = [];
-  sqlEach(FACTS_SQL, [asOf, null, cutoff(asOf, rules)], function (row) {
+  var rules = rulesFinder(), out = [], own = filter.reported === false;
+  sqlEach(FACTS_SQL, [asOf, null].concat(own ? ['0000-01-01', 0, 0] : missedBounds(asOf, rules).concat([1])), function (row) {
     if (filter.scheme && row.scheme !== filter.scheme) return;
     var s = rules(row.scheme, row.version);
     if (s instanceof Error) {
@@ -102,6 +116,7 @@ function list(asOf, filter) {
     }
     s.requiredActions(factsOf(row, asOf)).forEach(function (a) {
       if (filter.code && a.code !== filter.code) return;
+      if (own && (a.when === 'surveillanceMissed' || a.when === 'correctionOverdue')) return;
       a.holder = row.holder; a.scheme = row.scheme; a.version = row.version;
       a.daysLate = date.diffDays(a.due, asOf);
       out.push(a);

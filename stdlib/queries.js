@@ -208,7 +208,7 @@ function actions(asOf, opts) {
   var fn = 'q.actions(asOf, {scheme, code})';
   asOf = checkDate(asOf, 'asOf', fn) || today();
   var o = checkKeys(opts, ['scheme', 'code'], fn);
-  return require('stdlib/actions').list(asOf, o);
+  return require('stdlib/actions').list(asOf, { scheme: o.scheme, code: o.code });
 }
 
 // q.manDays(year) → per auditor and year (only `year` when given): audits done and man-days.

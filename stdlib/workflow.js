@@ -474,7 +474,7 @@ function actions(w, facts, deadlineOf, cite) {
         due = d && d.date ? d.date : hit.from;
         why = why.concat(d ? d.why : [cite(a.clause, 'due at once (' + (a.dueText || 'no period is stated') + ')')]);
       }
-      out.push({ code: a.code, do: a.do, to: a.to || null, due: due, subject: hit.subject, certificate: facts.certificate.number,
+      out.push({ code: a.code, when: a.when, do: a.do, to: a.to || null, due: due, subject: hit.subject, certificate: facts.certificate.number,
         clause: a.clause, text: a.text + ': ' + hit.text, forbids: (a.forbids || []).slice(), why: why });
     });
   });

@@ -100,3 +100,13 @@ test('§5.6.1 the second surveillance 12 months after the first; 15 only on an a
   assert.ok(sql("SELECT 1 FROM events WHERE kind = 'deviation.record' AND subject = ?", 'deviation:certificate-' + c.id).length, 'the approval is in the log');
   assert.equal(log.verify().ok, true);
 });
+
+test('§4 the competence matrix: who may lead, audit or decide on a date, as the guards read roles and registrations', function () {
+  var a = people.create({ name: '在册审核员', roles: ['auditor'], registrations: [{ number: 'CCAA-7', from: '2026-01-01', to: '2026-12-31' }] });
+  var d = kit.decider();
+  var row = function (on, p) { return q.competence(S, on).filter(function (x) { return x.person === p.id; })[0]; };
+  assert.equal([row('2026-06-01', a).lead, row('2026-06-01', a).decide], [true, false]);
+  assert.equal(row('2027-01-01', a).lead, false, 'the registration ended on 2026-12-31');
+  assert.equal([row('2026-06-01', d).lead, row('2026-06-01', d).decide], [false, true]);
+  assert.cites(row('2026-06-01', a), '§4');
+});

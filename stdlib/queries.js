@@ -211,6 +211,28 @@ function actions(asOf, opts) {
   return require('stdlib/actions').list(asOf, { scheme: o.scheme, code: o.code });
 }
 
+// q.competence(scheme, date) → the competence matrix: per person, whether the scheme's workflow
+// lets them lead an audit, audit, or decide on `date` (default today), from their roles and
+// registrations as the scheme's audit and decision guards read them, with the registrations valid
+// that day. scheme is an id or 'id@version' (its version in force when plain).
+function competence(id, on) {
+  var fn = 'q.competence(scheme, date)';
+  if (typeof id !== 'string' || !id) fail('scheme', fn + ': scheme must be a scheme id such as \'dni-aftersales\', got ' + shown(id));
+  on = checkDate(on, 'date', fn) || today();
+  var s = scheme(id), t = s.workflow.transitions.audit, d = s.workflow.decisionGuards || [];
+  var reg = (t.guards || []).filter(function (g) { return g.check === 'registered'; })[0];
+  return sql('SELECT p.id, p.name, p.roles, (SELECT json_group_array(json_object(\'number\', r.number, \'fieldCode\', r.field_code,' +
+    ' \'validFrom\', r.valid_from, \'validTo\', r.valid_to)) FROM registrations r WHERE r.person_id = p.id AND r.valid_from <= ?1' +
+    ' AND r.valid_to >= ?1) AS valid FROM people p ORDER BY p.id', on).map(function (p) {
+    var roles = JSON.parse(p.roles), valid = JSON.parse(p.valid).filter(function (r) { return !reg || !reg.field || r.fieldCode === reg.field; });
+    var audits = roles.indexOf('auditor') >= 0 && (!reg || valid.length > 0);
+    return { person: p.id, name: p.name, roles: roles, lead: audits, audit: audits, expert: roles.indexOf('expert') >= 0,
+      decide: roles.indexOf('decider') >= 0 && d.some(function (g) { return g.check === 'deciders'; }),
+      registrations: valid.map(function (r) { return r.number + (r.fieldCode ? ' ' + r.fieldCode : '') + ' ' + r.validFrom + '..' + r.validTo; }).join('; '),
+      why: reg ? [{ scheme: s.id, version: s.version, clause: reg.clause, text: reg.text }] : [] };
+  });
+}
+
 // q.manDays(year) → per auditor and year (only `year` when given): audits done and man-days.
 // An audit's man-days are shared equally by its leader and members; technical experts are not
 // counted (CAS §6.2.4). The year is the audit's actual start.
@@ -296,6 +318,7 @@ module.exports = {
   overdueFindings: overdueFindings,
   suspensions: suspensions,
   actions: actions,
+  competence: competence,
   manDays: manDays,
   decidedByAuditors: decidedByAuditors,
   counts: counts,

@@ -24,7 +24,8 @@ static duk_ret_t case_apply_js(duk_context *ctx) {
 static duk_ret_t case_move(duk_context *ctx, int which, const char *fn) {
   long long id = bind_id_arg(ctx, 0, "id", fn);
   bind_require_object(ctx, 1, "options", fn);
-  bind_core_known_fields(ctx, 1, "date,reason", fn);
+  bind_core_known_fields(ctx, 1, which == 0 ? "date,reason,checkedBy" : "date,reason", fn);
+  if (which == 0) (void)bind_prop_id(ctx, 1, "checkedBy", 0, fn); /* who checked the facts not stated: recorded in the log */
   const char *date = bind_prop_date(ctx, 1, "date", 1, fn);
   const char *reason = bind_prop_string(ctx, 1, "reason", which == 1, fn);
   Db *db = &host_of(ctx)->db;
@@ -34,8 +35,8 @@ static duk_ret_t case_move(duk_context *ctx, int which, const char *fn) {
   return bind_core_push_record(ctx, "case", id);
 }
 
-/* core.case.accept(id, {date, reason}) → the case row; applied → accepted */
-static duk_ret_t case_accept_js(duk_context *ctx) { return case_move(ctx, 0, "core.case.accept(id, {date, reason})"); }
+/* core.case.accept(id, {date, reason, checkedBy}) → the case row; applied → accepted */
+static duk_ret_t case_accept_js(duk_context *ctx) { return case_move(ctx, 0, "core.case.accept(id, {date, reason, checkedBy})"); }
 /* core.case.reject(id, {date, reason}) → the case row; applied → rejected, reason required */
 static duk_ret_t case_reject_js(duk_context *ctx) { return case_move(ctx, 1, "core.case.reject(id, {date, reason})"); }
 /* core.case.close(id, {date, reason}) → the case row */

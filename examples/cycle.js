@@ -5,7 +5,7 @@ var org = orgs.create({name: '杭州某某电器有限公司', uscc: '9111000060
 var lead = people.create({name: '张三', roles: ['auditor'], registrations: [{number: 'CCAA-2024-00123', from: '2024-01-01', to: '2027-12-31'}]});
 var boss = people.create({name: '李四', roles: ['decider']});
 var c = cases.apply({org: org, scheme: 'cas-service', scope: '家用电器的售后服务', grade: '五星级', date: '2026-01-05'});
-var accepted = c.accept({date: '2026-01-08'});
+var accepted = c.accept({date: '2026-01-08', checkedBy: boss});   // §6.1.5: the facts not stated on the org, checked by boss
 c.audit({type: 'document', start: '2026-01-20', end: '2026-01-21', team: [{person: lead, role: 'leader'}]});  // §6.3: documents first
 var a = c.audit({type: 'initial', start: '2026-02-10', end: '2026-02-12', team: [{person: lead, role: 'leader'}]});
 var nc = a.finding({item: '5.3', kind: 'nonconformity', evidence: '维修记录不全'});

@@ -292,7 +292,7 @@ function history(i) {
   var reviewed = date.addDays(applied, between(2, 12));
   if (reviewed >= asOf) return; // awaiting review: the notice of non-acceptance is due soon
   if (chance(0.03)) { kase.reject({ date: reviewed, reason: '管理体系运行不足3个月' }); return; }
-  kase = kase.accept({ date: reviewed });
+  kase = kase.accept({ date: reviewed, checkedBy: online ? undefined : pickOne(deciders) }); // facts not stated: checked by the reviewer
   var initial = evaluate(kase, 'initial', date.addDays(reviewed, between(15, 60)));
   if (!initial) return;
   var decided = date.addDays(initial.audit.end, between(10, 40));

@@ -18,6 +18,7 @@ module.exports = defineScheme({
   workflow: {
     clause: '§6',
     transitions: {
+      accept: { guards: [{ code: 'facts-stated', check: 'factsStated', clause: '§6.1.5', text: '对符合6.1.2、6.1.3、6.1.4要求的，CAS可决定受理认证申请: each of them stated, or checked by the reviewer' }] },
       audit: { guards: [
         { code: 'registered-auditors', check: 'registered', clause: '§3.1', text: '服务认证审查员应当取得国家认监委确定的认证人员注册机构颁发的批发业和零售业服务认证审查员注册资格' },
         { code: 'leader', check: 'leader', clause: '§6.3', text: '由审查组组长进行文件审查工作，并对文件审查结果负责: the team has its leader, an auditor' },

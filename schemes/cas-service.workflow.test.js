@@ -263,3 +263,16 @@ test('§8.2 recertification at least 70% of the initial on-site time actually sp
   assert.equal(s.manDays({ employees: 150, audit: 'recertification', initialOnsite: 9 }).minimum, 6.5, '70% of 9 actually spent = 6.3 → 6.5');
   assert.equal(s.manDays({ employees: 150, audit: 'surveillance', initialOnsite: 9 }).total, 3, '30% of 9 = 2.7 → 3 raises App. A\'s 2.5');
 });
+
+test('§6.1.4-§6.1.5 eligibility facts are stated before acceptance, or the reviewer who checked them is named', function () {
+  var c = cases.apply({ org: kit.org({ facts: { legalStatus: true, licence: true } }), scheme: S, scope: '家用电器的售后服务', date: '2026-01-05' });
+  var e = kit.refusedWith(function () { c.accept({ date: '2026-01-07' }); }, 'facts-stated', '§6.1.5');
+  assert.equal(e.refusals[0].numbers.unchecked, ['orderedSuspension', 'seriousIllegalList', 'managementSystemMonths']);
+  var boss = kit.decider(), ok = c.accept({ date: '2026-01-07', checkedBy: boss });
+  assert.equal(ok.status, 'accepted');
+  assert.ok(ok.why.some(function (w) { return w.clause === '§6.1.5' && /checked by person/.test(w.text); }), 'who checked is in the why');
+  assert.equal(cases.get(c.id).history().pop().payload.args.checkedBy, boss.id, 'and in the log');
+  var all = cases.apply({ org: kit.org({ facts: { legalStatus: true, licence: true, orderedSuspension: false, seriousIllegalList: false, managementSystemMonths: 6 } }),
+    scheme: S, scope: '家用电器的售后服务', date: '2026-01-05' });
+  assert.equal(all.accept({ date: '2026-01-07' }).status, 'accepted');
+});

@@ -447,6 +447,7 @@ defineScheme({
   workflow: {
     clause: 'C3.6',
     transitions: {
+      accept: { guards: [{ code: 'facts-stated', check: 'factsStated', clause: 'C3.1.1', text: '申请认证的在线销售商应满足 1)-6): each stated, or checked by the reviewer' }] },
       certify: {
         grade: { from: 'none', clause: 'C3.5 9)', text: 'no grade: the certificate is granted on the conformity statement' },
         guards: [

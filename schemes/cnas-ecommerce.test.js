@@ -242,8 +242,8 @@ function project(outcome, date, scope) {
   var o = orgs.create({ name: '杭州网店' + seq + '有限公司', uscc: base + uscc.check(base + '0').expected, staff: 30,
     shops: [{ domain: 'shop' + seq + '.example.com', platform: '天猫' }] });
   var c = cases.apply({ org: o, scheme: 'acme-ecommerce', scope: scope || '家用电器网络零售', shops: o.shops, date: '2025-01-06' });
-  c.accept({ date: '2025-01-08' });
   var lead = people.create({ name: '审核员' + seq, roles: ['auditor'] }), boss = people.create({ name: '决定人' + seq, roles: ['decider'] });
+  c.accept({ date: '2025-01-08', checkedBy: boss }); // C3.1.1: the facts not stated on the seller, checked by the reviewer
   c.audit({ type: 'initial', start: '2025-02-10', end: '2025-02-11', manDays: 2, team: [{ person: lead, role: 'leader' }] });
   var ok = outcome === 'certify';
   var cc = s.conclusion({ audit: 'initial', results: { 'management-audit': { conforms: true },

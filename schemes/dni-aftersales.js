@@ -21,6 +21,7 @@ module.exports = defineScheme({
   workflow: {
     clause: '§5',
     transitions: {
+      accept: { guards: [{ code: 'facts-stated', check: 'factsStated', clause: '§5.1', text: '申请认证的组织应满足 A)-I) 的条件: each stated, or checked by the reviewer' }] },
       audit: { guards: [
         { code: 'registered-auditors', check: 'registered', clause: '§4', text: '认证审查员应取得中国认证认可协会（CCAA）的服务认证审查员注册资格' },
         { code: 'leader', check: 'leader', clause: '§5.3.2', text: '由审查组组长进行文件审查工作，并对文件审查结果负责: the team has its leader, an auditor' },

@@ -247,18 +247,21 @@ function transit(s, name, facts) {
   return r;
 }
 
-// case.accept({date}) → Case; the scheme's workflow (its eligibility guard on the org's facts)
-// decides first, and an ineligible applicant is refused with the clauses that exclude it
+// case.accept({date, checkedBy}) → Case; the scheme's workflow (its eligibility guards on the
+// org's facts) decides first: an ineligible applicant is refused with the clauses that exclude it,
+// and where the scheme requires its facts stated, those not stated need the reviewer who checked
+// them (checkedBy: a person, recorded with the acceptance)
 Case.accept = function (o) {
-  o = opts(o, 'case.accept', ['date']);
+  o = opts(o, 'case.accept', ['date', 'checkedBy']);
   var self = kase(this.id), s = self.rules(), e = typeof s.eligibility === 'function' ? s.eligibility(self.org().facts || {}) : null;
-  var r = s.transition('accept', { case: self, eligibility: e, date: o.date || today() });
+  var checker = o.checkedBy === undefined ? null : person(o.checkedBy);
+  var r = s.transition('accept', { case: self, eligibility: e, date: o.date || today(), checkedBy: checker });
   if (!r.ok) {
     var err = workflow.refused(s, 'accept', r);
     if (e && !e.ok) { err.code = 'ineligible'; err.refusals = e.refusals; err.why = e.why.concat(r.why); }
     throw err;
   }
-  return wrap(Case, core.case.accept(this.id, { date: o.date || today() }), (e ? e.why : []).concat(r.why));
+  return wrap(Case, core.case.accept(this.id, { date: o.date || today(), checkedBy: checker ? checker.id : undefined }), (e ? e.why : []).concat(r.why));
 };
 
 // case.reject({date, reason}) → Case with noticeBy: the date the applicant must be told by

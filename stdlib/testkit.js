@@ -20,13 +20,17 @@ function auditor() {
 }
 function decider() { seq++; return people.create({ name: '决定人' + seq, roles: ['decider'] }); }
 
+// reviewer() → the person who checks applications' eligibility facts (one per test file)
+var checker = null;
+function reviewer() { return checker || (checker = people.create({ name: '申请评审员', roles: ['decider'] })); }
+
 // accepted(schemeId, {grade, shops, orgFacts, applied}) → an accepted case of a new organisation
 function accepted(schemeId, o) {
   o = o || {};
   var who = org(o.org);
   var c = cases.apply({ org: who, scheme: schemeId, scope: o.scope || '家用电器的售后服务', grade: o.grade, shops: o.shops,
     date: o.applied || '2026-01-05' });
-  return c.accept({ date: date.addDays(c.applied, 3) });
+  return c.accept({ date: date.addDays(c.applied, 3), checkedBy: reviewer() });
 }
 
 // audited(c, type, start, score, items, mode) → the audit of case c done from start (two days),

@@ -97,6 +97,14 @@ var CHECKS = {
     if (!f.eligibility || f.eligibility.ok) return null;
     return refusal('facts', f.eligibility.refusals.map(function (r) { return r.text + ' (' + r.clause + ')'; }).join('; '));
   },
+  // factsStated: every eligibility fact the scheme checks is stated on the organisation, or the
+  // reviewer who checked those not stated is named (checkedBy, recorded with the acceptance)
+  factsStated: function (f) {
+    var open = (f.eligibility && f.eligibility.unchecked) || [];
+    if (!open.length) return null;
+    if (f.checkedBy) return { holds: 'not stated on the organisation, checked by person ' + f.checkedBy.id + ' (' + f.checkedBy.name + '): ' + open.join(', ') };
+    return refusal('facts', 'not stated: ' + open.join(', ') + ' (state them in org.facts, or name the reviewer who checked them: checkedBy)', { unchecked: open });
+  },
   // evaluated: the deciding evaluation took place and is of one of guard.audits' types
   evaluated: function (f, g) {
     var e = f.evaluation;

@@ -28,7 +28,7 @@ function certified(name, auditEnd, decided) {
   var base = '91330100' + ('00000000' + n).slice(-9);
   var org = orgs.create({ name: name, uscc: base + uscc.check(base + '0').expected, staff: 40 });
   var k = org.apply({ scheme: 'cas-service', scope: '家用电器的销售及售后服务', date: date.addDays(auditEnd, -40) });
-  k = k.accept({ date: date.addDays(auditEnd, -35) });
+  k = k.accept({ date: date.addDays(auditEnd, -35), checkedBy: decider });
   k.audit({ type: 'document', start: date.addDays(auditEnd, -10), end: date.addDays(auditEnd, -10), team: [{ person: auditor, role: 'leader' }] });
   var a = k.audit({ type: 'initial', start: date.addDays(auditEnd, -1), end: auditEnd, team: [{ person: auditor, role: 'leader' }] });
   a.score({ score: 88, deductionItems: 0 }, auditEnd);

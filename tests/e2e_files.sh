@@ -142,10 +142,10 @@ out=$("$CERTSH" --db base.db --mem 32 -e "sql(\"$CTE SELECT count(DISTINCT x) AS
 # ---- family 7: only regular files are read ------------------------------------------------------
 mkfifo fifo.js fifo.csv fifo.db
 mkdir adir
-# refused_file NAME PATTERN CMD...: exit 1 within 10 s (no hang), the message as PATTERN
+# refused_file NAME PATTERN CMD...: exit 1 within 60 s (no hang; valgrind is slow to start), the message as PATTERN
 refused_file() {
   local name=$1 pattern=$2; shift 2
-  out=$(timeout 10 "$@" 2>&1 < /dev/null); rc=$?
+  out=$(timeout 60 "$@" 2>&1 < /dev/null); rc=$?
   [ $rc = 1 ] && printf '%s' "$out" | grep -qE -- "$pattern"; check $? "$name (exit $rc: $out)"
 }
 refused_file "run of a folder is refused" "cannot read script 'adir': it is a folder" "$CERTSH" --db :memory: run adir

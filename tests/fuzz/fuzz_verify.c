@@ -16,7 +16,7 @@
 #include "core/log.h"
 
 static const char CYCLE[] =
-  "var org = core.org.create({name: '杭州某某电器有限公司', uscc: '91110000600037341L', staff: 120, shops: ['a.example']});\n"
+  "var org = core.org.create({name: '杭州某某电器有限公司', uscc: '91110000600037341L', staff: 120, shops: [{domain: 'a.example', platform: '天猫'}]});\n"
   "var lead = core.person.create({name: '张三', roles: ['auditor']});\n"
   "var boss = core.person.create({name: '李四', roles: ['decider']});\n"
   "var c = core.case.apply({org: org, scheme: 'cas-service', version: 'test', scope: '售后服务', date: '2026-01-05'});\n"

@@ -147,3 +147,61 @@ test.table('shops are validated in core: a list of {domain, platform} text', [
   assert.throws(function () { core.org.update(org.id, { shops: shops }); }, 'invalid');
   assert.equal(core.org.get(org.id).shops, [{ domain: 'shop.example.com', platform: '天猫' }]);
 });
+
+// ---- family 9: the built-ins rules rely on are read-only ----
+
+var dni = scheme('dni-aftersales@F/2');
+// dniDays() → DNI's surveillance and initial man-days for 876 staff (8.8 rounded up: Math.ceil)
+function dniDays() {
+  var a = dni.manDays({ employees: 876, audit: 'initial' }), b = dni.manDays({ employees: 876, audit: 'surveillance' });
+  return [a.total, a.onsite, b.total];
+}
+var DNI_BEFORE = dniDays();
+// sloppy(src) → runs src as non-strict code (where a refused assignment is silently ignored)
+var sloppy = Function('src', 'return (0, eval)(src);');
+
+test.table('patching a built-in is refused, strictly or silently, and the rule\'s answer is unchanged', [
+  ['Math.ceil = function () { return 0; }'],
+  ['Math.floor = function () { return 0; }; Math.round = Math.floor'],
+  ['Array.prototype.forEach = function () {}'],
+  ['Array.prototype.map = function () { return []; }; Array.prototype.filter = Array.prototype.map'],
+  ['Array.prototype.some = function () { return false; }; Array.prototype.indexOf = function () { return -1; }'],
+  ['Object.keys = function () { return []; }'],
+  ['Object.prototype.hasOwnProperty = function () { return false; }'],
+  ['String.prototype.indexOf = function () { return -1; }'],
+  ['Number.prototype.toFixed = function () { return "0"; }'],
+  ['Date.prototype.getTime = function () { return 0; }; Date.now = function () { return 0; }'],
+  ['JSON.stringify = function () { return "{}"; }'],
+  ['Math = { ceil: function () { return 0; } }'],
+  ['Array = function () {}'],
+  ['delete Math.ceil'],
+  ['Object.defineProperty(Math, "ceil", { value: function () { return 0; } })']
+], function (patch) {
+  var strictError = null;
+  try { Function("'use strict'; " + patch)(); } catch (e) { strictError = e; }
+  assert.ok(strictError instanceof TypeError, 'strict code: a TypeError, got ' + strictError);
+  try { sloppy(patch); } catch (e) { assert.ok(e instanceof TypeError, 'sloppy code: ignored or a TypeError, got ' + e); }
+  assert.equal(dniDays(), DNI_BEFORE);
+  assert.equal(Math.ceil(8.8), 9);
+  assert.equal([3, 1, 2].map(function (x) { return x * 2; }), [6, 2, 4]);
+  assert.equal(scheme('dni-aftersales@F/2').id, 'dni-aftersales');
+});
+
+test('ordinary code still defines its own constructor, toString, valueOf and toJSON', function () {
+  'use strict';
+  function Money(n) { this.n = n; }
+  Money.prototype.toString = function () { return this.n + ' 元'; };
+  Money.prototype.valueOf = function () { return this.n; };
+  Money.prototype.toJSON = function () { return { yuan: this.n }; };
+  Money.prototype.constructor = Money;
+  var m = new Money(5);
+  assert.equal(String(m), '5 元');
+  assert.equal(m + 1, 6);
+  assert.equal(JSON.stringify({ m: m }), '{"m":{"yuan":5}}');
+  var o = {};
+  o.toString = function () { return 'mine'; };
+  assert.equal('' + o, 'mine');
+  assert.equal(Object.prototype.toString.call([]), '[object Array]');
+  assert.throws(function () { Object.prototype.toString = function () { return 'x'; }; }, /read-only/);
+  assert.equal({}.toString(), '[object Object]');
+});

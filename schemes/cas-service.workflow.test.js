@@ -276,3 +276,20 @@ test('§6.1.4-§6.1.5 eligibility facts are stated before acceptance, or the rev
     scheme: S, scope: '家用电器的售后服务', date: '2026-01-05' });
   assert.equal(all.accept({ date: '2026-01-07' }).status, 'accepted');
 });
+
+// ---- the audit programme proposed (issue 12) ---------------------------------------------------------
+
+test('§7.1, App. A: the programme proposes each coming audit with its window, man-days and a registered team in rotation', function () {
+  var k = kit.certified(S);
+  var lastLeader = sql("SELECT t.person_id AS id FROM audit_team t JOIN audits a ON a.id = t.audit_id WHERE a.case_id = ? AND t.role = 'leader' ORDER BY a.actual_end DESC LIMIT 1", k.case.id)[0].id;
+  var other = kit.auditor();
+  var plan = k.certificate.plan('2026-03-02');
+  assert.equal(plan.map(function (a) { return [a.audit, a.n, a.opens, a.due]; }),
+    [['surveillance', 1, '2026-11-12', '2027-02-12'], ['surveillance', 2, '2027-11-12', '2028-02-12'], ['recertification', null, '2028-11-28', '2029-02-28']]);
+  assert.equal([plan[0].manDays, plan[2].manDays], [2, 3.5], 'App. A for 60 staff: surveillance 2, recertification 3.5');
+  assert.ok(plan[0].leader !== lastLeader, 'not the leader of the last audit');
+  assert.ok(plan.every(function (a) { return a.leader && a.leader !== k.boss.id; }), 'never the case\'s decider');
+  assert.cites(plan[0], '§3.1');
+  assert.cites(plan[0], '§7.1');
+  assert.ok(q.plan('2026-11-01', '2027-01-31').some(function (a) { return a.certificate === k.certificate.number && a.n === 1; }), 'q.plan lists it');
+});

@@ -211,6 +211,16 @@ function actions(asOf, opts) {
   return require('stdlib/actions').list(asOf, { scheme: o.scheme, code: o.code });
 }
 
+// q.plan(from, to) → the body's audit plan for a period (default: the quarter from today): every
+// coming surveillance or recertification of a live certificate whose window is open some day of it,
+// with its man-days and a proposed team (stdlib/planning), by date
+function plan(from, to) {
+  var fn = 'q.plan(from, to)';
+  from = checkDate(from, 'from', fn) || today();
+  to = checkDate(to, 'to', fn) || date.addDays(date.addMonths(from, 3), -1);
+  return require('stdlib/planning').period(from, to);
+}
+
 // q.competence(scheme, date) → the competence matrix: per person, whether the scheme's workflow
 // lets them lead an audit, audit, or decide on `date` (default today), from their roles and
 // registrations as the scheme's audit and decision guards read them, with the registrations valid
@@ -319,6 +329,7 @@ module.exports = {
   suspensions: suspensions,
   actions: actions,
   competence: competence,
+  plan: plan,
   manDays: manDays,
   decidedByAuditors: decidedByAuditors,
   counts: counts,

@@ -669,6 +669,9 @@ Certificate.programme = function (on) {
     return { n: x.n, reason: x.reason, by: x.by, approvedBy: x.approvedBy, date: x.date };
   }) });
 };
+// certificate.plan(asOf) → the coming audits of its cycle, each with its window, man-days and a
+// proposed team, and why (stdlib/planning)
+Certificate.plan = function (on) { return require('stdlib/planning').programme(this, on || today()); };
 // certificate.actions(date) → the required actions pending on the certificate (stdlib/actions)
 Certificate.actions = function (on) { return actions.pending(this, on || today()); };
 

@@ -53,7 +53,8 @@ function parseArgs(list) {
       }
     } else if (a === '--record') o.record = true;
     else if (a === '--all') o.all = true;
-    else usage('unknown argument \'' + a + '\'');
+    else usage('unknown argument \'' + a + '\'' + (/^--(as-of|known-on|db|timeout|mem|lib|output)$|^-o$/.test(name) ?
+      ' (' + name + ' is an option of certsh itself: give it before run, e.g. certsh ' + name + ' VALUE run examples/reminders.js)' : ''));
   }
   return o;
 }

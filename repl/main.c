@@ -129,10 +129,12 @@ static int cmd_run(Options *o) {
   }
   int rc = host_eval(&h, body, len, o->args[0]);
   free(src);
+  /* a job's own usage error (an Error with code 'usage', printed first) exits 2 like certsh's */
+  int usage = rc && !strncmp(duk_safe_to_string(h.ctx, -1), "usage: ", 7);
   if (rc) fprintf(stderr, "error: %s\n", duk_safe_to_string(h.ctx, -1));
   fflush(h.out);
   host_close(&h);
-  return output_finish(&out, rc ? EXIT_FAIL : EXIT_OK);
+  return output_finish(&out, usage ? EXIT_USAGE : rc ? EXIT_FAIL : EXIT_OK);
 }
 
 /* The key of $CERTSH_HEAD_KEY (a file of at least 16 bytes) into key; its length, 0 when the

@@ -114,6 +114,9 @@ check $? "--all reports everything, recorded or not"
 "$CERTSH" --db r.db verify > /dev/null
 check $? "the record log verifies after --record"
 R --format xml > /dev/null 2> err.txt; rc=$?
-[ $rc = 1 ] && grep -q "must be table, csv, json or ics" err.txt
-check $? "a bad --format is refused with the valid ones (exit $rc)"
+[ $rc = 2 ] && grep -q "must be table, csv, json or ics" err.txt
+check $? "a bad --format is a usage error naming the valid ones (exit $rc)"
+"$CERTSH" --db r.db run "$JOB" --as-of 2026-01-15 > /dev/null 2> err.txt; rc=$?
+[ $rc = 2 ] && grep -q "give it before run" err.txt
+check $? "a certsh option after run FILE gets a hint (exit $rc: $(head -c 200 err.txt))"
 finish

@@ -71,6 +71,7 @@ int audit_create(Db *db, const AuditInput *in, const char *args, long long *id) 
     if (audit_member_ok(db, &in->team[i], in->team, i) < 0) return -1;
   char applied[16];
   if (db_begin(db) < 0) return -1;
+  db_effective(db, in->actual_end); /* an audit recorded as done takes effect on its end; a plan when recorded */
   if (audit_case_open(db, in->case_id, applied) < 0 ||
       reg_order(db, "the application date", applied, in->actual_start ? "start" : "plannedStart",
                 in->actual_start ? in->actual_start : in->planned_start) < 0)
@@ -96,6 +97,7 @@ int audit_create(Db *db, const AuditInput *in, const char *args, long long *id) 
 static int audit_finish(Db *db, long long id, const char *to, const char *start, const char *end, const char *args) {
   char status[16], case_id[24], applied[16];
   if (db_begin(db) < 0) return -1;
+  db_effective(db, end); /* done on its end; a cancellation (no date) when recorded */
   if (reg_column(db, "audits", "status", id, "audit", status, sizeof status) < 0 ||
       reg_column(db, "audits", "case_id", id, "audit", case_id, sizeof case_id) < 0 ||
       reg_column(db, "cases", "applied", atoll(case_id), "case", applied, sizeof applied) < 0)

@@ -24,6 +24,7 @@ int case_apply(Db *db, const CaseInput *in, const char *args, long long *id) {
       reg_shops(db, "shops", in->shops_json) < 0)
     return -1;
   if (db_begin(db) < 0) return -1;
+  db_effective(db, in->applied);
   if (reg_exists(db, "org", "orgs", in->org) < 0) return reg_abort(db);
   int ok = reg_run(db, "INSERT INTO cases(org_id, scheme, version, scope, grade, shops, status, applied, created)"
                        " VALUES(?1, ?2, ?3, ?4, ?5, coalesce(?6, '[]'), 'applied', ?7, ?8)",
@@ -40,6 +41,7 @@ static int case_move(Db *db, long long id, const char *to, const char *date, con
   char from[16], applied[16];
   if (reg_date(db, "date", date, 1) < 0) return -1;
   if (db_begin(db) < 0) return -1;
+  db_effective(db, date);
   if (reg_column(db, "cases", "status", id, "case", from, sizeof from) < 0 ||
       reg_column(db, "cases", "applied", id, "case", applied, sizeof applied) < 0)
     return reg_abort(db);

@@ -80,6 +80,7 @@ int certificate_issue(Db *db, const CertificateInput *in, const char *args, long
   long long case_id = 0;
   char decided[16];
   if (db_begin(db) < 0) return -1;
+  db_effective(db, in->issued);
   if (cert_decision_ok(db, in->decision, &case_id, decided) < 0 || cert_number_free(db, in->number) < 0 ||
       cert_case_free(db, case_id) < 0 || reg_order(db, "the decision's date", decided, "issued", in->issued) < 0)
     return reg_abort(db);
@@ -111,6 +112,7 @@ int certificate_set_status(Db *db, long long id, const StatusInput *in, const ch
   if (needs_cause && reg_text(db, "cause", cause) < 0) return -1;
   char from[16], since[16], issued[16], expires[16], number[200];
   if (db_begin(db) < 0) return -1;
+  db_effective(db, date);
   if (cert_column(db, id, "status", from, sizeof from) < 0 || cert_column(db, id, "status_date", since, sizeof since) < 0 ||
       cert_column(db, id, "issued", issued, sizeof issued) < 0 || cert_column(db, id, "expires", expires, sizeof expires) < 0 ||
       cert_column(db, id, "number", number, sizeof number) < 0)
@@ -170,6 +172,7 @@ int certificate_renew(Db *db, long long id, long long decision, const char *issu
   char status[16], number[200], old_issued[16], old_expires[16], cid[24], decided[16];
   long long case_id = 0;
   if (db_begin(db) < 0) return -1;
+  db_effective(db, issued); /* the new cycle starts then; the previous one stays as it was until that day */
   if (cert_column(db, id, "status", status, sizeof status) < 0 || cert_column(db, id, "number", number, sizeof number) < 0 ||
       cert_column(db, id, "issued", old_issued, sizeof old_issued) < 0 ||
       cert_column(db, id, "expires", old_expires, sizeof old_expires) < 0 ||

@@ -344,10 +344,16 @@ int db_begin(Db *db) {
     return db_fail(db, "read-only", "sql", "a SQL function (sqlFunctions) runs inside a query and cannot change the register");
   if (db->readonly_file) return db_fail_readonly(db);
   if (db_lost(db)) return db_fail_lost(db);
+  if (db->known_on[0])
+    return db_fail(db, "read-only", "--known-on", "--known-on %s shows the register as it was known then; nothing can be written in it",
+                   db->known_on);
   if ((db->depth == 0 ? db_exec(db, "BEGIN IMMEDIATE") : db_step_cached(db, DB_SLOT_SAVEPOINT, "SAVEPOINT cmd")) < 0) return -1;
   db->depth++;
+  db->effective[0] = 0; /* each command names its own business date */
   return 0;
 }
+
+void db_effective(Db *db, const char *date) { snprintf(db->effective, sizeof db->effective, "%s", date ? date : ""); }
 
 int db_commit(Db *db) {
   if (db->depth <= 0) return db_fail(db, "internal", "", "commit without a transaction");

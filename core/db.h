@@ -23,6 +23,8 @@ typedef struct Db {
   sqlite3 *sql;
   char as_of[11];  /* the date rules and events treat as today, YYYY-MM-DD */
   char actor[128]; /* who is acting; recorded in each event */
+  char effective[11]; /* the business date of the running command's events (db_effective); "" = as_of */
+  char known_on[11];  /* --known-on: past-date questions see only events recorded by then; "" = all */
   int depth;       /* nesting of db_begin: 0 outside a transaction */
   int readonly;    /* 1 while ad-hoc SQL runs under the read-only authorizer */
   int in_function; /* >0 while a script's SQL function runs inside a query: no writes then */
@@ -49,6 +51,9 @@ void db_close(Db *db);
 int db_begin(Db *db);
 /* Commit the innermost level. */
 int db_commit(Db *db);
+/* The business date the running command's events take effect on (the decision, suspension,
+ * audit end …), set by each primitive after db_begin (which clears it); NULL or "" = as_of. */
+void db_effective(Db *db, const char *date);
 /* Roll back the innermost level; never fails visibly. */
 void db_rollback(Db *db);
 

@@ -58,6 +58,7 @@ int decision_create(Db *db, const DecisionInput *in, const char *args, long long
       if (in->makers[i] == in->makers[k]) return db_fail(db, "invalid", "by", "person %lld is named twice among the deciders", in->makers[i]);
   char status[16], applied[16];
   if (db_begin(db) < 0) return -1;
+  db_effective(db, in->date); /* the decision and the case's change it brings */
   if (reg_column(db, "cases", "status", in->case_id, "case", status, sizeof status) < 0 ||
       reg_column(db, "cases", "applied", in->case_id, "case", applied, sizeof applied) < 0)
     return reg_abort(db);

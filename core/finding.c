@@ -18,6 +18,7 @@ int finding_create(Db *db, const FindingInput *in, const char *args, long long *
     return -1;
   char status[16], start[16];
   if (db_begin(db) < 0) return -1;
+  db_effective(db, in->raised);
   if (reg_column(db, "audits", "status", in->audit, "audit", status, sizeof status) < 0 ||
       reg_column(db, "audits", "coalesce(actual_start, planned_start)", in->audit, "audit", start, sizeof start) < 0)
     return reg_abort(db);
@@ -39,6 +40,7 @@ int finding_close(Db *db, long long id, const char *date, const char *args) {
   char status[16], raised[16];
   if (reg_date(db, "date", date, 1) < 0) return -1;
   if (db_begin(db) < 0) return -1;
+  db_effective(db, date);
   if (reg_column(db, "findings", "status", id, "finding", status, sizeof status) < 0 ||
       reg_column(db, "findings", "raised", id, "finding", raised, sizeof raised) < 0)
     return reg_abort(db);

@@ -1,6 +1,7 @@
 /* core/log.c — appending to and verifying the hash-chained record log. */
 #include "core/log.h"
 #include "core/civil.h"
+#include "core/schema.h"
 
 #include <nettle/hmac.h>
 #include <nettle/sha2.h>
@@ -105,18 +106,24 @@ static const LogSubject *log_subject(const char *prefix) {
   return NULL;
 }
 
-/* Hex SHA-256 of the event's fields joined by unit separators. len, when given, holds the byte
- * lengths of as_of … payload (sqlite3_column_bytes: every byte counts, also after a NUL);
- * NULL measures them as C strings (the same hash for text without NUL). */
+/* The layout of an event's hash inputs: format 1 (before effective dates) hashes eight fields,
+ * format 2 adds the effective date as a ninth. New events are format 2. */
+#define LOG_FORMAT 2
+
+/* Hex SHA-256 of the event's fields joined by unit separators (effective only in format 2).
+ * len, when given, holds the byte lengths of as_of … payload, then effective
+ * (sqlite3_column_bytes: every byte counts, also after a NUL); NULL measures them as C strings
+ * (the same hash for text without NUL). */
 static void log_hash(const char *prev, long long seq, const char *as_of, const char *wall, const char *actor,
-                     const char *kind, const char *subject, const char *payload, const size_t *len, char out[65]) {
+                     const char *kind, const char *subject, const char *payload, const char *effective, int format,
+                     const size_t *len, char out[65]) {
   uint8_t md[SHA256_DIGEST_SIZE];
   char num[32];
   snprintf(num, sizeof num, "%lld", seq);
-  const char *parts[8] = {prev, num, as_of, wall, actor, kind, subject, payload};
+  const char *parts[9] = {prev, num, as_of, wall, actor, kind, subject, payload, effective};
   struct sha256_ctx ctx;
   sha256_init(&ctx);
-  for (int i = 0; i < 8; i++) {
+  for (int i = 0; i < (format >= 2 ? 9 : 8); i++) {
     const char *p = parts[i] ? parts[i] : "";
     if (i) sha256_update(&ctx, 1, (const uint8_t *)"\x1f");
     sha256_update(&ctx, len && i >= 2 ? len[i - 2] : strlen(p), (const uint8_t *)p);
@@ -143,9 +150,10 @@ int log_append(Db *db, const char *kind, const char *subject, const char *payloa
   strftime(wall, sizeof wall, "%Y-%m-%dT%H:%M:%SZ", &tm);
   if (db->as_of[0]) snprintf(as_of, sizeof as_of, "%s", db->as_of);
   else strftime(as_of, sizeof as_of, "%Y-%m-%d", &tm);
-  log_hash(prev, seq, as_of, wall, db->actor, kind, subject, payload, NULL, hash);
-  st = db_cached(db, LOG_SLOT_INSERT, "INSERT INTO events(seq, as_of, wall, actor, kind, subject, payload, prev, hash)"
-                                      " VALUES(?,?,?,?,?,?,?,?,?)");
+  const char *effective = db->effective[0] ? db->effective : as_of;
+  log_hash(prev, seq, as_of, wall, db->actor, kind, subject, payload, effective, LOG_FORMAT, NULL, hash);
+  st = db_cached(db, LOG_SLOT_INSERT, "INSERT INTO events(seq, as_of, wall, actor, kind, subject, payload, prev, hash,"
+                                      " effective, format) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
   if (!st) return -1;
   sqlite3_bind_int64(st, 1, seq);
   sqlite3_bind_text(st, 2, as_of, -1, SQLITE_TRANSIENT);
@@ -156,6 +164,8 @@ int log_append(Db *db, const char *kind, const char *subject, const char *payloa
   sqlite3_bind_text(st, 7, payload, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text(st, 8, prev, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text(st, 9, hash, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text(st, 10, effective, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int(st, 11, LOG_FORMAT);
   int rc = sqlite3_step(st);
   sqlite3_reset(st);
   return rc == SQLITE_DONE ? 0 : db_fail_sql(db, "record log");
@@ -193,19 +203,22 @@ int log_record(Db *db, const char *kind, const char *prefix, long long id, const
 
 /* Check the chain: contiguous sequence, each prev the hash before, each hash its contents. */
 static int log_verify_chain(Db *db, LogReport *r) {
-  sqlite3_stmt *st = db_prepare(db, "SELECT seq, as_of, wall, actor, kind, subject, payload, prev, hash FROM events ORDER BY seq");
+  sqlite3_stmt *st = db_prepare(db, "SELECT seq, as_of, wall, actor, kind, subject, payload, prev, hash, effective, format,"
+                                    " CASE WHEN format = 1 THEN " SCHEMA_EFFECTIVE_V1 " END FROM events ORDER BY seq");
   if (!st) return -1;
   char prev[65] = GENESIS, hash[65];
   long long want = 1;
   int rc;
   while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
     long long seq = sqlite3_column_int64(st, 0);
-    const char *f[8];
-    size_t len[8];
-    for (int i = 0; i < 8; i++) {
+    const char *f[11];
+    size_t len[11];
+    for (int i = 0; i < 11; i++) {
       f[i] = (const char *)sqlite3_column_text(st, i + 1);
       len[i] = (size_t)sqlite3_column_bytes(st, i + 1);
     }
+    int format = sqlite3_column_int(st, 10);
+    size_t hashed[7] = {len[0], len[1], len[2], len[3], len[4], len[5], len[8]}; /* as_of … payload, effective */
     r->events++;
     if (seq != want) {
       r->bad_seq = seq;
@@ -219,11 +232,22 @@ static int log_verify_chain(Db *db, LogReport *r) {
                seq, f[3] ? f[3] : "?", f[4] ? f[4] : "?", seq - 1);
       break;
     }
-    log_hash(prev, seq, f[0], f[1], f[2], f[3], f[4], f[5], len, hash);
+    if (format != 1 && format != LOG_FORMAT) {
+      r->bad_seq = seq;
+      snprintf(r->bad, sizeof r->bad, "event %lld (%s %s): unknown format %d", seq, f[3] ? f[3] : "?", f[4] ? f[4] : "?", format);
+      break;
+    }
+    log_hash(prev, seq, f[0], f[1], f[2], f[3], f[4], f[5], f[8], format, hashed, hash);
     if (!f[7] || len[7] != 64 || strcmp(f[7], hash) != 0) {
       r->bad_seq = seq;
       snprintf(r->bad, sizeof r->bad, "event %lld (%s %s): its hash does not match its contents; the event was changed after it was written",
                seq, f[3] ? f[3] : "?", f[4] ? f[4] : "?");
+      break;
+    }
+    if (format == 1 && (!f[8] || !f[10] || strcmp(f[8], f[10]) != 0)) { /* derived by migration 7 from hashed fields */
+      r->bad_seq = seq;
+      snprintf(r->bad, sizeof r->bad, "event %lld (%s %s): its effective date %s is not the date its own payload gives (%s); it was changed after it was written",
+               seq, f[3] ? f[3] : "?", f[4] ? f[4] : "?", f[8] ? f[8] : "(none)", f[10] ? f[10] : "(none)");
       break;
     }
     memcpy(prev, f[7], 65);

@@ -14,6 +14,7 @@ int matter_open(Db *db, const MatterInput *in, const char *args, long long *id) 
     return -1;
   if (!in->case_id && !in->certificate && reg_text(db, "text", in->text) < 0) return -1;
   if (db_begin(db) < 0) return -1;
+  db_effective(db, in->received);
   if ((in->case_id && reg_exists(db, "case", "cases", in->case_id) < 0) ||
       (in->certificate && reg_exists(db, "certificate", "certificates", in->certificate) < 0))
     return reg_abort(db);
@@ -49,6 +50,7 @@ int matter_close(Db *db, long long id, const char *date, const char *outcome, co
   char closed[16], received[16];
   if (reg_date(db, "date", date, 1) < 0 || reg_text(db, "outcome", outcome) < 0) return -1;
   if (db_begin(db) < 0) return -1;
+  db_effective(db, date);
   if (reg_column(db, "matters", "coalesce(closed, '')", id, "matter", closed, sizeof closed) < 0 ||
       reg_column(db, "matters", "received", id, "matter", received, sizeof received) < 0)
     return reg_abort(db);

@@ -202,4 +202,16 @@ const char *const schema_migrations[] = {
   /* 6: the certificates holding stars, found without reading every certificate: the required
    * actions look for a surveillance score below the stars held (stdlib/actions.js) */
   "CREATE INDEX certificates_starred ON certificates(case_id, stars) WHERE stars > 0;",
+  /* 7: two time axes. Every event gets its effective date (the business date of the act) beside
+   * as_of (the date it was recorded); `format` 2 events hash it into the chain, format-1
+   * events (written before) keep their hash inputs and get the date their own payload gives
+   * (SCHEMA_EFFECTIVE_V1, which verify checks). The append-only trigger is lifted only for
+   * this one derivation, inside the migration's transaction. */
+  "DROP TRIGGER events_no_update;"
+  "ALTER TABLE events ADD COLUMN effective TEXT;"
+  "ALTER TABLE events ADD COLUMN format INTEGER NOT NULL DEFAULT 1;"
+  "UPDATE events SET effective = " SCHEMA_EFFECTIVE_V1 ";"
+  "CREATE TRIGGER events_no_update BEFORE UPDATE ON events"
+  "  BEGIN SELECT RAISE(ABORT, 'the record log is append-only: UPDATE refused'); END;"
+  "CREATE INDEX events_effective ON events(effective);",
   0};

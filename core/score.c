@@ -16,6 +16,7 @@ int score_record(Db *db, const ScoreInput *in, const char *args, long long *id) 
   if (reg_date(db, "date", in->date, 1) < 0 || reg_json(db, "why", in->why_json, '[') < 0) return -1;
   char status[16], start[16], scored[24] = "";
   if (db_begin(db) < 0) return -1;
+  db_effective(db, in->date);
   if (reg_column(db, "audits", "status", in->audit, "audit", status, sizeof status) < 0 ||
       reg_column(db, "audits", "coalesce(actual_start, planned_start)", in->audit, "audit", start, sizeof start) < 0)
     return reg_abort(db);

@@ -1,4 +1,5 @@
-/* dsl/bind_log.c — the `log` global: verify the record log and read a subject's history. */
+/* dsl/bind_log.c — the `log` global: verify the record log and read a subject's history and
+ * its state on a past date, on both time axes (effective and recorded). */
 #include "dsl/bind.h"
 #include "core/log.h"
 
@@ -19,24 +20,45 @@ static duk_ret_t log_verify_js(duk_context *ctx) {
   return 1;
 }
 
-/* log.history(subject) → the events of subject ('certificate:12'), oldest first, payload decoded */
+/* How many days after its effective date an event was recorded (0 when on time or ahead). */
+#define LOG_BACKDATED "max(0, CAST(julianday(as_of) - julianday(effective) AS INTEGER)) AS backdated"
+
+/* log.history(subject) → the events of subject ('certificate:12'), oldest first, payload decoded;
+ * each with effective (when it took effect), as_of (when it was recorded) and backdated (days between) */
 static duk_ret_t log_history(duk_context *ctx) {
   const char *subject = bind_string_arg(ctx, 0, "subject", "log.history(subject)");
   static const char *const json_cols[] = {"payload", NULL};
-  bind_query(ctx, "SELECT seq, as_of, wall, actor, kind, subject, payload FROM events WHERE subject = ?1 ORDER BY seq", 0,
-             json_cols, 1, &subject);
+  bind_query(ctx, "SELECT seq, effective, as_of, " LOG_BACKDATED ", wall, actor, kind, subject, payload FROM events"
+                  " WHERE subject = ?1 ORDER BY seq", 0, json_cols, 1, &subject);
   return 1;
 }
 
-/* log.stateOn(subject, date) → the subject's state as recorded by its last event with as_of <= date, or null */
+/* The known-on date argument at idx: undefined → the session's (--known-on, or none), null →
+ * none (everything recorded), else a date. NULL for none. */
+static const char *log_known_on_arg(duk_context *ctx, duk_idx_t idx, const char *fn) {
+  if (duk_is_undefined(ctx, idx)) {
+    const char *k = host_of(ctx)->db.known_on;
+    return *k ? k : NULL;
+  }
+  if (duk_is_null(ctx, idx)) return NULL;
+  bind_date_arg(ctx, idx, fn, "knownOn");
+  return duk_get_string(ctx, idx);
+}
+
+/* log.stateOn(subject, date, knownOn) → the subject's state on date: what its last event in
+ * force by then (effective <= date) recorded, counting only events recorded by knownOn
+ * (default --known-on, null: all); null when it did not exist then */
 static duk_ret_t log_state_on(duk_context *ctx) {
-  const char *params[2];
-  params[0] = bind_string_arg(ctx, 0, "subject", "log.stateOn(subject, date)");
-  bind_date_arg(ctx, 1, "log.stateOn(subject, date)", "date");
+  static const char fn[] = "log.stateOn(subject, date, knownOn)";
+  const char *params[3];
+  params[0] = bind_string_arg(ctx, 0, "subject", fn);
+  bind_date_arg(ctx, 1, fn, "date");
   params[1] = duk_get_string(ctx, 1);
+  params[2] = log_known_on_arg(ctx, 2, fn);
   static const char *const json_cols[] = {"state", NULL};
-  bind_query(ctx, "SELECT seq, as_of, kind, json_extract(payload, '$.state') AS state FROM events"
-                  " WHERE subject = ?1 AND as_of <= ?2 ORDER BY seq DESC LIMIT 1", 1, json_cols, 2, params);
+  bind_query(ctx, "SELECT seq, effective, as_of, kind, json_extract(payload, '$.state') AS state FROM events"
+                  " WHERE subject = ?1 AND effective <= ?2 AND (?3 IS NULL OR as_of <= ?3) ORDER BY seq DESC LIMIT 1",
+             1, json_cols, 3, params);
   if (duk_is_null(ctx, -1)) return 1;
   duk_get_prop_string(ctx, -1, "state");
   return 1;
@@ -45,7 +67,7 @@ static duk_ret_t log_state_on(duk_context *ctx) {
 static const duk_function_list_entry log_funcs[] = {
   {"verify", log_verify_js, 0},
   {"history", log_history, 1},
-  {"stateOn", log_state_on, 2},
+  {"stateOn", log_state_on, 3},
   {NULL, NULL, 0}};
 
 void bind_log_open(duk_context *ctx) { bind_namespace(ctx, "log", log_funcs); }

@@ -220,6 +220,15 @@ static duk_ret_t host_today(duk_context *ctx) {
   return 1;
 }
 
+/* knownOn(): the --known-on date ('YYYY-MM-DD'): past-date questions see only what had been
+ * recorded by then; null when everything recorded counts. */
+static duk_ret_t host_known_on(duk_context *ctx) {
+  const char *k = host_of(ctx)->db.known_on;
+  if (*k) duk_push_string(ctx, k);
+  else duk_push_null(ctx);
+  return 1;
+}
+
 /* ---- the library: embedded or from --lib ------------------------------------------------ */
 
 char *host_read_file(const char *path, size_t *len) {
@@ -646,6 +655,7 @@ int host_eval(Host *h, const char *source, size_t len, const char *name) {
 static const duk_function_list_entry HOST_GLOBALS[] = {
   {"print", host_print, DUK_VARARGS},
   {"today", host_today, 0},
+  {"knownOn", host_known_on, 0},
   {"require", host_require, 1},
   {NULL, NULL, 0}};
 

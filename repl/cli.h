@@ -8,6 +8,7 @@
 typedef struct Options {
   const char *db;     /* --db FILE, $CERTSH_DB, or ./certsh.db */
   const char *as_of;  /* --as-of DATE, NULL = today */
+  const char *known_on; /* --known-on DATE: past-date questions see only what was recorded by then; NULL = all */
   const char *lib;    /* --lib DIR or $CERTSH_PATH, NULL = embedded library */
   const char *expr;   /* -e EXPR */
   const char *output; /* -o/--output FILE for what -e and run print, NULL = stdout */

@@ -134,6 +134,24 @@ static int dot_as_of(Session *s, int argc, char **argv, const char *rest) {
   return 0;
 }
 
+/* .known-on [DATE|off]: past-date questions see only what had been recorded by DATE. */
+static int dot_known_on(Session *s, int argc, char **argv, const char *rest) {
+  (void)rest;
+  long day;
+  if (argc > 1 && !strcmp(argv[1], "off")) {
+    s->h.db.known_on[0] = 0;
+  } else if (argc > 1) {
+    if (civil_parse(argv[1], &day) < 0) {
+      session_error(s, ".known-on: '%s' is not a real calendar date YYYY-MM-DD (or off)", argv[1]);
+      return 1;
+    }
+    civil_format(day, s->h.db.known_on);
+  }
+  if (s->h.db.known_on[0]) fprintf(s->out, "known on %s: only what had been recorded by then\n", s->h.db.known_on);
+  else fprintf(s->out, "known on: everything recorded (off)\n");
+  return 0;
+}
+
 /* .load FILE: run a script in this session (its globals stay). */
 static int dot_load(Session *s, int argc, char **argv, const char *rest) {
   (void)rest;
@@ -173,7 +191,8 @@ static const DotCommand DOT_COMMANDS[] = {
   {".mode", ".mode [MODE]", "print results as table (default), json, csv or line", dot_mode},
   {".output", ".output [FILE]", "write results to FILE; without FILE back to the screen", dot_output},
   {".why", ".why [EXPR]", "the clauses behind the last value (or EXPR), one per line", dot_why},
-  {".as-of", ".as-of [DATE]", "the date rules treat as today in this session", dot_as_of},
+  {".as-of", ".as-of [DATE]", "the date rules treat as today in this session: what is now known to have been true then", dot_as_of},
+  {".known-on", ".known-on [DATE|off]", "answer with only what had been recorded by DATE (off: everything)", dot_known_on},
   {".load", ".load FILE", "run a JavaScript file in this session", dot_load},
   {".timer", ".timer on|off", "print the time each evaluation takes", dot_timer},
   {".exit", ".exit", "leave (also Ctrl-D)", dot_exit},

@@ -61,7 +61,9 @@ static void watchdog_arm(double timeout) {
 /* Open the host for a command, applying the command's default time budget. */
 static int open_host(Host *h, Options *o, const char *db, double default_timeout) {
   double timeout = o->timeout >= 0 ? o->timeout : default_timeout;
-  return host_open(h, db, o->as_of, o->mem_mb << 20, timeout, o->lib);
+  if (host_open(h, db, o->as_of, o->mem_mb << 20, timeout, o->lib) < 0) return -1;
+  if (o->known_on) snprintf(h->db.known_on, sizeof h->db.known_on, "%s", o->known_on);
+  return 0;
 }
 
 /* --output FILE: point print() at FILE (moved into place by output_finish); 0 or -1. */
@@ -370,7 +372,9 @@ static int cmd_help(Options *o) {
   printf("\nOptions:\n"
          "  --db FILE          the register (default ./certsh.db, or $CERTSH_DB); :memory: works;\n"
          "                     a path that does not exist is refused (certsh init creates it)\n"
-         "  --as-of YYYY-MM-DD the date rules treat as today (default: today)\n"
+         "  --as-of YYYY-MM-DD the date rules treat as today (default: today): what is now known to\n"
+         "                     have been true then; new events are recorded on it\n"
+         "  --known-on YYYY-MM-DD  only what had been recorded by that date (past-date questions)\n"
          "  --json             print values as JSON, whatever they are\n"
          "  --timeout SECONDS  time budget per evaluation (default 30 in -e and run, 120 per test file,\n"
          "                     none in the REPL)\n"
@@ -401,7 +405,7 @@ int main(int argc, char **argv) {
     else if ((!strcmp(a, "--output") || !strcmp(a, "-o")) && !seen_cmd) {
       if (!has_value) { return usage_error("option %s needs a value", a); }
       o.output = argv[++i];
-    } else if (!strcmp(a, "--db") || !strcmp(a, "--as-of") || !strcmp(a, "--lib") || !strcmp(a, "--timeout") ||
+    } else if (!strcmp(a, "--db") || !strcmp(a, "--as-of") || !strcmp(a, "--known-on") || !strcmp(a, "--lib") || !strcmp(a, "--timeout") ||
              !strcmp(a, "--mem") || !strcmp(a, "-e")) {
       if (!has_value) { return usage_error("option %s needs a value", a); }
       const char *v = argv[++i];
@@ -412,6 +416,10 @@ int main(int argc, char **argv) {
         long day;
         if (civil_parse(v, &day) < 0) { return usage_error("--as-of '%s' is not a real calendar date YYYY-MM-DD", v); }
         o.as_of = v;
+      } else if (!strcmp(a, "--known-on")) {
+        long day;
+        if (civil_parse(v, &day) < 0) { return usage_error("--known-on '%s' is not a real calendar date YYYY-MM-DD", v); }
+        o.known_on = v;
       } else if (!strcmp(a, "--timeout")) {
         char *end;
         o.timeout = strtod(v, &end);
@@ -436,6 +444,7 @@ int main(int argc, char **argv) {
   }
   if (cmd->run == cmd_eval && nops) { return usage_error("-e takes one expression; unexpected '%s'", operands[0]); }
   if (cmd->run == cmd_init && nops > 1) { return usage_error("init takes one FILE; unexpected '%s'", operands[1]); }
+  if (o.known_on && !o.as_of) o.as_of = o.known_on; /* the register as it stood that day, on both axes */
   o.args = operands;
   o.nargs = nops;
   int rc = cmd->run(&o);

@@ -335,11 +335,12 @@ int repl_main(Options *o) {
   repl_set_locale();
   if (repl_offer_init(s, o->db) < 0) return 1;
   if (host_open(&s->h, o->db, o->as_of, o->mem_mb << 20, o->timeout > 0 ? o->timeout : 0, o->lib) < 0) return 1;
+  if (o->known_on) snprintf(s->h.db.known_on, sizeof s->h.db.known_on, "%s", o->known_on);
   if (s->tty) {
     repl_open_editor(s);
     repl_install_sigint(s);
-    printf("certsh %s on %s, as of %s. Type .help for help, .exit or Ctrl-D to leave.\n", CERTSH_VERSION, o->db,
-           s->h.db.as_of);
+    printf("certsh %s on %s, as of %s%s%s. Type .help for help, .exit or Ctrl-D to leave.\n", CERTSH_VERSION, o->db,
+           s->h.db.as_of, s->h.db.known_on[0] ? ", known on " : "", s->h.db.known_on);
   }
   char *pending = NULL; /* the input of an incomplete expression so far */
   size_t plen = 0;

@@ -4,6 +4,12 @@
 // auditor of the case (must be empty), counts per scheme and year, a certificate's state on a
 // past date. All read-only SQL with bound parameters; where a rule decides (surveillance
 // windows, deadlines) the certificate's own scheme version is asked and its `why` kept.
+//
+// Two time axes: asOf (default today) answers with what is now known to have been true on that
+// day — each record as its last event in force by then (effective <= asOf) left it, so a
+// finding closed in August is open on 30 June; knownOn (default --known-on / .known-on, none)
+// counts only what had been recorded by that day. The state tables answer "now" (nothing
+// recorded takes effect after asOf, no knownOn); any other date is answered from the log.
 'use strict';
 
 var STATUSES = ['active', 'suspended', 'withdrawn', 'cancelled', 'expired'];
@@ -65,19 +71,58 @@ function ruleFinder() {
   };
 }
 
+// when(asOf, knownOn, fn) → {asOf, knownOn}: the two dates checked, defaulting to today() and
+// the session's knownOn() (null: everything recorded).
+function when(asOf, knownOnDate, fn) {
+  return { asOf: checkDate(asOf, 'asOf', fn) || today(),
+    knownOn: knownOnDate === undefined ? knownOn() : knownOnDate === null ? null : checkDate(knownOnDate, 'knownOn', fn) };
+}
+
+// The subject prefix of each state table whose rows the log keeps (core/log.c).
+var PREFIX = { orgs: 'org', people: 'person', cases: 'case', audits: 'audit', findings: 'finding', scores: 'score',
+  decisions: 'decision', certificates: 'certificate', matters: 'matter' };
+var columnCache = {};
+
+// columnsOf(table) → the table's column names (read once per process).
+function columnsOf(table) {
+  if (!columnCache[table]) columnCache[table] = sql('SELECT name FROM pragma_table_info(?1) ORDER BY cid', table).map(function (r) { return r.name; });
+  return columnCache[table];
+}
+
+// lit(date) → a checked date as an SQL literal (dates are digits and dashes only).
+function lit(d) {
+  if (d !== null && !(typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d))) fail('date', 'not a date: ' + shown(d));
+  return d === null ? 'NULL' : '\'' + d + '\'';
+}
+
+// at(table, t) → SQL naming the rows of a state table as they stood on t.asOf as known on
+// t.knownOn: the table itself when that is "now", else a subquery over the record log taking
+// each subject's last event in force by t.asOf (and recorded by t.knownOn). Use it in FROM.
+function at(table, t) {
+  var prefix = PREFIX[table];
+  if (!prefix) fail('table', 'q.at(table, {asOf, knownOn}): table must be one of ' + Object.keys(PREFIX).join(', ') + ', got ' + shown(table));
+  var range = 'subject >= \'' + prefix + ':\' AND subject < \'' + prefix + ';\'';
+  if (t.knownOn === null && sql('SELECT NOT EXISTS (SELECT 1 FROM events WHERE effective > ?1 AND ' + range + ') AS now', t.asOf)[0].now) return table;
+  return '(SELECT ' + columnsOf(table).map(function (c) { return 'json_extract(e.payload, \'$.state.' + c + '\') AS "' + c + '"'; }).join(', ') +
+    ' FROM events e WHERE e.seq IN (SELECT max(seq) FROM events WHERE ' + range + ' AND effective <= ' + lit(t.asOf) +
+    (t.knownOn === null ? '' : ' AND as_of <= ' + lit(t.knownOn)) + ' GROUP BY subject))';
+}
+
 var CERT_COLUMNS = 'c.id, c.number, o.name AS holder, c.scheme, c.version, c.grade, c.stars, c.status, ' +
   'c.status_date, c.issued, c.expires';
 
-// q.certificates({scheme, status, grade, org, expiresFrom, expiresTo}) → certificates matching
-// every filter given (scheme may be 'id@version'), by expiry date.
+// q.certificates({scheme, status, grade, org, expiresFrom, expiresTo, asOf, knownOn}) →
+// certificates matching every filter given (scheme may be 'id@version'), by expiry date, as
+// they stood on asOf (default today) as known on knownOn.
 function certificates(filter) {
-  var fn = 'q.certificates({scheme, status, grade, org, expiresFrom, expiresTo})';
-  var f = checkKeys(filter, ['scheme', 'status', 'grade', 'org', 'expiresFrom', 'expiresTo'], fn);
+  var fn = 'q.certificates({scheme, status, grade, org, expiresFrom, expiresTo, asOf, knownOn})';
+  var f = checkKeys(filter, ['scheme', 'status', 'grade', 'org', 'expiresFrom', 'expiresTo', 'asOf', 'knownOn'], fn);
+  var t = when(f.asOf, f.knownOn, fn);
   var s = splitScheme(f.scheme, fn);
   if (f.status !== undefined && STATUSES.indexOf(f.status) < 0) fail('status', fn + ': status must be one of ' + STATUSES.join(', ') + ', got ' + shown(f.status));
   if (f.org !== undefined && typeof f.org !== 'number' && typeof f.org !== 'string') fail('org', fn + ': org must be an organisation id or a part of its name, got ' + shown(f.org));
   var from = checkDate(f.expiresFrom, 'expiresFrom', fn), to = checkDate(f.expiresTo, 'expiresTo', fn);
-  return sql('SELECT ' + CERT_COLUMNS + ' FROM certificates c JOIN orgs o ON o.id = c.org_id' +
+  return sql('SELECT ' + CERT_COLUMNS + ' FROM ' + at('certificates', t) + ' c JOIN orgs o ON o.id = c.org_id' +
     ' WHERE (?1 IS NULL OR c.scheme = ?1) AND (?2 IS NULL OR c.version = ?2) AND (?3 IS NULL OR c.status = ?3)' +
     ' AND (?4 IS NULL OR c.grade = ?4) AND (?5 IS NULL OR c.expires >= ?5) AND (?6 IS NULL OR c.expires <= ?6)' +
     ' AND (?7 IS NULL OR (typeof(?7) = \'integer\' AND c.org_id = ?7) OR (typeof(?7) = \'text\' AND instr(o.name, ?7) > 0))' +
@@ -107,22 +152,26 @@ function certificate(ref) {
   return rows[0];
 }
 
-// q.surveillance(asOf, {within}) → active certificates whose next surveillance audit is
-// overdue, due (its window is open) or opens within `within` days (default 30) of asOf
-// (default today), as the certificate's scheme version computes it, most urgent first.
+// q.surveillance(asOf, {within, scheme, knownOn}) → certificates active on asOf (default
+// today) whose next surveillance audit is overdue, due (its window is open) or opens within
+// `within` days (default 30) of asOf, from the audits done by then, as the certificate's
+// scheme version computes it, most urgent first.
 function surveillance(asOf, opts) {
-  var fn = 'q.surveillance(asOf, {within})';
-  asOf = checkDate(asOf, 'asOf', fn) || today();
-  var o = checkKeys(opts, ['within', 'scheme'], fn);
+  var fn = 'q.surveillance(asOf, {within, scheme, knownOn})';
+  var o = checkKeys(opts, ['within', 'scheme', 'knownOn'], fn);
+  var t = when(asOf, o.knownOn, fn);
+  asOf = t.asOf;
   var within = checkDays(o.within, 'within', fn, 30);
   var s = splitScheme(o.scheme, fn);
   var horizon = date.addDays(asOf, within);
   var rule = ruleFinder(), out = [];
-  sqlEach('SELECT c.id, c.number, o.name AS holder, c.scheme, c.version, c.issued, c.expires, d.date AS decided,' +
+  var audits = at('audits', t); // a past date's audits once, not once per certificate
+  sqlEach((audits === 'audits' ? '' : 'WITH done AS MATERIALIZED (SELECT case_id, type, actual_end, status FROM ' + audits + ') ') +
+    'SELECT c.id, c.number, o.name AS holder, c.scheme, c.version, c.issued, c.expires, d.date AS decided,' +
     ' (SELECT json_group_array(json_object(\'type\', x.type, \'end\', x.actual_end)) FROM' +
-    '   (SELECT a.type, a.actual_end FROM audits a WHERE a.case_id = c.case_id AND a.status = \'done\'' +
+    '   (SELECT a.type, a.actual_end FROM ' + (audits === 'audits' ? 'audits' : 'done') + ' a WHERE a.case_id = c.case_id AND a.status = \'done\'' +
     '    AND a.actual_end IS NOT NULL ORDER BY a.actual_end) x) AS audits, ' + require('stdlib/actions').EXTENSIONS_SQL + ' AS extensions' +
-    ' FROM certificates c JOIN orgs o ON o.id = c.org_id JOIN decisions d ON d.id = c.decision_id' +
+    ' FROM ' + at('certificates', t) + ' c JOIN orgs o ON o.id = c.org_id JOIN decisions d ON d.id = c.decision_id' +
     ' WHERE c.status = \'active\' AND (?1 IS NULL OR c.scheme = ?1) AND (?2 IS NULL OR c.version = ?2)' +
     ' ORDER BY c.id', [s.id, s.version], function (row) {
     var r = rule(row);
@@ -148,15 +197,16 @@ function surveillance(asOf, opts) {
   });
 }
 
-// q.overdueFindings(asOf) → open nonconformities whose correction deadline is before asOf
-// (default today): the due date recorded on the finding, or else the scheme's 'correction'
-// deadline from the audit's end; most overdue first.
-function overdueFindings(asOf) {
-  var fn = 'q.overdueFindings(asOf)';
-  asOf = checkDate(asOf, 'asOf', fn) || today();
+// q.overdueFindings(asOf, {knownOn}) → nonconformities open on asOf (default today) whose
+// correction deadline is before asOf: the due date recorded on the finding, or else the
+// scheme's 'correction' deadline from the audit's end; most overdue first.
+function overdueFindings(asOf, opts) {
+  var fn = 'q.overdueFindings(asOf, {knownOn})';
+  var t = when(asOf, checkKeys(opts, ['knownOn'], fn).knownOn, fn);
+  asOf = t.asOf;
   var rule = ruleFinder(), out = [];
   sqlEach('SELECT f.id, o.name AS holder, k.id AS case_id, k.scheme, k.version, a.id AS audit_id, f.item, f.clause,' +
-    ' f.raised, f.due, coalesce(a.actual_end, f.raised) AS audit_end, f.evidence FROM findings f' +
+    ' f.raised, f.due, coalesce(a.actual_end, f.raised) AS audit_end, f.evidence FROM ' + at('findings', t) + ' f' +
     ' JOIN audits a ON a.id = f.audit_id JOIN cases k ON k.id = a.case_id JOIN orgs o ON o.id = k.org_id' +
     ' WHERE f.status = \'open\' AND f.kind = \'nonconformity\' AND (f.due IS NULL OR f.due < ?1) ORDER BY f.id',
   [asOf], function (row) {
@@ -175,17 +225,21 @@ function overdueFindings(asOf) {
   return out.sort(function (a, b) { return b.daysLate - a.daysLate; });
 }
 
-// q.suspensions(asOf, {within}) → suspended certificates whose suspension limit (the scheme's
-// 'suspensionLimit' for the stored cause code: 6 months in every seed scheme, none for CAS's
-// licence under renewal) falls within `within` days (default 30) of asOf (default today) or has
-// passed: withdrawal candidates, nearest limit first. A scheme without the rule reports none.
+// q.suspensions(asOf, {within, knownOn}) → certificates suspended on asOf (default today) whose
+// suspension limit (the scheme's 'suspensionLimit' for the stored cause code: 6 months in every
+// seed scheme, none for CAS's licence under renewal) falls within `within` days (default 30) of
+// asOf or has passed: withdrawal candidates, nearest limit first. A scheme without the rule
+// reports none.
 function suspensions(asOf, opts) {
-  var fn = 'q.suspensions(asOf, {within})';
-  asOf = checkDate(asOf, 'asOf', fn) || today();
-  var within = checkDays(checkKeys(opts, ['within'], fn).within, 'within', fn, 30);
+  var fn = 'q.suspensions(asOf, {within, knownOn})';
+  var o = checkKeys(opts, ['within', 'knownOn'], fn);
+  var t = when(asOf, o.knownOn, fn);
+  asOf = t.asOf;
+  var within = checkDays(o.within, 'within', fn, 30);
   var horizon = date.addDays(asOf, within);
   var rule = ruleFinder(), out = [];
-  sqlEach('SELECT ' + CERT_COLUMNS + ', c.status_cause, c.status_code, c.status_until FROM certificates c JOIN orgs o ON o.id = c.org_id' +
+  sqlEach('SELECT ' + CERT_COLUMNS + ', c.status_cause, c.status_code, c.status_until FROM ' + at('certificates', t) + ' c' +
+    ' JOIN orgs o ON o.id = c.org_id' +
     ' WHERE c.status = \'suspended\' ORDER BY c.status_date', [], function (row) {
     var r = rule(row), limit;
     if (r instanceof Error || typeof r.deadline !== 'function') return; // no suspensionLimit rule: no limit to report
@@ -281,17 +335,41 @@ function counts() {
     ') GROUP BY scheme, year ORDER BY scheme, year');
 }
 
-// q.stateOn(certificate, asOf) → the certificate as the record log held it on asOf (default
-// today): its row after the last event on or before that date, or null when it did not exist.
-function stateOn(ref, asOf) {
-  var fn = 'q.stateOn(certificate, date)';
-  asOf = checkDate(asOf, 'date', fn) || today();
-  return log.stateOn('certificate:' + certificate(ref).id, asOf);
+// q.stateOn(certificate, asOf, knownOn) → the certificate as it stood on asOf (default today):
+// its row as left by its last event in force by then, counting only events recorded by knownOn
+// (default the session's; null: all); null when it did not exist then.
+function stateOn(ref, asOf, knownOnDate) {
+  var t = when(asOf, knownOnDate, 'q.stateOn(certificate, asOf, knownOn)');
+  return log.stateOn('certificate:' + certificate(ref).id, t.asOf, t.knownOn);
 }
 
-// q.history(certificate) → every event of the certificate in the record log, oldest first.
+// q.history(certificate) → every event of the certificate in the record log, oldest first, each
+// with effective (when it took effect), as_of (when it was recorded) and backdated (days between).
 function history(ref) {
   return log.history('certificate:' + certificate(ref).id);
+}
+
+// q.lateEntries({days, from, to, kind}) → events recorded at least `days` (default 1) after the
+// day they took effect (backdated entries), recorded from `from` to `to` (default: any day),
+// of one kind ('certificate.suspend') or of every kind; latest recorded first.
+function lateEntries(opts) {
+  var fn = 'q.lateEntries({days, from, to, kind})';
+  var o = checkKeys(opts, ['days', 'from', 'to', 'kind'], fn);
+  var days = checkDays(o.days, 'days', fn, 1);
+  if (o.kind !== undefined && typeof o.kind !== 'string') fail('kind', fn + ': kind must be an event kind such as \'certificate.suspend\', got ' + shown(o.kind));
+  return sql('SELECT seq, subject, kind, effective, as_of, CAST(julianday(as_of) - julianday(effective) AS INTEGER) AS backdated,' +
+    ' actor, wall FROM events WHERE julianday(as_of) - julianday(effective) >= ?1 AND (?2 IS NULL OR as_of >= ?2)' +
+    ' AND (?3 IS NULL OR as_of <= ?3) AND (?4 IS NULL OR kind = ?4) ORDER BY as_of DESC, seq DESC',
+  Math.max(days, 1), checkDate(o.from, 'from', fn) || null, checkDate(o.to, 'to', fn) || null, o.kind === undefined ? null : o.kind);
+}
+
+// q.at(table, {asOf, knownOn}) → SQL text naming the rows of a state table as they stood on
+// asOf as known on knownOn, for sql(): sql('SELECT count(*) n FROM ' + q.at('certificates',
+// {asOf: '2026-06-30'}) + ' c WHERE c.status = \'suspended\'').
+function atTable(table, opts) {
+  var fn = 'q.at(table, {asOf, knownOn})';
+  var o = checkKeys(opts, ['asOf', 'knownOn'], fn);
+  return at(table, when(o.asOf, o.knownOn, fn));
 }
 
 // schemeList() → the ids of the loaded schemes; none while the scheme language is absent.
@@ -335,6 +413,8 @@ module.exports = {
   counts: counts,
   stateOn: stateOn,
   history: history,
+  lateEntries: lateEntries,
+  at: atTable,
   schemes: schemeTable,
   schemeIds: schemeIds,
   tables: tables,

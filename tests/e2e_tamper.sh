@@ -31,10 +31,10 @@ import hashlib, sqlite3, sys
 db = sqlite3.connect(sys.argv[1]); start, end = int(sys.argv[2]), int(sys.argv[3])
 keep = db.execute("SELECT sql FROM sqlite_master WHERE name = 'events_no_update'").fetchone()
 if keep: db.execute("DROP TRIGGER events_no_update")
-rows = db.execute("SELECT seq, as_of, wall, actor, kind, subject, payload FROM events ORDER BY seq").fetchall()
+rows = db.execute("SELECT seq, format, as_of, wall, actor, kind, subject, payload, effective FROM events ORDER BY seq").fetchall()
 prev = "0" * 64
-for seq, *f in rows:
-    h = hashlib.sha256("\x1f".join([prev, str(seq)] + f).encode()).hexdigest()
+for seq, fmt, *f in rows:
+    h = hashlib.sha256("\x1f".join([prev, str(seq)] + f[:8 if fmt >= 2 else 7]).encode()).hexdigest()
     if start <= seq <= end:
         db.execute("UPDATE events SET prev = ?, hash = ? WHERE seq = ?", (prev, h, seq))
     prev = db.execute("SELECT hash FROM events WHERE seq = ?", (seq,)).fetchone()[0]
@@ -60,6 +60,10 @@ tamper "alter an event's payload"        "UPDATE events SET payload = replace(pa
 tamper "alter an event's actor"          "UPDATE events SET actor = 'mallory' WHERE seq = 2" \
   "FAILED at event 2 (org.create org:2): its hash does not match"
 tamper "alter an event's date"           "UPDATE events SET as_of = '2001-01-01' WHERE seq = 4" "FAILED at event 4 "
+tamper "alter an event's effective date" "UPDATE events SET effective = '2001-01-01' WHERE seq = 4" \
+  "FAILED at event 4 (org.create org:4): its hash does not match its contents"
+tamper "pass an event off as written before effective dates" "UPDATE events SET format = 1 WHERE seq = 4" \
+  "FAILED at event 4 (org.create org:4): its hash does not match its contents"
 tamper "alter only a stored hash"        "UPDATE events SET hash = replace(hash, substr(hash, 1, 1), 'x') WHERE seq = 5" \
   "FAILED at event 5 "
 tamper "alter an event and forge its own hash" \
@@ -75,13 +79,13 @@ tamper "delete the last event"           "DELETE FROM events WHERE seq = (SELECT
   "has no event in the record log"
 tamper "delete the whole log"            "DELETE FROM events" "FAILED at org:1: the row in orgs has no event in the record log"
 tamper "insert a forged event at the end" \
-  "INSERT INTO events SELECT seq + 1, as_of, wall, actor, kind, 'org:99', payload, hash, hash FROM events WHERE seq = (SELECT max(seq) FROM events)" \
+  "INSERT INTO events SELECT seq + 1, as_of, wall, actor, kind, 'org:99', payload, hash, hash, effective, format FROM events WHERE seq = (SELECT max(seq) FROM events)" \
   "its hash does not match its contents"
 tamper "insert a forged event with a forged chain" \
-  "INSERT INTO events SELECT seq + 1, as_of, wall, actor, 'org.create', 'org:99', payload, '', '' FROM events WHERE seq = (SELECT max(seq) FROM events)" \
+  "INSERT INTO events SELECT seq + 1, as_of, wall, actor, 'org.create', 'org:99', payload, '', '', effective, format FROM events WHERE seq = (SELECT max(seq) FROM events)" \
   "FAILED at org:99: the row in orgs was deleted without an event" 1
 tamper "insert an event in the middle"   "UPDATE events SET seq = seq + 100 WHERE seq >= 3; UPDATE events SET seq = seq - 99 WHERE seq >= 103;
-  INSERT INTO events SELECT 3, as_of, wall, actor, kind, subject, payload, prev, hash FROM events WHERE seq = 2" \
+  INSERT INTO events SELECT 3, as_of, wall, actor, kind, subject, payload, prev, hash, effective, format FROM events WHERE seq = 2" \
   "FAILED at event 3 (org.create org:2): its previous-hash does not match event 2"
 tamper "reorder two events"              "UPDATE events SET seq = -1 WHERE seq = 2; UPDATE events SET seq = 2 WHERE seq = 3; UPDATE events SET seq = 3 WHERE seq = -1" \
   "FAILED at event 2 (org.create org:3): its previous-hash does not match event 1"

@@ -48,8 +48,10 @@ test('surveillance: overdue first, then due; each from the certificate\'s own sc
     ['DNI-2024-007', 1, '2025-05-15', '2025-08-15', 'due']]);
   assert.ok(asked.indexOf('dni-aftersales@F/2') >= 0, 'asked ' + asked);
   assert.cites(rows[0], '§7.1');
-  assert.equal(q.surveillance('2024-11-01').map(function (r) { return [r.number, r.state]; }), [['CAS-2023-001', 'opens soon']]);
-  assert.equal(q.surveillance('2024-11-01', { within: 0 }), []);
+  // on a past date each certificate as it stood then: CAS-2022-003, suspended only on 2025-01-15,
+  // was active on 2024-11-01 with its first surveillance long overdue
+  assert.equal(q.surveillance('2024-11-01').map(function (r) { return [r.number, r.state]; }), [['CAS-2022-003', 'overdue'], ['CAS-2023-001', 'opens soon']]);
+  assert.equal(q.surveillance('2024-11-01', { within: 0 }).map(function (r) { return r.number; }), ['CAS-2022-003']);
 });
 
 test('open nonconformities past their deadline: recorded, or the scheme\'s correction deadline', function () {
@@ -64,6 +66,7 @@ test('suspensions nearing 6 months', function () {
   assert.equal(rows.map(function (r) { return [r.number, r.limit, r.daysLeft]; }), [['CAS-2022-003', '2025-07-15', 15]]);
   assert.cites(rows[0], '§9.3.2');
   assert.equal(q.suspensions('2025-06-30', { within: 10 }), []);
+  assert.equal(q.suspensions('2024-12-31', { within: 365 }), [], 'not suspended yet on 2024-12-31');
 });
 
 test('auditors\' man-days per year: shared by leader and members, experts not counted', function () {

@@ -35,6 +35,16 @@ INSERT INTO findings(id, audit_id, kind, status, raised, due, evidence) VALUES
   (3, 1, 'nonconformity', 'closed', '2023-03-03', '2023-05-03', ''),
   (4, 3, 'nonconformity', 'open', '2025-06-01', '2025-08-01', 'not yet due'),
   (5, 3, 'observation', 'open', '2024-07-22', '2024-08-01', 'observations have no deadline');
-INSERT INTO events(seq, as_of, wall, actor, kind, subject, payload, prev, hash) VALUES
-  (1, '2022-05-20', '2022-05-20T10:00:00', 'seed', 'certificate.issue', 'certificate:3', '{"args":{},"state":{"id":3,"status":"active"}}', '', 'h1'),
-  (2, '2025-01-15', '2025-01-15T10:00:00', 'seed', 'certificate.suspend', 'certificate:3', '{"args":{},"state":{"id":3,"status":"suspended"}}', 'h1', 'h2');
+-- the record log of the certificates, as the primitives write it (each state whole, effective
+-- on its own date): past dates are answered from it. Hashes are not real: this register is
+-- not verified.
+INSERT INTO events(seq, as_of, effective, wall, actor, kind, subject, payload, prev, hash)
+SELECT row_number() OVER (ORDER BY eff, id), eff, eff, eff || 'T10:00:00', 'seed', kind, 'certificate:' || id,
+  json_object('args', json_object(), 'state', json_object('id', id, 'number', number, 'case_id', case_id, 'org_id', org_id,
+    'scheme', scheme, 'version', version, 'scope', scope, 'shops', shops, 'grade', grade, 'stars', stars, 'issued', issued,
+    'expires', expires, 'status', status, 'status_date', status_date, 'status_cause', status_cause, 'status_clause', NULL,
+    'decision_id', decision_id)), '', 'h'
+FROM (SELECT id, number, case_id, org_id, scheme, version, scope, shops, grade, stars, issued, expires, 'active' AS status,
+        issued AS status_date, NULL AS status_cause, decision_id, issued AS eff, 'certificate.issue' AS kind FROM certificates
+      UNION ALL SELECT id, number, case_id, org_id, scheme, version, scope, shops, grade, stars, issued, expires, status,
+        status_date, status_cause, decision_id, status_date, 'certificate.suspend' FROM certificates WHERE status = 'suspended');

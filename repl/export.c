@@ -1,7 +1,8 @@
-/* repl/export.c — `certsh export orgs|people|certificates [--format csv|json|html] [FILE]`:
+/* repl/export.c — `certsh export orgs|people|certificates [--format csv|json|html] [--history] [FILE]`:
  * the public register (certificate number, holder, scope, grade, status, dates) and the
  * organisations and people, as CSV (re-importable with `certsh import`), JSON, or one static
- * HTML page whose search box works offline. Reads only; writes nothing to the register. */
+ * HTML page whose search box works offline; --history gives every state each certificate has
+ * had, which import turns back into the same certificates with their own dates. Reads only. */
 #define _POSIX_C_SOURCE 200809L
 #include "repl/transfer.h"
 #include "repl/csvio.h"
@@ -9,6 +10,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* The deciders of decision D as import reads them back: each "name(key)", the key being the
+ * person's registration (the one the people export writes) or "#id" without one, so that two
+ * people of the same name stay apart. */
+#define EXPORT_DECIDERS(D)                                                                                    \
+  "(SELECT group_concat(p.name || '(' || coalesce((SELECT r.number FROM registrations r WHERE r.person_id = p.id" \
+  "   ORDER BY r.valid_to DESC, r.id DESC LIMIT 1), '#' || p.id) || ')', ';') FROM decision_makers m"            \
+  "   JOIN people p ON p.id = m.person_id WHERE m.decision_id = " D ") AS deciders"
 
 /* The query behind each export; its column names are the CSV header (TRANSFER_KINDS order). */
 static const char *const EXPORT_SQL[] = {
@@ -20,11 +29,26 @@ static const char *const EXPORT_SQL[] = {
   " FROM people p LEFT JOIN registrations r ON r.id = (SELECT id FROM registrations x WHERE x.person_id = p.id"
   "   ORDER BY valid_to DESC, id DESC LIMIT 1) ORDER BY p.id",
   /* certificates: the public register */
-  "SELECT c.number, o.name AS holder, o.uscc, c.scheme, c.version, c.scope, c.grade, c.stars, c.status,"
-  " c.issued, c.expires, c.status_date, (SELECT group_concat(p.name, ';') FROM decision_makers m"
-  "   JOIN people p ON p.id = m.person_id WHERE m.decision_id = c.decision_id) AS deciders"
+  "SELECT c.number, o.name AS holder, o.uscc, c.scheme, c.version, c.scope, c.shops, c.grade, c.stars, c.status,"
+  " c.issued, c.expires, c.status_date, c.status_cause, c.status_clause, c.status_code, c.status_until, "
+  EXPORT_DECIDERS("c.decision_id")
   " FROM certificates c JOIN orgs o ON o.id = c.org_id ORDER BY c.number",
 };
+
+/* certificates --history: one row per state each certificate has had, from its events, oldest
+ * first; import reads the rows of one number as its history (issue, status changes, renewals). */
+static const char EXPORT_CERT_HISTORY[] =
+  "WITH h AS (SELECT c.id AS cid, e.seq, json_extract(e.payload, '$.state') AS s FROM certificates c"
+  "  JOIN events e ON e.subject = 'certificate:' || c.id WHERE e.kind LIKE 'certificate.%')"
+  " SELECT json_extract(s, '$.number') AS number, o.name AS holder, o.uscc, json_extract(s, '$.scheme') AS scheme,"
+  " json_extract(s, '$.version') AS version, json_extract(s, '$.scope') AS scope, json_extract(s, '$.shops') AS shops,"
+  " json_extract(s, '$.grade') AS grade,"
+  " json_extract(s, '$.stars') AS stars, json_extract(s, '$.status') AS status, json_extract(s, '$.issued') AS issued,"
+  " json_extract(s, '$.expires') AS expires, json_extract(s, '$.status_date') AS status_date,"
+  " json_extract(s, '$.status_cause') AS status_cause, json_extract(s, '$.status_clause') AS status_clause,"
+  " json_extract(s, '$.status_code') AS status_code, json_extract(s, '$.status_until') AS status_until, "
+  EXPORT_DECIDERS("json_extract(s, '$.decision_id')")
+  " FROM h JOIN certificates c ON c.id = h.cid JOIN orgs o ON o.id = c.org_id ORDER BY c.number, h.seq";
 
 /* Write s with HTML's five special characters escaped. */
 static void html_put(FILE *f, const char *s) {
@@ -102,8 +126,8 @@ static long export_rows(Db *db, sqlite3_stmt *st, TransferFormat fmt, int kind, 
 }
 
 /* Prepare the export query of kind; for JSON a last column holds each row as a JSON object. */
-static sqlite3_stmt *export_prepare(Db *db, int kind, TransferFormat fmt) {
-  const char *base = EXPORT_SQL[kind];
+static sqlite3_stmt *export_prepare(Db *db, int kind, TransferFormat fmt, int history) {
+  const char *base = history ? EXPORT_CERT_HISTORY : EXPORT_SQL[kind];
   if (fmt != FORMAT_JSON) return db_prepare(db, base);
   /* wrap: SELECT *, json_object('col', col, …) FROM (base) — names from the base statement */
   sqlite3_stmt *probe = db_prepare(db, base);
@@ -126,13 +150,15 @@ static sqlite3_stmt *export_prepare(Db *db, int kind, TransferFormat fmt) {
   return st;
 }
 
-/* export KIND [--format csv|json|html] [FILE] */
+/* export KIND [--format csv|json|html] [--history] [FILE] */
 int cmd_export(Options *o) {
-  const char *usage = "usage: certsh export orgs|people|certificates [--format csv|json|html] [FILE]";
+  const char *usage = "usage: certsh export orgs|people|certificates [--format csv|json|html] [--history] [FILE]";
   const char *kind_name = NULL, *path = NULL, *format = "csv";
+  int history = 0;
   for (int i = 0; i < o->nargs; i++) {
     const char *a = o->args[i];
-    if (!strcmp(a, "--format") && i + 1 < o->nargs) format = o->args[++i];
+    if (!strcmp(a, "--history")) history = 1;
+    else if (!strcmp(a, "--format") && i + 1 < o->nargs) format = o->args[++i];
     else if (!strncmp(a, "--format=", 9)) format = a + 9;
     else if (a[0] == '-' && a[1]) { fprintf(stderr, "certsh: unknown export option '%s'\n%s\n", a, usage); return 2; }
     else if (!kind_name) kind_name = a;
@@ -144,6 +170,7 @@ int cmd_export(Options *o) {
   TransferFormat fmt = !strcmp(format, "csv") ? FORMAT_CSV : !strcmp(format, "json") ? FORMAT_JSON
                        : !strcmp(format, "html") ? FORMAT_HTML : FORMAT_NONE;
   if (fmt == FORMAT_NONE) { fprintf(stderr, "certsh: --format '%s' must be csv, json or html\n%s\n", format, usage); return 2; }
+  if (history && kind != KIND_CERTIFICATES) { fprintf(stderr, "certsh: --history is for certificates\n%s\n", usage); return 2; }
 
   Db db;
   CoreError err;
@@ -153,7 +180,7 @@ int cmd_export(Options *o) {
   TransferOut out;
   int rc = 1;
   sqlite3_stmt *st = NULL;
-  if (db_exec(&db, "BEGIN") < 0 || !(st = export_prepare(&db, kind, fmt))) {
+  if (db_exec(&db, "BEGIN") < 0 || !(st = export_prepare(&db, kind, fmt, history))) {
     fprintf(stderr, "error: %s\n", db.err.message);
   } else if (transfer_out_open(&out, path) == 0) {
     long n = export_rows(&db, st, fmt, kind, out.f);

@@ -260,30 +260,58 @@ static const char *scheme_version(Import *im, const CsvRow *row, const char *id)
   return s->version;
 }
 
-/* The deciders column: names of people (imported before) separated by ';'; their ids into
- * ids. Returns how many, or -1 after reporting. */
+/* The person a decider token names: "name", or "name(key)" / "name（key）" where key is a
+ * registration number or "#id" (as export writes them, so that namesakes stay apart). The id,
+ * or 0 after reporting. */
+static long long decider_id(Import *im, const CsvRow *row, char *t) {
+  int fc = file_col(im, "deciders");
+  char *key = strstr(t, "（"), *close;
+  if (key) { *key = 0; key += strlen("（"); close = strstr(key, "）"); }
+  else if ((key = strchr(t, '(')) != NULL) { *key++ = 0; close = strchr(key, ')'); }
+  else close = NULL;
+  if (key && close) *close = 0;
+  else if (key) return import_error(im, row->number, fc, "'%s(%s': the bracket is not closed", t, key), 0;
+  const char *sql = !key ? "SELECT id FROM people WHERE name = ?1 ORDER BY id LIMIT 2"
+                  : key[0] == '#' ? "SELECT id FROM people WHERE name = ?1 AND id = CAST(substr(?2, 2) AS INTEGER)"
+                  : "SELECT DISTINCT p.id FROM people p JOIN registrations r ON r.person_id = p.id WHERE p.name = ?1 AND r.number = ?2 LIMIT 2";
+  sqlite3_stmt *st = db_prepare(&im->h.db, sql);
+  if (!st) return row_failed(im, row), 0;
+  sqlite3_bind_text(st, 1, t, -1, SQLITE_TRANSIENT);
+  if (key) sqlite3_bind_text(st, 2, key, -1, SQLITE_TRANSIENT);
+  long long id = 0;
+  int found = 0;
+  while (sqlite3_step(st) == SQLITE_ROW) id = sqlite3_column_int64(st, 0), found++;
+  sqlite3_finalize(st);
+  if (found == 1) return id;
+  if (key) return import_error(im, row->number, fc, found ? "'%s(%s)' names more than one person" :
+                               key[0] == '#' ? "no person '%s' has id %s (import the people first)" :
+                               "no person '%s' has registration %s (import the people first)", t, key[0] == '#' ? key + 1 : key), 0;
+  return import_error(im, row->number, fc, found ? "'%s' names more than one person; give name(registration) or name(#id)" :
+                                                  "no person is called '%s' (import the people first)", t), 0;
+}
+
+/* The deciders column: people (imported before) separated by ';', each a name or
+ * name(registration) / name(#id); their ids into ids. Returns how many, or -1 after reporting. */
 static int deciders(Import *im, const CsvRow *row, long long *ids, int max) {
   const char *v = cell(im, row, "deciders");
   int fc = file_col(im, "deciders");
   if (!v) return import_error(im, row->number, fc, "deciders is required: the names of the people who decided the certificate"), -1;
   char copy[1024];
   split_list(copy, sizeof copy, v);
-  int n = 0;
+  char *tokens[64];
+  int nt = 0;
   char *save = NULL;
-  for (char *t = strtok_r(copy, ";", &save); t; t = strtok_r(NULL, ";", &save)) {
-    if (n == max) return import_error(im, row->number, fc, "more than %d deciders", max), -1;
-    sqlite3_stmt *st = db_prepare(&im->h.db, "SELECT id FROM people WHERE name = ?1 ORDER BY id LIMIT 2");
-    if (!st) return row_failed(im, row), -1;
-    sqlite3_bind_text(st, 1, t, -1, SQLITE_TRANSIENT);
-    int found = 0;
-    while (sqlite3_step(st) == SQLITE_ROW) ids[n] = sqlite3_column_int64(st, 0), found++;
-    sqlite3_finalize(st);
-    if (found != 1)
-      return import_error(im, row->number, fc, found ? "'%s' names more than one person; give a unique name" :
-                                                      "no person is called '%s' (import the people first)", t), -1;
-    n++;
+  for (char *t = strtok_r(copy, ";", &save); t && nt < 64; t = strtok_r(NULL, ";", &save)) {
+    if (nt && (t[0] == '(' || !strncmp(t, "（", strlen("（")))) { /* "name (key)": the key joins its name */
+      memmove(tokens[nt - 1] + strlen(tokens[nt - 1]), t, strlen(t) + 1);
+      continue;
+    }
+    tokens[nt++] = t;
   }
-  return n;
+  if (nt > max) return import_error(im, row->number, fc, "more than %d deciders", max), -1;
+  for (int i = 0; i < nt; i++)
+    if (!(ids[i] = decider_id(im, row, tokens[i]))) return -1;
+  return nt;
 }
 
 /* Status words in English or Chinese → the register's word. */
@@ -297,8 +325,63 @@ static const char *status_word(const char *v) {
   return NULL;
 }
 
+/* The certificate numbered number already in the register: its id, case, issue date and
+ * status into the arguments; 0 when there is none. */
+static long long known_certificate(Db *db, const char *number, long long *case_id, char issued[16], char status[16]) {
+  sqlite3_stmt *st = db_prepare(db, "SELECT id, case_id, issued, status FROM certificates WHERE number = ?1");
+  long long id = 0;
+  if (!st) return -1;
+  sqlite3_bind_text(st, 1, number ? number : "", -1, SQLITE_TRANSIENT);
+  if (sqlite3_step(st) == SQLITE_ROW) {
+    id = sqlite3_column_int64(st, 0);
+    *case_id = sqlite3_column_int64(st, 1);
+    snprintf(issued, 16, "%s", (const char *)sqlite3_column_text(st, 2));
+    snprintf(status, 16, "%s", (const char *)sqlite3_column_text(st, 3));
+  }
+  sqlite3_finalize(st);
+  return id;
+}
+
+/* A later row of a certificate already in the register (a history, as export --history writes
+ * it): a new issue date is a recertification (a positive decision on the same case, then the
+ * renewal), a new status a status change on status_date; a changed scope, grade or stars a
+ * change. Each takes effect on its own date. 0 or -1 (db->err). */
+static int certificate_history_row(Import *im, const CsvRow *row, const char *args, long long cert, long long case_id,
+                                   const char *was_issued, const char *was_status, const char *word, long long stars,
+                                   const char *shops, const long long *makers, int nmakers) {
+  Db *db = &im->h.db;
+  const char *issued = cell(im, row, "issued"), *date = cell(im, row, "status_date");
+  const char *scope = cell(im, row, "scope"), *grade = cell(im, row, "grade");
+  int renewed = issued && strcmp(issued, was_issued) != 0;
+  if (renewed) {
+    DecisionInput d = {.case_id = case_id, .outcome = "recertify", .positive = 1, .grade = grade, .date = issued,
+                       .why_json = "[]", .makers = makers, .nmakers = nmakers};
+    long long decision;
+    if (decision_create(db, &d, args, &decision) < 0 ||
+        certificate_renew(db, cert, decision, issued, cell(im, row, "expires"), grade, (int)stars, args) < 0)
+      return -1;
+    was_status = "active";
+  }
+  if (strcmp(word, was_status) != 0)
+    return certificate_set_status(db, cert, &(StatusInput){.to = word, .date = date ? date : issued, .code = cell(im, row, "status_code"),
+                                  .cause = cell(im, row, "status_cause"), .clause = cell(im, row, "status_clause"),
+                                  .until = cell(im, row, "status_until")}, args);
+  sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM certificates WHERE id = ?1 AND (scope IS NOT ?2 OR grade IS NOT ?3 OR stars <> ?4"
+                                    " OR (?5 IS NOT NULL AND json(shops) IS NOT json(?5)))");
+  if (!st) return -1;
+  sqlite3_bind_int64(st, 1, cert);
+  sqlite3_bind_text(st, 2, scope, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text(st, 3, grade, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64(st, 4, stars);
+  if (shops) sqlite3_bind_text(st, 5, shops, -1, SQLITE_TRANSIENT);
+  int changed = sqlite3_step(st) == SQLITE_ROW;
+  sqlite3_finalize(st);
+  return changed ? certificate_change(db, cert, scope, grade, (int)stars, shops, NULL, args) : 0;
+}
+
 /* certificates: holder found by USCC; a case, a positive decision and the certificate are
- * recorded through the primitives, then its status when it is not active. */
+ * recorded through the primitives, then its status when it is not active, each on its own
+ * date. A row whose number is already in the register continues that certificate's history. */
 static void import_certificate(Import *im, const CsvRow *row, const char *args) {
   Db *db = &im->h.db;
   const char *uscc = cell(im, row, "uscc"), *scheme = cell(im, row, "scheme"), *version = cell(im, row, "version");
@@ -307,6 +390,8 @@ static void import_certificate(Import *im, const CsvRow *row, const char *args) 
   int bad = 0;
   long long stars = 0;
   if (cell_int(im, row, "stars", &stars) < 0) bad = 1;
+  char shops[4096];
+  if (shops_json(im, row, shops, sizeof shops) < 0) bad = 1, shops[0] = 0;
   const char *word = status ? status_word(status) : "active";
   if (!word) {
     import_error(im, row->number, file_col(im, "status"), "'%s' is not active/有效, suspended/暂停, withdrawn/撤销, cancelled/注销 or expired/过期", status);
@@ -331,21 +416,32 @@ static void import_certificate(Import *im, const CsvRow *row, const char *args) 
   int nmakers = deciders(im, row, makers, 16);
   if (nmakers < 0 || bad) return;
   const char *scope = cell(im, row, "scope"), *grade = cell(im, row, "grade");
-  CaseInput c = {org, scheme, version, scope, grade, NULL, issued};
-  long long case_id, decision, cert;
+  long long case_id = 0, decision, cert;
+  char was_issued[16] = "", was_status[16] = "";
   if (db_begin(db) < 0) { row_failed(im, row); return; }
-  int ok = case_apply(db, &c, args, &case_id) == 0 && case_review(db, case_id, 1, issued, NULL, args) == 0;
-  if (ok) {
-    DecisionInput d = {.case_id = case_id, .outcome = "certify", .positive = 1, .grade = grade, .date = issued, .why_json = "[]", .makers = makers, .nmakers = nmakers};
-    ok = decision_create(db, &d, args, &decision) == 0;
-  }
-  if (ok) {
-    CertificateInput ci = {decision, cell(im, row, "number"), scope, grade, (int)stars, NULL, issued, cell(im, row, "expires")};
-    ok = certificate_issue(db, &ci, args, &cert) == 0;
-  }
-  if (ok && strcmp(word, "active") != 0) {
-    const char *date = cell(im, row, "status_date");
-    ok = certificate_set_status(db, cert, &(StatusInput){.to = word, .date = date ? date : issued, .cause = "imported"}, args) == 0;
+  int ok;
+  if ((cert = known_certificate(db, cell(im, row, "number"), &case_id, was_issued, was_status)) != 0) {
+    ok = cert > 0 && certificate_history_row(im, row, args, cert, case_id, was_issued, was_status, word, stars,
+                                            shops[0] ? shops : NULL, makers, nmakers) == 0;
+  } else {
+    CaseInput c = {org, scheme, version, scope, grade, shops[0] ? shops : NULL, issued};
+    ok = case_apply(db, &c, args, &case_id) == 0 && case_review(db, case_id, 1, issued, NULL, args) == 0;
+    if (ok) {
+      DecisionInput d = {.case_id = case_id, .outcome = "certify", .positive = 1, .grade = grade, .date = issued, .why_json = "[]",
+                         .makers = makers, .nmakers = nmakers};
+      ok = decision_create(db, &d, args, &decision) == 0;
+    }
+    if (ok) {
+      CertificateInput ci = {decision, cell(im, row, "number"), scope, grade, (int)stars, shops[0] ? shops : NULL, issued,
+                            cell(im, row, "expires")};
+      ok = certificate_issue(db, &ci, args, &cert) == 0;
+    }
+    if (ok && strcmp(word, "active") != 0) {
+      const char *date = cell(im, row, "status_date"), *cause = cell(im, row, "status_cause");
+      ok = certificate_set_status(db, cert, &(StatusInput){.to = word, .date = date ? date : issued, .code = cell(im, row, "status_code"),
+                                  .cause = cause ? cause : "imported", .clause = cell(im, row, "status_clause"),
+                                  .until = cell(im, row, "status_until")}, args) == 0;
+    }
   }
   if (!ok) { CoreError keep = db->err; db_rollback(db); db->err = keep; row_failed(im, row); return; }
   if (db_commit(db) < 0) { row_failed(im, row); return; }

@@ -359,7 +359,7 @@ static const Command COMMANDS[] = {
   {"verify", "certsh [OPTIONS] verify [--head HASH[:SIGNATURE]]", "check the schema, the record log's hash chain and every row against it (and a head kept elsewhere)", cmd_verify},
   {"init", "certsh [OPTIONS] init [FILE]", "create an empty register at FILE (default: --db); the only command that creates one", cmd_init},
   {"import", "certsh [OPTIONS] import orgs|people|certificates FILE.csv [--encoding E]", "import a CSV file in one transaction; a bad file is refused whole", cmd_import},
-  {"export", "certsh [OPTIONS] export orgs|people|certificates [--format csv|json|html] [FILE]", "export the register (the public register of certificates, organisations, people)", cmd_export},
+  {"export", "certsh [OPTIONS] export orgs|people|certificates [--format csv|json|html] [--history] [FILE]", "export the register (the public register of certificates, organisations, people)", cmd_export},
   {"lint", "certsh [OPTIONS] lint FILE...", "check scheme files as defineScheme does, printing each problem with its field", cmd_lint},
   {"help", "certsh --help", "this text", cmd_help},
 };

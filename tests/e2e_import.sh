@@ -90,7 +90,7 @@ check $? "the record log of the imports verifies"
 
 "$CERTSH" --db a.db export certificates out.csv 2> err.txt
 check $? "export certificates to a file ($(cat err.txt))"
-head -n 1 out.csv | grep -q "^number,holder,uscc,scheme,version,scope,grade,stars,status,issued,expires,status_date,deciders" 
+head -n 1 out.csv | grep -q "^number,holder,uscc,scheme,version,scope,shops,grade,stars,status,issued,expires,status_date,status_cause,status_clause,status_code,status_until,deciders"
 check $? "the CSV header names the public register's columns"
 "$CERTSH" --db c.db import orgs bom.csv 2> /dev/null && "$CERTSH" --db c.db import people people.csv 2> /dev/null &&
   "$CERTSH" --db c.db import certificates out.csv 2> /dev/null && "$CERTSH" --db c.db export certificates | cmp -s - out.csv

@@ -1,7 +1,8 @@
 #!/bin/bash
 # bench/gen.sh DB [N] [AS_OF] — a register of N certificates (default 1,000,000) for the
-# benchmarks, written straight into the tables with the sqlite3 shell (the record log is left
-# empty: this is load for the reminder job, not a register to verify). Certificates issued over
+# benchmarks, written straight into the tables with the sqlite3 shell (the record log holds only
+# the certificates' events, with no real hashes: this is load for the reminder job and for
+# past-date questions, not a register to verify). Certificates issued over
 # the three years before AS_OF (default 2026-06-30) under SCHEMES (default cas-service), each with
 # its initial audit and the surveillance audits due so far (a few late or missed), about 2%
 # suspended and 1% withdrawn, open nonconformities on 0.5%, open matters on 0.2%.
@@ -42,6 +43,17 @@ INSERT INTO certificates(id, number, case_id, org_id, scheme, version, scope, is
          CASE WHEN r1 < 2 THEN 'suspended' WHEN r1 < 3 THEN 'withdrawn' ELSE 'active' END,
          CASE WHEN r1 < 3 THEN date('$AS_OF', '-' || (r2 * 2) || ' days') ELSE date('$AS_OF', '-' || age || ' days') END, i
   FROM g JOIN cases c ON c.id = g.i;
+-- the certificates' events as the primitives write them (each state whole, effective on its own
+-- date, recorded then): the issue, and the status change of those not active
+INSERT INTO events(seq, as_of, effective, wall, actor, kind, subject, payload, prev, hash, format)
+  SELECT row_number() OVER (ORDER BY eff, id), eff, eff, eff || 'T00:00:00Z', 'bench/gen.sh', kind, 'certificate:' || id,
+    json_object('args', json_object(), 'state', json_object('id', id, 'number', number, 'case_id', case_id, 'org_id', org_id,
+      'scheme', scheme, 'version', version, 'scope', scope, 'shops', shops, 'grade', grade, 'stars', stars, 'issued', issued,
+      'expires', expires, 'status', st, 'status_date', sd, 'status_cause', NULL, 'status_clause', NULL, 'decision_id', decision_id)),
+    '', '', 2
+  FROM (SELECT *, 'active' AS st, issued AS sd, issued AS eff, 'certificate.issue' AS kind FROM certificates
+        UNION ALL SELECT *, status, status_date, status_date, CASE status WHEN 'suspended' THEN 'certificate.suspend'
+          ELSE 'certificate.withdraw' END FROM certificates WHERE status <> 'active');
 -- surveillance 1: 9–12 months after the initial audit (3% missed), when that is past
 INSERT INTO audits(case_id, type, actual_start, actual_end, man_days, status)
   SELECT i, 'surveillance', e, e, 1.5, 'done' FROM (SELECT i, r2, date('$AS_OF', '-' || (age + 20) || ' days', '+9 months', '+' || d1 || ' days') AS e FROM g)

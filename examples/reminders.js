@@ -1,6 +1,6 @@
 // examples/reminders.js — the reminder job operations staff run from cron.
 //
-//   certsh [--as-of DATE] [-o FILE] run examples/reminders.js [--horizon DAYS]
+//   certsh [--as-of DATE] [--known-on DATE] [-o FILE] run examples/reminders.js [--horizon DAYS]
 //          [--format table|csv|json|ics] [--record] [--all]
 //
 // For the as-of date (default today) and a horizon (default 30 days) it lists, per certificate
@@ -8,7 +8,9 @@
 // or missed; recertification applications due and certificates expiring; open nonconformities
 // nearing or past their correction deadline; suspensions nearing or past their limit and
 // verified causes whose suspension is due; non-acceptance notices, appeal and complaint answers
-// nearing their deadlines; R6.2 events not acted upon (cnas-ecommerce).
+// nearing their deadlines; R6.2 events not acted upon (cnas-ecommerce). On a past as-of date
+// it answers from the register as it stood then, and with --known-on from only what had been
+// recorded by that day (q.past).
 //
 // Speed: each section is one query. SQLite picks the candidates with indexes and date windows
 // (each scheme version's surveillance bounds, read from its programme's months) and calls the
@@ -62,6 +64,8 @@ function parseArgs(list) {
 var opts = parseArgs(typeof args === 'undefined' ? [] : args);
 var asOf = today();
 var end = date.addDays(asOf, opts.horizon);
+// on a past --as-of, or --known-on, the register's tables as they stood then (q.past); '' for today
+var PAST = q.past(['certificates', 'audits', 'findings', 'matters', 'cases']);
 
 // ---- the schemes' rules, loaded once per scheme version ------------------------------------
 
@@ -90,7 +94,7 @@ function problem(id, version, what) {
 }
 
 // The scheme versions present among live certificates.
-var versions = sql('SELECT DISTINCT scheme, version FROM certificates WHERE status IN (\'active\', \'suspended\')');
+var versions = sql(PAST + 'SELECT DISTINCT scheme, version FROM certificates WHERE status IN (\'active\', \'suspended\')');
 
 // ---- answers: what a rule says about one item, as the queries receive it ---------------------
 
@@ -354,7 +358,7 @@ var CSV_COLUMNS = COLUMNS.concat([{ key: 'uid', title: 'uid' }, { key: 'text', t
 // answer), leaving out those recorded before with the same date and state unless --all.
 function report(section) {
   var a = function (field) { return 'json_extract(answer, \'$.' + field + '\')'; };
-  return 'SELECT ' + a('date') + ' AS date, CAST(julianday(' + a('date') + ') - julianday(\'' + asOf + '\') AS INTEGER) AS days, ' +
+  return PAST + 'SELECT ' + a('date') + ' AS date, CAST(julianday(' + a('date') + ') - julianday(\'' + asOf + '\') AS INTEGER) AS days, ' +
     a('state') + ' AS state, ' + a('what') + ' AS what, certificate, holder, scheme || \'@\' || version AS rule, ' +
     a('clause') + ' AS clause, uid, ' + a('text') + ' AS text, kind, scheme, version, answer FROM (' + section.sql +
     ' LIMIT -1 OFFSET 0)' + // OFFSET 0: not flattened into this query, so each rule is asked once per row, not once per column

@@ -340,7 +340,8 @@ function counts() {
 // (default the session's; null: all); null when it did not exist then.
 function stateOn(ref, asOf, knownOnDate) {
   var t = when(asOf, knownOnDate, 'q.stateOn(certificate, asOf, knownOn)');
-  return log.stateOn('certificate:' + certificate(ref).id, t.asOf, t.knownOn);
+  var id = typeof ref === 'string' ? sql('SELECT id FROM certificates WHERE number = ?1', ref) : [];
+  return log.stateOn('certificate:' + (id.length ? id[0].id : certificate(ref).id), t.asOf, t.knownOn);
 }
 
 // q.history(certificate) → every event of the certificate in the record log, oldest first, each
@@ -361,6 +362,21 @@ function lateEntries(opts) {
     ' actor, wall FROM events WHERE julianday(as_of) - julianday(effective) >= ?1 AND (?2 IS NULL OR as_of >= ?2)' +
     ' AND (?3 IS NULL OR as_of <= ?3) AND (?4 IS NULL OR kind = ?4) ORDER BY as_of DESC, seq DESC',
   Math.max(days, 1), checkDate(o.from, 'from', fn) || null, checkDate(o.to, 'to', fn) || null, o.kind === undefined ? null : o.kind);
+}
+
+// q.past(tables, {asOf, knownOn}) → '' when every table named is "now", else SQL text
+// 'WITH certificates AS MATERIALIZED (…), … ' to put before a statement: in it each named table
+// stands as it did on asOf as known on knownOn (a query written for today then answers the past).
+function past(tables, opts) {
+  var fn = 'q.past(tables, {asOf, knownOn})';
+  if (!Array.isArray(tables)) fail('tables', fn + ': tables must be an array of table names, got ' + shown(tables));
+  var o = checkKeys(opts, ['asOf', 'knownOn'], fn), t = when(o.asOf, o.knownOn, fn);
+  var parts = [];
+  tables.forEach(function (table) {
+    var from = at(table, t);
+    if (from !== table) parts.push(table + ' AS MATERIALIZED ' + from);
+  });
+  return parts.length ? 'WITH ' + parts.join(', ') + ' ' : '';
 }
 
 // q.at(table, {asOf, knownOn}) → SQL text naming the rows of a state table as they stood on
@@ -415,6 +431,7 @@ module.exports = {
   history: history,
   lateEntries: lateEntries,
   at: atTable,
+  past: past,
   schemes: schemeTable,
   schemeIds: schemeIds,
   tables: tables,

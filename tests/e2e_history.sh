@@ -9,7 +9,7 @@ CERTSH=$1
 SRC=$2
 . "$SRC/tests/rel_lib.sh"
 WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
+trap '[ -n "${KEEP:-}" ] || rm -rf "$WORK"' EXIT
 cd "$WORK" || exit 1
 unset CERTSH_DB CERTSH_PATH
 export LANG=C.UTF-8 LC_ALL=C.UTF-8

@@ -10,7 +10,7 @@ set -u
 CERTSH=$1
 . "$2/tests/rel_lib.sh"
 WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
+trap '[ -n "${KEEP:-}" ] || rm -rf "$WORK"' EXIT
 DB=$WORK/r.db
 C() { "$CERTSH" --db "$DB" "$@"; }
 
@@ -80,6 +80,17 @@ ask "the backdated entry in q.lateEntries" "certificate.suspend certificate:1 ef
   "q.lateEntries({days: 30}).map(function (e) { return e.kind + ' ' + e.subject + ' effective ' + e.effective + ' recorded ' + e.as_of + ': ' + e.backdated + ' days late'; }).join('; ')"
 ask "the backdated entry in the certificate's history" "certificate.issue 2025-01-15 2025-01-20 5; certificate.suspend 2025-06-01 2025-09-20 111" -e \
   "q.history('CAS-SV-2025-00001').map(function (e) { return [e.kind, e.effective, e.as_of, e.backdated].join(' '); }).join('; ')"
+# the reminder job on both axes: "date what" of each item within 200 days
+SRC=$2
+jobs_on() {
+  local got; got=$(C "$@" run "$SRC/examples/reminders.js" --format csv --all --horizon 200 2>&1 | sed 1d | cut -d, -f1,4 | tr ',' ' ' | paste -sd ';')
+  printf '%s' "${got:-none}"
+}
+for q in "--as-of 2025-03-20|2025-03-09 nonconformity 5.3 correction" "--known-on 2025-03-20|2025-03-09 nonconformity 5.3 correction" \
+         "--as-of 2025-07-01|2025-12-01 suspension limit: restore or withdraw" "--known-on 2025-07-01|2025-10-09 surveillance 1 window opens"; do
+  # shellcheck disable=SC2086
+  got=$(jobs_on ${q%%|*}); [ "$got" = "${q#*|}" ]; check $? "the reminder job ${q%%|*}: '${q#*|}' (got '$got')"
+done
 ask "a past view cannot be written to" "error: read-only: --known-on 2025-07-01 shows the register as it was known then; nothing can be written in it" \
   --known-on 2025-07-01 -e "findings.get(1).evidence; orgs.create({name: 'x', uscc: '91110000600037341L', staff: 1})"
 out=$(C --known-on 2025-02-30 -e 1 2>&1); rc=$?

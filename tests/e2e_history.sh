@@ -14,6 +14,7 @@ cd "$WORK" || exit 1
 unset CERTSH_DB CERTSH_PATH
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
 ASOF=2026-01-15
+for d in a b n m m2; do "$CERTSH" init $d.db > /dev/null; done
 "$CERTSH" --db a.db --as-of $ASOF --timeout 0 run "$SRC/examples/demo-register.js" --orgs 400 > demo.out 2>&1
 check $? "the demo register builds: $(cat demo.out)"
 n=$(sqlite3 a.db "SELECT count(DISTINCT effective) FROM events")

@@ -16,7 +16,7 @@ C() { "$CERTSH" --db "$DB" "$@"; }
 
 # recorded 2025-01-20: the initial cycle (applied 01-05 … certificate issued 01-15) and a
 # nonconformity raised 01-09, due 03-09
-C -e 1 > /dev/null
+"$CERTSH" init "$DB" > /dev/null
 C --as-of 2025-01-20 -e "
 var org = orgs.create({name: '杭州某某电器有限公司', uscc: '91110000600037341L', staff: 120});
 var lead = people.create({name: '张三', roles: ['auditor']}), boss = people.create({name: '李四', roles: ['decider']});

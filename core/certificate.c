@@ -215,6 +215,7 @@ int certificate_import(Db *db, const ImportInput *in, const char *args, long lon
   if (in->stars < 0 || in->stars > 5) return db_fail(db, "invalid", "stars", "stars %d must be from 0 to 5", in->stars);
   if (in->nmakers < 1) return db_fail(db, "invalid", "deciders", "an imported certificate names who decided it (deciders)");
   if (db_begin(db) < 0) return -1;
+  db_effective(db, decided); /* the case and the decision it rests on; the certificate from its issue */
   if (reg_exists(db, "org", "orgs", in->org) < 0 || cert_number_free(db, in->number) < 0) return reg_abort(db);
   long long case_id, decision;
   if (reg_run(db, "INSERT INTO cases(org_id, scheme, version, scope, grade, shops, status, applied, reviewed, created)"
@@ -240,6 +241,7 @@ int certificate_import(Db *db, const ImportInput *in, const char *args, long lon
               st->cause, st->clause, st->code, st->until, decision) < 0)
     return reg_abort(db);
   *id = db_last_id(db);
+  db_effective(db, in->issued);
   if (log_record(db, "certificate.import", "certificate", *id, args) < 0) return reg_abort(db);
   return db_commit(db);
 }

@@ -32,6 +32,7 @@ int matter_report(Db *db, long long id, const char *to, const char *date, const 
   char reported[16], received[16];
   if (reg_date(db, "date", date, 1) < 0 || reg_text(db, "to", to) < 0) return -1;
   if (db_begin(db) < 0) return -1;
+  db_effective(db, date);
   if (reg_column(db, "matters", "coalesce(reported, '')", id, "matter", reported, sizeof reported) < 0 ||
       reg_column(db, "matters", "received", id, "matter", received, sizeof received) < 0)
     return reg_abort(db);

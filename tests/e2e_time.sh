@@ -98,7 +98,7 @@ out=$(C --known-on 2025-02-30 -e 1 2>&1); rc=$?
 check $? "--known-on needs a real date (exit $rc): $out"
 
 # A register written before effective dates: its events re-hashed without them (format 1) and
-# the columns removed, as schema version 3 had it; opening it migrates and verify passes.
+# the columns removed, as schema version 4 had it; opening it migrates and verify passes.
 OLD=$WORK/old.db
 sqlite3 "$DB" ".backup '$OLD'"
 python3 - "$OLD" <<'PY'
@@ -112,10 +112,10 @@ for seq, *f in db.execute("SELECT seq, as_of, wall, actor, kind, subject, payloa
     db.execute("UPDATE events SET prev = ?, hash = ? WHERE seq = ?", (prev, h, seq))
     prev = h
 db.executescript("CREATE TRIGGER events_no_update BEFORE UPDATE ON events BEGIN SELECT RAISE(ABORT, 'x'); END;"
-                 "PRAGMA user_version = 3;")
+                 "PRAGMA user_version = 4;")
 db.commit()
 PY
-[ "$(sqlite3 "$OLD" 'PRAGMA user_version')" = 3 ]; check $? "the old register has schema version 3"
+[ "$(sqlite3 "$OLD" 'PRAGMA user_version')" = 4 ]; check $? "the old register has schema version 4"
 out=$("$CERTSH" --db "$OLD" verify 2>&1); check $? "the migrated register verifies: $out"
 [ "$(sqlite3 "$OLD" "SELECT group_concat(x, ' ') FROM (SELECT kind || '=' || effective AS x FROM events WHERE subject IN ('certificate:1', 'finding:1') ORDER BY seq)")" = \
   "finding.create=2025-01-09 certificate.issue=2025-01-15 finding.close=2025-04-10 certificate.suspend=2025-06-01" ]

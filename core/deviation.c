@@ -16,6 +16,7 @@ int deviation_record(Db *db, const DeviationInput *in, const char *args) {
   if (strcmp(in->prefix, "certificate") != 0 && strcmp(in->prefix, "case") != 0 && strcmp(in->prefix, "audit") != 0)
     return db_fail(db, "invalid", "subject", "a deviation concerns a certificate, a case or an audit, not '%s'", in->prefix);
   if (db_begin(db) < 0) return -1;
+  db_effective(db, in->date);
   const char *table = !strcmp(in->prefix, "certificate") ? "certificates" : !strcmp(in->prefix, "case") ? "cases" : "audits";
   if (reg_exists(db, "subject", table, in->id) < 0 || reg_exists(db, "by", "people", in->by) < 0 ||
       reg_exists(db, "approvedBy", "people", in->approved_by) < 0)

@@ -22,5 +22,6 @@ extern const char *const schema_migrations[];
   " WHEN kind = 'matter.open' THEN json_extract(payload, '$.state.received')"                         \
   " WHEN kind = 'matter.close' THEN json_extract(payload, '$.state.closed')"                          \
   " WHEN kind = 'matter.report' THEN json_extract(payload, '$.state.reported')"                       \
+  " WHEN kind = 'deviation.record' THEN json_extract(payload, '$.date')"                               \
   " END, as_of)"
 #endif

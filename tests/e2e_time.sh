@@ -22,7 +22,7 @@ var org = orgs.create({name: '杭州某某电器有限公司', uscc: '9111000060
 var lead = people.create({name: '张三', roles: ['auditor'], registrations: [{number: 'CCAA-2024-00123', from: '2024-01-01', to: '2027-12-31'}]});
 var boss = people.create({name: '李四', roles: ['decider']});
 var c = cases.apply({org: org, scheme: 'cas-service', scope: '家用电器的售后服务', grade: '五星级', date: '2025-01-05'});
-c.accept({date: '2025-01-06'});
+c.accept({date: '2025-01-06', checkedBy: boss});
 c.audit({type: 'document', start: '2025-01-07', end: '2025-01-07', team: [{person: lead, role: 'leader'}]});
 var a = c.audit({type: 'initial', start: '2025-01-08', end: '2025-01-09', team: [{person: lead, role: 'leader'}]});
 var nc = a.finding({item: '5.3', kind: 'nonconformity', evidence: '维修记录不全'});

@@ -104,11 +104,25 @@ void bind_require_object(duk_context *ctx, duk_idx_t idx, const char *field, con
                duk_is_undefined(ctx, idx) ? "nothing" : duk_safe_to_string(ctx, idx));
 }
 
+/* Refuse text holding a NUL (C and SQLite would cut it there), naming field and value. */
+static void bind_no_nul(duk_context *ctx, const char *s, duk_size_t len, const char *field, const char *fn) {
+  if (strlen(s) == len) return;
+  host_throw(ctx, "invalid", field, "%s: %s must not hold a NUL character (\\u0000), got '%s\\u0000%.100s'", fn, field, s,
+             s + strlen(s) + 1);
+}
+
+const char *bind_text(duk_context *ctx, duk_idx_t idx, const char *field, const char *fn) {
+  duk_size_t len;
+  const char *s = host_get_utf8(ctx, idx, &len);
+  bind_no_nul(ctx, s, len, field, fn);
+  return s;
+}
+
 const char *bind_string_arg(duk_context *ctx, duk_idx_t idx, const char *field, const char *fn) {
   if (!duk_is_string(ctx, idx))
     host_throw(ctx, "invalid", field, "%s: %s must be text, got %s", fn, field,
                duk_is_undefined(ctx, idx) ? "nothing" : duk_safe_to_string(ctx, idx));
-  return duk_get_string(ctx, idx);
+  return bind_text(ctx, idx, field, fn);
 }
 
 /* Push property field of obj; 1 when present (not undefined/null). */
@@ -126,7 +140,7 @@ const char *bind_prop_string(duk_context *ctx, duk_idx_t obj, const char *field,
   if (duk_is_number(ctx, -1)) duk_to_string(ctx, -1);
   if (!duk_is_string(ctx, -1))
     host_throw(ctx, "invalid", field, "%s: %s must be text, got %s", fn, field, duk_safe_to_string(ctx, -1));
-  const char *s = duk_get_string(ctx, -1);
+  const char *s = bind_text(ctx, -1, field, fn);
   if (required && !*s) host_throw(ctx, "invalid", field, "%s: %s must not be empty", fn, field);
   return s;
 }
@@ -195,8 +209,8 @@ long long bind_prop_id(duk_context *ctx, duk_idx_t obj, const char *field, int r
 
 const char *bind_json(duk_context *ctx, duk_idx_t idx) {
   duk_dup(ctx, idx);
-  duk_json_encode(ctx, -1);
-  return duk_get_string(ctx, -1);
+  duk_json_encode(ctx, -1); /* a NUL comes out as \u0000 */
+  return host_get_utf8(ctx, -1, NULL);
 }
 
 const char *bind_prop_json(duk_context *ctx, duk_idx_t obj, const char *field, const char *def, const char *fn) {
@@ -248,7 +262,7 @@ void bind_query(duk_context *ctx, const char *sql, int single, const char *const
   if (!single) duk_push_array(ctx); /* allocate before the statement: nothing to leak if it throws */
   sqlite3_stmt *st = db_prepare(&h->db, sql);
   if (!st) host_throw_core(ctx, &h->db.err);
-  for (int i = 0; i < nparams; i++) sqlite3_bind_text(st, i + 1, params[i], -1, SQLITE_TRANSIENT);
+  for (int i = 0; i < nparams; i++) sqlite3_bind_text(st, i + 1, params[i], -1, SQLITE_TRANSIENT); /* UTF-8: bind_text */
   duk_uarridx_t n = 0;
   int rc;
   while ((rc = sqlite3_step(st)) == SQLITE_ROW) {

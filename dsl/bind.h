@@ -37,7 +37,9 @@ long long bind_prop_id(duk_context *ctx, duk_idx_t obj, const char *field, int r
 const char *bind_prop_json(duk_context *ctx, duk_idx_t obj, const char *field, const char *def, const char *fn);
 /* JSON text of the value at idx (pushes it). */
 const char *bind_json(duk_context *ctx, duk_idx_t idx);
-/* Require a text argument at idx (field is its name); returns it. */
+/* The string at idx as UTF-8 for SQLite (host_get_utf8), refusing a NUL in it; field names it. */
+const char *bind_text(duk_context *ctx, duk_idx_t idx, const char *field, const char *fn);
+/* Require a text argument at idx (field is its name); returns it as UTF-8, without NUL. */
 const char *bind_string_arg(duk_context *ctx, duk_idx_t idx, const char *field, const char *fn);
 /* Require an object argument at idx. */
 void bind_require_object(duk_context *ctx, duk_idx_t idx, const char *field, const char *fn);

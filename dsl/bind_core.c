@@ -35,7 +35,7 @@ duk_ret_t bind_core_push_record(duk_context *ctx, const char *prefix, long long 
   Host *h = host_of(ctx);
   char *json = NULL;
   if (reg_get_json(&h->db, prefix, id, &json) < 0) bind_core_fail(ctx);
-  duk_push_string(ctx, json); /* copied: nothing is held when decoding might throw */
+  host_push_text(ctx, json, strlen(json)); /* copied: nothing is held when decoding might throw */
   free(json);
   duk_json_decode(ctx, -1);
   for (const char *const *c = JSON_COLUMNS; *c; c++) {

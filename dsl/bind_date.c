@@ -4,13 +4,18 @@
 #include "core/civil.h"
 
 #include <math.h>
+#include <string.h>
 
 long bind_date_arg(duk_context *ctx, duk_idx_t idx, const char *fn, const char *field) {
   long day;
   if (!duk_is_string(ctx, idx))
     host_throw(ctx, "invalid", field, "%s: %s must be a date 'YYYY-MM-DD', got %s", fn, field,
                duk_is_undefined(ctx, idx) ? "nothing" : duk_safe_to_string(ctx, idx));
-  const char *s = duk_get_string(ctx, idx);
+  duk_size_t len;
+  const char *s = duk_get_lstring(ctx, idx, &len);
+  if (strlen(s) != len)
+    host_throw(ctx, "invalid", field, "%s: %s '%s\\u0000%.40s' is not a date 'YYYY-MM-DD' (it holds a NUL character)", fn, field,
+               s, s + strlen(s) + 1);
   if (civil_parse(s, &day) < 0)
     host_throw(ctx, "invalid", field, "%s: %s '%s' is not a real calendar date 'YYYY-MM-DD' (years %d-%d)", fn, field, s,
                CIVIL_MIN_YEAR, CIVIL_MAX_YEAR);

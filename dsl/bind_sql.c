@@ -21,6 +21,13 @@ static duk_idx_t sql_spread_params(duk_context *ctx, duk_idx_t idx, const char *
   return (duk_idx_t)n;
 }
 
+/* Make the text parameters (n values from first on) UTF-8, before any statement is prepared
+ * (converting allocates, and may throw). */
+static void sql_params_utf8(duk_context *ctx, duk_idx_t first, duk_idx_t n) {
+  for (duk_idx_t i = 0; i < n; i++)
+    if (duk_is_string(ctx, first + i)) host_get_utf8(ctx, first + i, NULL);
+}
+
 /* Bind the n parameter values on the stack from first on, exactly as many as the statement
  * takes; finalizes st before any throw. */
 static void sql_bind_params(duk_context *ctx, sqlite3_stmt *st, duk_idx_t first, duk_idx_t n, const char *fn) {
@@ -41,7 +48,7 @@ static void sql_bind_params(duk_context *ctx, sqlite3_stmt *st, duk_idx_t first,
       sqlite3_bind_null(st, i + 1);
     } else if (duk_is_string(ctx, -1)) {
       duk_size_t len;
-      const char *s = duk_get_lstring(ctx, -1, &len);
+      const char *s = duk_get_lstring(ctx, -1, &len); /* UTF-8 already: sql_params_utf8 */
       sqlite3_bind_text(st, i + 1, s, (int)len, SQLITE_TRANSIENT);
     } else {
       char msg[160];
@@ -59,7 +66,7 @@ static sqlite3_stmt *sql_prepare_readonly(duk_context *ctx, const char *fn) {
   if (!duk_is_string(ctx, 0))
     host_throw(ctx, "invalid", "text", "%s: text must be one SQL statement, got %s", fn,
                duk_is_undefined(ctx, 0) ? "nothing" : duk_safe_to_string(ctx, 0));
-  const char *text = duk_get_string(ctx, 0);
+  const char *text = host_get_utf8(ctx, 0, NULL);
   const char *tail = NULL;
   sqlite3_stmt *st = NULL;
   db_readonly_begin(&h->db);
@@ -111,6 +118,7 @@ static duk_ret_t sql_query(duk_context *ctx) {
   if (n == 1 && duk_is_array(ctx, 1)) { first = duk_get_top(ctx); n = sql_spread_params(ctx, 1, "sql(text, params…)"); }
   duk_require_stack(ctx, 4); /* every allocation before the statement exists */
   duk_push_array(ctx);
+  sql_params_utf8(ctx, first, n);
   sqlite3_stmt *st = sql_prepare_readonly(ctx, "sql(text, params…)");
   sql_bind_params(ctx, st, first, n, "sql(text, params…)");
   duk_uarridx_t rows = 0;
@@ -134,6 +142,7 @@ static duk_ret_t sql_each(duk_context *ctx) {
     host_throw(ctx, "invalid", "params", "sqlEach(text, [params], fn): params must be an array");
   duk_idx_t first = duk_get_top(ctx), n = nargs == 3 ? sql_spread_params(ctx, 1, "sqlEach(text, [params], fn)") : 0;
   duk_require_stack(ctx, 4); /* room for the callback and its row while the statement runs */
+  sql_params_utf8(ctx, first, n);
   sqlite3_stmt *st = sql_prepare_readonly(ctx, "sqlEach(text, [params], fn)");
   sql_bind_params(ctx, st, first, n, "sqlEach(text, [params], fn)");
   double seen = 0;
@@ -163,6 +172,7 @@ static duk_ret_t sql_print(duk_context *ctx) {
   if (nargs > 2) host_throw(ctx, "invalid", "params", "%s: give the parameters as one array", fn);
   if (nargs == 2 && !duk_is_array(ctx, 1)) host_throw(ctx, "invalid", "params", "%s: params must be an array", fn);
   duk_idx_t first = duk_get_top(ctx), n = nargs == 2 ? sql_spread_params(ctx, 1, fn) : 0;
+  sql_params_utf8(ctx, first, n);
   sqlite3_stmt *st = sql_prepare_readonly(ctx, fn);
   sql_bind_params(ctx, st, first, n, fn);
   int cols = sqlite3_column_count(st), rc;
@@ -317,7 +327,7 @@ static duk_ret_t sqlfn_call_safe(duk_context *ctx, void *udata) {
       case SQLITE_INTEGER: duk_push_number(ctx, (double)sqlite3_value_int64(v)); break;
       case SQLITE_FLOAT: duk_push_number(ctx, sqlite3_value_double(v)); break;
       case SQLITE_NULL: duk_push_null(ctx); break;
-      default: duk_push_lstring(ctx, (const char *)sqlite3_value_text(v), (duk_size_t)sqlite3_value_bytes(v));
+      default: host_push_text(ctx, (const char *)sqlite3_value_text(v), (size_t)sqlite3_value_bytes(v));
     }
   }
   duk_call(ctx, c->argc);
@@ -333,6 +343,7 @@ static duk_ret_t sqlfn_call_safe(duk_context *ctx, void *udata) {
   } else if (!duk_is_number(ctx, -1)) {
     duk_to_string(ctx, -1);
   }
+  if (duk_is_string(ctx, -1)) host_get_utf8(ctx, -1, NULL); /* SQLite's text is UTF-8 */
   return 1;
 }
 
@@ -389,7 +400,7 @@ static void sqlfn_call(sqlite3_context *sc, int argc, sqlite3_value **argv) {
     else { v.type = SQLITE_FLOAT; v.d = d; }
   } else {
     duk_size_t n;
-    const char *s = duk_get_lstring(ctx, -1, &n);
+    const char *s = duk_get_lstring(ctx, -1, &n); /* UTF-8 already: sqlfn_call_safe */
     v.type = SQLITE_TEXT;
     v.text = (char *)s;
     v.tlen = n;

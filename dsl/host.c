@@ -142,6 +142,70 @@ void host_push_owned(duk_context *ctx, char *buf, size_t len) {
   if (rc != DUK_EXEC_SUCCESS) (void)duk_throw(ctx);
 }
 
+/* 1 when s holds a high surrogate encoded as 3 bytes (ED A0-AF): CESU-8 to convert. */
+static int host_has_cesu(const unsigned char *s, size_t n) {
+  for (size_t i = 0; i + 2 < n; i++)
+    if (s[i] == 0xED && s[i + 1] >= 0xA0 && s[i + 1] <= 0xAF) return 1;
+  return 0;
+}
+
+const char *host_get_utf8(duk_context *ctx, duk_idx_t idx, duk_size_t *len) {
+  idx = duk_normalize_index(ctx, idx);
+  duk_size_t n;
+  const unsigned char *s = (const unsigned char *)duk_get_lstring(ctx, idx, &n);
+  if (!s) return NULL;
+  if (!host_has_cesu(s, n)) { if (len) *len = n; return (const char *)s; }
+  unsigned char *out = duk_push_fixed_buffer(ctx, n); /* UTF-8 is never longer than CESU-8 */
+  size_t o = 0;
+  for (size_t i = 0; i < n;) {
+    /* a pair ED A0-AF xx ED B0-BF xx: one code point U+10000..U+10FFFF in four bytes */
+    if (i + 5 < n && s[i] == 0xED && s[i + 1] >= 0xA0 && s[i + 1] <= 0xAF && s[i + 3] == 0xED && s[i + 4] >= 0xB0 &&
+        s[i + 4] <= 0xBF) {
+      unsigned hi = ((s[i + 1] & 0x0Fu) << 6) | (s[i + 2] & 0x3Fu), lo = ((s[i + 4] & 0x0Fu) << 6) | (s[i + 5] & 0x3Fu);
+      unsigned cp = 0x10000u + (hi << 10) + lo;
+      out[o++] = (unsigned char)(0xF0 | (cp >> 18));
+      out[o++] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+      out[o++] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+      out[o++] = (unsigned char)(0x80 | (cp & 0x3F));
+      i += 6;
+    } else {
+      out[o++] = s[i++];
+    }
+  }
+  duk_push_lstring(ctx, (const char *)out, o);
+  duk_remove(ctx, -2);
+  duk_replace(ctx, idx);
+  return duk_get_lstring(ctx, idx, len);
+}
+
+void host_push_text(duk_context *ctx, const char *text, size_t n) {
+  const unsigned char *s = (const unsigned char *)text;
+  size_t four = 0;
+  for (size_t i = 0; i < n; i++) four += s[i] >= 0xF0 && s[i] <= 0xF4;
+  if (!four) { duk_push_lstring(ctx, text, n); return; }
+  unsigned char *out = duk_push_fixed_buffer(ctx, n + 2 * four); /* 4 bytes become 6 */
+  size_t o = 0;
+  for (size_t i = 0; i < n;) {
+    if (s[i] >= 0xF0 && s[i] <= 0xF4 && i + 3 < n) {
+      unsigned cp = ((s[i] & 0x07u) << 18) | ((s[i + 1] & 0x3Fu) << 12) | ((s[i + 2] & 0x3Fu) << 6) | (s[i + 3] & 0x3Fu);
+      if (cp >= 0x10000u && cp <= 0x10FFFFu) {
+        unsigned v = cp - 0x10000u, hi = 0xD800u + (v >> 10), lo = 0xDC00u + (v & 0x3FFu);
+        unsigned half[2] = {hi, lo};
+        for (int k = 0; k < 2; k++) {
+          out[o++] = (unsigned char)(0xE0 | (half[k] >> 12));
+          out[o++] = (unsigned char)(0x80 | ((half[k] >> 6) & 0x3F));
+          out[o++] = (unsigned char)(0x80 | (half[k] & 0x3F));
+        }
+        i += 4;
+        continue;
+      }
+    }
+    out[o++] = s[i++];
+  }
+  duk_push_lstring(ctx, (const char *)out, o);
+  duk_remove(ctx, -2);
+}
+
 void host_push_row(duk_context *ctx, sqlite3_stmt *st, const char *const *json_columns) {
   int n = sqlite3_column_count(st);
   duk_push_object(ctx);
@@ -163,7 +227,7 @@ void host_push_row(duk_context *ctx, sqlite3_stmt *st, const char *const *json_c
         int decode = 0;
         for (const char *const *c = json_columns; c && *c && !decode; c++)
           decode = !strcmp(*c, name) && len > 0 && (text[0] == '[' || text[0] == '{');
-        duk_push_lstring(ctx, text, (duk_size_t)len);
+        host_push_text(ctx, text, (size_t)len);
         if (decode) duk_json_decode(ctx, -1);
       }
     }
@@ -184,7 +248,7 @@ static duk_ret_t host_json_encode_safe(duk_context *ctx, void *udata) {
 
 const char *host_to_display(duk_context *ctx, duk_idx_t idx, int force_json) {
   idx = duk_normalize_index(ctx, idx);
-  if (!force_json && duk_is_string(ctx, idx)) { duk_dup(ctx, idx); return duk_get_string(ctx, -1); }
+  if (!force_json && duk_is_string(ctx, idx)) { duk_dup(ctx, idx); return host_get_utf8(ctx, -1, NULL); }
   if (duk_is_undefined(ctx, idx)) { duk_push_string(ctx, ""); return duk_get_string(ctx, -1); }
   duk_dup(ctx, idx);
   if (duk_safe_call(ctx, host_json_encode_safe, NULL, 1, 1) != DUK_EXEC_SUCCESS || !duk_is_string(ctx, -1)) {
@@ -192,7 +256,7 @@ const char *host_to_display(duk_context *ctx, duk_idx_t idx, int force_json) {
     duk_dup(ctx, idx);
     duk_safe_to_string(ctx, -1);
   }
-  return duk_get_string(ctx, -1);
+  return host_get_utf8(ctx, -1, NULL); /* what is shown is UTF-8 */
 }
 
 /* print(values…): write the values to standard output (or .output), space-separated, one line. */
@@ -200,8 +264,13 @@ static duk_ret_t host_print(duk_context *ctx) {
   Host *h = host_of(ctx);
   duk_idx_t n = duk_get_top(ctx);
   for (duk_idx_t i = 0; i < n; i++) {
-    const char *s = duk_is_undefined(ctx, i) ? "undefined" : host_to_display(ctx, i, 0);
-    fputs(s, h->out);
+    duk_size_t len = 9;
+    const char *s = "undefined";
+    if (!duk_is_undefined(ctx, i)) {
+      host_to_display(ctx, i, 0);
+      s = host_get_utf8(ctx, -1, &len);
+    }
+    fwrite(s, 1, len, h->out);
     if (i + 1 < n) fputc(' ', h->out);
     if (!duk_is_undefined(ctx, i)) duk_pop(ctx);
   }

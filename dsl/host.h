@@ -80,6 +80,13 @@ duk_ret_t host_throw_core(duk_context *ctx, const CoreError *err) __attribute__(
 /* Push the current row of st as a plain object (column name → value). Columns named in
  * json_columns (NULL-terminated, may be NULL) holding JSON text are decoded. */
 void host_push_row(duk_context *ctx, sqlite3_stmt *st, const char *const *json_columns);
+/* Text between the engine and the rest: Duktape holds a character outside the BMP as a
+ * surrogate pair, each half 3 bytes (CESU-8); SQLite, files and the terminal want real UTF-8.
+ * host_get_utf8: the string at idx as UTF-8 (the value at idx is replaced when it had to be
+ * converted), its byte length in *len; NULL when it is not a string. host_push_text: push
+ * UTF-8 text of n bytes as an engine string (characters outside the BMP as surrogate pairs). */
+const char *host_get_utf8(duk_context *ctx, duk_idx_t idx, duk_size_t *len);
+void host_push_text(duk_context *ctx, const char *s, size_t n);
 
 /* Format the value at idx for printing: strings raw, undefined as "", the rest as JSON. */
 const char *host_to_display(duk_context *ctx, duk_idx_t idx, int force_json);

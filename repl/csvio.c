@@ -98,6 +98,21 @@ static size_t utf8_valid_prefix(const unsigned char *s, size_t len) {
   return len;
 }
 
+/* The first line (1-based) of s that holds non-ASCII text and is valid UTF-8 with at least one
+ * three- or four-byte character (as Chinese is in UTF-8, and GBK text almost never is), or 0. */
+static long utf8_line(const unsigned char *s, size_t len) {
+  long line = 1;
+  for (size_t start = 0; start < len; line++) {
+    const unsigned char *nl = memchr(s + start, '\n', len - start);
+    size_t end = nl ? (size_t)(nl - s) : len;
+    int wide = 0;
+    for (size_t i = start; i < end && !wide; i++) wide = s[i] >= 0xE0;
+    if (wide && utf8_valid_prefix(s + start, end - start) == end - start) return line;
+    start = end + 1;
+  }
+  return 0;
+}
+
 /* Line number (1-based) of byte offset off in s. */
 static long line_of(const unsigned char *s, size_t off) {
   long line = 1;
@@ -159,6 +174,15 @@ int csv_read_file(const char *path, const char *encoding, CsvRowFn fn, void *ud,
                                   line_of(text, ok), text[ok], ok);
       else is_utf8 = 0; /* not UTF-8: spreadsheet programs in China save GBK, which GB18030 contains */
     }
+  }
+  if (!rc && !is_utf8) {
+    /* a file that is not UTF-8 throughout but has UTF-8 lines mixes encodings: converting it
+     * would garble those lines, so it is refused, naming both lines */
+    long u = utf8_line(text, textlen);
+    size_t bad = utf8_valid_prefix(text, textlen);
+    if (u && bad < textlen)
+      rc = csv_fail(err, errlen, "the file mixes encodings: line %ld is UTF-8 but line %ld is not (byte 0x%02X); save it in one "
+                                 "encoding (UTF-8, or GBK throughout)", u, line_of(text, bad), text[bad]);
   }
   if (!rc && !is_utf8) {
     used = encoding ? encoding : "gb18030";

@@ -120,7 +120,7 @@ static void row_failed(Import *im, const CsvRow *row) {
   for (size_t i = 0; i < sizeof FIELD_COLUMN / sizeof FIELD_COLUMN[0]; i++)
     if (!strcmp(e->field, FIELD_COLUMN[i][0])) col = FIELD_COLUMN[i][1];
   int fc = *col ? file_col(im, col) : -1;
-  if (fc >= 0 && fc < row->nfields) import_error(im, row->number, fc, "value '%s': %s", row->fields[fc], e->message);
+  if (fc >= 0 && fc < row->nfields) import_error(im, row->number, fc, "value '%.200s': %s", row->fields[fc], e->message);
   else import_error(im, row->number, -1, "%s", e->message);
 }
 

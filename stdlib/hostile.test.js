@@ -205,3 +205,41 @@ test('ordinary code still defines its own constructor, toString, valueOf and toJ
   assert.throws(function () { Object.prototype.toString = function () { return 'x'; }; }, /read-only/);
   assert.equal({}.toString(), '[object Object]');
 });
+
+// ---- family 5: text keeps its bytes ----
+
+test.table('text outside the BMP goes into SQLite as UTF-8 and comes back equal', [
+  ['😀'], ['𠀀𠀁'], ['家电 🏠 维修'], ['\ud83d\ude00'], ['a😀b😀c']
+], function (text) {
+  var org = core.org.create({ name: text, uscc: newUscc(), staff: 1, facts: { note: text } });
+  assert.equal(org.name, text);
+  assert.equal(org.name.length, text.length, 'UTF-16 length kept');
+  assert.equal(org.facts.note, text);
+  var row = sql('SELECT name, hex(name) AS h, length(name) AS n FROM orgs WHERE id = ?', [org.id])[0];
+  assert.equal(row.name, text);
+  assert.ok(!/ED[AB][0-9A-F]/.test(row.h), 'no surrogate halves stored: ' + row.h);
+  assert.equal(sql('SELECT max(id) AS id FROM orgs WHERE name = ?', [text])[0].id, org.id);
+  assert.equal(sql("SELECT max(id) AS id FROM orgs WHERE name = '" + text + "'")[0].id, org.id, 'a literal in the SQL text too');
+  assert.equal(sqlFunctions({ echo: function (s) { return s; } }, function () {
+    return sql('SELECT echo(name) = name AS same FROM orgs WHERE id = ?', [org.id])[0].same;
+  }), 1, 'through a SQL function and back');
+  assert.equal(lastEvent().payload.args.name, text, 'the logged args hold the same text');
+  assert.equal(log.verify().ok, true);
+});
+
+test.table('a NUL in a text field or a date is refused, naming the field and the value', [
+  [function () { core.org.create({ name: 'AB\u0000CD', uscc: newUscc(), staff: 1 }); }, 'name', /AB\\u0000CD/],
+  [function () { core.org.create({ name: '甲', uscc: newUscc() + '\u0000', staff: 1 }); }, 'uscc', /NUL/],
+  [function () { core.org.create({ name: '甲', uscc: newUscc(), staff: 1, address: '杭州\u0000西湖' }); }, 'address', /杭州\\u0000西湖/],
+  [function () { core.person.create({ name: '张\u0000三', roles: ['auditor'] }); }, 'name', /NUL/],
+  [function () { log.stateOn('org:1', '2026-02-03\u0000x'); }, 'date', /2026-02-03\\u0000x/],
+  [function () { log.history('org:1\u0000x'); }, 'subject', /NUL/],
+  [function () { reminder.record([{ uid: 'u\u0000v', fp: 'f' }]); }, 'uid', /NUL/],
+  [function () { date.addDays('2026-01-01\u0000', 1); }, 'date', /NUL/]
+], function (fn, field, message) {
+  var before = eventCount();
+  var e = assert.throws(fn, message);
+  assert.equal(e.code, 'invalid');
+  assert.equal(e.field, field);
+  assert.equal(eventCount(), before);
+});

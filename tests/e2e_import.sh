@@ -103,4 +103,45 @@ grep -q '<input id="q" type="search"' out.html && grep -q "<td>CAS-2024-0002</td
 check $? "the HTML page holds the rows and a search box, and needs no network"
 "$CERTSH" --db a.db export nothing 2> /dev/null; [ $? = 2 ]
 check $? "export of an unknown kind is a usage error"
+
+# issue 11, family 5: one byte form for text outside the BMP, whichever way it came in
+for d in u1 u2 u3; do "$CERTSH" init $d.db > /dev/null; done
+"$CERTSH" --db u1.db -e "var b = '91110000600037341'; core.org.create({ name: '😀家电𠀀组织', uscc: b + uscc.check(b + '0').expected, staff: 3, address: '杭州 🏠' })" > /dev/null
+[ "$(sqlite3 u1.db "SELECT hex(name) || ' ' || hex(address) FROM orgs")" = "$(printf '😀家电𠀀组织' | od -An -tx1 | tr -d ' \n' | tr a-f A-F) $(printf '杭州 🏠' | od -An -tx1 | tr -d ' \n' | tr a-f A-F)" ]
+check $? "a name and an address outside the BMP given through the API are stored as UTF-8"
+"$CERTSH" --db u1.db -e "sqlPrint('SELECT name, address, staff, uscc FROM orgs'); ''" | head -n 1 > u1.txt
+python3 -c 'open("u1.txt", "rb").read().decode("utf-8")' && grep -q '😀家电𠀀组织' u1.txt
+check $? "what a script prints of it is valid UTF-8"
+printf 'name,address,staff,uscc
+' > u.csv; cat u1.txt >> u.csv
+"$CERTSH" --db u2.db import orgs u.csv 2> err.txt && [ "$(sqlite3 u2.db 'SELECT hex(name) FROM orgs')" = "$(sqlite3 u1.db 'SELECT hex(name) FROM orgs')" ]
+check $? "and it imports back with the same bytes ($(cat err.txt))"
+out=$("$CERTSH" --db u2.db -e "var o = sql('SELECT name FROM orgs')[0]; [o.name === '😀家电𠀀组织', o.name.length, sql('SELECT count(*) AS n FROM orgs WHERE name = ?', ['😀家电𠀀组织'])[0].n].join(' ')")
+[ "$out" = "true 8 1" ]; check $? "read back, the name equals the script's literal, is 8 UTF-16 units long, and finds itself ($out)"
+# a CSV mixing UTF-8 and GBK rows is refused naming the rows, not read as GB18030
+{ printf 'name,uscc,staff
+杭州一号,91110000600037341L,3
+'; printf '杭州二号,91110000600037342J,3
+' | iconv -f utf-8 -t gbk; } > mixed.csv
+"$CERTSH" --db u3.db import orgs mixed.csv 2> err.txt; rc=$?
+[ $rc = 1 ] && grep -q "mixes encodings: line 2 is UTF-8 but line 3 is not" err.txt && [ "$(count u3.db orgs)" = 0 ]
+check $? "a CSV mixing UTF-8 and GBK rows is refused, naming the lines ($(head -1 err.txt))"
+{ printf 'name,uscc,staff
+'; printf '杭州二号,91110000600037342J,3
+' | iconv -f utf-8 -t gbk; printf '杭州一号,91110000600037341L,3
+'; } > mixed2.csv
+"$CERTSH" --db u3.db import orgs mixed2.csv 2> err.txt; rc=$?
+[ $rc = 1 ] && grep -q "mixes encodings: line 3 is UTF-8 but line 2 is not" err.txt; check $? "also with the GBK row first ($(head -1 err.txt))"
+"$CERTSH" --db u3.db import orgs mixed.csv --encoding gbk 2> err.txt; rc=$?
+[ $rc = 1 ] && grep -q "mixes encodings" err.txt; check $? "and when --encoding gbk is given"
+# shops cells are validated as the API validates them (family 6)
+printf 'name,uscc,staff,shops
+杭州一号,91110000600037341L,3,"[1,""a"",null]"
+' > shops.csv
+"$CERTSH" --db u3.db import orgs shops.csv 2> err.txt; rc=$?
+[ $rc = 1 ] && grep -q "shops\[0\] must be {domain, platform}" err.txt; check $? "a shops cell [1,'a',null] is refused ($(head -1 err.txt))"
+python3 -c 'print("name,uscc,staff,shops\n杭州一号,91110000600037341L,3,\"" + "[" * 1500 + "]" * 1500 + "\"")' > deep.csv
+"$CERTSH" --db u3.db import orgs deep.csv 2> err.txt; rc=$?
+[ $rc = 1 ] && grep -q "nests deeper than 32 levels" err.txt && [ "$(count u3.db orgs)" = 0 ]
+check $? "a 1,500-level nested shops cell is refused ($(head -c 120 err.txt))"
 finish

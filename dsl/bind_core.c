@@ -76,3 +76,19 @@ int bind_core_prop_bool(duk_context *ctx, duk_idx_t obj, const char *field, int 
   duk_pop(ctx);
   return v;
 }
+
+const long long *bind_core_deciders(duk_context *ctx, duk_idx_t obj, int *n, const char *fn) {
+  obj = duk_normalize_index(ctx, obj);
+  duk_get_prop_string(ctx, obj, "by");
+  if (!duk_is_array(ctx, -1)) host_throw(ctx, "invalid", "by", "%s: by must be an array of the deciders", fn);
+  duk_idx_t by = duk_get_top_index(ctx);
+  *n = (int)duk_get_length(ctx, by);
+  if (*n > 100) host_throw(ctx, "invalid", "by", "%s: %d deciders is not a decision panel", fn, *n);
+  long long *ids = duk_push_fixed_buffer(ctx, sizeof(long long) * (size_t)(*n ? *n : 1));
+  for (int i = 0; i < *n; i++) {
+    duk_get_prop_index(ctx, by, (duk_uarridx_t)i);
+    ids[i] = bind_id_arg(ctx, -1, "by[]", fn);
+    duk_pop(ctx);
+  }
+  return ids;
+}

@@ -17,5 +17,8 @@ void bind_core_known_fields(duk_context *ctx, duk_idx_t idx, const char *known, 
 duk_ret_t bind_core_fail(duk_context *ctx) __attribute__((noreturn));
 /* Property `field` as an optional boolean; def when absent. */
 int bind_core_prop_bool(duk_context *ctx, duk_idx_t obj, const char *field, int def, const char *fn);
+/* The deciders array at obj.by (person ids or records, at most 100) into a buffer on the value
+ * stack (it lives until the binding returns); *n gets how many. Throws naming `by`. */
+const long long *bind_core_deciders(duk_context *ctx, duk_idx_t obj, int *n, const char *fn);
 
 #endif

@@ -23,18 +23,7 @@ static duk_ret_t decision_create_js(duk_context *ctx) {
   in.grade = bind_prop_string(ctx, 0, "grade", 0, fn);
   in.date = bind_prop_date(ctx, 0, "date", 1, fn);
   in.why_json = bind_prop_json(ctx, 0, "why", NULL, fn);
-  duk_get_prop_string(ctx, 0, "by");
-  if (!duk_is_array(ctx, -1)) host_throw(ctx, "invalid", "by", "%s: by must be an array of the deciders", fn);
-  duk_idx_t by = duk_get_top_index(ctx);
-  in.nmakers = (int)duk_get_length(ctx, by);
-  if (in.nmakers > 100) host_throw(ctx, "invalid", "by", "%s: %d deciders is not a decision panel", fn, in.nmakers);
-  long long *makers = duk_push_fixed_buffer(ctx, sizeof(long long) * (size_t)(in.nmakers ? in.nmakers : 1));
-  for (int i = 0; i < in.nmakers; i++) {
-    duk_get_prop_index(ctx, by, (duk_uarridx_t)i);
-    makers[i] = bind_id_arg(ctx, -1, "by[]", fn);
-    duk_pop(ctx);
-  }
-  in.makers = makers;
+  in.makers = bind_core_deciders(ctx, 0, &in.nmakers, fn);
   long long id;
   if (decision_create(&host_of(ctx)->db, &in, bind_json(ctx, 0), &id) < 0) bind_core_fail(ctx);
   return bind_core_push_record(ctx, "decision", id);

@@ -10,19 +10,26 @@ cd "$(dirname "$0")"
 ROOT=$(pwd)
 JOBS=${JOBS:-2}
 
-# Debian packages certsh builds and tests with.
-PACKAGES="build-essential cmake pkg-config duktape-dev libsqlite3-dev nettle-dev libedit-dev libcsv-dev sqlite3 tmux python3 valgrind clang libclang-rt-14-dev python3-icalendar"
+# Debian packages certsh builds and runs with (one per line of the same kind).
+PACKAGES="build-essential cmake pkg-config
+  duktape-dev libsqlite3-dev nettle-dev libedit-dev libcsv-dev
+  sqlite3 python3"
+# Debian packages only the tests need (the tools that look at what certsh writes).
+TEST_PACKAGES="tmux valgrind clang libclang-rt-14-dev python3-icalendar"
 
+# missing_packages LIST…: the packages of LIST that are not installed.
 missing_packages() {
   out=""
-  for p in $PACKAGES; do
+  for p in "$@"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || out="$out $p"
   done
   echo "$out"
 }
 
+# install_dependencies LIST…: install what of LIST is missing (as root), or say how.
 install_dependencies() {
-  missing=$(missing_packages)
+  # shellcheck disable=SC2068
+  missing=$(missing_packages $@)
   [ -z "$missing" ] && return 0
   if [ "$(id -u)" = 0 ]; then
     echo "build.sh: installing:$missing" >&2
@@ -48,7 +55,8 @@ build() {
 
 case "${1:-run}" in
   run)
-    install_dependencies
+    # shellcheck disable=SC2086
+    install_dependencies $PACKAGES
     build build
     db=${CERTSH_DB:-certsh.db}
     if [ "$db" != :memory: ] && [ ! -e "$db" ]; then
@@ -61,7 +69,8 @@ case "${1:-run}" in
     ./build/certsh --db "$db" run examples/reminders.js
     ;;
   test)
-    install_dependencies
+    # shellcheck disable=SC2086
+    install_dependencies $PACKAGES $TEST_PACKAGES
     extended=${2:-}
     build build
     build build-asan -DCERTSH_SANITIZE=ON

@@ -53,7 +53,7 @@ var LANGUAGE = {
   numbering: { check: clauseOnly(function (v, f, list) {
     if (typeof v.pattern !== 'string' || v.pattern.indexOf('{seq') < 0) list.push({ field: f + '.pattern', message: "must be a pattern holding {seq} (and {year}, {org}, {case}), e.g. 'X-{year}-{seq:5}'" });
   }), members: ['certificateNumber'] },
-  deadlines: { check: life.checkDeadlines, members: ['deadline'], compared: { deadline: ['date'] } },
+  deadlines: { check: life.checkDeadlines, members: ['deadline', 'deadlineBounds'], compared: { deadline: ['date'] } },
   surveillance: { check: life.checkSurveillance, members: ['surveillance', 'surveillanceBounds'], compared: { surveillance: ['next.n', 'next.due', 'next.latest'] } },
   causes: { check: life.checkCauses, members: ['cause', 'causes'] },
   eligibility: { check: life.checkEligibility, members: ['eligibility'] },
@@ -204,6 +204,9 @@ function build(def) {
       if (r) r.why = r.why.concat(position('deadline.' + name));
       return r;
     };
+    // deadlineBounds(name) → {minDays, maxDays} or null: the deadline's span in days, as data
+    // (absent when the deadlines are a function of the scheme's own: a job then scans every row)
+    if (typeof def.deadlines !== 'function') s.deadlineBounds = function (name) { return life.deadlineBounds(def.deadlines, name); };
   }
   if (def.surveillance) {
     // surveillance({decisionDate, expires, audits, asOf}) → {next, windows, why}

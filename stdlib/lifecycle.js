@@ -71,6 +71,22 @@ function deadline(d, name, from, opts, cite) {
   return when(rule, from, cite);
 }
 
+// deadlineBounds(d, name) → {minDays, maxDays}: the fewest and most calendar days after its
+// start that deadline `name` can end (months by Civil Code Art. 202; working days at least as
+// many calendar days, with no upper bound the rule's data gives: maxDays null; monthsBefore as
+// negative days), for a job to pick its candidates in SQL; null when the scheme states no such
+// deadline. An exception that lifts the period is not a bound: the rule says so per cause.
+function deadlineBounds(d, name) {
+  if (DEADLINES.indexOf(name) < 0) throw fail('invalid', 'name', "deadlineBounds(name): unknown deadline '" + name + "' (known: " + DEADLINES.join(', ') + ')');
+  var r = d[name];
+  if (!r) return null;
+  if (r.days !== undefined) return { minDays: r.days, maxDays: r.days };
+  if (r.months !== undefined) { var m = monthSpan(r.months); return { minDays: m[0], maxDays: m[1] }; }
+  if (r.workingDays !== undefined) return { minDays: r.workingDays, maxDays: null };
+  var b = monthSpan(r.monthsBefore);
+  return { minDays: -b[1], maxDays: -b[0] };
+}
+
 // ---- surveillance ----------------------------------------------------------------------------
 
 // A programme: {count, clause, first: {from: 'decision'|'initialAudit', opensMonths?, dueMonths,
@@ -312,6 +328,7 @@ exports.deadline = deadline;
 exports.checkSurveillance = checkSurveillance;
 exports.surveillance = surveillance;
 exports.surveillanceBounds = surveillanceBounds;
+exports.deadlineBounds = deadlineBounds;
 exports.CAUSE_KINDS = CAUSE_KINDS;
 exports.checkCauses = checkCauses;
 exports.cause = cause;

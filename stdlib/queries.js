@@ -59,18 +59,6 @@ function splitScheme(id, fn) {
   return at < 0 ? { id: id, version: null } : { id: id.substring(0, at), version: id.substring(at + 1) };
 }
 
-// ruleOf(row) → the Scheme that governs a row (its scheme and version), cached per query.
-function ruleFinder() {
-  var cache = {};
-  return function (row) {
-    var key = row.scheme + '@' + row.version;
-    if (!Object.prototype.hasOwnProperty.call(cache, key)) {
-      try { cache[key] = scheme(key); } catch (e) { cache[key] = e; }
-    }
-    return cache[key];
-  };
-}
-
 // when(asOf, knownOn, fn) → {asOf, knownOn}: the two dates checked, defaulting to today() and
 // the session's knownOn() (null: everything recorded).
 function when(asOf, knownOnDate, fn) {
@@ -155,43 +143,32 @@ function certificate(ref) {
   return rows[0];
 }
 
+// reminderRun(t, days, scheme, open) → a stdlib/reminders run on t.asOf as known on t.knownOn
+function reminderRun(t, days, s, open) {
+  var reminders = require('stdlib/reminders');
+  return new reminders.Run({ asOf: t.asOf, horizon: days, past: past(reminders.TABLES, { asOf: t.asOf, knownOn: t.knownOn }),
+    scheme: s, open: open });
+}
+
 // q.surveillance(asOf, {within, scheme, knownOn}) → certificates active on asOf (default
 // today) whose next surveillance audit is overdue, due (its window is open) or opens within
 // `within` days (default 30) of asOf, from the audits done by then, as the certificate's
-// scheme version computes it, most urgent first.
+// scheme version computes it (stdlib/reminders, the reminder job's reading), most urgent first;
+// a scheme version that cannot be checked is listed as one row with state 'unchecked'.
 function surveillance(asOf, opts) {
   var fn = 'q.surveillance(asOf, {within, scheme, knownOn})';
   var o = checkKeys(opts, ['within', 'scheme', 'knownOn'], fn);
   var t = when(asOf, o.knownOn, fn);
-  asOf = t.asOf;
-  var within = checkDays(o.within, 'within', fn, 30);
-  var s = splitScheme(o.scheme, fn);
-  var horizon = date.addDays(asOf, within);
-  var rule = ruleFinder(), out = [];
-  var audits = at('audits', t); // a past date's audits once, not once per certificate
-  sqlEach((audits === 'audits' ? '' : 'WITH done AS MATERIALIZED (SELECT case_id, type, actual_end, status FROM ' + audits + ') ') +
-    'SELECT c.id, c.number, o.name AS holder, c.scheme, c.version, c.issued, c.expires, d.date AS decided,' +
-    ' (SELECT json_group_array(json_object(\'type\', x.type, \'end\', x.actual_end)) FROM' +
-    '   (SELECT a.type, a.actual_end FROM ' + (audits === 'audits' ? 'audits' : 'done') + ' a WHERE a.case_id = c.case_id AND a.status = \'done\'' +
-    '    AND a.actual_end IS NOT NULL ORDER BY a.actual_end) x) AS audits, ' + require('stdlib/actions').EXTENSIONS_SQL + ' AS extensions' +
-    ' FROM ' + at('certificates', t) + ' c JOIN orgs o ON o.id = c.org_id JOIN decisions d ON d.id = c.decision_id' +
-    ' WHERE c.status = \'active\' AND (?1 IS NULL OR c.scheme = ?1) AND (?2 IS NULL OR c.version = ?2)' +
-    ' ORDER BY c.id', [s.id, s.version], function (row) {
-    var r = rule(row);
-    if (r instanceof Error || typeof r.surveillance !== 'function') {
-      out.push({ number: row.number, holder: row.holder, scheme: row.scheme, version: row.version, n: null, opens: null,
-        due: null, latest: null, state: 'unchecked', note: r instanceof Error ? r.message : 'the scheme has no surveillance rule', why: [] });
-      return;
-    }
-    var res = r.surveillance({ decisionDate: row.decided, expires: row.expires, audits: JSON.parse(row.audits), asOf: asOf,
-      extensions: JSON.parse(row.extensions) });
-    var next = res && res.next;
-    if (!next) return;
-    var last = next.latest || next.due;
-    var state = last && last < asOf ? 'overdue' : next.opens && next.opens <= asOf ? 'due' : next.opens && next.opens <= horizon ? 'opens soon' : null;
-    if (!state) return;
-    out.push({ number: row.number, holder: row.holder, scheme: row.scheme, version: row.version, n: next.n, opens: next.opens,
-      due: next.due, latest: next.latest || null, state: state, why: next.why || res.why || [] });
+  var run = reminderRun(t, checkDays(o.within, 'within', fn, 30), splitScheme(o.scheme, fn), true);
+  var STATE = { missed: 'overdue', closing: 'due', open: 'due', opens: 'opens soon' };
+  var out = run.rows('surveillance').map(function (r) {
+    var a = r.answer;
+    return { number: r.certificate, holder: r.holder, scheme: r.scheme, version: r.version, n: a.n, opens: a.opens,
+      due: a.due, latest: a.latest, state: STATE[a.state], why: a.why };
+  });
+  run.skipped.forEach(function (what) {
+    out.push({ number: null, holder: null, scheme: what.split('@')[0], version: what.substring(what.indexOf('@') + 1, what.indexOf(': ')),
+      n: null, opens: null, due: null, latest: null, state: 'unchecked', note: what, why: [] });
   });
   var rank = { overdue: 0, due: 1, 'opens soon': 2, unchecked: 3 };
   return out.sort(function (a, b) {
@@ -202,59 +179,41 @@ function surveillance(asOf, opts) {
 
 // q.overdueFindings(asOf, {knownOn}) → nonconformities open on asOf (default today) whose
 // correction deadline is before asOf: the due date recorded on the finding, or else the
-// scheme's 'correction' deadline from the audit's end; most overdue first.
+// scheme's 'correction' deadline from the audit's end (stdlib/reminders); most overdue first.
 function overdueFindings(asOf, opts) {
   var fn = 'q.overdueFindings(asOf, {knownOn})';
   var t = when(asOf, checkKeys(opts, ['knownOn'], fn).knownOn, fn);
-  asOf = t.asOf;
-  var rule = ruleFinder(), out = [];
-  sqlEach('SELECT f.id, o.name AS holder, k.id AS case_id, k.scheme, k.version, a.id AS audit_id, f.item, f.clause,' +
-    ' f.raised, f.due, coalesce(a.actual_end, f.raised) AS audit_end, f.evidence FROM ' + at('findings', t) + ' f' +
-    ' JOIN audits a ON a.id = f.audit_id JOIN cases k ON k.id = a.case_id JOIN orgs o ON o.id = k.org_id' +
-    ' WHERE f.status = \'open\' AND f.kind = \'nonconformity\' AND (f.due IS NULL OR f.due < ?1) ORDER BY f.id',
-  [asOf], function (row) {
-    var due = row.due, why = [{ scheme: row.scheme, version: row.version, clause: '', text: 'due date ' + row.due + ' recorded on finding ' + row.id }];
-    if (!due) {
-      var r = rule(row);
-      if (r instanceof Error || typeof r.deadline !== 'function') return;
-      var d = r.deadline('correction', row.audit_end);
-      due = d.date;
-      why = d.why;
-      if (!due || due >= asOf) return;
-    }
-    out.push({ finding: row.id, holder: row.holder, case_id: row.case_id, scheme: row.scheme, item: row.item, clause: row.clause,
-      raised: row.raised, due: due, daysLate: date.diffDays(due, asOf), evidence: row.evidence, why: why });
-  });
-  return out.sort(function (a, b) { return b.daysLate - a.daysLate; });
+  var items = reminderRun(t, -1, null, false).rows('nonconformities');
+  if (!items.length) return [];
+  var detail = {};
+  sql('SELECT f.id, a.case_id, f.item, f.clause, f.raised, f.evidence FROM ' + at('findings', t) + ' f JOIN audits a ON a.id = f.audit_id' +
+    ' WHERE f.id IN (' + items.map(function (r) { return Number(r.ref); }).join(', ') + ')').forEach(function (r) { detail[r.id] = r; });
+  return items.map(function (r) {
+    var f = detail[r.ref];
+    return { finding: f.id, holder: r.holder, case_id: f.case_id, scheme: r.scheme, item: f.item, clause: f.clause,
+      raised: f.raised, due: r.date, daysLate: -r.days, evidence: f.evidence, why: r.answer.why };
+  }).sort(function (a, b) { return b.daysLate - a.daysLate || a.finding - b.finding; });
 }
 
 // q.suspensions(asOf, {within, knownOn}) → certificates suspended on asOf (default today) whose
 // suspension limit (the scheme's 'suspensionLimit' for the stored cause code: 6 months in every
 // seed scheme, none for CAS's licence under renewal) falls within `within` days (default 30) of
-// asOf or has passed: withdrawal candidates, nearest limit first. A scheme without the rule
-// reports none.
+// asOf or has passed (stdlib/reminders): withdrawal candidates, nearest limit first. A scheme
+// without the rule reports none.
 function suspensions(asOf, opts) {
   var fn = 'q.suspensions(asOf, {within, knownOn})';
   var o = checkKeys(opts, ['within', 'knownOn'], fn);
   var t = when(asOf, o.knownOn, fn);
-  asOf = t.asOf;
-  var within = checkDays(o.within, 'within', fn, 30);
-  var horizon = date.addDays(asOf, within);
-  var rule = ruleFinder(), out = [];
-  sqlEach('SELECT ' + CERT_COLUMNS + ', c.status_cause, c.status_code, c.status_until FROM ' + at('certificates', t) + ' c' +
-    ' JOIN orgs o ON o.id = c.org_id' +
-    ' WHERE c.status = \'suspended\' ORDER BY c.status_date', [], function (row) {
-    var r = rule(row), limit;
-    if (r instanceof Error || typeof r.deadline !== 'function') return; // no suspensionLimit rule: no limit to report
-    // the rule asked with the cause code stored with the suspension (the same limit as status_until;
-    // a suspension recorded before codes were stored has neither, and gets the plain limit)
-    limit = r.deadline('suspensionLimit', row.status_date, row.status_code ? { cause: row.status_code } : {});
-    if (!limit) return;
-    if (!limit.date || limit.date > horizon) return;
-    out.push({ number: row.number, holder: row.holder, scheme: row.scheme, version: row.version, suspended: row.status_date,
-      cause: row.status_cause, limit: limit.date, daysLeft: date.diffDays(asOf, limit.date), why: limit.why });
-  });
-  return out.sort(function (a, b) { return a.daysLeft - b.daysLeft; });
+  var items = reminderRun(t, checkDays(o.within, 'within', fn, 30), null, false).rows('suspensions');
+  if (!items.length) return [];
+  var detail = {};
+  sql('SELECT c.id, c.status_date, c.status_cause FROM ' + at('certificates', t) + ' c WHERE c.id IN (' +
+    items.map(function (r) { return Number(r.ref); }).join(', ') + ')').forEach(function (r) { detail[r.id] = r; });
+  return items.map(function (r) {
+    var c = detail[r.ref];
+    return { number: r.certificate, holder: r.holder, scheme: r.scheme, version: r.version, suspended: c.status_date,
+      cause: c.status_cause, limit: r.date, daysLeft: r.days, why: r.answer.why };
+  }).sort(function (a, b) { return a.daysLeft - b.daysLeft; });
 }
 
 // q.actions(asOf, {scheme, code}) → the required actions pending on asOf (default today) over the

@@ -607,8 +607,11 @@ static void host_clean_stack(duk_context *ctx) {
 /* safe_call body of host_describe_error: the error's code, message and stack may be getters a
  * script defined, so reading them runs script code that can throw or loop. */
 static duk_ret_t host_describe_safe(duk_context *ctx, void *udata) {
-  (void)udata;
+  Host *h = udata;
   if (duk_is_error(ctx, -1)) {
+    if (duk_get_prop_string(ctx, -1, "field") && duk_is_string(ctx, -1))
+      snprintf(h->error_field, sizeof h->error_field, "%s", duk_get_string(ctx, -1));
+    duk_pop(ctx);
     /* Errors with a code from the bindings read best as "code: message"; others show the trace. */
     if (duk_get_prop_string(ctx, -1, "code") && duk_is_string(ctx, -1)) {
       duk_get_prop_string(ctx, -2, "message");
@@ -657,6 +660,7 @@ static int host_is_alloc_failure(duk_context *ctx) {
 
 /* Replace the error at -1 with a printable message. */
 static void host_describe_error(Host *h, duk_context *ctx) {
+  h->error_field[0] = 0;
   if (h->stopped == HOST_TIMEOUT) {
     duk_pop(ctx);
     duk_push_sprintf(ctx, "timeout: the evaluation ran longer than its time budget of %g s (--timeout)", h->timeout);
@@ -672,7 +676,7 @@ static void host_describe_error(Host *h, duk_context *ctx) {
     duk_push_sprintf(ctx, "out of memory: the script needed more than the cap of %zu MB (--mem)", h->mem_cap >> 20);
     return;
   }
-  if (duk_safe_call(ctx, host_describe_safe, NULL, 1, 1) == DUK_EXEC_SUCCESS) return;
+  if (duk_safe_call(ctx, host_describe_safe, h, 1, 1) == DUK_EXEC_SUCCESS) return;
   /* a getter of the thrown value threw or was stopped: say so, never abort */
   if (h->stopped != HOST_RUNNING) { host_describe_error(h, ctx); return; }
   duk_pop(ctx);
@@ -682,18 +686,19 @@ static void host_describe_error(Host *h, duk_context *ctx) {
 /* Start the time budget of a top-level evaluation. */
 static void host_budget_begin(Host *h) {
   if (h->eval_depth++ == 0) {
+    h->txn_base = h->db.depth;
     h->stopped = HOST_RUNNING;
     h->mem_exceeded = 0;
     h->deadline = h->timeout > 0 ? host_now() + h->timeout : 0;
   }
 }
 
-/* End it; a stopped evaluation leaves no open transaction behind. */
+/* End it; an evaluation leaves no transaction of its own open (a C caller's, begun before it, stays). */
 static void host_budget_end(Host *h) {
   if (--h->eval_depth == 0) {
     h->deadline = 0;
     h->interrupt = 0;
-    while (h->db.depth > 0) db_rollback(&h->db);
+    while (h->db.depth > h->txn_base) db_rollback(&h->db);
   }
 }
 

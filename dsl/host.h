@@ -28,6 +28,8 @@ typedef struct Host {
   FILE *out;                      /* where print() writes */
   volatile sig_atomic_t eval_depth; /* >0 while a top-level evaluation runs (the budget is per top
                                      level; Ctrl-C stops only a running evaluation) */
+  char error_field[64];            /* the field the last error described names (its .field), or "" */
+  int txn_base;                      /* the transaction depth a top-level evaluation began at (a C caller's own) */
 } Host;
 
 /* Create the heap and open the register at db_path; 0, or -1 with a message on stderr. */

@@ -235,17 +235,20 @@ static void import_person(Import *im, const CsvRow *row, const char *args) {
   im->imported++;
 }
 
-/* The version in force of scheme id, asked of `scheme(id)` once per id; NULL after reporting. */
-static const char *scheme_version(Import *im, const CsvRow *row, const char *id) {
+/* The version of scheme id a row names: `version` when the scheme has it, else (NULL) the
+ * version in force; asked of `scheme(id@version)` once per pair; NULL after reporting. */
+static const char *scheme_version(Import *im, const CsvRow *row, const char *id, const char *version) {
+  char key[sizeof im->schemes[0].id];
+  snprintf(key, sizeof key, "%s%s%s", id, version ? "@" : "", version ? version : "");
   SchemeSeen *s = NULL;
   for (int i = 0; i < im->nschemes; i++)
-    if (!strcmp(im->schemes[i].id, id)) s = &im->schemes[i];
+    if (!strcmp(im->schemes[i].id, key)) s = &im->schemes[i];
   if (!s && im->nschemes < (int)(sizeof im->schemes / sizeof im->schemes[0])) {
     s = &im->schemes[im->nschemes++];
-    snprintf(s->id, sizeof s->id, "%s", id);
+    snprintf(s->id, sizeof s->id, "%s", key);
     duk_context *ctx = im->h.ctx;
     duk_get_global_string(ctx, "scheme");
-    duk_push_string(ctx, id);
+    duk_push_string(ctx, key);
     if (host_pcall(&im->h, 1) != 0) {
       snprintf(s->error, sizeof s->error, "%s", duk_safe_to_string(ctx, -1));
     } else {
@@ -255,8 +258,9 @@ static const char *scheme_version(Import *im, const CsvRow *row, const char *id)
     }
     duk_pop(ctx);
   }
-  if (!s) { import_error(im, row->number, file_col(im, "scheme"), "too many different schemes in one file"); return NULL; }
-  if (s->error[0]) { import_error(im, row->number, file_col(im, "scheme"), "scheme '%s': %s", id, s->error); return NULL; }
+  int col = file_col(im, version ? "version" : "scheme");
+  if (!s) { import_error(im, row->number, col, "too many different schemes in one file"); return NULL; }
+  if (s->error[0]) { import_error(im, row->number, col, "scheme '%s': %s", key, s->error); return NULL; }
   return s->version;
 }
 
@@ -379,13 +383,62 @@ static int certificate_history_row(Import *im, const CsvRow *row, const char *ar
   return changed ? certificate_change(db, cert, scope, grade, (int)stars, shops, NULL, args) : 0;
 }
 
-/* certificates: holder found by USCC; a case, a positive decision and the certificate are
- * recorded through the primitives, then its status when it is not active, each on its own
- * date. A row whose number is already in the register continues that certificate's history. */
+/* The file column of a field certificates.import names in a refusal. */
+static int import_field_col(const Import *im, const char *field) {
+  static const char *const COLUMN[][2] = {{"org", "uscc"}, {"statusDate", "status_date"}, {"cause", "status_code"}, {"by", "deciders"},
+                                          {"deciders", "deciders"}, {"decided", "issued"}, {"until", "status_until"}};
+  for (size_t i = 0; field && i < sizeof COLUMN / sizeof COLUMN[0]; i++)
+    if (!strcmp(field, COLUMN[i][0])) return file_col(im, COLUMN[i][1]);
+  return field ? file_col(im, field) : -1;
+}
+
+/* A certificate new to the register, through certificates.import (stdlib/register.js): the
+ * scheme's workflow checks it (its import transition: the grade a level of the scheme, the
+ * validity, a coded cause, the suspension's limit from the scheme) before core records the case,
+ * decision and certificate as imported, in one transaction. The cause is the status_code column
+ * (or else status_cause). 0, or -1 after reporting. */
+static int import_new_certificate(Import *im, const CsvRow *row, long long org, const char *scheme, const char *version,
+                                  const char *word, long long stars, const char *shops, const long long *makers, int nmakers) {
+  duk_context *ctx = im->h.ctx;
+  const char *code = cell(im, row, "status_code"), *cause = code ? code : cell(im, row, "status_cause");
+  static const char *const TEXT[][2] = {{"number", "number"}, {"scope", "scope"}, {"grade", "grade"}, {"issued", "issued"},
+                                        {"expires", "expires"}, {"statusDate", "status_date"}};
+  duk_get_global_string(ctx, "certificates");
+  duk_get_prop_string(ctx, -1, "import");
+  duk_push_object(ctx);
+  duk_push_number(ctx, (double)org);
+  duk_put_prop_string(ctx, -2, "org");
+  duk_push_sprintf(ctx, "%s@%s", scheme, version);
+  duk_put_prop_string(ctx, -2, "scheme");
+  for (size_t i = 0; i < sizeof TEXT / sizeof TEXT[0]; i++) {
+    const char *v = cell(im, row, TEXT[i][1]);
+    if (v) { duk_push_string(ctx, v); duk_put_prop_string(ctx, -2, TEXT[i][0]); }
+  }
+  if (cell(im, row, "stars")) { duk_push_number(ctx, (double)stars); duk_put_prop_string(ctx, -2, "stars"); }
+  if (shops) { duk_push_string(ctx, shops); duk_json_decode(ctx, -1); duk_put_prop_string(ctx, -2, "shops"); }
+  duk_push_string(ctx, word);
+  duk_put_prop_string(ctx, -2, "status");
+  if (cause && strcmp(word, "active") != 0) { duk_push_string(ctx, cause); duk_put_prop_string(ctx, -2, "cause"); }
+  duk_push_array(ctx);
+  for (int i = 0; i < nmakers; i++) { duk_push_number(ctx, (double)makers[i]); duk_put_prop_index(ctx, -2, (duk_uarridx_t)i); }
+  duk_put_prop_string(ctx, -2, "by");
+  int rc = host_pcall(&im->h, 1);
+  if (rc != 0) {
+    int col = import_field_col(im, im->h.error_field[0] ? im->h.error_field : NULL);
+    const char *msg = duk_safe_to_string(ctx, -1);
+    import_error(im, row->number, col, "%s", !strncmp(msg, "Error: ", 7) ? msg + 7 : msg);
+  }
+  duk_pop_2(ctx);
+  return rc ? -1 : 0;
+}
+
+/* certificates: holder found by USCC; a certificate new to the register is imported through
+ * the register API (import_new_certificate); a row whose number is already in the register
+ * continues that certificate's history (certificate_history_row), each on its own date. */
 static void import_certificate(Import *im, const CsvRow *row, const char *args) {
   Db *db = &im->h.db;
   const char *uscc = cell(im, row, "uscc"), *scheme = cell(im, row, "scheme"), *version = cell(im, row, "version");
-  const char *issued = cell(im, row, "issued"), *status = cell(im, row, "status");
+  const char *status = cell(im, row, "status");
   /* the cells read here are each checked on their own, all reported; then the register's checks */
   int bad = 0;
   long long stars = 0;
@@ -398,7 +451,7 @@ static void import_certificate(Import *im, const CsvRow *row, const char *args) 
     bad = 1;
   }
   if (!scheme) import_error(im, row->number, file_col(im, "scheme"), "scheme is required"), bad = 1;
-  else if (!version && !(version = scheme_version(im, row, scheme))) bad = 1;
+  else if (!(version = scheme_version(im, row, scheme, version))) bad = 1;
   long long org = 0;
   if (!uscc) import_error(im, row->number, file_col(im, "uscc"), "the holder's uscc is required"), bad = 1;
   else {
@@ -415,34 +468,16 @@ static void import_certificate(Import *im, const CsvRow *row, const char *args) 
   long long makers[16];
   int nmakers = deciders(im, row, makers, 16);
   if (nmakers < 0 || bad) return;
-  const char *scope = cell(im, row, "scope"), *grade = cell(im, row, "grade");
-  long long case_id = 0, decision, cert;
+  long long case_id = 0, cert;
   char was_issued[16] = "", was_status[16] = "";
-  if (db_begin(db) < 0) { row_failed(im, row); return; }
-  int ok;
-  if ((cert = known_certificate(db, cell(im, row, "number"), &case_id, was_issued, was_status)) != 0) {
-    ok = cert > 0 && certificate_history_row(im, row, args, cert, case_id, was_issued, was_status, word, stars,
-                                            shops[0] ? shops : NULL, makers, nmakers) == 0;
-  } else {
-    CaseInput c = {org, scheme, version, scope, grade, shops[0] ? shops : NULL, issued};
-    ok = case_apply(db, &c, args, &case_id) == 0 && case_review(db, case_id, 1, issued, NULL, args) == 0;
-    if (ok) {
-      DecisionInput d = {.case_id = case_id, .outcome = "certify", .positive = 1, .grade = grade, .date = issued, .why_json = "[]",
-                         .makers = makers, .nmakers = nmakers};
-      ok = decision_create(db, &d, args, &decision) == 0;
-    }
-    if (ok) {
-      CertificateInput ci = {decision, cell(im, row, "number"), scope, grade, (int)stars, shops[0] ? shops : NULL, issued,
-                            cell(im, row, "expires")};
-      ok = certificate_issue(db, &ci, args, &cert) == 0;
-    }
-    if (ok && strcmp(word, "active") != 0) {
-      const char *date = cell(im, row, "status_date"), *cause = cell(im, row, "status_cause");
-      ok = certificate_set_status(db, cert, &(StatusInput){.to = word, .date = date ? date : issued, .code = cell(im, row, "status_code"),
-                                  .cause = cause ? cause : "imported", .clause = cell(im, row, "status_clause"),
-                                  .until = cell(im, row, "status_until")}, args) == 0;
-    }
+  if ((cert = known_certificate(db, cell(im, row, "number"), &case_id, was_issued, was_status)) < 0) { row_failed(im, row); return; }
+  if (cert == 0) {
+    if (import_new_certificate(im, row, org, scheme, version, word, stars, shops[0] ? shops : NULL, makers, nmakers) == 0) im->imported++;
+    return;
   }
+  if (db_begin(db) < 0) { row_failed(im, row); return; }
+  int ok = certificate_history_row(im, row, args, cert, case_id, was_issued, was_status, word, stars, shops[0] ? shops : NULL,
+                                   makers, nmakers) == 0;
   if (!ok) { CoreError keep = db->err; db_rollback(db); db->err = keep; row_failed(im, row); return; }
   if (db_commit(db) < 0) { row_failed(im, row); return; }
   im->imported++;

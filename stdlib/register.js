@@ -551,7 +551,8 @@ var certificates = {
     return r.length ? certificate(r[0].id) : null;
   },
   // certificates.import({org, scheme, number, scope, grade, stars, shops, issued, expires, decided,
-  // status, statusDate, cause, by}) → Certificate taken over from another register, with its case
+  // status, statusDate, cause, by}) → Certificate taken over from another register (stars, when not
+  // given, those of the scheme's level `grade`), with its case
   // and decision recorded as imported: the scheme's workflow checks it first (its `import`
   // transition: the grade a level of the scheme, the validity, a coded cause), and a suspension
   // gets its limit from the scheme. The one way certsh import certificates writes.
@@ -559,6 +560,7 @@ var certificates = {
     o = opts(o, 'certificates.import', ['org', 'scheme', 'number', 'scope', 'grade', 'stars', 'shops', 'issued', 'expires', 'decided',
       'status', 'statusDate', 'cause', 'by']);
     var s = schemeOf(o.scheme), status = o.status || 'active', on = o.statusDate || o.issued;
+    if (o.stars === undefined && o.grade) o.stars = levelStars(s, o.grade); // not given: the stars the scheme's level carries
     var im = { grade: o.grade || null, stars: o.stars || 0, expires: o.expires, decided: o.decided || o.issued, status: status, cause: o.cause };
     var longest = typeof s.certificateExpiry === 'function' && date.isValid(im.decided) ? s.certificateExpiry(im.decided).date : null;
     var r = transit(s, 'import', { imported: im, longestExpiry: longest, causes: typeof s.causes === 'function' ? s.causes : null, date: on });
@@ -583,6 +585,14 @@ Certificate.rules = function () { return schemeOf(this.scheme + '@' + this.versi
 // certificate.case() → Case; certificate.org() → Org
 Certificate.case = function () { return kase(this.caseId); };
 Certificate.org = function () { return org(this.orgId); };
+
+// levelStars(s, word) → the stars the scheme's grade level `word` carries (0 when it has no such level:
+// the import transition's grade-known guard then names the levels it has)
+function levelStars(s, word) {
+  var g = s.definition.grade, levels = g && typeof g === 'object' ? g.levels || [] : [];
+  for (var i = 0; i < levels.length; i++) if (levels[i].level === word) return levels[i].stars;
+  return 0;
+}
 
 // cause(cert, kind, code) → {code, cause, clause, why}: the scheme's coded cause when the scheme
 // lists causes of this kind (an unknown code is refused with the valid ones), else the text as given

@@ -56,10 +56,10 @@ orgs_csv 20000 "$WORK/many-orgs.csv" 1000
   for (var i = 1; i <= 3000; i++) {
     var base = '91110000' + ('000000000' + (i % 40 + 1)).slice(-9);
     out.push('CAS-2024-' + ('0000' + i).slice(-5) + ',' + base + uscc.check(base + '0').expected +
-             ',cas-service,2024,家用电器的销售及售后服务 ' + i + ',五星级,2024-03-01,2027-02-28,有效,,李四');
+             ',cas-service,1,家用电器的销售及售后服务 ' + i + ',五星级,2024-03-01,2027-02-28,有效,,李四');
   }
   out.join('\n')" > "$WORK/certs.csv"
-{ cat "$WORK/certs.csv"; printf '\nCAS-BAD,91110000000000000X,cas-service,2024,x,五星级,2024-03-01,2027-02-28,有效,,李四\n'; } > "$WORK/certs-bad-last.csv"
+{ cat "$WORK/certs.csv"; printf '\nCAS-BAD,91110000000000000X,cas-service,1,x,五星级,2024-03-01,2027-02-28,有效,,李四\n'; } > "$WORK/certs-bad-last.csv"
 # a small valid file: fits when the disk has room
 head -n 3 "$WORK/certs.csv" > "$WORK/certs-small.csv"
 

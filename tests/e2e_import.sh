@@ -77,10 +77,18 @@ check $? "people import with Chinese role names ($(cat err.txt))"
 [ "$(sqlite3 a.db "SELECT roles FROM people WHERE name = '张三'")" = '["auditor","expert"]' ]
 check $? "roles 审核员、技术专家 become auditor and expert"
 cat > certs.csv <<'CSV'
-证书编号,统一社会信用代码,认证方案,方案版本,认证范围,等级,发证日期,有效期至,证书状态,状态日期,决定人员
-CAS-2024-0001,91110000600037341L,cas-service,2024,家用电器的销售及售后服务,五星级,2024-03-01,2027-02-28,有效,,李四
-CAS-2024-0002,91110000600037341L,cas-service,2024,电梯的维修服务,,2024-05-01,2027-04-30,暂停,2024-09-01,李四
+证书编号,统一社会信用代码,认证方案,方案版本,认证范围,等级,发证日期,有效期至,证书状态,状态日期,原因代码,决定人员
+CAS-2024-0001,91110000600037341L,cas-service,1,家用电器的销售及售后服务,五星级,2024-03-01,2027-02-28,有效,,,李四
+CAS-2024-0002,91110000600037341L,cas-service,1,电梯的维修服务,,2024-05-01,2027-04-30,暂停,2024-09-01,voluntary,李四
 CSV
+# the scheme's workflow checks each new certificate first (its import transition): a version the
+# scheme does not have, and a suspension without one of CAS §9.3.2.1's cause codes, are refused
+sed -e 's/cas-service,1,家用/cas-service,2024,家用/' -e 's/,voluntary,/,,/' certs.csv > certs-bad.csv
+"$CERTSH" --db a.db import certificates certs-bad.csv 2> err.txt
+check $([ $? = 1 ] && grep -q "row 2, column 4.*cas-service has no version \"2024\"" err.txt && grep -q "row 3, column 11.*cause" err.txt && echo 0 || echo 1) \
+  "an unknown version and an uncoded suspension are refused, naming row and column ($(head -c 600 err.txt))"
+[ "$(sqlite3 a.db "SELECT count(*) FROM certificates")" = 0 ]
+check $? "and nothing of the file was imported"
 "$CERTSH" --db a.db import certificates certs.csv 2> err.txt
 check $? "certificates import, holders found by USCC ($(cat err.txt))"
 [ "$(sqlite3 a.db "SELECT status || '|' || status_date FROM certificates WHERE number = 'CAS-2024-0002'")" = "suspended|2024-09-01" ]

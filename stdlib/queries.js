@@ -121,10 +121,13 @@ function certificates(filter) {
     s.id, s.version, f.status, f.grade, from, to, f.org === undefined ? null : f.org);
 }
 
-// q.expiring(from, to) → active certificates expiring between from and to (inclusive).
-function expiring(from, to) {
-  var fn = 'q.expiring(from, to)';
-  return certificates({ status: 'active', expiresFrom: checkDate(from, 'from', fn) || today(), expiresTo: checkDate(to, 'to', fn) });
+// q.expiring(from, to, {asOf, knownOn}) → certificates active on asOf (default today) expiring
+// between from (default today) and to (inclusive), as known on knownOn.
+function expiring(from, to, opts) {
+  var fn = 'q.expiring(from, to, {asOf, knownOn})';
+  var o = checkKeys(opts, ['asOf', 'knownOn'], fn);
+  return certificates({ status: 'active', expiresFrom: checkDate(from, 'from', fn) || today(), expiresTo: checkDate(to, 'to', fn),
+    asOf: o.asOf, knownOn: o.knownOn });
 }
 
 // q.certificate(numberOrId) → one certificate (by number, id or a row with an id), or throws.
@@ -259,13 +262,14 @@ function competence(id, on) {
   });
 }
 
-// q.manDays(year) → per auditor and year (only `year` when given): audits done and man-days.
-// An audit's man-days are shared equally by its leader and members; technical experts are not
+// q.manDays(year, {asOf, knownOn}) → per auditor and year (only `year` when given): audits done
+// and man-days, from the audits as they stood on asOf (default today) as known on knownOn. An
+// audit's man-days are shared equally by its leader and members; technical experts are not
 // counted (CAS §6.2.4). The year is the audit's actual start.
-function manDays(year) {
-  var fn = 'q.manDays(year)';
+function manDays(year, opts) {
+  var fn = 'q.manDays(year, {asOf, knownOn})';
   if (year !== undefined && year !== null && !(/^\d{4}$/.test(String(year)))) fail('year', fn + ': year must be a year such as 2024, got ' + shown(year));
-  return sql('SELECT p.id AS person, p.name, substr(a.actual_start, 1, 4) AS year, count(*) AS audits,' +
+  return sql(pastOf(['audits'], opts, fn) + 'SELECT p.id AS person, p.name, substr(a.actual_start, 1, 4) AS year, count(*) AS audits,' +
     ' round(sum(a.man_days / (SELECT count(*) FROM audit_team u WHERE u.audit_id = a.id AND u.role <> \'expert\')), 2) AS manDays' +
     ' FROM audit_team t JOIN audits a ON a.id = t.audit_id JOIN people p ON p.id = t.person_id' +
     ' WHERE t.role <> \'expert\' AND a.status = \'done\' AND a.man_days IS NOT NULL AND a.actual_start IS NOT NULL' +
@@ -273,19 +277,21 @@ function manDays(year) {
     ' GROUP BY p.id, year ORDER BY year, manDays DESC, p.name', year === undefined || year === null ? null : String(year));
 }
 
-// q.decidedByAuditors() → decisions among whose makers is someone who was on an audit team of
-// the same case. Must be empty: deciders never audited the case (CAS §6.6, DNI §5.4).
-function decidedByAuditors() {
-  return sql('SELECT d.id AS decision, d.case_id, d.date, p.id AS person, p.name, a.id AS audit, t.role' +
+// q.decidedByAuditors({asOf, knownOn}) → decisions among whose makers is someone who was on an
+// audit team of the same case, from the decisions and audits as they stood on asOf (default
+// today) as known on knownOn. Must be empty: deciders never audited the case (CAS §6.6, DNI §5.4).
+function decidedByAuditors(opts) {
+  return sql(pastOf(['decisions', 'audits'], opts, 'q.decidedByAuditors({asOf, knownOn})') + 'SELECT d.id AS decision, d.case_id, d.date, p.id AS person, p.name, a.id AS audit, t.role' +
     ' FROM decision_makers m JOIN decisions d ON d.id = m.decision_id JOIN audits a ON a.case_id = d.case_id' +
     ' JOIN audit_team t ON t.audit_id = a.id AND t.person_id = m.person_id JOIN people p ON p.id = m.person_id' +
     ' ORDER BY d.id, p.id, a.id');
 }
 
-// q.counts() → per scheme and calendar year: applications received, audits done, decisions
-// taken (positive ones apart) and certificates whose current cycle began that year.
-function counts() {
-  return sql('SELECT scheme, year, sum(kind = \'application\') AS applications, sum(kind = \'audit\') AS audits,' +
+// q.counts({asOf, knownOn}) → per scheme and calendar year: applications received, audits done,
+// decisions taken (positive ones apart) and certificates whose current cycle began that year, from
+// the register as it stood on asOf (default today) as known on knownOn.
+function counts(opts) {
+  return sql(pastOf(['cases', 'audits', 'decisions', 'certificates'], opts, 'q.counts({asOf, knownOn})') + 'SELECT scheme, year, sum(kind = \'application\') AS applications, sum(kind = \'audit\') AS audits,' +
     ' sum(kind IN (\'positive\', \'negative\')) AS decisions, sum(kind = \'positive\') AS positive,' +
     ' sum(kind = \'certificate\') AS certificates FROM (' +
     '  SELECT scheme, substr(applied, 1, 4) AS year, \'application\' AS kind FROM cases' +
@@ -324,6 +330,13 @@ function lateEntries(opts) {
     ' actor, wall FROM events WHERE julianday(as_of) - julianday(effective) >= ?1 AND (?2 IS NULL OR as_of >= ?2)' +
     ' AND (?3 IS NULL OR as_of <= ?3) AND (?4 IS NULL OR kind = ?4) ORDER BY as_of DESC, seq DESC',
   Math.max(days, 1), checkDate(o.from, 'from', fn) || null, checkDate(o.to, 'to', fn) || null, o.kind === undefined ? null : o.kind);
+}
+
+// pastOf(tables, {asOf, knownOn}, fn) → q.past's prefix for a query function taking those options
+// (the team and decision-maker rows join to the audits and decisions as they stood then).
+function pastOf(tables, opts, fn) {
+  var o = checkKeys(opts, ['asOf', 'knownOn'], fn), t = when(o.asOf, o.knownOn, fn);
+  return past(tables, { asOf: t.asOf, knownOn: t.knownOn });
 }
 
 // q.past(tables, {asOf, knownOn}) → '' when every table named is "now", else SQL text

@@ -77,6 +77,17 @@ ask "active certificates --as-of 2025-07-01: none (suspended)" 0 --as-of 2025-07
 ask "active certificates --known-on 2025-07-01: one" 1 --known-on 2025-07-01 -e "$ACTIVE"
 ask "the arguments override the session: q.stateOn(n, date, knownOn)" "active suspended" --as-of 2025-10-01 -e \
   "[q.stateOn('CAS-SV-2025-00001', '2025-07-01', '2025-07-01').status, q.stateOn('CAS-SV-2025-00001', '2025-07-01', null).status].join(' ')"
+# the other questions of the cookbook take both axes too (q.expiring, q.counts, q.manDays, q.decidedByAuditors)
+ask "q.expiring: active on 2025-07-01 as now known: none" 0 --as-of 2025-10-01 -e "q.expiring('2025-01-01', '2029-12-31', {asOf: '2025-07-01'}).length"
+ask "q.expiring: active on 2025-07-01 as known on 2025-07-01: one" 1 --as-of 2025-10-01 -e \
+  "q.expiring('2025-01-01', '2029-12-31', {asOf: '2025-07-01', knownOn: '2025-07-01'}).length"
+ask "q.counts on 2025-01-07: the application and the document review, no decision yet" "cas-service 2025 1 1 0 0" --as-of 2025-10-01 -e \
+  "var r = q.counts({asOf: '2025-01-07'})[0]; [r.scheme, r.year, r.applications, r.audits, r.decisions, r.certificates].join(' ')"
+ask "q.counts today: two audits done, one positive decision, one certificate" "2 1 1" --as-of 2025-10-01 -e \
+  "var r = q.counts()[0]; [r.audits, r.positive, r.certificates].join(' ')"
+ask "q.manDays: the initial audit counts once done (2025-01-09), not on 2025-01-08" "1 0" --as-of 2025-10-01 -e "[q.manDays(2025, {asOf: '2025-01-09'}).length, q.manDays(2025, {asOf: '2025-01-08'}).length].join(' ')"
+ask "q.manDays known on 2024-12-31: nothing recorded yet" 0 --as-of 2025-10-01 -e "q.manDays(2025, {knownOn: '2024-12-31'}).length"
+ask "q.decidedByAuditors as known on 2025-01-20: none" 0 --as-of 2025-10-01 -e "q.decidedByAuditors({knownOn: '2025-01-20'}).length"
 ask "today's answer comes from the state table: suspended" suspended --as-of 2025-10-01 -e "q.certificates()[0].status"
 ask "the backdated entry in q.lateEntries" "certificate.suspend certificate:1 effective 2025-06-01 recorded 2025-09-20: 111 days late" -e \
   "q.lateEntries({days: 30}).map(function (e) { return e.kind + ' ' + e.subject + ' effective ' + e.effective + ' recorded ' + e.as_of + ': ' + e.backdated + ' days late'; }).join('; ')"

@@ -20,6 +20,35 @@ static int audit_member_ok(Db *db, const AuditMember *m, const AuditMember *team
   return 0;
 }
 
+/* Site i of the audit is a site of the case's organisation, open on the audit's first day, and
+ * named once. */
+static int audit_site_ok(Db *db, const AuditInput *in, int i) {
+  const char *day = in->actual_start ? in->actual_start : in->planned_start;
+  for (int j = 0; j < i; j++)
+    if (in->sites[j] == in->sites[i]) return db_fail(db, "invalid", "sites", "site %lld is named twice", in->sites[i]);
+  sqlite3_stmt *st = db_prepare(db, "SELECT s.org_id = k.org_id, s.opened <= ?3 AND (s.closed IS NULL OR s.closed >= ?3), s.opened, s.closed"
+                                    " FROM sites s, cases k WHERE s.id = ?1 AND k.id = ?2");
+  if (!st) return -1;
+  sqlite3_bind_int64(st, 1, in->sites[i]);
+  sqlite3_bind_int64(st, 2, in->case_id);
+  sqlite3_bind_text(st, 3, day, -1, SQLITE_TRANSIENT);
+  int rc = sqlite3_step(st), own = 0, open = 0;
+  char opened[16] = "", closed[16] = "";
+  if (rc == SQLITE_ROW) {
+    own = sqlite3_column_int(st, 0);
+    open = sqlite3_column_int(st, 1);
+    snprintf(opened, sizeof opened, "%s", (const char *)sqlite3_column_text(st, 2));
+    if (sqlite3_column_type(st, 3) != SQLITE_NULL) snprintf(closed, sizeof closed, "%s", (const char *)sqlite3_column_text(st, 3));
+  }
+  sqlite3_finalize(st);
+  if (rc != SQLITE_ROW) return db_fail(db, "not-found", "sites", "site %lld does not exist (or the case does not)", in->sites[i]);
+  if (!own) return db_fail(db, "invalid", "sites", "site %lld is not a site of the case's organisation", in->sites[i]);
+  if (!open)
+    return db_fail(db, "invalid", "sites", "site %lld is not open on %s (opened %s%s%s)", in->sites[i], day, opened,
+                   closed[0] ? ", closed " : "", closed);
+  return 0;
+}
+
 /* The person exists and has not decided case_id (impartiality, CAS §6.6, DNI §5.4). */
 static int audit_member_impartial(Db *db, long long case_id, long long person) {
   if (reg_exists(db, "team.person", "people", person) < 0) return -1;
@@ -78,13 +107,18 @@ int audit_create(Db *db, const AuditInput *in, const char *args, long long *id) 
     return reg_abort(db);
   for (int i = 0; i < in->nteam; i++)
     if (audit_member_impartial(db, in->case_id, in->team[i].person) < 0) return reg_abort(db);
+  for (int i = 0; i < in->nsites; i++)
+    if (audit_site_ok(db, in, i) < 0) return reg_abort(db);
   if (reg_run(db, "INSERT INTO audits(case_id, type, mode, planned_start, planned_end, actual_start, actual_end,"
-                  " man_days, onsite_days, status, why) VALUES(?1, ?2, coalesce(?3, 'onsite'), ?4, ?5, ?6, ?7, ?8, ?9,"
-                  " CASE WHEN ?6 IS NULL THEN 'planned' ELSE 'done' END, coalesce(?10, '[]'))",
-              "ittttttddt", in->case_id, in->type, in->mode, in->planned_start, in->planned_end, in->actual_start,
-              in->actual_end, in->man_days, in->onsite_days, in->why_json) < 0)
+                  " man_days, onsite_days, status, why, sites) VALUES(?1, ?2, coalesce(?3, 'onsite'), ?4, ?5, ?6, ?7, ?8, ?9,"
+                  " CASE WHEN ?6 IS NULL THEN 'planned' ELSE 'done' END, coalesce(?10, '[]'), CASE WHEN ?11 THEN '[]' END)",
+              "ittttttddti", in->case_id, in->type, in->mode, in->planned_start, in->planned_end, in->actual_start,
+              in->actual_end, in->man_days, in->onsite_days, in->why_json, (long long)(in->sites != NULL)) < 0)
     return reg_abort(db);
   *id = db_last_id(db);
+  for (int i = 0; in->sites && i < in->nsites; i++) /* the visited sites' ids, the JSON built by SQLite */
+    if (reg_run(db, "UPDATE audits SET sites = json_insert(sites, '$[#]', ?2) WHERE id = ?1", "ii", *id, in->sites[i]) < 0)
+      return reg_abort(db);
   for (int i = 0; i < in->nteam; i++)
     if (reg_run(db, "INSERT INTO audit_team(audit_id, person_id, role) VALUES(?1, ?2, ?3)", "iit", *id, in->team[i].person,
                 in->team[i].role) < 0)

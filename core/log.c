@@ -28,6 +28,7 @@ static const LogSubject LOG_SUBJECTS[] = {
   {"decision", "decisions", "decision_makers", "decision_id", "person_id"},
   {"certificate", "certificates", NULL, NULL, NULL},
   {"matter", "matters", NULL, NULL, NULL},
+  {"site", "sites", NULL, NULL, NULL},
 };
 #define LOG_NSUBJECTS (sizeof LOG_SUBJECTS / sizeof LOG_SUBJECTS[0])
 
@@ -35,7 +36,7 @@ static const LogSubject LOG_SUBJECTS[] = {
 enum { LOG_SLOT_LAST = 0, LOG_SLOT_INSERT = 1, LOG_SLOT_PAYLOAD = 2 /* .. 2 + LOG_NSUBJECTS - 1 */ };
 
 const char *const log_subject_prefixes[] = {"org", "person", "case", "audit", "finding", "score",
-                                            "decision", "certificate", "matter", NULL};
+                                            "decision", "certificate", "matter", "site", NULL};
 
 /* Cached row-JSON expressions, built from the live schema once per process. */
 static char *log_json_cache[2][LOG_NSUBJECTS];
@@ -98,6 +99,12 @@ static const char *log_row_json(Db *db, const char *prefix, int exact) {
 }
 
 const char *log_row_json_sql(Db *db, const char *prefix) { return log_row_json(db, prefix, 0); }
+
+const char *log_subject_table(const char *prefix) {
+  for (size_t i = 0; i < LOG_NSUBJECTS; i++)
+    if (!strcmp(LOG_SUBJECTS[i].prefix, prefix)) return LOG_SUBJECTS[i].table;
+  return NULL;
+}
 
 /* The table holding subjects of this prefix, or NULL. */
 static const LogSubject *log_subject(const char *prefix) {

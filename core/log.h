@@ -42,6 +42,8 @@ void log_head_mac(const uint8_t *key, size_t keylen, long long seq, const char *
 /* The SQL expression giving the row JSON of subject PREFIX for the row aliased "r", or NULL
  * for an unknown prefix. The returned string lives until db_close. */
 const char *log_row_json_sql(Db *db, const char *prefix);
+/* The state table of subjects with this prefix ("org" → "orgs"), or NULL. */
+const char *log_subject_table(const char *prefix);
 
 /* The subject prefixes that have state rows, NULL-terminated. */
 extern const char *const log_subject_prefixes[];

@@ -167,12 +167,7 @@ int reg_abort(Db *db) {
 }
 
 int reg_get_json(Db *db, const char *prefix, long long id, char **out) {
-  static const struct { const char *prefix, *table; } TABLES[] = {
-    {"org", "orgs"}, {"person", "people"}, {"case", "cases"}, {"audit", "audits"}, {"finding", "findings"},
-    {"score", "scores"}, {"decision", "decisions"}, {"certificate", "certificates"}, {"matter", "matters"}};
-  const char *table = NULL;
-  for (size_t i = 0; i < sizeof TABLES / sizeof TABLES[0]; i++)
-    if (!strcmp(TABLES[i].prefix, prefix)) table = TABLES[i].table;
+  const char *table = log_subject_table(prefix);
   const char *rowjson = table ? log_row_json_sql(db, prefix) : NULL;
   if (!rowjson) return table ? -1 : db_fail(db, "internal", "", "unknown subject '%s'", prefix);
   size_t n = strlen(rowjson) + 96;

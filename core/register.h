@@ -113,6 +113,8 @@ typedef struct AuditInput {
   const char *why_json;                    /* how the man-days were found */
   const AuditMember *team;
   int nteam;
+  const long long *sites;                  /* the sites of the case's organisation it visits (or NULL) */
+  int nsites;
 } AuditInput;
 
 /* Plan or record an audit of an accepted or certified case with its team. */
@@ -232,6 +234,20 @@ int certificate_change(Db *db, long long id, const char *scope, const char *grad
  * recertification's evaluation gives (NULL / stars < 0: unchanged). */
 int certificate_renew(Db *db, long long id, long long decision, const char *issued, const char *expires,
                       const char *grade, int stars, const char *args_json);
+
+/* ---- sites: an organisation's central function and service sites (core/site.c) ------------ */
+
+typedef struct SiteInput {
+  long long org;
+  const char *name, *address; /* address may be NULL */
+  int central;                /* 1: the central function (one open at a time) */
+  const char *opened;         /* the date the site opened (or was first recorded) */
+} SiteInput;
+
+/* Add a site to an organisation (site.add), its site count following. */
+int site_add(Db *db, const SiteInput *in, const char *args_json, long long *id);
+/* A site closed on date (site.close); the organisation's site count follows. */
+int site_close(Db *db, long long id, const char *date, const char *args_json);
 
 /* ---- deviations: justified exceptions recorded as data (core/deviation.c) ------------------ */
 

@@ -214,4 +214,19 @@ const char *const schema_migrations[] = {
   "CREATE TRIGGER events_no_update BEFORE UPDATE ON events"
   "  BEGIN SELECT RAISE(ABORT, 'the record log is append-only: UPDATE refused'); END;"
   "CREATE INDEX events_effective ON events(effective);",
+  /* 8: an organisation's sites as records (core/site.c): its central function and its service
+   * sites, each opened and perhaps closed; and the sites an audit visited (a JSON array of site
+   * ids, NULL when not recorded), which a scheme sampling sites checks (IAF MD 1) */
+  "CREATE TABLE sites("
+  "  id INTEGER PRIMARY KEY,"
+  "  org_id INTEGER NOT NULL REFERENCES orgs(id),"
+  "  name TEXT NOT NULL,"
+  "  address TEXT NOT NULL DEFAULT '',"
+  "  central INTEGER NOT NULL DEFAULT 0 CHECK(central IN (0, 1)),"
+  "  opened TEXT NOT NULL,"
+  "  closed TEXT CHECK(closed IS NULL OR closed >= opened),"
+  "  created TEXT NOT NULL);"
+  "CREATE INDEX sites_org ON sites(org_id);"
+  "CREATE UNIQUE INDEX sites_central ON sites(org_id) WHERE central = 1 AND closed IS NULL;"
+  "ALTER TABLE audits ADD COLUMN sites TEXT CHECK(sites IS NULL OR json_valid(sites));",
   0};

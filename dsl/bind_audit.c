@@ -14,12 +14,13 @@ static void audit_member_read(duk_context *ctx, AuditMember *m, const char *fn) 
   m->role = role ? role : "member";
 }
 
-/* core.audit.create({case, type, mode, plannedStart, plannedEnd, start, end, manDays, onsiteDays, why, team:[{person, role}]}) → the audit row */
+/* core.audit.create({case, type, mode, plannedStart, plannedEnd, start, end, manDays, onsiteDays, why, team:[{person, role}],
+ * sites:[id]}) → the audit row */
 static duk_ret_t audit_create_js(duk_context *ctx) {
   static const char fn[] =
-      "core.audit.create({case, type, mode, plannedStart, plannedEnd, start, end, manDays, onsiteDays, why, team:[{person, role}]})";
+      "core.audit.create({case, type, mode, plannedStart, plannedEnd, start, end, manDays, onsiteDays, why, team:[{person, role}], sites:[id]})";
   bind_require_object(ctx, 0, "options", fn);
-  bind_core_known_fields(ctx, 0, "case,type,mode,plannedStart,plannedEnd,start,end,manDays,onsiteDays,why,team", fn);
+  bind_core_known_fields(ctx, 0, "case,type,mode,plannedStart,plannedEnd,start,end,manDays,onsiteDays,why,team,sites", fn);
   AuditInput in = {0};
   in.case_id = bind_prop_id(ctx, 0, "case", 1, fn);
   in.type = bind_prop_string(ctx, 0, "type", 1, fn);
@@ -44,6 +45,23 @@ static duk_ret_t audit_create_js(duk_context *ctx) {
     audit_member_read(ctx, &members[i], fn); /* leaves the member's role string on the stack */
   }
   in.team = members;
+  duk_get_prop_string(ctx, 0, "sites");
+  if (!duk_is_undefined(ctx, -1) && !duk_is_array(ctx, -1))
+    host_throw(ctx, "invalid", "sites", "%s: sites must be an array of the site ids the audit visits", fn);
+  if (duk_is_array(ctx, -1)) {
+    duk_idx_t list = duk_get_top_index(ctx);
+    in.nsites = (int)duk_get_length(ctx, list);
+    if (in.nsites > 100000) host_throw(ctx, "invalid", "sites", "%s: %d sites is more than an organisation has", fn, in.nsites);
+    long long *ids = duk_push_fixed_buffer(ctx, sizeof(long long) * (size_t)(in.nsites ? in.nsites : 1));
+    for (int i = 0; i < in.nsites; i++) {
+      duk_get_prop_index(ctx, list, (duk_uarridx_t)i);
+      if (!duk_is_number(ctx, -1) || duk_get_number(ctx, -1) < 1 || duk_get_number(ctx, -1) != (double)(long long)duk_get_number(ctx, -1))
+        host_throw(ctx, "invalid", "sites", "%s: sites[%d] must be a site id", fn, i);
+      ids[i] = (long long)duk_get_number(ctx, -1);
+      duk_pop(ctx);
+    }
+    in.sites = ids;
+  }
   long long id;
   if (audit_create(&host_of(ctx)->db, &in, bind_json(ctx, 0), &id) < 0) bind_core_fail(ctx);
   return bind_core_push_record(ctx, "audit", id);

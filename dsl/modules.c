@@ -17,6 +17,7 @@ void bind_certificate_open(duk_context *ctx);
 void bind_matter_open(duk_context *ctx);
 void bind_reminder_open(duk_context *ctx);
 void bind_deviation_open(duk_context *ctx);
+void bind_site_open(duk_context *ctx);
 void bind_library_open(duk_context *ctx);
 
 static void (*const BINDING_MODULES[])(duk_context *) = {
@@ -35,6 +36,7 @@ static void (*const BINDING_MODULES[])(duk_context *) = {
   bind_matter_open,
   bind_reminder_open,
   bind_deviation_open,
+  bind_site_open,
   bind_library_open,
 };
 

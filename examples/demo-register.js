@@ -231,11 +231,26 @@ function findingsOf(audit, day, rate) {
   }
 }
 
+// sitesVisited(kase, type, day) → the sites an audit of a multi-site organisation visits: the
+// central function and the sample its scheme's site-sample guard gives (stdlib/sampling), other
+// sites in turn from one audit to the next; every site when the scheme samples none; undefined
+// for an organisation without site records
+function sitesVisited(kase, type, day) {
+  var sites = kase.org().sitesOn(day);
+  if (!sites.length) return undefined;
+  var guard = (kase.rules().workflow.transitions.audit.guards || []).filter(function (g) { return g.check === 'sitesSampled'; })[0];
+  var others = sites.filter(function (x) { return !x.central; }), need = guard ? require('stdlib/sampling').size(guard.sampling, others.length, type) : null;
+  if (!need) return sites.map(function (x) { return x.id; });
+  var from = counts.audits % others.length, chosen = [];
+  for (var k = 0; k < need.visit; k++) chosen.push(others[(from + k) % others.length].id);
+  return sites.filter(function (x) { return x.central; }).map(function (x) { return x.id; }).concat(chosen);
+}
+
 // auditOf(kase, type, startDay, mode) → the audit done from startDay, or null when it lies after asOf.
 function auditOf(kase, type, startDay, mode) {
   var endDay = date.addDays(startDay, between(0, 2));
   if (endDay >= asOf) return null;
-  var au = kase.audit({ type: type, mode: mode, start: startDay, end: endDay, team: [{ person: pickOne(auditors), role: 'leader' },
+  var au = kase.audit({ type: type, mode: mode, start: startDay, end: endDay, sites: sitesVisited(kase, type, startDay), team: [{ person: pickOne(auditors), role: 'leader' },
     { person: pickOne(auditors), role: 'member' }].filter(function (m, i, all) { return i === 0 || m.person !== all[0].person; }) });
   au.scheme = kase.scheme;
   counts.audits++;
@@ -282,10 +297,15 @@ function history(i) {
   var name = city[0] + pickOne(WORDS) + (online ? '电子商务有限公司' : trade[0] + pickOne(FORMS)) + (i % 7 === 0 ? '（' + i + '）' : '');
   var shops = online ? shopsFor(i) : [];
   var org = orgs.create({ name: name, uscc: usccFor(i, city[1]), address: city[0] + '市' + pickOne(WORDS) + '路' + between(1, 999) + '号',
-    staff: online ? between(5, 400) : chance(0.7) ? between(5, 300) : between(301, 3000), sites: chance(0.8) ? 1 : between(2, 6), shops: shops,
+    staff: online ? between(5, 400) : chance(0.7) ? between(5, 300) : between(301, 3000), shops: shops,
     facts: online ? { legalStatus: true, licence: true, itSystem: true, complaintMechanism: true, safetyCommitment: true, privacyCommitment: true,
       seriousDishonestyList: false, tangibleGoods: true, model: 'B2C' } : undefined });
   counts.orgs++;
+  var nsites = chance(0.8) ? 1 : between(2, 6);
+  for (var k = 0; nsites > 1 && k < nsites; k++) { // a multi-site organisation: its central function and service sites as records
+    org.addSite({ name: k ? city[0] + pickOne(WORDS) + '服务网点' : '总部', address: k ? city[0] + '市' + pickOne(WORDS) + '路' + between(1, 999) + '号' : org.address,
+      central: k === 0, opened: start });
+  }
   var applied = date.addDays(start, between(0, date.diffDays(start, asOf) - 5));
   var kase = org.apply({ scheme: id, scope: online ? pickOne(ESCOPES) : trade[1], grade: !online && chance(0.5) ? '五星级' : undefined,
     shops: shops.length ? shops : undefined, date: applied });

@@ -24,7 +24,8 @@ module.exports = defineScheme({
         { code: 'leader', check: 'leader', clause: '§6.3', text: '由审查组组长进行文件审查工作，并对文件审查结果负责: the team has its leader, an auditor' },
         { code: 'experts-advise', check: 'expertsAdvise', clause: '§6.2.4', text: '审查组的技术专家主要负责提供认证审查的技术支持，不作为审查员实施审查，不计入审查时间' },
         { code: 'document-review', check: 'documentReview', clause: '§6.3', text: '文件审查是在现场审查实施前进行…文件审查通过后，方可安排现场审查' },
-        { code: 'audit-time', check: 'auditTime', clause: '§6.2.3', text: '特殊情况下，可以合理的增加或减少审查时间，理由应充分。减少时间不得超过附录A所规定的审查时间的30%' }] },
+        { code: 'audit-time', check: 'auditTime', clause: '§6.2.3', text: '特殊情况下，可以合理的增加或减少审查时间，理由应充分。减少时间不得超过附录A所规定的审查时间的30%' },
+        { code: 'site-sample', check: 'sitesSampled', sampling: 'iaf-md1', clause: '§6.2.5', text: '审查实施前，审查组应制定书面的审查计划（包括多场所抽样计划）' }] },
       reject: { guards: [{ code: 'reason', clause: '§6.1.5', text: '对申请评审后确定无法受理的认证项目，应通知申请组织（理由写明）' }] },
       certify: {
         grade: { from: 'evaluation', clause: '§6.5', text: 'the level the score reaches: 达标 from 70, 五星级 from 95' },
@@ -56,6 +57,7 @@ module.exports = defineScheme({
   },
 
   positions: [
+    { topic: 'workflow.audit', clause: '§6.2.5', text: '"多场所抽样计划" is required but no sample size is given: certsh samples as IAF MD 1:2018 §6.1 (√n sites besides the central function at the initial audit, 0.6√n at surveillance, 0.8√n at recertification, rounded up; the central function every time), the accredited practice for sampling sites' },
     { topic: 'identity', clause: '(none)', text: 'the document states no version and no date in force: certsh calls it version 1, in force from 2012-02-01, the day GB/T 27922-2011 came into force (the earliest day these rules could apply)' },
     { topic: 'manDays', clause: 'App. A', text: '"1001人及以上 每增加600人增加1人日" is read as every started further 600 beyond 1000 adding 1 (1001-1600 → 11, 1601-2200 → 12); likewise 900 (surveillance) and 450 (recertification): the row begins at 1001, so 1001 staff must need more than 1000, and auditing too little is the risk the rules guard against (§6.2.3 caps only reductions)' },
     { topic: 'manDays', clause: '§8.2', text: 'where App. A gives less than 70% of the initial time for recertification (1-20: 2 < 2.1; 81-100: 4 < 4.2; 201-300: 5.5 < 5.6; past 1000 in places), §8.2\'s "不应少于70%" wins and the time is raised to the next half man-day' },

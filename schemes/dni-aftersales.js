@@ -27,7 +27,8 @@ module.exports = defineScheme({
         { code: 'leader', check: 'leader', clause: '§5.3.2', text: '由审查组组长进行文件审查工作，并对文件审查结果负责: the team has its leader, an auditor' },
         { code: 'experts-advise', check: 'expertsAdvise', clause: '§5.3.1.3', text: '公司选派有能力的审查员组成审查组: the team audits with auditors' },
         { code: 'document-review', check: 'documentReview', clause: '§5.3.2', text: '文件审查是在现场审查实施前进行…文件审查通过后，方可安排现场审查' },
-        { code: 'audit-time', check: 'auditTime', clause: 'Annex 3', text: 'the audit time of Annex 3 (§5.3.1.2 for surveillance and recertification); the document allows no reduction' }] },
+        { code: 'audit-time', check: 'auditTime', clause: 'Annex 3', text: 'the audit time of Annex 3 (§5.3.1.2 for surveillance and recertification); the document allows no reduction' },
+        { code: 'site-sample', check: 'sitesSampled', sampling: 'iaf-md1', clause: '§5.3.3.3', text: '对于多场所，根据抽样原则确定审查场所 (§5.3.1.4: 审查计划（包括多场所抽样计划）)' }] },
       reject: { guards: [{ code: 'reason', clause: '§5.2.1', text: '无法受理的认证项目，应在15日内通知认证申请方（并说明原因）' }] },
       certify: {
         grade: { from: 'evaluation', clause: '§5.3.3.7', text: '达标级 ≥70, 三星级 ≥80, 四星级 ≥90, 五星级 ≥95' },
@@ -50,6 +51,7 @@ module.exports = defineScheme({
   },
 
   positions: [
+    { topic: 'workflow.audit', clause: '§5.3.3.3', text: '"根据抽样原则确定审查场所" names no sample size: certsh samples as IAF MD 1:2018 §6.1 (√n sites besides the central function at the initial audit, 0.6√n at surveillance, 0.8√n at recertification, rounded up; the central function every time); Annex 3 note 5 still gives each site visited at least 0.5 man-day' },
     { topic: 'manDays', clause: '§5.3.1.2', text: '"按初审人日数的1/3 (2/3) 计算" gives fractions; certsh rounds them up to the next half man-day (Annex 3 note 5 counts in half days; rounding down would audit less than the stated share): initial 2 → surveillance 1 (0.667), recertification 1.5 (1.333)' },
     { topic: 'manDays', clause: 'Annex 3', text: '">10700 遵循上述递进规律": the upper bounds of the last bands grow by about a quarter each (5450→6800→8500→10700: ×1.248, ×1.25, ×1.259), so each further band ends at the previous end × 1.25, rounded to a whole person, and adds 1 man-day: 10701-13375 → 21, 13376-16719 → 22, …' },
     { topic: 'manDays', clause: 'Annex 3 note 4', text: 'the on-site time "不少于最终确定的审查总时间的80%" is rounded up to the next half man-day, never above the total' },

@@ -68,7 +68,7 @@ function when(asOf, knownOnDate, fn) {
 
 // The subject prefix of each state table whose rows the log keeps (core/log.c).
 var PREFIX = { orgs: 'org', people: 'person', cases: 'case', audits: 'audit', findings: 'finding', scores: 'score',
-  decisions: 'decision', certificates: 'certificate', matters: 'matter' };
+  decisions: 'decision', certificates: 'certificate', matters: 'matter', sites: 'site' };
 var columnCache = {};
 
 // columnsOf(table) → the table's column names (read once per process).

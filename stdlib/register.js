@@ -135,9 +135,10 @@ function filters(o, columns) {
 
 // ---- prototypes -----------------------------------------------------------------------------
 
-var Org = {}, Person = {}, Case = {}, Audit = {}, Finding = {}, Score = {}, Decision = {}, Certificate = {}, Matter = {};
+var Org = {}, Person = {}, Case = {}, Audit = {}, Finding = {}, Score = {}, Decision = {}, Certificate = {}, Matter = {}, Site = {};
 
 function org(id, why) { return wrap(Org, core.org.get(idOf(id)), why); }
+function site(id, why) { return wrap(Site, core.site.get(idOf(id)), why); }
 function person(id, why) { return wrap(Person, core.person.get(idOf(id)), why); }
 function kase(id, why) { return wrap(Case, core.case.get(idOf(id)), why); }
 function audit(id, why) { return wrap(Audit, core.audit.get(idOf(id)), why); }
@@ -175,6 +176,23 @@ Org.update = function (o) { return wrap(Org, core.org.update(this.id, opts(o, 'o
 Org.cases = function () { return records('SELECT id FROM cases WHERE org_id = ? ORDER BY id', [this.id], kase); };
 // org.certificates() → [Certificate]
 Org.certificates = function () { return records('SELECT id FROM certificates WHERE org_id = ? ORDER BY id', [this.id], certificate); };
+// org.addSite({name, address, central, opened}) → Site: a place where the organisation provides
+// the service, or (central: true) its central function, where the service system is planned and
+// managed (one open at a time); org.sites, the count the audit-time tables read, follows
+Org.addSite = function (o) {
+  o = opts(o, 'org.addSite', ['name', 'address', 'central', 'opened']);
+  return wrap(Site, core.site.add({ org: this.id, name: o.name, address: o.address, central: o.central, opened: o.opened || today() }));
+};
+// org.sitesOn(date) → [Site] open on date (default today), the central function first
+Org.sitesOn = function (day) { return sitesOn(this.id, day === undefined ? today() : date.check(day, 'date')); };
+// site.close({date}) → Site closed on date (default today); org.sites follows
+Site.close = function (o) {
+  o = opts(o, 'site.close', ['date']);
+  return wrap(Site, core.site.close(this.id, { date: o.date || today() }));
+};
+// site.org() → Org
+Site.org = function () { return org(this.orgId); };
+
 // org.apply({scheme, scope, grade, shops, date}) → Case (cases.apply for this organisation)
 Org.apply = function (o) { return cases.apply(Object.assign({}, opts(o, 'org.apply', ['scheme', 'scope', 'grade', 'shops', 'date']), { org: this.id })); };
 
@@ -281,6 +299,10 @@ Case.close = function (o) {
   return wrap(Case, core.case.close(this.id, { date: o.date || today(), reason: o.reason }));
 };
 
+// visitedCount(a, who) → the sites the audit-time table counts: those the audit visits when
+// recorded (a per-site minimum is for each site audited, DNI Annex 3 note 5), else all of the org's
+function visitedCount(a, who) { return a.sites && a.sites.length ? a.sites.length : who.sites; }
+
 // auditFacts(kase, a, s, deviation) → what the workflow's audit guards read: the audit with its team
 // (each member's person and registrations), the case's document reviews, the scheme's audit time
 function auditFacts(kase, a, s, deviation) {
@@ -288,23 +310,37 @@ function auditFacts(kase, a, s, deviation) {
   var who = kase.org(), md = null;
   if (typeof s.manDays === 'function' && ['initial', 'surveillance', 'recertification'].indexOf(a.type) >= 0) {
     var initial = a.type === 'initial' ? null : sql("SELECT coalesce(onsite_days, man_days) AS d FROM audits WHERE case_id = ? AND type = 'initial' AND status = 'done' AND man_days IS NOT NULL ORDER BY actual_end DESC LIMIT 1", kase.id)[0];
-    md = s.manDays({ employees: who.staff, audit: a.type, sites: who.sites });
-    if (initial && md.initial !== undefined) md = s.manDays({ employees: who.staff, audit: a.type, sites: who.sites, initialOnsite: initial.d });
+    var n = visitedCount(a, who);
+    md = s.manDays({ employees: who.staff, audit: a.type, sites: n });
+    if (initial && md.initial !== undefined) md = s.manDays({ employees: who.staff, audit: a.type, sites: n, initialOnsite: initial.d });
   }
-  return { case: kase, audit: { type: a.type, start: a.start || a.plannedStart, end: a.end || a.plannedEnd, team: team, manDays: a.manDays },
+  var day = a.start || a.plannedStart;
+  return { case: kase, audit: { type: a.type, start: day, end: a.end || a.plannedEnd, team: team, manDays: a.manDays, sites: a.sites },
+    sites: date.isValid(day) ? sitesOn(who.id, day) : [],
     documentReviews: sql("SELECT actual_end AS end FROM audits WHERE case_id = ? AND type = 'document' AND status = 'done'", kase.id),
     manDays: md, deviation: deviation, date: a.start || a.plannedStart };
 }
 
+// sitesOn(org, day) → the organisation's sites open on day, the central function first
+function sitesOn(orgId, day) {
+  return records('SELECT id FROM sites WHERE org_id = ?1 AND opened <= ?2 AND (closed IS NULL OR closed >= ?2) ORDER BY central DESC, id',
+    [orgId, day], site);
+}
+
 // case.audit({type, start, end, plannedStart, plannedEnd, team:[{person, role}], mode, manDays,
-// onsiteDays, deviation}) → Audit; start/end record an audit that took place, plannedStart/plannedEnd
+// onsiteDays, sites:[site…], deviation}) → Audit; sites: those of a multi-site organisation it
+// visits (the scheme's site-sample guard checks them); start/end record an audit that took place, plannedStart/plannedEnd
 // plan one. Without manDays the scheme's table gives them from the org's staff and sites. The
 // scheme's workflow (its audit transition) checks the team (registrations, leader, experts), the
 // stages (a document review before the initial audit) and the time (a reduction needs deviation:
 // {reason, by, approvedBy, date}, recorded with the audit).
 Case.audit = function (o) {
-  o = opts(o, 'case.audit', ['type', 'mode', 'start', 'end', 'plannedStart', 'plannedEnd', 'manDays', 'onsiteDays', 'team', 'deviation']);
+  o = opts(o, 'case.audit', ['type', 'mode', 'start', 'end', 'plannedStart', 'plannedEnd', 'manDays', 'onsiteDays', 'team', 'sites', 'deviation']);
   var a = pick(o, ['type', 'mode', 'start', 'end', 'plannedStart', 'plannedEnd', 'manDays', 'onsiteDays']);
+  if (o.sites !== undefined) {
+    if (!Array.isArray(o.sites)) throw fail('invalid', 'sites', 'case.audit: sites must list the sites the audit visits, got ' + JSON.stringify(o.sites));
+    a.sites = o.sites.map(idOf);
+  }
   a.case = this.id;
   a.team = (o.team || []).map(function (m) {
     return m && typeof m === 'object' && m.person !== undefined ? { person: idOf(m.person), role: m.role || 'member' } : { person: idOf(m) };
@@ -315,7 +351,7 @@ Case.audit = function (o) {
     var s = this.rules();
     if (typeof s.manDays === 'function') {
       var who = this.org();
-      var md = s.manDays({ employees: who.staff, audit: o.type, sites: who.sites });
+      var md = s.manDays({ employees: who.staff, audit: o.type, sites: visitedCount(a, who) });
       a.manDays = md.total;
       if (md.onsite !== undefined && md.onsite !== null) a.onsiteDays = md.onsite;
       why = md.why || [];
@@ -472,7 +508,7 @@ Audit.case = function () { return kase(this.caseId); };
 Audit.complete = function (o) {
   o = opts(o, 'audit.complete', ['start', 'end']);
   var self = audit(this.id), k = self.case(), s = k.rules();
-  var r = transit(s, 'audit', auditFacts(k, { type: self.type, start: o.start, end: o.end, manDays: self.manDays,
+  var r = transit(s, 'audit', auditFacts(k, { type: self.type, start: o.start, end: o.end, manDays: self.manDays, sites: self.sites || undefined,
     team: (self.team || []).map(function (m) { return { person: m.personId, role: m.role }; }) }, s, null));
   return wrap(Audit, core.audit.complete(this.id, o), r.why);
 };

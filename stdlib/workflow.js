@@ -205,6 +205,22 @@ var CHECKS = {
     if (a.manDays < md.total) return { holds: 'reduced from ' + md.total + ' to ' + a.manDays + ' (minimum ' + md.minimum + '): ' + f.deviation.reason + ', approved by person ' + f.deviation.approvedBy + ' on ' + f.deviation.date };
     return null;
   },
+  // sitesSampled: an audit of a multi-site organisation visits the central function and at least
+  // the sample of its other sites that guard.sampling gives (stdlib/sampling: 'iaf-md1' or 'all'),
+  // counted among the sites open on the audit's first day; an organisation without site records
+  // has one site, and nothing to sample
+  sitesSampled: function (f, g) {
+    var sites = f.sites || [], central = sites.filter(function (x) { return x.central; }), others = sites.filter(function (x) { return !x.central; });
+    if (!sites.length) return null;
+    var need = require('stdlib/sampling').size(g.sampling, others.length, f.audit.type);
+    if (!need) return null;
+    var visited = f.audit.sites;
+    if (!visited) return refusal('sites', 'the organisation has ' + sites.length + ' sites open on ' + f.audit.start + ': record the sites the audit visits (sites: [site…]); the sample is ' + need.text);
+    var seen = others.filter(function (x) { return visited.indexOf(x.id) >= 0; }).length;
+    if (central.length && visited.indexOf(central[0].id) < 0) return refusal('sites', 'the central function (site ' + central[0].id + ', ' + central[0].name + ') is not among the sites visited; it is audited every time');
+    if (seen < need.visit) return refusal('sites', seen + ' of the ' + others.length + ' sites visited; the sample is ' + need.text, { visited: seen, sample: need.visit, sites: others.length });
+    return { holds: seen + ' of the ' + others.length + ' sites visited' + (central.length ? ' and the central function' : '') + '; the sample is ' + need.text };
+  },
   // gradeKnown: an imported grade is one of the scheme's levels, carrying that level's stars
   gradeKnown: function (f) {
     var g = f.imported.grade, stars = f.imported.stars || 0, levels = f.levels || [];

@@ -118,7 +118,9 @@ python3 - "$OLD" <<'PY'
 import hashlib, sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
 db.executescript("DROP TRIGGER events_no_update; DROP INDEX events_effective;"
-                 "ALTER TABLE events DROP COLUMN effective; ALTER TABLE events DROP COLUMN format;")
+                 "ALTER TABLE events DROP COLUMN effective; ALTER TABLE events DROP COLUMN format;"
+                 # and what later migrations added (8: sites)
+                 "DROP TABLE sites; ALTER TABLE audits DROP COLUMN sites;")
 prev = "0" * 64
 for seq, *f in db.execute("SELECT seq, as_of, wall, actor, kind, subject, payload FROM events ORDER BY seq").fetchall():
     h = hashlib.sha256("\x1f".join([prev, str(seq)] + f).encode()).hexdigest()

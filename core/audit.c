@@ -156,6 +156,41 @@ int audit_complete(Db *db, long long id, const char *start, const char *end, con
 
 int audit_cancel(Db *db, long long id, const char *args) { return audit_finish(db, id, "cancelled", NULL, NULL, args); }
 
+int audit_report(Db *db, long long id, const char *date, long long by, const char *args) {
+  if (reg_date(db, "date", date, 1) < 0) return -1;
+  char status[16], end[16], role[16] = "", reported[16];
+  if (db_begin(db) < 0) return -1;
+  db_effective(db, date);
+  if (reg_column(db, "audits", "status", id, "audit", status, sizeof status) < 0 ||
+      reg_column(db, "audits", "coalesce(actual_end, '')", id, "audit", end, sizeof end) < 0 ||
+      reg_column(db, "audits", "coalesce(reported, '')", id, "audit", reported, sizeof reported) < 0)
+    return reg_abort(db);
+  if (strcmp(status, "done") != 0) {
+    db_fail(db, "illegal-transition", "audit", "audit %lld is %s; only an audit that took place has a report", id, status);
+    return reg_abort(db);
+  }
+  if (reported[0]) {
+    db_fail(db, "invalid", "audit", "audit %lld has its report already (dated %s)", id, reported);
+    return reg_abort(db);
+  }
+  if (reg_order(db, "the audit's end", end, "date", date) < 0) return reg_abort(db);
+  sqlite3_stmt *st = db_prepare(db, "SELECT role FROM audit_team WHERE audit_id = ?1 AND person_id = ?2");
+  if (!st) return reg_abort(db);
+  sqlite3_bind_int64(st, 1, id);
+  sqlite3_bind_int64(st, 2, by);
+  if (sqlite3_step(st) == SQLITE_ROW) snprintf(role, sizeof role, "%s", (const char *)sqlite3_column_text(st, 0));
+  sqlite3_finalize(st);
+  if (strcmp(role, "leader") != 0) {
+    db_fail(db, "invalid", "by", "person %lld is %s of audit %lld; its report is signed by the team's leader", by,
+            role[0] ? role : "not on the team", id);
+    return reg_abort(db);
+  }
+  if (reg_run(db, "UPDATE audits SET reported = ?2, report_by = ?3 WHERE id = ?1", "iti", id, date, by) < 0 ||
+      log_record(db, "audit.report", "audit", id, args) < 0)
+    return reg_abort(db);
+  return db_commit(db);
+}
+
 int audit_add_member(Db *db, long long id, const AuditMember *m, const char *args) {
   if (audit_member_ok(db, m, NULL, 0) < 0) return -1;
   char case_id[24], status[16];

@@ -62,6 +62,25 @@ int case_review(Db *db, long long id, int accept, const char *date, const char *
   return case_move(db, id, accept ? "accepted" : "rejected", date, reason, accept ? "case.accept" : "case.reject", args);
 }
 
+int case_contract(Db *db, long long id, const char *date, const char *number, const char *args) {
+  if (reg_date(db, "date", date, 1) < 0 || reg_text(db, "number", number) < 0) return -1;
+  char status[16], reviewed[16];
+  if (db_begin(db) < 0) return -1;
+  db_effective(db, date);
+  if (reg_column(db, "cases", "status", id, "case", status, sizeof status) < 0 ||
+      reg_column(db, "cases", "coalesce(reviewed, '')", id, "case", reviewed, sizeof reviewed) < 0)
+    return reg_abort(db);
+  if (strcmp(status, "accepted") != 0 && strcmp(status, "certified") != 0) {
+    db_fail(db, "illegal-transition", "status", "case %lld is %s; a certification contract follows the acceptance of an application", id, status);
+    return reg_abort(db);
+  }
+  if (reg_order(db, "the acceptance", reviewed, "date", date) < 0) return reg_abort(db);
+  if (reg_run(db, "UPDATE cases SET contracted = ?2, contract_number = ?3 WHERE id = ?1", "itt", id, date, number) < 0 ||
+      log_record(db, "case.contract", "case", id, args) < 0)
+    return reg_abort(db);
+  return db_commit(db);
+}
+
 int case_close(Db *db, long long id, const char *date, const char *reason, const char *args) {
   return case_move(db, id, "closed", date, reason, "case.close", args);
 }

@@ -29,6 +29,7 @@ static const LogSubject LOG_SUBJECTS[] = {
   {"certificate", "certificates", NULL, NULL, NULL},
   {"matter", "matters", NULL, NULL, NULL},
   {"site", "sites", NULL, NULL, NULL},
+  {"competence", "competence", NULL, NULL, NULL},
 };
 #define LOG_NSUBJECTS (sizeof LOG_SUBJECTS / sizeof LOG_SUBJECTS[0])
 
@@ -36,7 +37,7 @@ static const LogSubject LOG_SUBJECTS[] = {
 enum { LOG_SLOT_LAST = 0, LOG_SLOT_INSERT = 1, LOG_SLOT_PAYLOAD = 2 /* .. 2 + LOG_NSUBJECTS - 1 */ };
 
 const char *const log_subject_prefixes[] = {"org", "person", "case", "audit", "finding", "score",
-                                            "decision", "certificate", "matter", "site", NULL};
+                                            "decision", "certificate", "matter", "site", "competence", NULL};
 
 /* Cached row-JSON expressions, built from the live schema once per process. */
 static char *log_json_cache[2][LOG_NSUBJECTS];

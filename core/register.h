@@ -91,6 +91,8 @@ typedef struct CaseInput {
 int case_apply(Db *db, const CaseInput *in, const char *args_json, long long *id);
 /* Application review: applied → accepted, or applied → rejected (reason required). */
 int case_review(Db *db, long long id, int accept, const char *date, const char *reason, const char *args_json);
+/* The certification contract of an accepted (or certified) case, signed on date (case.contract). */
+int case_contract(Db *db, long long id, const char *date, const char *number, const char *args_json);
 /* Close a case that is not closed yet (withdrawn application, end of certification). */
 int case_close(Db *db, long long id, const char *date, const char *reason, const char *args_json);
 /* 1 when the case may move from status `from` to `to`. */
@@ -123,6 +125,8 @@ int audit_create(Db *db, const AuditInput *in, const char *args_json, long long 
 int audit_complete(Db *db, long long id, const char *start, const char *end, const char *args_json);
 /* A planned audit will not take place. */
 int audit_cancel(Db *db, long long id, const char *args_json);
+/* The report of a done audit, dated on or after its end and signed by `by`, its leader (audit.report). */
+int audit_report(Db *db, long long id, const char *date, long long by, const char *args_json);
 /* Add a person to an audit's team. */
 int audit_add_member(Db *db, long long id, const AuditMember *m, const char *args_json);
 
@@ -248,6 +252,24 @@ typedef struct SiteInput {
 int site_add(Db *db, const SiteInput *in, const char *args_json, long long *id);
 /* A site closed on date (site.close); the organisation's site count follows. */
 int site_close(Db *db, long long id, const char *date, const char *args_json);
+
+/* ---- competence: evaluations, monitoring and training of people (core/competence.c) -------- */
+
+typedef struct CompetenceInput {
+  long long person;
+  const char *kind;       /* evaluation, monitoring, training */
+  const char *activity;   /* audit, lead, decide */
+  const char *scheme;     /* the scheme id it concerns, or NULL: every scheme */
+  const char *field_code; /* or NULL */
+  const char *date;
+  const char *result;     /* competent, not-competent (evaluation, monitoring); completed (training) */
+  const char *valid_to;   /* the last day an evaluation holds, or NULL */
+  long long by;           /* who evaluated, monitored or trained: another person */
+  const char *text;       /* or NULL */
+} CompetenceInput;
+
+/* Record one competence record (competence.record); records are never changed, a later one supersedes. */
+int competence_record(Db *db, const CompetenceInput *in, const char *args_json, long long *id);
 
 /* ---- deviations: justified exceptions recorded as data (core/deviation.c) ------------------ */
 

@@ -228,5 +228,27 @@ const char *const schema_migrations[] = {
   "  created TEXT NOT NULL);"
   "CREATE INDEX sites_org ON sites(org_id);"
   "CREATE UNIQUE INDEX sites_central ON sites(org_id) WHERE central = 1 AND closed IS NULL;"
-  "ALTER TABLE audits ADD COLUMN sites TEXT CHECK(sites IS NULL OR json_valid(sites));",
+  "ALTER TABLE audits ADD COLUMN sites TEXT CHECK(sites IS NULL OR json_valid(sites));"
+  /* and the stages between: the certification contract signed after acceptance (its date and
+   * number), and each audit's report, dated and signed by its leader, before any decision on it */
+  "ALTER TABLE cases ADD COLUMN contracted TEXT;"
+  "ALTER TABLE cases ADD COLUMN contract_number TEXT;"
+  "ALTER TABLE audits ADD COLUMN reported TEXT;"
+  "ALTER TABLE audits ADD COLUMN report_by INTEGER;" /* the leader who signed it (core checks: a leader of the team) */
+  /* and people's competence beyond registrations (core/competence.c): evaluations, continual
+   * monitoring and training, never changed, a later record superseding (CNAS C2.2, C2.3) */
+  "CREATE TABLE competence("
+  "  id INTEGER PRIMARY KEY,"
+  "  person_id INTEGER NOT NULL REFERENCES people(id),"
+  "  kind TEXT NOT NULL CHECK(kind IN ('evaluation', 'monitoring', 'training')),"
+  "  activity TEXT NOT NULL CHECK(activity IN ('audit', 'lead', 'decide')),"
+  "  scheme TEXT,"
+  "  field_code TEXT,"
+  "  date TEXT NOT NULL,"
+  "  result TEXT NOT NULL CHECK(result IN ('competent', 'not-competent', 'completed')),"
+  "  valid_to TEXT CHECK(valid_to IS NULL OR valid_to >= date),"
+  "  by INTEGER NOT NULL REFERENCES people(id),"
+  "  text TEXT NOT NULL DEFAULT '',"
+  "  created TEXT NOT NULL);"
+  "CREATE INDEX competence_person ON competence(person_id, activity, date);",
   0};

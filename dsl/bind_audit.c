@@ -86,6 +86,18 @@ static duk_ret_t audit_cancel_js(duk_context *ctx) {
   return bind_core_push_record(ctx, "audit", id);
 }
 
+/* core.audit.report(id, {date, by}) → the audit row; its report, signed by its leader */
+static duk_ret_t audit_report_js(duk_context *ctx) {
+  static const char fn[] = "core.audit.report(id, {date, by})";
+  long long id = bind_id_arg(ctx, 0, "id", fn);
+  bind_require_object(ctx, 1, "options", fn);
+  bind_core_known_fields(ctx, 1, "date,by", fn);
+  const char *date = bind_prop_date(ctx, 1, "date", 1, fn);
+  long long by = bind_prop_id(ctx, 1, "by", 1, fn);
+  if (audit_report(&host_of(ctx)->db, id, date, by, bind_json(ctx, 1)) < 0) bind_core_fail(ctx);
+  return bind_core_push_record(ctx, "audit", id);
+}
+
 /* core.audit.addMember(id, {person, role}) → the audit row */
 static duk_ret_t audit_add_member_js(duk_context *ctx) {
   static const char fn[] = "core.audit.addMember(id, {person, role})";
@@ -108,6 +120,7 @@ static const duk_function_list_entry audit_funcs[] = {
   {"cancel", audit_cancel_js, 1},
   {"addMember", audit_add_member_js, 2},
   {"get", audit_get_js, 1},
+  {"report", audit_report_js, 2},
   {NULL, NULL, 0}};
 
 void bind_audit_open(duk_context *ctx) { bind_core_put(ctx, "audit", audit_funcs); }

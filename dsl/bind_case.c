@@ -42,6 +42,18 @@ static duk_ret_t case_reject_js(duk_context *ctx) { return case_move(ctx, 1, "co
 /* core.case.close(id, {date, reason}) → the case row */
 static duk_ret_t case_close_js(duk_context *ctx) { return case_move(ctx, 2, "core.case.close(id, {date, reason})"); }
 
+/* core.case.contract(id, {date, number}) → the case row; the certification contract signed */
+static duk_ret_t case_contract_js(duk_context *ctx) {
+  static const char fn[] = "core.case.contract(id, {date, number})";
+  long long id = bind_id_arg(ctx, 0, "id", fn);
+  bind_require_object(ctx, 1, "options", fn);
+  bind_core_known_fields(ctx, 1, "date,number", fn);
+  const char *date = bind_prop_date(ctx, 1, "date", 1, fn);
+  const char *number = bind_prop_string(ctx, 1, "number", 1, fn);
+  if (case_contract(&host_of(ctx)->db, id, date, number, bind_json(ctx, 1)) < 0) bind_core_fail(ctx);
+  return bind_core_push_record(ctx, "case", id);
+}
+
 /* core.case.get(id) → the case row; throws not-found */
 static duk_ret_t case_get_js(duk_context *ctx) {
   return bind_core_push_record(ctx, "case", bind_id_arg(ctx, 0, "id", "core.case.get(id)"));
@@ -52,6 +64,7 @@ static const duk_function_list_entry case_funcs[] = {
   {"accept", case_accept_js, 2},
   {"reject", case_reject_js, 2},
   {"close", case_close_js, 2},
+  {"contract", case_contract_js, 2},
   {"get", case_get_js, 1},
   {NULL, NULL, 0}};
 

@@ -18,6 +18,7 @@ void bind_matter_open(duk_context *ctx);
 void bind_reminder_open(duk_context *ctx);
 void bind_deviation_open(duk_context *ctx);
 void bind_site_open(duk_context *ctx);
+void bind_competence_open(duk_context *ctx);
 void bind_library_open(duk_context *ctx);
 
 static void (*const BINDING_MODULES[])(duk_context *) = {
@@ -37,6 +38,7 @@ static void (*const BINDING_MODULES[])(duk_context *) = {
   bind_reminder_open,
   bind_deviation_open,
   bind_site_open,
+  bind_competence_open,
   bind_library_open,
 };
 

@@ -6,10 +6,12 @@ var lead = people.create({name: '张三', roles: ['auditor'], registrations: [{n
 var boss = people.create({name: '李四', roles: ['decider']});
 var c = cases.apply({org: org, scheme: 'cas-service', scope: '家用电器的售后服务', grade: '五星级', date: '2026-01-05'});
 var accepted = c.accept({date: '2026-01-08', checkedBy: boss});   // §6.1.5: the facts not stated on the org, checked by boss
+c.contract({date: '2026-01-09', number: 'CAS-HT-2026-001'});   // §6.1.7: the written contract before any audit
 c.audit({type: 'document', start: '2026-01-20', end: '2026-01-21', team: [{person: lead, role: 'leader'}]});  // §6.3: documents first
 var a = c.audit({type: 'initial', start: '2026-02-10', end: '2026-02-12', team: [{person: lead, role: 'leader'}]});
 var nc = a.finding({item: '5.3', kind: 'nonconformity', evidence: '维修记录不全'});
 var s = a.score({score: 92, deductionItems: 1});
+a.report({date: '2026-02-13'});   // §6.5: the leader's report before the decision
 var asked; try { c.decide({by: [boss], outcome: 'certify', date: '2026-03-01', grade: '五星级'}); } catch (e) { asked = e; } // 92 is not 95 (§6.5)
 var d = c.decide({by: [boss], outcome: 'certify', date: '2026-03-01'}), cert = d.certificate;
 var causes = {suspension: c.rules().causes('suspension')[0], withdrawal: c.rules().causes('withdrawal')[0]};

@@ -254,6 +254,8 @@ function auditOf(kase, type, startDay, mode) {
     { person: pickOne(auditors), role: 'member' }].filter(function (m, i, all) { return i === 0 || m.person !== all[0].person; }) });
   au.scheme = kase.scheme;
   counts.audits++;
+  // the leader's report two days after the audit (CAS §6.5, DNI §5.3.3.7, CFC §8.6.3, C3.5): before any decision on it
+  if (type !== 'document' && date.addDays(endDay, 2) < asOf) au.report({ date: date.addDays(endDay, 2) });
   return au;
 }
 
@@ -313,6 +315,7 @@ function history(i) {
   if (reviewed >= asOf) return; // awaiting review: the notice of non-acceptance is due soon
   if (chance(0.03)) { kase.reject({ date: reviewed, reason: '管理体系运行不足3个月' }); return; }
   kase = kase.accept({ date: reviewed, checkedBy: online ? undefined : pickOne(deciders) }); // facts not stated: checked by the reviewer
+  kase = kase.contract({ date: reviewed, number: 'HT-' + reviewed.substring(0, 4) + '-' + kase.id }); // signed on acceptance (CAS §6.1.7, DNI §5.2.2, CFC §6.1.2)
   var initial = evaluate(kase, 'initial', date.addDays(reviewed, between(15, 60)));
   if (!initial) return;
   var decided = date.addDays(initial.audit.end, between(10, 40));
@@ -402,6 +405,12 @@ if (existing > 0) {
         registrations: [{ number: 'CCAA-' + (2019 + k % 5) + '-' + (10000 + k), fieldCode: '0' + between(1, 9), from: date.addYears(start, -1), to: date.addYears(asOf, 2) }] }).id;
     }
     for (var j = 0; j < 8; j++) deciders.push(people.create({ name: personName(), roles: ['decider'] }).id);
+    // each evaluated competent for what they do, by the technical manager (CNAS C2.2 1), C2.5)
+    var manager = people.create({ name: personName(), roles: ['decider'] });
+    auditors.forEach(function (id) {
+      ['audit', 'lead'].forEach(function (act) { people.get(id).assess({ kind: 'evaluation', activity: act, date: date.addYears(start, -1), result: 'competent', by: manager }); });
+    });
+    deciders.forEach(function (id) { people.get(id).assess({ kind: 'evaluation', activity: 'decide', date: date.addYears(start, -1), result: 'competent', by: manager }); });
     for (var i = 1; i <= ORGS; i++) history(i);
     // validity ended without recertification: expired, but for the last month's, which the reminder job still flags
     sql("SELECT id, expires FROM certificates WHERE status = 'active' AND expires < ? AND status_date <= expires", date.addDays(asOf, -30)).forEach(function (r) {

@@ -19,6 +19,11 @@ step('An applicant whose management system has run only 2 months would be refuse
 step('Had this one been refused, it would have to be told by', s.deadline('nonAcceptanceNotice', '2025-01-08'), s.deadline('nonAcceptanceNotice', '2025-01-08').date);
 c = c.accept({ date: '2025-01-08' });
 step('Application review accepts the case (eligibility from the organisation\'s facts)', c, 'status ' + c.status);
+w.refused('No audit before the written certification contract (§6.1.7 "在实施认证审查前…订立…书面认证合同")', function () {
+  c.audit({ type: 'document', start: '2025-02-03', end: '2025-02-04', team: [{ person: lead, role: 'leader' }] });
+});
+c = c.contract({ date: '2025-01-15', number: 'CAS-HT-2025-001' });
+print('\n   Contract ' + c.contractNumber + ' signed ' + c.contracted);
 
 // 2. The initial audit: time from App. A, findings, the score (§6.2–6.5)
 var doc = c.audit({ type: 'document', start: '2025-02-03', end: '2025-02-04', team: [{ person: lead, role: 'leader' }] });
@@ -38,6 +43,8 @@ step('Score (points are this body\'s own: GB/T 27922\'s weights are not public) 
   'score ' + Math.round(sc.score * 100) / 100 + ', ' + (sc.pass ? 'pass' : 'fail') + ', ' + sc.level);
 w.list('What the report must contain before it is finalised', s.requires('report'));
 f.close({ date: '2025-03-05' });
+a = a.report({ date: '2025-03-06' });
+print('\n   The audit report, signed by the team leader (§6.5 "应由审查组组长签字"): ' + a.reported);
 
 // 3. The decision by someone who did not audit, and the certificate (§6.6, §6.7)
 var d = c.decide({ by: [decider], outcome: 'certify', date: '2025-03-10' });
@@ -50,6 +57,7 @@ step('The surveillance programme', prog, 'next: ' + prog.next.opens + ' to ' + p
 var s1 = c.audit({ type: 'surveillance', start: '2025-12-01', end: '2025-12-02', team: [{ person: lead, role: 'leader' }] });
 step('First surveillance audit', s1, s1.manDays + ' man-days');
 s1.score({ score: 88, deductionItems: 2 });
+s1.report({ date: '2025-12-03' });
 try {
   c.decide({ by: [lead], outcome: 'maintain', date: '2025-12-15' });
 } catch (e) {
@@ -71,6 +79,7 @@ prog = s.surveillance({ decisionDate: cert.issued, expires: cert.expires, audits
 step('Second surveillance window', prog, prog.next.opens + ' to ' + prog.next.due);
 var s2 = c.audit({ type: 'surveillance', start: '2026-10-12', end: '2026-10-13', team: [{ person: lead, role: 'leader' }] });
 s2.score({ score: 90, deductionItems: 1 });
+s2.report({ date: '2026-10-14' });
 c.decide({ by: [decider], outcome: 'maintain', date: '2026-10-20' });
 
 // 6. Recertification: applied for 3 months before expiry, at least 70% of the initial time (§8)
@@ -78,6 +87,7 @@ step('The recertification application is due by', s.deadline('recertApplication'
 var r = c.audit({ type: 'recertification', start: '2027-12-06', end: '2027-12-08', team: [{ person: lead, role: 'leader' }] });
 step('Recertification audit', r, r.manDays + ' man-days');
 r.score({ score: 96, deductionItems: 0 });
+r.report({ date: '2027-12-09' });
 var rd = c.decide({ by: [decider], outcome: 'recertify', date: '2028-01-10' });
 step('Recertification decision: same number, a new cycle', rd, rd.certificate.number + ', ' + rd.certificate.grade + ', valid to ' + rd.certificate.expires);
 print('\nRecord log: ' + JSON.stringify(log.verify()));

@@ -15,11 +15,14 @@ var org = orgs.create({ name: '上海某某数码产品有限公司', uscc: '911
 var c = cases.apply({ org: org, scheme: 'cfc-sc14', scope: '数码产品的售后服务', grade: '五星级', date: '2025-07-01' });
 c = c.accept({ date: '2025-07-04' });
 step('Accepted (§6.1 1): legal status)', c, 'status ' + c.status);
+c = c.contract({ date: '2025-07-10', number: 'CFC-HT-2025-036' });
+print('\n   The written certification contract (§6.1.2 "签订具有法律效力的书面认证合同"): ' + c.contractNumber + ', ' + c.contracted);
 print('\n   No audit-time table in SC14: man-days are decided at application review (§6.2.1 5)), so the audit states them.');
 
 // 2. Document review, initial audit, score and grade (§8)
 var a = c.audit({ type: 'initial', start: '2025-08-11', end: '2025-08-13', manDays: 4, onsiteDays: 3.5, team: [{ person: lead, role: 'leader' }] });
 var sc = a.score({ score: 82.5, deductionItems: 1 });
+a.report({ date: '2025-08-15' }); // §8.6.3: the leader submits the complete report
 step('Applied for 五星级; the audit reaches', sc, sc.score + ' → ' + sc.level + ' (a lower grade than applied for is recommended only on request, §8.5.5 2))');
 w.refused('Certify at 五星级 as applied for? Not on 82.5 without the applicant\'s request', function () {
   c.decide({ by: [decider], outcome: 'certify', date: '2025-09-01' });
@@ -33,6 +36,7 @@ var prog = s.surveillance({ decisionDate: cert.issued, expires: cert.expires, as
 step('The surveillance programme', prog, 'first due ' + prog.next.due);
 var s1 = c.audit({ type: 'surveillance', start: '2026-05-18', end: '2026-05-19', manDays: 1.5, team: [{ person: lead, role: 'leader' }] });
 s1.score({ score: 84, deductionItems: 0 });
+s1.report({ date: '2026-05-20' });
 c.decide({ by: [decider], outcome: 'maintain', date: '2026-05-29' });
 prog = s.surveillance({ decisionDate: cert.issued, expires: cert.expires, audits: [{ type: 'surveillance', end: '2026-05-19' }], asOf: '2026-06-01' });
 step('The second surveillance', prog, 'due ' + prog.next.due + ', never after ' + prog.next.latest);
@@ -46,12 +50,14 @@ cert = certificates.get(cert.id).restore({ cause: 'corrected', date: '2026-10-12
 step('Restored after verified correction', cert, cert.status);
 var s2 = c.audit({ type: 'surveillance', start: '2027-04-19', end: '2027-04-20', manDays: 1.5, team: [{ person: lead, role: 'leader' }] });
 s2.score({ score: 86, deductionItems: 0 });
+s2.report({ date: '2027-04-21' });
 c.decide({ by: [decider], outcome: 'maintain', date: '2027-04-30' });
 
 // 5. Recertification 3 months before expiry (§8.11); cancellation if none is applied for (§9.5.3 b))
 step('Recertification application due by', s.deadline('recertApplication', cert.expires), s.deadline('recertApplication', cert.expires).date);
 var r = c.audit({ type: 'recertification', start: '2028-06-05', end: '2028-06-07', manDays: 3, team: [{ person: lead, role: 'leader' }] });
 r.score({ score: 90, deductionItems: 0 });
+r.report({ date: '2028-06-08' });
 var rd = c.decide({ by: [decider], outcome: 'recertify', date: '2028-07-03' });
 step('Recertified on the same number', rd, rd.certificate.number + ', to ' + rd.certificate.expires);
 step('Had it not applied, the certificate would be cancelled', s.cause('cancellation', 'expired'), s.cause('cancellation', 'expired').clause);

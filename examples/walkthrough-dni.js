@@ -21,6 +21,8 @@ step('An applicant with a 严重失信 record and an unresolved suspension would
 step('Its notice would be due within 15 days', s.deadline('nonAcceptanceNotice', '2025-09-03'), s.deadline('nonAcceptanceNotice', '2025-09-03').date);
 c = c.accept({ date: '2025-09-03' });
 step('This applicant is accepted', c, 'status ' + c.status);
+c = c.contract({ date: '2025-09-08', number: 'DNI-HT-2025-112' });
+print('\n   The 《服务认证合同》 signed (§5.2.2): ' + c.contractNumber + ', ' + c.contracted);
 
 // 2. The initial audit: Annex 3 time for 900 staff on 3 sites, 80% on site
 var doc = c.audit({ type: 'document', start: '2025-10-09', end: '2025-10-10', team: [{ person: lead, role: 'leader' }] });
@@ -32,6 +34,7 @@ step('Final score and grade (§5.3.3.7)', sc, sc.score + ' → ' + sc.level);
 var f = a.finding({ item: '5.2.3', kind: 'nonconformity', evidence: '送货安装回访记录缺失' });
 step('A nonconformity must be corrected within two months', f, 'due ' + f.due);
 f.close({ date: '2025-11-20' });
+a.report({ date: '2025-10-27' }); // §5.3.3.7: the leader's 《服务认证审查报告》
 
 // 3. Decision and certificate (§5.4, §5.5)
 var d = c.decide({ by: [decider], outcome: 'certify', date: '2025-11-28' });
@@ -45,6 +48,7 @@ step('The surveillance programme', prog, 'first due ' + prog.next.due);
 var s1 = c.audit({ type: 'surveillance', start: '2026-09-14', end: '2026-09-15', team: [{ person: lead, role: 'leader' }] });
 step('First surveillance: 1/3 of 11, rounded up to half days', s1, s1.manDays + ' man-days');
 s1.score({ score: 90.5, deductionItems: 1 });
+s1.report({ date: '2026-09-16' });
 c.decide({ by: [decider], outcome: 'maintain', date: '2026-09-25' });
 prog = s.surveillance({ decisionDate: cert.issued, expires: cert.expires, audits: [{ type: 'surveillance', end: '2026-09-15' }], asOf: '2026-09-25' });
 step('The second: within 12 months, or on written request 15 months inside that calendar year', prog,
@@ -58,6 +62,7 @@ step('Restoration', cert, cert.status);
 
 var s2 = c.audit({ type: 'surveillance', start: '2027-08-16', end: '2027-08-17', team: [{ person: lead, role: 'leader' }] });
 s2.score({ score: 92, deductionItems: 0 });
+s2.report({ date: '2027-08-18' });
 c.decide({ by: [decider], outcome: 'maintain', date: '2027-08-27' });
 
 // 6. Recertification: applied for 3 months before expiry, 2/3 of the initial time (§5.7)
@@ -65,6 +70,7 @@ step('The recertification application is due by', s.deadline('recertApplication'
 var r = c.audit({ type: 'recertification', start: '2028-09-18', end: '2028-09-21', team: [{ person: lead, role: 'leader' }] });
 step('Recertification: 2/3 of 11, rounded up to half days', r, r.manDays + ' man-days');
 r.score({ score: 95.5, deductionItems: 0 });
+r.report({ date: '2028-09-22' });
 var rd = c.decide({ by: [decider], outcome: 'recertify', date: '2028-10-16' });
 step('Recertified: same number, a new 3-year cycle', rd, rd.certificate.number + ', ' + rd.certificate.grade + ', to ' + rd.certificate.expires);
 

@@ -17,9 +17,11 @@ module.exports = defineScheme({
   // a base guard's code replaces it with CAS's clause and words).
   workflow: {
     clause: '§6',
+    decisionGuards: [{ code: 'report', clause: '§6.5', text: '每次审查活动编制《服务认证审查报告》…审查报告应由审查组组长签字，为认证决定提供充分的信息' }],
     transitions: {
       accept: { guards: [{ code: 'facts-stated', check: 'factsStated', clause: '§6.1.5', text: '对符合6.1.2、6.1.3、6.1.4要求的，CAS可决定受理认证申请: each of them stated, or checked by the reviewer' }] },
       audit: { guards: [
+        { code: 'contract', clause: '§6.1.7', text: '在实施认证审查前，CAS应与申请组织订立具有法律效力的书面认证合同' },
         { code: 'registered-auditors', check: 'registered', clause: '§3.1', text: '服务认证审查员应当取得国家认监委确定的认证人员注册机构颁发的批发业和零售业服务认证审查员注册资格' },
         { code: 'leader', check: 'leader', clause: '§6.3', text: '由审查组组长进行文件审查工作，并对文件审查结果负责: the team has its leader, an auditor' },
         { code: 'experts-advise', check: 'expertsAdvise', clause: '§6.2.4', text: '审查组的技术专家主要负责提供认证审查的技术支持，不作为审查员实施审查，不计入审查时间' },

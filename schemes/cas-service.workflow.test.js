@@ -4,6 +4,39 @@
 var kit = require('stdlib/testkit');
 var S = 'cas-service';
 
+// ---- §6.1.7, §6.5: the stages in order ----------------------------------------------------------------
+
+test('§6.1.7 no audit before the written certification contract: the document review waits for it', function () {
+  var c = kit.accepted(S, { contract: false }), lead = kit.auditor();
+  var review = function () { return c.audit({ type: 'document', start: '2026-01-20', end: '2026-01-20', team: [{ person: lead, role: 'leader' }] }); };
+  var e = kit.refusedWith(review, 'contract', '§6.1.7');
+  assert.ok(/no certification contract/.test(e.message), e.message);
+  c.contract({ date: '2026-01-21', number: 'CAS-HT-2026-017' });
+  e = kit.refusedWith(review, 'contract', '§6.1.7'); // signed the day after the review: still out of order
+  assert.equal(e.refusals[0].numbers, { contracted: '2026-01-21', start: '2026-01-20' });
+  var late = cases.get(c.id);
+  assert.equal([late.contracted, late.contractNumber], ['2026-01-21', 'CAS-HT-2026-017']);
+  var a = c.audit({ type: 'document', start: '2026-01-22', end: '2026-01-22', team: [{ person: lead, role: 'leader' }] });
+  assert.cites(a, '§6.1.7');
+});
+
+test('§6.5 the report, signed by the team leader, comes before the decision on the audit', function () {
+  var c = kit.accepted(S), boss = kit.decider();
+  kit.audited(c, 'initial', '2026-02-10'); // the kit reports every audit; a second, unreported one decides
+  var lead = kit.auditor(), member = kit.auditor();
+  var a = c.audit({ type: 'initial', start: '2026-02-20', end: '2026-02-21', team: [{ person: lead, role: 'leader' }, { person: member, role: 'member' }] });
+  a.score({ score: 92, deductionItems: 0 });
+  kit.refusedWith(function () { c.decide({ by: [boss], outcome: 'certify', date: '2026-03-01' }); }, 'report', '§6.5');
+  assert.equal(assert.throws(function () { a.report({ date: '2026-02-22', by: member }); }, 'invalid').field, 'by'); // 应由审查组组长签字
+  assert.equal(assert.throws(function () { a.report({ date: '2026-02-20' }); }, 'invalid').field, 'date'); // before the audit ended
+  a.report({ date: '2026-03-02' });
+  var e = kit.refusedWith(function () { c.decide({ by: [boss], outcome: 'certify', date: '2026-03-01' }); }, 'report', '§6.5');
+  assert.equal(e.refusals[0].numbers.reported, '2026-03-02');
+  var d = c.decide({ by: [boss], outcome: 'certify', date: '2026-03-03' });
+  assert.cites(d, '§6.5');
+  assert.equal(audits.get(a.id).reportBy, lead.id);
+});
+
 // ---- §6.5 / §6.6: the initial decision -------------------------------------------------------------
 
 test('§6.5 no score, no certificate: a case with no scored audit is not certified', function () {

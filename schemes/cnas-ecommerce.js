@@ -446,7 +446,10 @@ defineScheme({
   // The evaluation is the conformity conclusion of the two activities (conclusion()), not a score.
   workflow: {
     clause: 'C3.6',
+    decisionGuards: [{ code: 'report', clause: 'C3.5', text: '认证机构应为每次评价活动提供书面报告' },
+      { code: 'decider-competent', check: 'competent', activity: 'decide', clause: 'C2.5', text: '确保做出认证决定的小组或个人…经证实有能力做出认证决定' }],
     transitions: {
+      audit: { guards: [{ code: 'competent', check: 'competent', activity: 'audit', clause: 'C2.2 1)', text: '对照能力准则…评价和证实其认证人员实际具有的能力，确保所使用的人员仅从事已经证实其具备能力的特定活动' }] },
       accept: { guards: [{ code: 'facts-stated', check: 'factsStated', clause: 'C3.1.1', text: '申请认证的在线销售商应满足 1)-6): each stated, or checked by the reviewer' }] },
       certify: {
         grade: { from: 'none', clause: 'C3.5 9)', text: 'no grade: the certificate is granted on the conformity statement' },

@@ -1,5 +1,6 @@
 // CNAS-SCXX 电子商务交易服务认证机构认可方案 (draft, seed 000): each test is a case the clause
 // describes, then what the scheme answers.
+var kit = require('stdlib/testkit');
 var s = scheme('cnas-ecommerce');
 
 test('the scheme names its document, criteria and scope (1.2: B2C, tangible goods)', function () {
@@ -242,9 +243,11 @@ function project(outcome, date, scope) {
   var o = orgs.create({ name: '杭州网店' + seq + '有限公司', uscc: base + uscc.check(base + '0').expected, staff: 30,
     shops: [{ domain: 'shop' + seq + '.example.com', platform: '天猫' }] });
   var c = cases.apply({ org: o, scheme: 'acme-ecommerce', scope: scope || '家用电器网络零售', shops: o.shops, date: '2025-01-06' });
-  var lead = people.create({ name: '审核员' + seq, roles: ['auditor'] }), boss = people.create({ name: '决定人' + seq, roles: ['decider'] });
+  var lead = kit.competent(people.create({ name: '审核员' + seq, roles: ['auditor'] }), ['audit']); // C2.2 1)
+  var boss = kit.competent(people.create({ name: '决定人' + seq, roles: ['decider'] }), ['decide']); // C2.5
   c.accept({ date: '2025-01-08', checkedBy: boss }); // C3.1.1: the facts not stated on the seller, checked by the reviewer
-  c.audit({ type: 'initial', start: '2025-02-10', end: '2025-02-11', manDays: 2, team: [{ person: lead, role: 'leader' }] });
+  c.contract({ date: '2025-01-09', number: 'HT-' + c.id });
+  c.audit({ type: 'initial', start: '2025-02-10', end: '2025-02-11', manDays: 2, team: [{ person: lead, role: 'leader' }] }).report({ date: '2025-02-12' }); // C3.5
   var ok = outcome === 'certify';
   var cc = s.conclusion({ audit: 'initial', results: { 'management-audit': { conforms: true },
     'requirement-assessment': ok ? { conforms: true } : { conforms: false, reason: '暗访购买的商品与网页描述不符' } } });

@@ -20,9 +20,11 @@ module.exports = defineScheme({
   // What the register may decide, and when (stdlib/workflow: the ISO/IEC 17065 base, DNI's words).
   workflow: {
     clause: '§5',
+    decisionGuards: [{ code: 'report', clause: '§5.3.3.7', text: '审查组长应编制《服务认证审查报告》，并对审查报告的内容负责 (§6.1 6): 审查报告能够满足作出认证决定所需要的信息)' }],
     transitions: {
       accept: { guards: [{ code: 'facts-stated', check: 'factsStated', clause: '§5.1', text: '申请认证的组织应满足 A)-I) 的条件: each stated, or checked by the reviewer' }] },
       audit: { guards: [
+        { code: 'contract', clause: '§5.2.2', text: '根据评审结论与认证申请方签署《服务认证合同》' },
         { code: 'registered-auditors', check: 'registered', clause: '§4', text: '认证审查员应取得中国认证认可协会（CCAA）的服务认证审查员注册资格' },
         { code: 'leader', check: 'leader', clause: '§5.3.2', text: '由审查组组长进行文件审查工作，并对文件审查结果负责: the team has its leader, an auditor' },
         { code: 'experts-advise', check: 'expertsAdvise', clause: '§5.3.1.3', text: '公司选派有能力的审查员组成审查组: the team audits with auditors' },

@@ -121,6 +121,7 @@ module.exports = defineScheme({
   // The draft's workflow (inherited through extends), with what this body's rules add.
   workflow: {
     clause: 'example §9',
+    decisionGuards: base.workflow.decisionGuards,
     transitions: base.workflow.transitions,
     actions: base.workflow.actions.filter(function (a) { return a.code !== 'r62-report' && a.code !== 'r62-measures'; }).concat([
       { code: 'r62-report', when: 'notReported', do: 'report', to: 'CNAS', deadline: 'suspendWithin', clause: 'R6.2',

@@ -1,5 +1,6 @@
 // 示例认证机构电子商务交易服务认证实施规则 (the template body scheme under the CNAS draft): each
 // test is a case from the body's rule (example §N) or the draft clause it inherits, then the answer.
+var kit = require('stdlib/testkit');
 var s = scheme('example-ecommerce');
 
 test('the body\'s scheme extends the CNAS draft and states what the draft leaves open (C1.2, C3.9.1 注)', function () {
@@ -100,12 +101,13 @@ test('an online seller\'s cycle: both activities, the conclusion, a certificate 
     shops: [{ domain: 'shop.example.cn', platform: '天猫' }, { domain: 'mall.example.cn', platform: '京东' }],
     facts: { legalStatus: true, licence: true, itSystem: true, complaintMechanism: true, safetyCommitment: true, privacyCommitment: true,
       seriousDishonestyList: false, tangibleGoods: true, model: 'B2C' } });
-  var c = o.apply({ scheme: 'example-ecommerce', scope: '家用电器网络零售', shops: o.shops, date: '2025-01-06' }).accept({ date: '2025-01-08' });
-  var lead = people.create({ name: '审核员甲', roles: ['auditor'] }), boss = people.create({ name: '决定人乙', roles: ['decider'] });
+  var c = o.apply({ scheme: 'example-ecommerce', scope: '家用电器网络零售', shops: o.shops, date: '2025-01-06' }).accept({ date: '2025-01-08' }).contract({ date: '2025-01-09', number: 'HT-1' });
+  var lead = kit.competent(people.create({ name: '审核员甲', roles: ['auditor'] }), ['audit']); // C2.2 1)
+  var boss = kit.competent(people.create({ name: '决定人乙', roles: ['decider'] }), ['decide']); // C2.5
   c.audit({ type: 'initial', mode: 'onsite', start: '2025-02-10', end: '2025-02-11', team: [{ person: lead, role: 'leader' }] });
   // a conclusion without the online assessment is not possible (C3.8)
   assert.throws(function () { s.conclusion({ audit: 'initial', results: { 'management-audit': { conforms: true } } }); }, 'incomplete');
-  c.audit({ type: 'initial', mode: 'online', start: '2025-02-12', end: '2025-02-14', team: [{ person: lead, role: 'leader' }] });
+  c.audit({ type: 'initial', mode: 'online', start: '2025-02-12', end: '2025-02-14', team: [{ person: lead, role: 'leader' }] }).report({ date: '2025-02-15' });
   var audits = sql('SELECT type, mode FROM audits WHERE case_id = ?', c.id);
   assert.equal(s.recordedEvaluation({ audit: 'initial', audits: audits }).ok, true);
   var bad = s.conclusion({ audit: 'initial', results: { 'management-audit': { conforms: true }, 'requirement-assessment': { conforms: false, reason: '退货申请7日未处理' } } });

@@ -19,16 +19,32 @@ function teamFor(cert, w, s, load) {
     .map(function (r) { return r.id; });
   var last = sql("SELECT t.person_id AS id FROM audit_team t JOIN audits a ON a.id = t.audit_id WHERE a.case_id = ? AND t.role = 'leader'" +
     " ORDER BY a.actual_end DESC, a.id DESC LIMIT 1", cert.caseId)[0];
-  var pool = registeredOn(w.opens, w.latest).filter(function (p) { return deciders.indexOf(p.id) < 0; });
+  var comp = (s.workflow.transitions.audit.guards || []).filter(function (g) { return g.check === 'competent'; })[0]; // CNAS C2.2 1)
+  var pool = registeredOn(w.opens, w.latest).filter(function (p) {
+    return deciders.indexOf(p.id) < 0 && (!comp || people.get(p.id).competence('audit', s.id, w.opens).competent);
+  });
   var fresh = pool.filter(function (p) { return !last || p.id !== last.id; });
   var pick = (fresh.length ? fresh : pool).sort(function (a, b) { return (load[a.id] || 0) - (load[b.id] || 0) || a.id - b.id; })[0];
   var audit = (s.workflow.transitions.audit.guards || []).filter(function (g) { return g.check === 'registered'; })[0];
   var why = [{ scheme: s.id, version: s.version, clause: audit ? audit.clause : 'ISO/IEC 17065 §7.4',
     text: pick ? 'leader ' + pick.name + ' (person ' + pick.id + '): registered from ' + w.opens + ' to ' + w.latest + ', never a decider of the case' +
+      (comp ? ', evaluated competent to audit (' + comp.clause + ')' : '') +
       (last && fresh.length ? ', not the leader of its last audit (position: rotation)' : '') + '; ' + pool.length + ' auditors could' :
       'no auditor is registered for the whole window ' + w.opens + '..' + w.latest + ' outside the case\'s deciders' }];
   if (pick) load[pick.id] = (load[pick.id] || 0) + 1;
   return { team: pick ? [{ person: pick.id, name: pick.name, role: 'leader' }] : [], why: why };
+}
+
+// sampleFor(org, type, s, day) → the sites an audit of type visits for a multi-site organisation
+// (the scheme's site-sample guard, stdlib/sampling), or null when it has no site records
+function sampleFor(org, type, s, day) {
+  var sites = org.sitesOn(day);
+  if (!sites.length) return null;
+  var g = (s.workflow.transitions.audit.guards || []).filter(function (x) { return x.check === 'sitesSampled'; })[0];
+  var others = sites.length - sites.filter(function (x) { return x.central; }).length;
+  var need = g ? require('stdlib/sampling').size(g.sampling, others, type) : null;
+  return need ? { visit: need.visit, text: 'central function + ' + need.visit + ' of ' + others + ' sites (' + g.clause + ')' }
+    : { visit: others, text: 'all ' + sites.length + ' sites' };
 }
 
 // programme(cert, asOf, load) → [{certificate, holder, audit, n, opens, due, latest, manDays, team, why}]:
@@ -45,9 +61,9 @@ function programme(cert, asOf, load) {
   windows.forEach(function (w) {
     var type = w.audit || 'surveillance';
     var md = typeof s.manDays === 'function' ? s.manDays({ employees: org.staff, audit: type, sites: org.sites }) : null;
-    var t = teamFor(cert, w, s, load);
+    var t = teamFor(cert, w, s, load), sample = sampleFor(org, type, s, w.opens);
     out.push({ certificate: cert.number, holder: org.name, audit: type, n: w.n, opens: w.opens, due: w.due, latest: w.latest,
-      manDays: md ? md.total : null, team: t.team.map(function (m) { return m.name; }).join(', '), leader: t.team.length ? t.team[0].person : null,
+      manDays: md ? md.total : null, sites: sample ? sample.text : '', team: t.team.map(function (m) { return m.name; }).join(', '), leader: t.team.length ? t.team[0].person : null,
       why: (w.why || []).concat(md ? md.why : [{ scheme: s.id, version: s.version, clause: '', text: 'the scheme states no audit-time table: the team decides the man-days' }], t.why) });
   });
   return out;

@@ -250,15 +250,21 @@ function competence(id, on) {
   on = checkDate(on, 'date', fn) || today();
   var s = scheme(id), t = s.workflow.transitions.audit, d = s.workflow.decisionGuards || [];
   var reg = (t.guards || []).filter(function (g) { return g.check === 'registered'; })[0];
+  // the scheme's competence guards (CNAS C2.2 1), C2.5): the evaluation records count where it has them
+  var auditComp = (t.guards || []).filter(function (g) { return g.check === 'competent'; })[0];
+  var decideComp = d.filter(function (g) { return g.check === 'competent'; })[0];
   return sql('SELECT p.id, p.name, p.roles, (SELECT json_group_array(json_object(\'number\', r.number, \'fieldCode\', r.field_code,' +
     ' \'validFrom\', r.valid_from, \'validTo\', r.valid_to)) FROM registrations r WHERE r.person_id = p.id AND r.valid_from <= ?1' +
     ' AND r.valid_to >= ?1) AS valid FROM people p ORDER BY p.id', on).map(function (p) {
     var roles = JSON.parse(p.roles), valid = JSON.parse(p.valid).filter(function (r) { return !reg || !reg.field || r.fieldCode === reg.field; });
-    var audits = roles.indexOf('auditor') >= 0 && (!reg || valid.length > 0);
+    var who = people.get(p.id);
+    var evaluated = { audit: who.competence('audit', s.id, on), decide: who.competence('decide', s.id, on) };
+    var audits = roles.indexOf('auditor') >= 0 && (!reg || valid.length > 0) && (!auditComp || evaluated.audit.competent);
     return { person: p.id, name: p.name, roles: roles, lead: audits, audit: audits, expert: roles.indexOf('expert') >= 0,
-      decide: roles.indexOf('decider') >= 0 && d.some(function (g) { return g.check === 'deciders'; }),
+      decide: roles.indexOf('decider') >= 0 && d.some(function (g) { return g.check === 'deciders'; }) && (!decideComp || evaluated.decide.competent),
+      evaluated: evaluated.audit.text + '; ' + evaluated.decide.text,
       registrations: valid.map(function (r) { return r.number + (r.fieldCode ? ' ' + r.fieldCode : '') + ' ' + r.validFrom + '..' + r.validTo; }).join('; '),
-      why: reg ? [{ scheme: s.id, version: s.version, clause: reg.clause, text: reg.text }] : [] };
+      why: [reg, auditComp, decideComp].filter(function (g) { return g; }).map(function (g) { return { scheme: s.id, version: s.version, clause: g.clause, text: g.text }; }) };
   });
 }
 

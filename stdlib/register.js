@@ -176,6 +176,34 @@ Org.update = function (o) { return wrap(Org, core.org.update(this.id, opts(o, 'o
 Org.cases = function () { return records('SELECT id FROM cases WHERE org_id = ? ORDER BY id', [this.id], kase); };
 // org.certificates() → [Certificate]
 Org.certificates = function () { return records('SELECT id FROM certificates WHERE org_id = ? ORDER BY id', [this.id], certificate); };
+// person.assess({kind, activity, scheme, fieldCode, date, result, validTo, by, text}) → the
+// competence record: an evaluation or a continual monitoring ('competent' / 'not-competent') or a
+// training ('completed') of the person for an activity (audit, lead, decide), for one scheme or
+// (no scheme) every one, by another person (CNAS C2.2 1)-3), C2.3); a later record supersedes
+Person.assess = function (o) {
+  o = opts(o, 'person.assess', ['kind', 'activity', 'scheme', 'fieldCode', 'date', 'result', 'validTo', 'by', 'text']);
+  var rec = core.competence.record({ person: this.id, kind: o.kind, activity: o.activity, scheme: o.scheme, fieldCode: o.fieldCode,
+    date: o.date || today(), result: o.result, validTo: o.validTo, by: o.by === undefined ? undefined : idOf(o.by), text: o.text });
+  return plain(rec);
+};
+// person.competence(activity, scheme, date) → the person's standing for the activity under scheme on
+// date (default today): {competent, record, text} from the latest evaluation or monitoring that
+// concerns the scheme (or every scheme) dated by then and still valid; its trainings are listed
+Person.competence = function (activity, schemeId, day) { return competenceOf(this.id, activity, schemeId, day === undefined ? today() : day); };
+
+// competenceOf(personId, activity, scheme, day) → {competent, record, trainings, text}: see person.competence
+function competenceOf(personId, activity, schemeId, day) {
+  var rows = sql("SELECT * FROM competence WHERE person_id = ?1 AND activity = ?2 AND (scheme IS NULL OR scheme = ?3) AND date <= ?4" +
+    " ORDER BY date DESC, id DESC", personId, activity, schemeId || null, day).map(plain);
+  var standing = rows.filter(function (r) { return r.kind !== 'training'; })[0] || null;
+  var trainings = rows.filter(function (r) { return r.kind === 'training'; });
+  var ok = !!standing && standing.result === 'competent' && (!standing.validTo || standing.validTo >= day);
+  return { competent: ok, record: standing, trainings: trainings,
+    text: !standing ? 'no evaluation of person ' + personId + ' for ' + activity + ' by ' + day
+      : standing.kind + ' of ' + standing.date + ' by person ' + standing.by + ': ' + standing.result +
+        (standing.validTo ? (standing.validTo >= day ? ', valid to ' + standing.validTo : ', lapsed on ' + standing.validTo) : '') };
+}
+
 // org.addSite({name, address, central, opened}) → Site: a place where the organisation provides
 // the service, or (central: true) its central function, where the service system is planned and
 // managed (one open at a time); org.sites, the count the audit-time tables read, follows
@@ -293,6 +321,13 @@ Case.reject = function (o) {
   return c;
 };
 
+// case.contract({date, number}) → Case: the certification contract signed with the applicant after
+// acceptance (CAS §6.1.7, DNI §5.2.2, CFC §6.1.2); the scheme's audit guard wants it before any audit
+Case.contract = function (o) {
+  o = opts(o, 'case.contract', ['date', 'number']);
+  return wrap(Case, core.case.contract(this.id, { date: o.date || today(), number: o.number }));
+};
+
 // case.close({date, reason}) → Case
 Case.close = function (o) {
   o = opts(o, 'case.close', ['date', 'reason']);
@@ -315,7 +350,7 @@ function auditFacts(kase, a, s, deviation) {
     if (initial && md.initial !== undefined) md = s.manDays({ employees: who.staff, audit: a.type, sites: n, initialOnsite: initial.d });
   }
   var day = a.start || a.plannedStart;
-  return { case: kase, audit: { type: a.type, start: day, end: a.end || a.plannedEnd, team: team, manDays: a.manDays, sites: a.sites },
+  return { competence: competenceOf, scheme: s.id, case: kase, audit: { type: a.type, start: day, end: a.end || a.plannedEnd, team: team, manDays: a.manDays, sites: a.sites },
     sites: date.isValid(day) ? sitesOn(who.id, day) : [],
     documentReviews: sql("SELECT actual_end AS end FROM audits WHERE case_id = ? AND type = 'document' AND status = 'done'", kase.id),
     manDays: md, deviation: deviation, date: a.start || a.plannedStart };
@@ -370,12 +405,12 @@ Case.audit = function (o) {
 // took place (o.audit when given) of one of types, ending on or after since, with its score or
 // the conformity conclusion given (o.conclusion) and the activities recorded; null when none.
 function evaluation(kase, types, o, s, since) {
-  var rows = sql("SELECT a.id, a.type, a.mode, a.actual_end AS end, s.id AS score FROM audits a LEFT JOIN scores s ON s.audit_id = a.id" +
+  var rows = sql("SELECT a.id, a.type, a.mode, a.actual_end AS end, a.reported, a.report_by, s.id AS score FROM audits a LEFT JOIN scores s ON s.audit_id = a.id" +
     " WHERE a.case_id = ? AND a.status = 'done'" + (o.audit ? ' AND a.id = ?' : '') + ' ORDER BY a.actual_end DESC, a.id DESC',
   o.audit ? [kase.id, idOf(o.audit)] : [kase.id]);
   var pick = rows.filter(function (r) { return types.indexOf(r.type) >= 0 && (!since || r.end >= since); })[0] || (o.audit ? rows[0] : null);
   if (!pick) return null;
-  var e = { audit: pick.id, type: pick.type, end: pick.end, scored: false, concluded: false, pass: false, why: [] };
+  var e = { audit: pick.id, type: pick.type, end: pick.end, reported: pick.reported, reportBy: pick.report_by, scored: false, concluded: false, pass: false, why: [] };
   if (pick.score) {
     var sc = score(pick.score);
     e.scored = true; e.pass = sc.pass; e.score = sc.score; e.deductionItems = sc.deductionItems; e.level = sc.level; e.stars = sc.stars;
@@ -421,7 +456,7 @@ Case.decide = function (o) {
   var deciders = (Array.isArray(o.by) ? o.by : []).map(function (p) {
     try { return person(p); } catch (e) { return { id: idOf(p), name: '?', roles: [] }; } // core names an unknown one
   });
-  var facts = { case: self, certificate: live, evaluation: ev, grade: o.grade, reason: o.reason, request: request, date: date, deciders: deciders,
+  var facts = { competence: competenceOf, scheme: s.id, case: self, certificate: live, evaluation: ev, grade: o.grade, reason: o.reason, request: request, date: date, deciders: deciders,
     since: since, pending: live ? actions.pending(live, date) : [] };
   var r = transit(s, o.outcome, facts);
   var grade = r.grade || { grade: live ? live.grade : null, stars: live ? live.stars : 0 };
@@ -511,6 +546,15 @@ Audit.complete = function (o) {
   var r = transit(s, 'audit', auditFacts(k, { type: self.type, start: o.start, end: o.end, manDays: self.manDays, sites: self.sites || undefined,
     team: (self.team || []).map(function (m) { return { person: m.personId, role: m.role }; }) }, s, null));
   return wrap(Audit, core.audit.complete(this.id, o), r.why);
+};
+// audit.report({date, by}) → Audit: the audit's report, dated (on or after its end) and signed by
+// `by`, its leader (the default: the team's leader); the decision on the audit needs it first
+Audit.report = function (o) {
+  o = opts(o, 'audit.report', ['date', 'by']);
+  var self = audit(this.id), leader = (self.team || []).filter(function (m) { return m.role === 'leader'; })[0];
+  var by = o.by !== undefined ? idOf(o.by) : leader ? leader.personId : undefined;
+  if (by === undefined) throw fail('invalid', 'by', 'audit.report: audit ' + self.id + ' has no leader to sign its report; give by');
+  return wrap(Audit, core.audit.report(this.id, { date: o.date || today(), by: by }));
 };
 // audit.cancel() → Audit
 Audit.cancel = function () { return wrap(Audit, core.audit.cancel(this.id)); };

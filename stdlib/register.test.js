@@ -113,9 +113,10 @@ function unchanged(fn, code, field) {
 // A case accepted and audited by `lead`, ready for a decision.
 function auditedCase(lead) {
   var c = cases.apply({ org: newOrg(), scheme: 'test-scheme', scope: '家用电器的售后服务', date: '2026-01-05' });
-  c.accept({ date: '2026-01-08' });
+  c.accept({ date: '2026-01-08' }).contract({ date: '2026-01-08', number: 'HT-' + c.id });
   var a = c.audit({ type: 'initial', start: '2026-02-10', end: '2026-02-12', team: [{ person: lead, role: 'leader' }] });
   a.score({ score: 92, deductionItems: 1 });
+  a.report({ date: '2026-02-13' });
   return c;
 }
 
@@ -127,6 +128,8 @@ test('a whole cycle: application to withdrawal, every rule with its why, and the
   c = c.accept({ date: '2026-01-08' });
   assert.equal(c.status, 'accepted');
   assert.cites(c, '§6.1.4');
+  c = c.contract({ date: '2026-01-09', number: 'HT-2026-001' });
+  assert.equal([c.contracted, c.contractNumber], ['2026-01-09', 'HT-2026-001']);
   var a = c.audit({ type: 'initial', start: '2026-02-10', end: '2026-02-12', team: [{ person: lead, role: 'leader' }] });
   assert.equal([a.manDays, a.onsiteDays, a.status, a.team[0].personId], [7, 5.6, 'done', lead.id]);
   assert.cites(a, 'App. A');
@@ -137,6 +140,7 @@ test('a whole cycle: application to withdrawal, every rule with its why, and the
   assert.equal([s.pass, s.level, s.stars], [true, '四星级', 4]);
   assert.cites(s, '§6.5');
   f.close({ date: '2026-03-20' });
+  a.report({ date: '2026-02-13' });
   var d = c.decide({ by: [boss], outcome: 'certify', date: '2026-03-01' });
   var cert = d.certificate;
   assert.equal([cert.number, cert.grade, cert.stars, cert.issued, cert.expires, cert.status],
@@ -175,7 +179,7 @@ test('bad input: 2026-02-30 is not a date', function () {
 
 test('bad input: an audit that ends before it starts', function () {
   var c = cases.apply({ org: newOrg(), scheme: 'test-scheme', scope: 'x', date: '2026-01-05' });
-  c.accept({ date: '2026-01-06' });
+  c.accept({ date: '2026-01-06' }).contract({ date: '2026-01-06', number: 'HT-' + c.id });
   unchanged(function () { c.audit({ type: 'initial', start: '2026-02-12', end: '2026-02-10' }); }, 'invalid', 'end');
 });
 
@@ -185,7 +189,7 @@ test.table('bad input: staff must be a whole number of people from 1 up', [[0], 
 
 test.table('bad input: a score must be a number from 0 to 100', [[101], [NaN], [-1], ['90']], function (value) {
   var c = cases.apply({ org: newOrg(), scheme: 'test-scheme', scope: 'x', date: '2026-01-05' });
-  c.accept({ date: '2026-01-06' });
+  c.accept({ date: '2026-01-06' }).contract({ date: '2026-01-06', number: 'HT-' + c.id });
   var a = c.audit({ type: 'initial', start: '2026-02-10', end: '2026-02-12' });
   unchanged(function () { a.score({ score: value }); }, 'invalid', 'score');
 });
@@ -219,7 +223,7 @@ test('bad input: a script that throws halfway through a multi-step command write
     transaction(function () {
       var org = newOrg();
       var c = cases.apply({ org: org, scheme: 'test-scheme', scope: 'x', date: '2026-01-05' });
-      c.accept({ date: '2026-01-06' });
+      c.accept({ date: '2026-01-06' }).contract({ date: '2026-01-06', number: 'HT-' + c.id });
       throw new Error('the operator changed their mind');
     });
   }, /changed their mind/);
@@ -249,7 +253,7 @@ test('a decision whose certificate cannot be issued leaves no decision behind', 
 
 test('an ineligible applicant is not accepted; the refusal cites the clause', function () {
   var c = cases.apply({ org: newOrg({ facts: { seriousIllegalList: true } }), scheme: 'test-scheme', scope: 'x', date: '2026-01-05' });
-  var e = unchanged(function () { c.accept({ date: '2026-01-06' }); }, 'ineligible', 'facts');
+  var e = unchanged(function () { c.accept({ date: '2026-01-06' }).contract({ date: '2026-01-06', number: 'HT-' + c.id }); }, 'ineligible', 'facts');
   assert.ok(/§6\.1\.4/.test(e.message), e.message);
   var r = c.reject({ date: '2026-01-06', reason: '列入严重违法失信名单' });
   assert.equal([r.status, r.noticeBy], ['rejected', '2026-01-11']);
@@ -258,8 +262,9 @@ test('an ineligible applicant is not accepted; the refusal cites the clause', fu
 
 test('a scheme without a grade rule cannot score, and without expiry cannot certify: refused, not guessed', function () {
   var c = cases.apply({ org: newOrg(), scheme: 'bare', scope: 'x', date: '2026-01-05' });
-  c.accept({ date: '2026-01-06' });
-  var a = c.audit({ type: 'initial', start: '2026-02-10', end: '2026-02-12', manDays: 2 });
+  c.accept({ date: '2026-01-06' }).contract({ date: '2026-01-06', number: 'HT-' + c.id });
+  var a = c.audit({ type: 'initial', start: '2026-02-10', end: '2026-02-12', manDays: 2, team: [{ person: people.create({ name: '审核员' }), role: 'leader' }] });
+  a.report({ date: '2026-02-12' });
   unchanged(function () { a.score({ score: 90 }); }, 'unsupported', 'grade');
   unchanged(function () { a.finding({ kind: 'nonconformity', evidence: 'x' }); }, 'unsupported', 'due');
   var boss = people.create({ name: '李四', roles: ['decider'] });
@@ -282,8 +287,9 @@ test('scope extension keeps the number and expiry; recertification renews on the
   var cert = c.decide({ by: [boss], outcome: 'certify', date: '2026-03-01' }).certificate;
   var wider = cert.change({ scope: '家用电器和厨房电器的售后服务' });
   assert.equal([wider.number, wider.expires, wider.scope], [cert.number, cert.expires, '家用电器和厨房电器的售后服务']);
-  var re = c.audit({ type: 'recertification', start: '2028-12-01', end: '2028-12-02', team: [lead] });
+  var re = c.audit({ type: 'recertification', start: '2028-12-01', end: '2028-12-02', team: [{ person: lead, role: 'leader' }] });
   re.score({ score: 96 });
+  re.report({ date: '2028-12-03' });
   var d = c.decide({ by: [boss], outcome: 'recertify', date: '2029-01-10' });
   assert.equal([d.certificate.number, d.certificate.issued, d.certificate.expires, d.grade],
     [cert.number, '2029-01-10', '2032-01-09', '五星级']);
@@ -292,8 +298,9 @@ test('scope extension keeps the number and expiry; recertification renews on the
 
 test('a failed audit cannot be certified', function () {
   var c = cases.apply({ org: newOrg(), scheme: 'test-scheme', scope: 'x', date: '2026-01-05' });
-  c.accept({ date: '2026-01-06' });
-  c.audit({ type: 'initial', start: '2026-02-10', end: '2026-02-12' }).score({ score: 65 });
+  c.accept({ date: '2026-01-06' }).contract({ date: '2026-01-06', number: 'HT-' + c.id });
+  c.audit({ type: 'initial', start: '2026-02-10', end: '2026-02-12', team: [{ person: people.create({ name: '审核员' }), role: 'leader' }] }).score({ score: 65 });
+  c.audits()[0].report({ date: '2026-02-13' });
   var boss = people.create({ name: '李四', roles: ['decider'] });
   var e = unchanged(function () { c.decide({ by: [boss], outcome: 'certify', date: '2026-03-01' }); }, 'refused', 'score');
   assert.equal([e.guard, e.clause, e.refusals[0].numbers.score], ['passes', 'ISO/IEC 17065 §7.6', 65]);

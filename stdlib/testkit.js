@@ -13,24 +13,38 @@ function org(extra) {
     address: '杭州市西湖区' }, extra || {}));
 }
 
-// auditor() / decider() → a new person with that role; an auditor registered 2020-2030
+// evaluator() → the person who evaluates the others' competence (one per test file)
+var assessor = null;
+function evaluator() { return assessor || (assessor = people.create({ name: '能力评价人员', roles: ['decider'] })); }
+
+// competent(p, activities, from) → p, evaluated competent for each activity (every scheme) on from
+// (default 2020-01-01) by the evaluator (CNAS C2.2 1))
+function competent(p, activities, from) {
+  activities.forEach(function (a) { p.assess({ kind: 'evaluation', activity: a, date: from || '2020-01-01', result: 'competent', by: evaluator() }); });
+  return p;
+}
+
+// auditor() / decider() → a new person with that role, evaluated competent for it (audit and lead;
+// decide); an auditor registered 2020-2030
 function auditor() {
   seq++;
-  return people.create({ name: '审核员' + seq, roles: ['auditor'], registrations: [{ number: 'CCAA-' + seq, fieldCode: '', from: '2020-01-01', to: '2030-12-31' }] });
+  return competent(people.create({ name: '审核员' + seq, roles: ['auditor'], registrations: [{ number: 'CCAA-' + seq, fieldCode: '', from: '2020-01-01', to: '2030-12-31' }] }), ['audit', 'lead']);
 }
-function decider() { seq++; return people.create({ name: '决定人' + seq, roles: ['decider'] }); }
+function decider() { seq++; return competent(people.create({ name: '决定人' + seq, roles: ['decider'] }), ['decide']); }
 
 // reviewer() → the person who checks applications' eligibility facts (one per test file)
 var checker = null;
 function reviewer() { return checker || (checker = people.create({ name: '申请评审员', roles: ['decider'] })); }
 
-// accepted(schemeId, {grade, shops, orgFacts, applied}) → an accepted case of a new organisation
+// accepted(schemeId, {grade, shops, orgFacts, applied, contract: false}) → an accepted case of a new
+// organisation, with its certification contract signed the day after acceptance (unless contract: false)
 function accepted(schemeId, o) {
   o = o || {};
   var who = org(o.org);
   var c = cases.apply({ org: who, scheme: schemeId, scope: o.scope || '家用电器的售后服务', grade: o.grade, shops: o.shops,
     date: o.applied || '2026-01-05' });
-  return c.accept({ date: date.addDays(c.applied, 3), checkedBy: reviewer() });
+  c = c.accept({ date: date.addDays(c.applied, 3), checkedBy: reviewer() });
+  return o.contract === false ? c : c.contract({ date: date.addDays(c.applied, 4), number: 'HT-' + c.id });
 }
 
 // audited(c, type, start, score, items, mode) → the audit of case c done from start (two days),
@@ -42,7 +56,7 @@ function audited(c, type, start, score, items, mode) {
   var table = typeof c.rules().manDays === 'function' && type !== 'document'; // the scheme's time, else 2 as the team decides
   var a = c.audit({ type: type, mode: mode, start: start, end: date.addDays(start, 2), manDays: table ? undefined : 2, team: [{ person: auditor(), role: 'leader' }] });
   if (typeof score === 'number') a.score({ score: score, deductionItems: items || 0 });
-  return a;
+  return a.report({ date: a.end }); // the leader's report, the day the audit ends
 }
 
 // certified(schemeId, {grade, score, items, decided}) → {case, certificate, boss}: a case applied,
@@ -72,6 +86,8 @@ exports.auditor = auditor;
 exports.decider = decider;
 exports.accepted = accepted;
 exports.audited = audited;
+exports.competent = competent;
+exports.evaluator = evaluator;
 exports.certified = certified;
 exports.refusedWith = refusedWith;
 exports.pendingCodes = pendingCodes;

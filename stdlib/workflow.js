@@ -59,7 +59,7 @@ var iso17065 = {
       guards: [{ code: 'cause', check: 'cause', kind: 'cancellation', clause: 'ISO/IEC 17065 §7.11.1', text: 'a cause of cancellation the scheme states' }] },
     expire: { on: 'certificate', from: ['active', 'suspended'], to: 'expired', clause: 'ISO/IEC 17065 §7.7', text: 'the validity ended without recertification', guards: [] },
     audit: { on: 'case', from: ['accepted', 'certified'], clause: 'ISO/IEC 17065 §7.4', text: 'an audit is recorded as carried out (or planned)',
-      guards: [] },
+      guards: [{ code: 'contract', check: 'contracted', clause: 'ISO/IEC 17065 §4.1.2.1', text: 'a legally enforceable certification agreement with the client, before the evaluation' }] },
     import: { on: 'register', from: [], clause: 'ISO/IEC 17065 §7.7', text: 'a certificate taken over from another register, recorded as imported',
       guards: [
         { code: 'grade-known', check: 'gradeKnown', clause: 'ISO/IEC 17065 §7.7.1', text: 'the grade is a level of the scheme, with its stars' },
@@ -70,7 +70,8 @@ var iso17065 = {
   },
   // guards every decision (a transition with `decision`) has, before its own
   decisionGuards: [
-    { code: 'deciders', check: 'deciders', clause: 'ISO/IEC 17065 §7.6.2', text: 'the decision is taken by persons assigned to decide (role decider)' }],
+    { code: 'deciders', check: 'deciders', clause: 'ISO/IEC 17065 §7.6.2', text: 'the decision is taken by persons assigned to decide (role decider)' },
+    { code: 'report', check: 'reported', clause: 'ISO/IEC 17065 §7.4.9', text: 'the evaluation is reported before the decision on it' }],
   actions: []
 };
 
@@ -204,6 +205,34 @@ var CHECKS = {
     if (a.manDays < md.total && !f.deviation) return refusal('manDays', a.manDays + ' man-days is below the scheme\'s ' + md.total + '; a reduction needs its reasons recorded (deviation: {reason, by, approvedBy, date})', { manDays: a.manDays, total: md.total });
     if (a.manDays < md.total) return { holds: 'reduced from ' + md.total + ' to ' + a.manDays + ' (minimum ' + md.minimum + '): ' + f.deviation.reason + ', approved by person ' + f.deviation.approvedBy + ' on ' + f.deviation.date };
     return null;
+  },
+  // competent: each person doing guard.activity ('audit': every team member but the experts, 'lead':
+  // the leader, 'decide': every decider) stands evaluated competent for it under the scheme on the
+  // day (the latest evaluation or monitoring, still valid: person.competence)
+  competent: function (f, g) {
+    var day = g.activity === 'decide' ? f.date : f.audit.start, who;
+    if (g.activity === 'decide') who = f.deciders || [];
+    else who = (f.audit.team || []).filter(function (m) { return m.role !== 'expert' && (g.activity === 'audit' || m.role === 'leader'); })
+      .map(function (m) { return m.person; });
+    var bad = who.map(function (p) { var c = f.competence(p.id, g.activity, f.scheme, day); return c.competent ? null : 'person ' + p.id + ' (' + p.name + '): ' + c.text; })
+      .filter(function (x) { return x; });
+    if (bad.length) return refusal(g.activity === 'decide' ? 'by' : 'team', bad.join('; '));
+    return who.length ? { holds: who.map(function (p) { return 'person ' + p.id + ': ' + f.competence(p.id, g.activity, f.scheme, day).text; }).join('; ') } : null;
+  },
+  // contracted: the case's certification contract was signed on or before the audit's first day
+  contracted: function (f) {
+    var k = f.case, day = f.audit.start;
+    if (!k.contracted) return refusal('case', 'case ' + k.id + ' has no certification contract: record it first (case.contract({date, number}))');
+    if (day && k.contracted > day) return refusal('case', 'the contract of case ' + k.id + ' was signed on ' + k.contracted + ', after the audit starts (' + day + ')', { contracted: k.contracted, start: day });
+    return { holds: 'contract ' + k.contractNumber + ' signed ' + k.contracted };
+  },
+  // reported: the deciding evaluation's report, signed by its leader, is dated on or before the decision
+  reported: function (f) {
+    var e = f.evaluation;
+    if (!e || (!e.scored && !e.concluded)) return null; // nothing evaluated: the evaluated guard says so
+    if (!e.reported) return refusal('audit', 'audit ' + e.audit + ' has no report: its leader records it first (audit.report({date}))', { audit: e.audit });
+    if (f.date && e.reported > f.date) return refusal('audit', 'the report of audit ' + e.audit + ' is dated ' + e.reported + ', after the decision (' + f.date + ')', { audit: e.audit, reported: e.reported });
+    return { holds: 'audit ' + e.audit + ' reported on ' + e.reported + ' by person ' + e.reportBy };
   },
   // sitesSampled: an audit of a multi-site organisation visits the central function and at least
   // the sample of its other sites that guard.sampling gives (stdlib/sampling: 'iaf-md1' or 'all'),

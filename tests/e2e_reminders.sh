@@ -28,10 +28,11 @@ function certified(name, auditEnd, decided) {
   var base = '91330100' + ('00000000' + n).slice(-9);
   var org = orgs.create({ name: name, uscc: base + uscc.check(base + '0').expected, staff: 40 });
   var k = org.apply({ scheme: 'cas-service', scope: '家用电器的销售及售后服务', date: date.addDays(auditEnd, -40) });
-  k = k.accept({ date: date.addDays(auditEnd, -35), checkedBy: decider });
+  k = k.accept({ date: date.addDays(auditEnd, -35), checkedBy: decider }).contract({ date: date.addDays(auditEnd, -35), number: 'HT-' + n });
   k.audit({ type: 'document', start: date.addDays(auditEnd, -10), end: date.addDays(auditEnd, -10), team: [{ person: auditor, role: 'leader' }] });
   var a = k.audit({ type: 'initial', start: date.addDays(auditEnd, -1), end: auditEnd, team: [{ person: auditor, role: 'leader' }] });
   a.score({ score: 88, deductionItems: 0 }, auditEnd);
+  a.report({ date: auditEnd });
   return { org: org, kase: k, audit: a, cert: k.decide({ by: [decider], outcome: 'certify', date: decided }).certificate };
 }
 certified('杭州甲家电有限公司', '2025-04-20', '2025-05-10');              // window opens 2026-01-20

@@ -23,10 +23,12 @@ var lead = people.create({name: '张三', roles: ['auditor'], registrations: [{n
 var boss = people.create({name: '李四', roles: ['decider']});
 var c = cases.apply({org: org, scheme: 'cas-service', scope: '家用电器的售后服务', grade: '五星级', date: '2025-01-05'});
 c.accept({date: '2025-01-06', checkedBy: boss});
+c.contract({date: '2025-01-06', number: 'HT-2025-001'});
 c.audit({type: 'document', start: '2025-01-07', end: '2025-01-07', team: [{person: lead, role: 'leader'}]});
 var a = c.audit({type: 'initial', start: '2025-01-08', end: '2025-01-09', team: [{person: lead, role: 'leader'}]});
 var nc = a.finding({item: '5.3', kind: 'nonconformity', evidence: '维修记录不全'});
 a.score({score: 92, deductionItems: 1});
+a.report({date: '2025-01-10'});
 var d = c.decide({by: [boss], outcome: 'certify', date: '2025-01-15'});
 [nc.due, d.certificate.number, d.certificate.issued].join(' ')" > "$WORK/built.txt"
 [ "$(cat "$WORK/built.txt")" = "2025-03-09 CAS-SV-2025-00001 2025-01-15" ]; check $? "the register is built: $(cat "$WORK/built.txt")"
@@ -119,14 +121,25 @@ import hashlib, sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
 db.executescript("DROP TRIGGER events_no_update; DROP INDEX events_effective;"
                  "ALTER TABLE events DROP COLUMN effective; ALTER TABLE events DROP COLUMN format;"
-                 # and what later migrations added (8: sites)
-                 "DROP TABLE sites; ALTER TABLE audits DROP COLUMN sites;")
+                 # and what later migrations added (8: sites, contracts, reports, competence): their
+                 # columns, and their events taken out of the log (renumbered) and the states
+                 "DROP TABLE sites; DROP TABLE competence; ALTER TABLE audits DROP COLUMN sites;"
+                 "ALTER TABLE audits DROP COLUMN reported; ALTER TABLE audits DROP COLUMN report_by;"
+                 "ALTER TABLE cases DROP COLUMN contracted; ALTER TABLE cases DROP COLUMN contract_number;"
+                 "DROP TRIGGER events_no_delete;"
+                 "DELETE FROM events WHERE kind IN ('case.contract', 'audit.report', 'competence.record') OR kind LIKE 'site.%';"
+                 "UPDATE events SET payload = json_remove(payload, '$.state.contracted', '$.state.contract_number') WHERE subject LIKE 'case:%';"
+                 "UPDATE events SET payload = json_remove(payload, '$.state.reported', '$.state.report_by', '$.state.sites') WHERE subject LIKE 'audit:%';")
+for i, (seq,) in enumerate(db.execute("SELECT seq FROM events ORDER BY seq").fetchall(), 1):
+    db.execute("UPDATE events SET seq = ? WHERE seq = ?", (i, seq))
 prev = "0" * 64
 for seq, *f in db.execute("SELECT seq, as_of, wall, actor, kind, subject, payload FROM events ORDER BY seq").fetchall():
     h = hashlib.sha256("\x1f".join([prev, str(seq)] + f).encode()).hexdigest()
     db.execute("UPDATE events SET prev = ?, hash = ? WHERE seq = ?", (prev, h, seq))
     prev = h
 db.executescript("CREATE TRIGGER events_no_update BEFORE UPDATE ON events BEGIN SELECT RAISE(ABORT, 'x'); END;"
+                 "CREATE TRIGGER events_no_delete BEFORE DELETE ON events"
+                 "  BEGIN SELECT RAISE(ABORT, 'the record log is append-only: DELETE refused'); END;"
                  "PRAGMA user_version = 6;")
 db.commit()
 PY

@@ -2,7 +2,7 @@
 // register API: each outcome printed with the clauses behind it.
 //   certsh --db :memory: --as-of 2026-09-01 run examples/cycle.js
 var org = orgs.create({name: '杭州某某电器有限公司', uscc: '91110000600037341L', staff: 120, address: '杭州市西湖区文三路 1 号'});
-var lead = people.create({name: '张三', roles: ['auditor'], registrations: [{number: 'CCAA-2024-00123', from: '2024-01-01', to: '2027-12-31'}]});
+var lead = people.create({name: '张三', roles: ['auditor'], registrations: [{number: 'CCAA-2024-00123', fieldCode: '02.03.01', from: '2024-01-01', to: '2027-12-31'}]});
 var boss = people.create({name: '李四', roles: ['decider']});
 var c = cases.apply({org: org, scheme: 'cas-service', scope: '家用电器的售后服务', grade: '五星级', date: '2026-01-05'});
 var accepted = c.accept({date: '2026-01-08', checkedBy: boss});   // §6.1.5: the facts not stated on the org, checked by boss

@@ -402,7 +402,7 @@ if (existing > 0) {
   transaction(function () {
     for (var k = 0; k < 40; k++) {
       auditors[k] = people.create({ name: personName(), roles: ['auditor'],
-        registrations: [{ number: 'CCAA-' + (2019 + k % 5) + '-' + (10000 + k), fieldCode: '0' + between(1, 9), from: date.addYears(start, -1), to: date.addYears(asOf, 2) }] }).id;
+        registrations: [{ number: 'CCAA-' + (2019 + k % 5) + '-' + (10000 + k), fieldCode: '02.03.01', from: date.addYears(start, -1), to: date.addYears(asOf, 2) }] }).id;
     }
     for (var j = 0; j < 8; j++) deciders.push(people.create({ name: personName(), roles: ['decider'] }).id);
     // each evaluated competent for what they do, by the technical manager (CNAS C2.2 1), C2.5)

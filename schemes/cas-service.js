@@ -24,6 +24,7 @@ module.exports = defineScheme({
         { code: 'contract', clause: '§6.1.7', text: '在实施认证审查前，CAS应与申请组织订立具有法律效力的书面认证合同' },
         { code: 'registered-auditors', check: 'registered', clause: '§3.1', text: '服务认证审查员应当取得国家认监委确定的认证人员注册机构颁发的批发业和零售业服务认证审查员注册资格' },
         { code: 'leader', check: 'leader', clause: '§6.3', text: '由审查组组长进行文件审查工作，并对文件审查结果负责: the team has its leader, an auditor' },
+        { code: 'technical-competence', check: 'technicalCompetence', clause: '§6.2.4', text: '审查组中至少有1名成员具备专业技术能力，必要时可以选择技术专家参加审查组 (position: CAS codes no fields, so any professional field code counts)' },
         { code: 'experts-advise', check: 'expertsAdvise', clause: '§6.2.4', text: '审查组的技术专家主要负责提供认证审查的技术支持，不作为审查员实施审查，不计入审查时间' },
         { code: 'document-review', check: 'documentReview', clause: '§6.3', text: '文件审查是在现场审查实施前进行…文件审查通过后，方可安排现场审查' },
         { code: 'audit-time', check: 'auditTime', clause: '§6.2.3', text: '特殊情况下，可以合理的增加或减少审查时间，理由应充分。减少时间不得超过附录A所规定的审查时间的30%' },

@@ -37,6 +37,18 @@ test('§6.5 the report, signed by the team leader, comes before the decision on 
   assert.equal(audits.get(a.id).reportBy, lead.id);
 });
 
+test('§6.2.4 审查组中至少有1名成员具备专业技术能力: an auditor with a professional field, or a technical expert', function () {
+  var c = kit.accepted(S);
+  c.audit({ type: 'document', start: '2026-02-01', end: '2026-02-01', team: [{ person: kit.auditor(), role: 'leader' }] });
+  var plain = kit.auditor(''), expert = people.create({ name: '技术专家', roles: ['expert'] });
+  var onsite = function (team) { return c.audit({ type: 'initial', start: '2026-02-10', end: '2026-02-12', team: team }); };
+  kit.refusedWith(function () { onsite([{ person: plain, role: 'leader' }]); }, 'technical-competence', '§6.2.4');
+  var a = onsite([{ person: plain, role: 'leader' }, { person: expert, role: 'expert' }]); // 必要时可以选择技术专家参加审查组
+  assert.cites(a, '§6.2.4');
+  plain.assess({ kind: 'evaluation', activity: 'audit', fieldCode: '02.03.01', date: '2026-01-15', result: 'competent', by: kit.evaluator() });
+  onsite([{ person: plain, role: 'leader' }]); // now evaluated in a professional field
+});
+
 // ---- §6.5 / §6.6: the initial decision -------------------------------------------------------------
 
 test('§6.5 no score, no certificate: a case with no scored audit is not certified', function () {
@@ -245,7 +257,7 @@ function decisions(cert) { return sql('SELECT outcome FROM decisions WHERE case_
 // ---- §3.1, §6.2-§6.3: who audits, for how long, and in what order (issue 12) -----------------------
 
 // registered(from, to) → an auditor whose registration runs from..to
-function registered(from, to) { return people.create({ name: '审核员', roles: ['auditor'], registrations: [{ number: 'CCAA-X', from: from, to: to }] }); }
+function registered(from, to) { return people.create({ name: '审核员', roles: ['auditor'], registrations: [{ number: 'CCAA-X', fieldCode: '02.03.01', from: from, to: to }] }); }
 
 test('§3.1 the auditors hold a registration valid on every day of the audit: one ending the day before is refused', function () {
   var c = kit.accepted(S);

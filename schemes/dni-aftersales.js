@@ -27,6 +27,7 @@ module.exports = defineScheme({
         { code: 'contract', clause: '§5.2.2', text: '根据评审结论与认证申请方签署《服务认证合同》' },
         { code: 'registered-auditors', check: 'registered', clause: '§4', text: '认证审查员应取得中国认证认可协会（CCAA）的服务认证审查员注册资格' },
         { code: 'leader', check: 'leader', clause: '§5.3.2', text: '由审查组组长进行文件审查工作，并对文件审查结果负责: the team has its leader, an auditor' },
+        { code: 'technical-competence', check: 'technicalCompetence', field: '02.03.01', clause: '§5.3.1.3', text: '考虑审查员所具有的专业能力 (附件二: 商品售后服务, 专业代码 02.03.01): an auditor of the field, or a technical expert' },
         { code: 'experts-advise', check: 'expertsAdvise', clause: '§5.3.1.3', text: '公司选派有能力的审查员组成审查组: the team audits with auditors' },
         { code: 'document-review', check: 'documentReview', clause: '§5.3.2', text: '文件审查是在现场审查实施前进行…文件审查通过后，方可安排现场审查' },
         { code: 'audit-time', check: 'auditTime', clause: 'Annex 3', text: 'the audit time of Annex 3 (§5.3.1.2 for surveillance and recertification); the document allows no reduction' },

@@ -6,6 +6,27 @@ var S = 'dni-aftersales';
 
 // ---- §5.3.3.6-§5.4: the three recommendations and the decision ---------------------------------------
 
+test('§5.3.1.3 and 附件二 专业代码 02.03.01: the team brings the after-sales field, or a technical expert', function () {
+  var c = kit.accepted(S);
+  c.audit({ type: 'document', start: '2026-02-01', end: '2026-02-01', team: [{ person: kit.auditor(), role: 'leader' }] });
+  var other = kit.auditor('01.02.03');
+  var e = kit.refusedWith(function () { c.audit({ type: 'initial', start: '2026-02-10', end: '2026-02-12', team: [{ person: other, role: 'leader' }] }); },
+    'technical-competence', '§5.3.1.3');
+  assert.ok(/field 02\.03\.01/.test(e.message), e.message);
+  c.audit({ type: 'initial', start: '2026-02-10', end: '2026-02-12', team: [{ person: kit.auditor(), role: 'leader' }] });
+});
+
+test('Annex 3 note 4: at least 80% of the recorded time on site', function () {
+  var c = kit.accepted(S);
+  c.audit({ type: 'document', start: '2026-02-01', end: '2026-02-01', team: [{ person: kit.auditor(), role: 'leader' }] });
+  var table = c.rules().manDays({ employees: c.org().staff, audit: 'initial', sites: 1 });
+  var team = [{ person: kit.auditor(), role: 'leader' }];
+  var record = function (onsite) { return c.audit({ type: 'initial', start: '2026-02-10', end: '2026-02-12', manDays: table.total, onsiteDays: onsite, team: team }); };
+  var e = kit.refusedWith(function () { record(table.onsite - 0.5); }, 'audit-time', 'Annex 3');
+  assert.equal(e.refusals[0].field, 'onsiteDays');
+  assert.equal(record(table.onsite).onsiteDays, table.onsite);
+});
+
 test('§5.3.3.6 推迟推荐认证注册: postponed with its reasons, the case stays accepted and is certified later', function () {
   var c = kit.accepted(S, { applied: '2025-10-06' });
   kit.audited(c, 'initial', '2025-11-10', 82);

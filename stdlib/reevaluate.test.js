@@ -7,7 +7,7 @@ test('a case on DNI F/2 re-evaluated under a version with other grade lines and 
   defineScheme({ extends: f2, version: 'TEST/9', effective: '2099-01-01',
     grade: { clause: '§5.3.3.7', pass: { minScore: 75, itemsBelow: 5, items: '特别扣分项', clause: '§5.3.3.7' }, fail: '不合格',
       levels: [{ min: 75, level: '达标级', stars: 0 }, { min: 85, level: '三星级', stars: 3 }] } });
-  var lead = people.create({ name: '审查员甲', roles: ['auditor'], registrations: [{ number: 'CCAA-2020-1', from: '2020-01-01', to: '2030-12-31' }] }), boss = people.create({ name: '决定人乙', roles: ['decider'] });
+  var lead = people.create({ name: '审查员甲', roles: ['auditor'], registrations: [{ number: 'CCAA-2020-1', fieldCode: '02.03.01', from: '2020-01-01', to: '2030-12-31' }] }), boss = people.create({ name: '决定人乙', roles: ['decider'] });
   var org = orgs.create({ name: '某某电器有限公司', uscc: '91110000600037341L', staff: 100, address: '北京' });
   var c = cases.apply({ org: org, scheme: 'dni-aftersales@F/2', scope: '家电售后服务', date: '2025-09-01' }).accept({ date: '2025-09-02', checkedBy: boss }).contract({ date: '2025-09-03', number: 'HT-1' });
   c.audit({ type: 'document', start: '2025-09-20', end: '2025-09-20', team: [{ person: lead, role: 'leader' }] }); // DNI §5.3.2

@@ -191,6 +191,13 @@ Person.assess = function (o) {
 // concerns the scheme (or every scheme) dated by then and still valid; its trainings are listed
 Person.competence = function (activity, schemeId, day) { return competenceOf(this.id, activity, schemeId, day === undefined ? today() : day); };
 
+// fieldCompetent(personId, field, day) → true when an evaluation or monitoring of the person dated
+// by day found them competent in professional field `field` (any field when null)
+function fieldCompetent(personId, field, day) {
+  return sql("SELECT 1 FROM competence WHERE person_id = ?1 AND kind <> 'training' AND result = 'competent' AND field_code IS NOT NULL" +
+    " AND date <= ?2 AND (?3 IS NULL OR field_code = ?3) LIMIT 1", personId, day, field).length > 0;
+}
+
 // competenceOf(personId, activity, scheme, day) → {competent, record, trainings, text}: see person.competence
 function competenceOf(personId, activity, schemeId, day) {
   var rows = sql("SELECT * FROM competence WHERE person_id = ?1 AND activity = ?2 AND (scheme IS NULL OR scheme = ?3) AND date <= ?4" +
@@ -350,7 +357,8 @@ function auditFacts(kase, a, s, deviation) {
     if (initial && md.initial !== undefined) md = s.manDays({ employees: who.staff, audit: a.type, sites: n, initialOnsite: initial.d });
   }
   var day = a.start || a.plannedStart;
-  return { competence: competenceOf, scheme: s.id, case: kase, audit: { type: a.type, start: day, end: a.end || a.plannedEnd, team: team, manDays: a.manDays, sites: a.sites },
+  return { competence: competenceOf, fieldCompetent: fieldCompetent, scheme: s.id, case: kase, audit: { type: a.type, start: day, end: a.end || a.plannedEnd, team: team, manDays: a.manDays,
+    onsiteDays: a.onsiteDays, sites: a.sites },
     sites: date.isValid(day) ? sitesOn(who.id, day) : [],
     documentReviews: sql("SELECT actual_end AS end FROM audits WHERE case_id = ? AND type = 'document' AND status = 'done'", kase.id),
     manDays: md, deviation: deviation, date: a.start || a.plannedStart };
@@ -543,7 +551,7 @@ Audit.case = function () { return kase(this.caseId); };
 Audit.complete = function (o) {
   o = opts(o, 'audit.complete', ['start', 'end']);
   var self = audit(this.id), k = self.case(), s = k.rules();
-  var r = transit(s, 'audit', auditFacts(k, { type: self.type, start: o.start, end: o.end, manDays: self.manDays, sites: self.sites || undefined,
+  var r = transit(s, 'audit', auditFacts(k, { type: self.type, start: o.start, end: o.end, manDays: self.manDays, onsiteDays: self.onsiteDays, sites: self.sites || undefined,
     team: (self.team || []).map(function (m) { return { person: m.personId, role: m.role }; }) }, s, null));
   return wrap(Audit, core.audit.complete(this.id, o), r.why);
 };

@@ -25,10 +25,12 @@ function competent(p, activities, from) {
 }
 
 // auditor() / decider() → a new person with that role, evaluated competent for it (audit and lead;
-// decide); an auditor registered 2020-2030
-function auditor() {
+// decide); an auditor registered 2020-2030 in the after-sales field (DNI Annex 2: 02.03.01), or
+// in `field` when given ('' for none)
+function auditor(field) {
   seq++;
-  return competent(people.create({ name: '审核员' + seq, roles: ['auditor'], registrations: [{ number: 'CCAA-' + seq, fieldCode: '', from: '2020-01-01', to: '2030-12-31' }] }), ['audit', 'lead']);
+  return competent(people.create({ name: '审核员' + seq, roles: ['auditor'], registrations: [{ number: 'CCAA-' + seq,
+    fieldCode: field === undefined ? '02.03.01' : field, from: '2020-01-01', to: '2030-12-31' }] }), ['audit', 'lead']);
 }
 function decider() { seq++; return competent(people.create({ name: '决定人' + seq, roles: ['decider'] }), ['decide']); }
 

@@ -201,10 +201,32 @@ var CHECKS = {
   auditTime: function (f) {
     var a = f.audit, md = f.manDays;
     if (!md || a.manDays === undefined || a.manDays === null) return null;
+    // the on-site share is checked on the recorded time: the on-site days the table's share of the
+    // recorded man-days gives (DNI Annex 3 note 4: 80%), when on-site days are recorded
+    if (md.onsite !== undefined && md.onsite !== null && md.total > 0 && a.onsiteDays !== undefined && a.onsiteDays !== null) {
+      var least = Math.round(md.onsite / md.total * a.manDays * 100) / 100;
+      if (a.onsiteDays < least) return refusal('onsiteDays', a.onsiteDays + ' on-site man-days of ' + a.manDays + ' is below the on-site share (' + md.onsite + ' of ' + md.total + ' in the table: at least ' + least + ')',
+        { onsiteDays: a.onsiteDays, manDays: a.manDays, least: least });
+    }
     if (a.manDays < md.minimum) return refusal('manDays', a.manDays + ' man-days is below the minimum ' + md.minimum + ' (the scheme\'s ' + md.total + ' reduced by at most the cap)', { manDays: a.manDays, minimum: md.minimum, total: md.total });
     if (a.manDays < md.total && !f.deviation) return refusal('manDays', a.manDays + ' man-days is below the scheme\'s ' + md.total + '; a reduction needs its reasons recorded (deviation: {reason, by, approvedBy, date})', { manDays: a.manDays, total: md.total });
     if (a.manDays < md.total) return { holds: 'reduced from ' + md.total + ' to ' + a.manDays + ' (minimum ' + md.minimum + '): ' + f.deviation.reason + ', approved by person ' + f.deviation.approvedBy + ' on ' + f.deviation.date };
     return null;
+  },
+  // technicalCompetence: at least one member of the team brings the professional competence (a
+  // technical expert, or an auditor whose registration or competence evaluation names the field
+  // code guard.field; without a field, any professional field code)
+  technicalCompetence: function (f, g) {
+    var t = f.audit.team || [];
+    if (!t.length) return null; // no team: the registered guard says so
+    var coded = function (code) { return g.field ? code === g.field : !!code; };
+    var hit = t.filter(function (m) {
+      if (m.role === 'expert') return true;
+      return (m.person.registrations || []).some(function (r) { return coded(r.fieldCode) && r.validFrom <= f.audit.start && r.validTo >= f.audit.start; }) ||
+        (f.fieldCompetent && f.fieldCompetent(m.person.id, g.field || null, f.audit.start));
+    })[0];
+    if (!hit) return refusal('team', 'no member brings the professional competence' + (g.field ? ' of field ' + g.field : '') + ': add a technical expert, or an auditor registered (or evaluated) for ' + (g.field || 'a professional field'));
+    return { holds: 'person ' + hit.person.id + ' (' + hit.person.name + ', ' + hit.role + ')' + (hit.role === 'expert' ? ' as technical expert' : ' with the field') };
   },
   // competent: each person doing guard.activity ('audit': every team member but the experts, 'lead':
   // the leader, 'decide': every decider) stands evaluated competent for it under the scheme on the

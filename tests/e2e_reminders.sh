@@ -21,7 +21,7 @@ fi
 
 cat > build.js <<'JS'
 // Six organisations, each set up for one kind of reminder as of 2026-01-15.
-var auditor = people.create({ name: '审核员甲', roles: ['auditor'], registrations: [{ number: 'CCAA-1', from: '2020-01-01', to: '2030-12-31' }] }), decider = people.create({ name: '决定人乙', roles: ['decider'] });
+var auditor = people.create({ name: '审核员甲', roles: ['auditor'], registrations: [{ number: 'CCAA-1', fieldCode: '02.03.01', from: '2020-01-01', to: '2030-12-31' }] }), decider = people.create({ name: '决定人乙', roles: ['decider'] });
 var n = 0;
 function certified(name, auditEnd, decided) {
   n++;

@@ -19,7 +19,7 @@ C() { "$CERTSH" --db "$DB" "$@"; }
 "$CERTSH" init "$DB" > /dev/null
 C --as-of 2025-01-20 -e "
 var org = orgs.create({name: '杭州某某电器有限公司', uscc: '91110000600037341L', staff: 120});
-var lead = people.create({name: '张三', roles: ['auditor'], registrations: [{number: 'CCAA-2024-00123', from: '2024-01-01', to: '2027-12-31'}]});
+var lead = people.create({name: '张三', roles: ['auditor'], registrations: [{number: 'CCAA-2024-00123', fieldCode: '02.03.01', from: '2024-01-01', to: '2027-12-31'}]});
 var boss = people.create({name: '李四', roles: ['decider']});
 var c = cases.apply({org: org, scheme: 'cas-service', scope: '家用电器的售后服务', grade: '五星级', date: '2025-01-05'});
 c.accept({date: '2025-01-06', checkedBy: boss});

@@ -169,7 +169,8 @@ int reg_abort(Db *db) {
 int reg_get_json(Db *db, const char *prefix, long long id, char **out) {
   static const struct { const char *prefix, *table; } TABLES[] = {
     {"org", "orgs"}, {"person", "people"}, {"case", "cases"}, {"audit", "audits"}, {"finding", "findings"},
-    {"score", "scores"}, {"decision", "decisions"}, {"certificate", "certificates"}, {"matter", "matters"}};
+    {"score", "scores"}, {"decision", "decisions"}, {"certificate", "certificates"}, {"matter", "matters"},
+    {"rules", "rules"}};
   const char *table = NULL;
   for (size_t i = 0; i < sizeof TABLES / sizeof TABLES[0]; i++)
     if (!strcmp(TABLES[i].prefix, prefix)) table = TABLES[i].table;

@@ -18,6 +18,7 @@ void bind_matter_open(duk_context *ctx);
 void bind_reminder_open(duk_context *ctx);
 void bind_deviation_open(duk_context *ctx);
 void bind_library_open(duk_context *ctx);
+void bind_rules_open(duk_context *ctx);
 
 static void (*const BINDING_MODULES[])(duk_context *) = {
   bind_date_open,
@@ -36,6 +37,7 @@ static void (*const BINDING_MODULES[])(duk_context *) = {
   bind_reminder_open,
   bind_deviation_open,
   bind_library_open,
+  bind_rules_open,
 };
 
 void host_open_bindings(duk_context *ctx) {

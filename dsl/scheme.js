@@ -141,6 +141,16 @@ var LANGUAGE = {
       return { field: f + '.' + k, message: typeof m[k] !== 'function' ? 'must be a function (input, ctx)' : "would hide the Scheme's own " + k };
     });
   }, members: [] },
+  outline: { check: function (o, f) {
+    if (!Array.isArray(o) || !o.length) return [{ field: f, message: "must list the document's clauses [{clause, title}] in order" }];
+    var list = [], seen = {};
+    o.forEach(function (x, i) {
+      if (!x || typeof x.clause !== 'string' || !x.clause || typeof x.title !== 'string') list.push({ field: f + '[' + i + ']', message: 'must be {clause, title}' });
+      else if (seen[x.clause]) list.push({ field: f + '[' + i + '].clause', message: 'clause ' + x.clause + ' is listed twice' });
+      else seen[x.clause] = true;
+    });
+    return list;
+  }, members: ['outline'] },
   positions: { check: function (p, f) {
     var list = [];
     if (!Array.isArray(p)) return [{ field: f, message: 'must list [{topic, clause, text}]' }];
@@ -154,7 +164,7 @@ var LANGUAGE = {
 var IDENTITY = ['id', 'version', 'effective', 'title', 'owner', 'document', 'criteria', 'fieldCode', 'model', 'extends'];
 // Members every Scheme may have (the identity, each section's, and the Scheme's own); a scheme's
 // own methods take other names.
-var MEMBERS = IDENTITY.filter(function (k) { return k !== 'extends'; }).concat(['definition', 'compare', 'toString', 'source']);
+var MEMBERS = IDENTITY.filter(function (k) { return k !== 'extends'; }).concat(['definition', 'compare', 'toString', 'source', 'whatIf']);
 // The rules compare() evaluates, and the fields whose change it reports.
 var COMPARED = {};
 Object.keys(LANGUAGE).forEach(function (k) {
@@ -242,6 +252,8 @@ function build(def, source) {
   s.workflow = flow.define(flow.iso17065, def.workflow);
   s.definition = def;
   s.positions = (def.positions || []).map(function (p) { return { topic: p.topic, clause: p.clause, text: p.text }; });
+  // outline: the document's clauses [{clause, title}] as the scheme states them (certsh doc, lint)
+  s.outline = (def.outline || []).map(function (x) { return { clause: x.clause, title: x.title }; });
 
   if (def.manDays) {
     // manDays({employees, audit, sites}) → {total, onsite, minimum, why}
@@ -364,6 +376,9 @@ function build(def, source) {
   });
   // compare(other, input) → {from, to, changes, same, why}: what would change under another version
   s.compare = function (other, input) { return compare(s, other, input); };
+  // whatIf(rule, input) → {now, changes, why}: the least change in each input that changes the
+  // outcome, with its clause (stdlib/whatif: 'grade', 'suspensionLimit')
+  s.whatIf = function (rule, input) { return require('stdlib/whatif').whatIf(s, rule, input); };
   // toString() → 'id@version'
   s.toString = function () { return def.id + '@' + def.version; };
   // source() → {origin, entry, files, text}: where the rules came from ('embedded' in certsh,
@@ -383,6 +398,7 @@ function defineScheme(def) {
   var id = d && d.id ? d.id + '@' + d.version : '(no id)';
   if (linting) {
     problems.forEach(function (p) { linting.push({ scheme: id, field: p.field, message: p.message }); });
+    if (!problems.length) staticChecks(d).forEach(function (w) { linting.push({ scheme: id, field: w.field, message: w.message, warning: true }); });
     linting.defined = (linting.defined || 0) + 1;
     return problems.length ? null : build(d, provenance(d));
   }
@@ -515,7 +531,7 @@ function loadFile(path, text) {
     throw fail('conflict', 'file', path + ' is not the library\'s ' + name + ' (--lib or built in), which has other text: load or adopt that file, or give this one another name');
   }
   runText(name, text, own === text ? library.origin(name) : 'file', require);
-  return loaded().filter(function (s) { return before.indexOf(s) < 0; });
+  return loaded().filter(function (s) { return before.indexOf(s) < 0 && s.source().entry === name; }); // not the versions it extends
 }
 
 // available() → ids of the scheme files of the library (read, not compiled: files that name
@@ -627,6 +643,46 @@ function compare(a, b, input) {
 
 // ---- lint --------------------------------------------------------------------------------------------
 
+// cited(c, outline) → c (a clause as a rule cites it: '§8.5.5 3)', '§7.5; §5.6.5') names clauses
+// of the outline: each part is one of them or an item of one ('§8.5.5 3)' is an item of '§8.5.5';
+// '§6.9' is not in '§6' unless the outline lists it)
+function cited(c, outline) {
+  if (/^\(.*\)$/.test(c)) return true; // '(none)': a position on what no clause states
+  return String(c).split(/\s*[;；]\s*/).every(function (part) {
+    return !part || outline.some(function (o) {
+      return part === o || (part.indexOf(o) === 0 && /^[ (（]/.test(part.charAt(o.length)));
+    });
+  });
+}
+
+// staticChecks(def) → warnings [{field, message}]: what a definition states that the rules can
+// never use or that its document does not have: levels the document names that no score reaches
+// (grade.named), and clauses cited that are absent from the scheme's outline
+function staticChecks(def) {
+  var list = [], g = def.grade;
+  if (g && typeof g === 'object' && g.named && Array.isArray(g.levels)) {
+    var words = g.levels.map(function (l) { return l.level; });
+    (g.named.levels || []).forEach(function (w) {
+      if (words.indexOf(w) < 0) {
+        list.push({ field: 'grade.named', message: w + ' (named by ' + g.named.clause + ') is reached by no score: the levels are ' +
+          g.levels.map(function (l) { return l.level + ' ≥' + l.min; }).join(', ') });
+      }
+    });
+  }
+  if (Array.isArray(def.outline)) {
+    var outline = def.outline.map(function (x) { return x && x.clause; }), seen = {};
+    (function walk(v, path, depth) {
+      if (!v || typeof v !== 'object' || depth > 8) return;
+      if (typeof v.clause === 'string' && v.clause && !seen[v.clause] && !cited(v.clause, outline)) {
+        seen[v.clause] = true;
+        list.push({ field: path + '.clause', message: 'cites ' + v.clause + ', which is not in the outline of ' + (def.document || def.id) });
+      }
+      Object.keys(v).forEach(function (k) { if (k !== 'extends' && k !== 'outline' && k !== 'clause') walk(v[k], path + (Array.isArray(v) ? '[' + k + ']' : '.' + k), depth + 1); });
+    })(def, '(definition)', 0);
+  }
+  return list.map(function (w) { w.field = w.field.replace(/^\(definition\)\./, ''); w.warning = true; return w; });
+}
+
 // lint(fn, name) → problems [{scheme, field, message}]: run a scheme file's body fn(exports,
 // require, module) with every defineScheme checked and nothing registered
 function lint(fn, name) {
@@ -654,6 +710,7 @@ exports.compare = compare;
 exports.validate = function (def) { return validate(def && typeof def === 'object' ? merged(def) : def); };
 exports.lint = lint;
 exports.loaded = loaded;
+exports.staticChecks = staticChecks;
 exports.fromSource = fromSource;
 exports.loadFile = loadFile;
 exports.mergeSection = mergeSection;

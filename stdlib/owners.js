@@ -41,6 +41,15 @@ function diff(args) {
   return { ok: true, text: d.text(d.diff(args[0], args[1], { impact: true })) };
 }
 
+// load(path, text) → the lines .load prints for a scheme file: each version it defined
+function load(path, text) {
+  var defined = require('dsl/scheme').loadFile(path, text);
+  if (!defined.length) return path + ': nothing new (its versions are loaded already)';
+  return defined.map(function (s) {
+    return 'loaded ' + s + ' (in force ' + s.effective + (s.document ? ', ' + s.document : '') + ') from ' + path;
+  }).join('\n');
+}
+
 var COMMANDS = { adopt: adopt, replay: replay, diff: diff };
 
 // command(name, args, text) → {ok, text}
@@ -50,3 +59,4 @@ function command(name, args, text) {
 }
 
 exports.command = command;
+exports.load = load;

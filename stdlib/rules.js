@@ -14,6 +14,7 @@ var fail = require('stdlib/bands').fail;
 var dsl = require('dsl/scheme');
 
 var rows = {};    // 'id@version' → the rules row, once read (pins are never changed or removed)
+var scratch = null; // who adopts by default in a throwaway register (certsh test's), or null
 var built = {};   // hash → the Scheme rebuilt from it
 
 // row(id, version) → the rules pinned for id@version, or null
@@ -70,14 +71,19 @@ function pin(s, date) {
   if (r && (src.origin === 'pinned' || r.source === src.text)) return r.hash;
   if (r) throw fail('conflict', 'scheme', s + ': its files differ from the rules this register pinned for it (' + r.hash.slice(0, 12) + '…); a changed rule is a new version');
   if (src.origin === 'script') return null;
-  if (src.origin !== 'embedded') {
+  if (src.origin !== 'embedded' && !scratch) {
     throw fail('not-adopted', 'scheme', s + ' comes from ' + describeOrigin(src) + ' and is not adopted in this register: ' +
       'run `certsh adopt FILE --by NAME` on its file first, so that the rules are pinned with who adopted them');
   }
-  var p = core.rules.pin({ scheme: s.id, version: s.version, source: src.text, origin: 'embedded', date: date });
+  var p = core.rules.pin({ scheme: s.id, version: s.version, source: src.text, origin: src.origin === 'embedded' ? 'embedded' : 'adopted',
+    by: src.origin === 'embedded' ? undefined : scratch, date: date });
   rows[s.id + '@' + s.version] = p;
   return p.hash;
 }
+
+// scratchRegister(by): this heap's register is a throwaway (certsh test's in-memory one): a body's
+// own rules are adopted on first use, by `by`, instead of being refused
+function scratchRegister(by) { scratch = by; }
 
 // adopt(path, text, {by, date}) → [{scheme, version, hash, pinned}]: pin every version the file
 // defines (and the body's versions it extends), with who adopted them; all in one transaction
@@ -165,6 +171,7 @@ function replayText(caseId) {
 }
 
 exports.pin = pin;
+exports.scratchRegister = scratchRegister;
 exports.governing = governing;
 exports.pinnedVersion = pinnedVersion;
 exports.pinnedVersions = pinnedVersions;

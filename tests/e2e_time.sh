@@ -108,6 +108,15 @@ import hashlib, sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
 db.executescript("DROP TRIGGER events_no_update; DROP INDEX events_effective;"
                  "ALTER TABLE events DROP COLUMN effective; ALTER TABLE events DROP COLUMN format;")
+# what migration 8 (pinned rules) added: its table, the decisions' column and its events, the
+# others renumbered
+no_delete = db.execute("SELECT sql FROM sqlite_master WHERE name = 'events_no_delete'").fetchone()[0]
+rows = db.execute("SELECT as_of, wall, actor, kind, subject, payload FROM events WHERE kind NOT LIKE 'rules.%' ORDER BY seq").fetchall()
+db.executescript("DROP TRIGGER events_no_delete; DELETE FROM events; DROP TABLE rules; ALTER TABLE decisions DROP COLUMN rules;")
+for i, r in enumerate(rows):
+    db.execute("INSERT INTO events(seq, as_of, wall, actor, kind, subject, payload, prev, hash)"
+               " VALUES(?,?,?,?,?,?,json_remove(?, '$.state.rules', '$.args.rules'),'','')", (i + 1,) + tuple(r))
+db.execute(no_delete)
 prev = "0" * 64
 for seq, *f in db.execute("SELECT seq, as_of, wall, actor, kind, subject, payload FROM events ORDER BY seq").fetchall():
     h = hashlib.sha256("\x1f".join([prev, str(seq)] + f).encode()).hexdigest()

@@ -45,6 +45,16 @@ static int decision_audit_ok(Db *db, const DecisionInput *in) {
   return reg_order(db, "the audit's end", end, "date", in->date);
 }
 
+/* The rules hash names rules pinned for the case's scheme version; 0 or -1 (not-found). */
+static int reg_exists_rules(Db *db, const char *hash) {
+  sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM rules WHERE hash = ?1");
+  if (!st) return -1;
+  sqlite3_bind_text(st, 1, hash, -1, SQLITE_TRANSIENT);
+  int found = sqlite3_step(st) == SQLITE_ROW;
+  sqlite3_finalize(st);
+  return found ? 0 : db_fail(db, "not-found", "rules", "no rules with hash %s are pinned in this register", hash);
+}
+
 int decision_create(Db *db, const DecisionInput *in, const char *args, long long *id) {
   if (reg_text(db, "outcome", in->outcome) < 0 || reg_date(db, "date", in->date, 1) < 0 ||
       reg_json(db, "why", in->why_json, '[') < 0)
@@ -70,10 +80,11 @@ int decision_create(Db *db, const DecisionInput *in, const char *args, long long
   if (in->audit && decision_audit_ok(db, in) < 0) return reg_abort(db);
   for (int i = 0; i < in->nmakers; i++)
     if (decision_maker_impartial(db, in->case_id, in->makers[i]) < 0) return reg_abort(db);
-  if (reg_run(db, "INSERT INTO decisions(case_id, audit_id, outcome, positive, grade, date, why, reason)"
-                  " VALUES(?1, ?2, ?3, ?4, ?5, ?6, coalesce(?7, '[]'), ?8)",
-              "iItitttt", in->case_id, in->audit, in->outcome, (long long)in->positive, in->grade, in->date, in->why_json,
-              in->reason) < 0)
+  if (in->rules && reg_exists_rules(db, in->rules) < 0) return reg_abort(db);
+  if (reg_run(db, "INSERT INTO decisions(case_id, audit_id, outcome, positive, grade, date, why, reason, rules)"
+                  " VALUES(?1, ?2, ?3, ?4, ?5, ?6, coalesce(?7, '[]'), ?8, ?9)",
+              "iItittttt", in->case_id, in->audit, in->outcome, (long long)in->positive, in->grade, in->date, in->why_json,
+              in->reason, in->rules) < 0)
     return reg_abort(db);
   *id = db_last_id(db);
   for (int i = 0; i < in->nmakers; i++)

@@ -2,6 +2,7 @@
 #include "core/log.h"
 #include "core/civil.h"
 #include "core/schema.h"
+#include "core/register.h"
 
 #include <nettle/hmac.h>
 #include <nettle/sha2.h>
@@ -30,6 +31,7 @@ static const LogSubject LOG_SUBJECTS[] = {
   {"matter", "matters", NULL, NULL, NULL},
   {"site", "sites", NULL, NULL, NULL},
   {"competence", "competence", NULL, NULL, NULL},
+  {"rules", "rules", NULL, NULL, NULL},
 };
 #define LOG_NSUBJECTS (sizeof LOG_SUBJECTS / sizeof LOG_SUBJECTS[0])
 
@@ -37,7 +39,7 @@ static const LogSubject LOG_SUBJECTS[] = {
 enum { LOG_SLOT_LAST = 0, LOG_SLOT_INSERT = 1, LOG_SLOT_PAYLOAD = 2 /* .. 2 + LOG_NSUBJECTS - 1 */ };
 
 const char *const log_subject_prefixes[] = {"org", "person", "case", "audit", "finding", "score",
-                                            "decision", "certificate", "matter", "site", "competence", NULL};
+                                            "decision", "certificate", "matter", "site", "competence", "rules", NULL};
 
 /* Cached row-JSON expressions, built from the live schema once per process. */
 static char *log_json_cache[2][LOG_NSUBJECTS];
@@ -396,6 +398,28 @@ static int log_verify_orphans(Db *db, LogReport *r) {
   return 0;
 }
 
+/* Each pinned rules row's hash is the SHA-256 of its source as stored (issue 15): rules edited
+ * in place, with the row and its event forged alike, still fail here. */
+static int log_verify_rules(Db *db, LogReport *r) {
+  sqlite3_stmt *st = db_prepare(db, "SELECT id, scheme, version, hash, source FROM rules ORDER BY id");
+  if (!st) return -1;
+  int rc;
+  while ((rc = log_step(st)) > 0) {
+    char want[65];
+    const char *have = (const char *)sqlite3_column_text(st, 3);
+    rules_hash((const char *)sqlite3_column_text(st, 4), (size_t)sqlite3_column_bytes(st, 4), want);
+    if (!have || strcmp(have, want) != 0) {
+      snprintf(r->bad, sizeof r->bad, "rules:%lld: the pinned rules of %s@%s do not match their hash (sha256 %.12s…, stored %.12s…): they were changed after they were pinned",
+               (long long)sqlite3_column_int64(st, 0), (const char *)sqlite3_column_text(st, 1),
+               (const char *)sqlite3_column_text(st, 2), want, have ? have : "");
+      break;
+    }
+  }
+  sqlite3_finalize(st);
+  if (rc < 0) return db_fail_sql(db, "verify rules");
+  return r->bad[0] ? 1 : 0;
+}
+
 long long log_find_hash(Db *db, const char *hash) {
   sqlite3_stmt *st = db_prepare(db, "SELECT seq FROM events WHERE hash = ?1 ORDER BY seq LIMIT 1");
   if (!st) return -1;
@@ -426,6 +450,7 @@ int log_verify(Db *db, LogReport *r) {
   if (rc == 0) rc = log_verify_chain(db, r);
   if (rc == 0) rc = log_verify_orphans(db, r);
   if (rc == 0) rc = log_verify_rows(db, r);
+  if (rc == 0) rc = log_verify_rules(db, r);
   if (own) sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL);
   return rc;
 }

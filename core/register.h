@@ -177,11 +177,28 @@ typedef struct DecisionInput {
   const char *why_json;
   const long long *makers;  /* the deciders: never members of an audit team of the case */
   int nmakers;
+  const char *rules;        /* the hash of the pinned rules that produced it, or NULL */
 } DecisionInput;
 
 /* Record a certification decision; on an accepted case a positive one makes it certified, a
  * negative one refused, a neutral one leaves it accepted. */
 int decision_create(Db *db, const DecisionInput *in, const char *args_json, long long *id);
+
+/* ---- pinned rules (core/rules.c) --------------------------------------------------------- */
+
+typedef struct RulesInput {
+  const char *scheme, *version;
+  const char *source_json; /* {entry, files: {path: text}}: the files that define the version */
+  const char *origin;      /* 'embedded' or 'adopted' */
+  const char *by;          /* who adopted a body's own file (required when adopted) */
+  const char *date;
+} RulesInput;
+
+/* Hex SHA-256 of text: the hash of a pinned source. */
+void rules_hash(const char *text, size_t len, char out[65]);
+/* Pin the rules of scheme@version: store the source and its hash, or find them stored already;
+ * *id the rules row. A version pinned with another text is refused (code conflict). */
+int rules_pin(Db *db, const RulesInput *in, const char *args_json, long long *id);
 
 /* ---- certificates (core/certificate.c) --------------------------------------------------- */
 

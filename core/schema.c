@@ -214,7 +214,23 @@ const char *const schema_migrations[] = {
   "CREATE TRIGGER events_no_update BEFORE UPDATE ON events"
   "  BEGIN SELECT RAISE(ABORT, 'the record log is append-only: UPDATE refused'); END;"
   "CREATE INDEX events_effective ON events(effective);",
-  /* 8: an organisation's sites as records (core/site.c): its central function and its service
+  /* 8: the rules pinned in the register (issue 15): the first time a scheme version governs a
+   * case, the text of the files that define it (JSON {entry, files: {path: text}}) and its
+   * SHA-256, so that the case stays evaluable when the files are gone and a decision can be
+   * replayed under the rules that produced it; one text per version. origin: 'embedded' (the
+   * library built into certsh) or 'adopted' (a body's own file, taken by `certsh adopt`). */
+  "CREATE TABLE rules("
+  "  id INTEGER PRIMARY KEY,"
+  "  scheme TEXT NOT NULL,"
+  "  version TEXT NOT NULL,"
+  "  hash TEXT NOT NULL CHECK(length(hash) = 64),"
+  "  source TEXT NOT NULL CHECK(json_valid(source)),"
+  "  origin TEXT NOT NULL CHECK(origin IN ('embedded','adopted')),"
+  "  adopted_by TEXT,"
+  "  pinned TEXT NOT NULL,"
+  "  UNIQUE(scheme, version));"
+  "ALTER TABLE decisions ADD COLUMN rules TEXT;",
+  /* 9: an organisation's sites as records (core/site.c): its central function and its service
    * sites, each opened and perhaps closed; and the sites an audit visited (a JSON array of site
    * ids, NULL when not recorded), which a scheme sampling sites checks (IAF MD 1) */
   "CREATE TABLE sites("

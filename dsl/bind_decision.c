@@ -4,11 +4,11 @@
 #include "core/register.h"
 
 /* core.decision.create({case, audit, outcome, positive, neutral, reason, grade, date, why, by:[person…],
- * request}) → the decision row; request (the applicant's request {date, by, text}) is recorded in the log */
+ * request, rules}) → the decision row; rules: the hash of the pinned rules that produced it; request (the applicant's request {date, by, text}) is recorded in the log */
 static duk_ret_t decision_create_js(duk_context *ctx) {
-  static const char fn[] = "core.decision.create({case, audit, outcome, positive, neutral, reason, grade, date, why, by:[person…], request})";
+  static const char fn[] = "core.decision.create({case, audit, outcome, positive, neutral, reason, grade, date, why, by:[person…], request, rules})";
   bind_require_object(ctx, 0, "options", fn);
-  bind_core_known_fields(ctx, 0, "case,audit,outcome,positive,neutral,reason,grade,date,why,by,request", fn);
+  bind_core_known_fields(ctx, 0, "case,audit,outcome,positive,neutral,reason,grade,date,why,by,request,rules", fn);
   (void)bind_prop_json(ctx, 0, "request", NULL, fn);
   DecisionInput in = {0};
   in.case_id = bind_prop_id(ctx, 0, "case", 1, fn);
@@ -23,6 +23,7 @@ static duk_ret_t decision_create_js(duk_context *ctx) {
   in.grade = bind_prop_string(ctx, 0, "grade", 0, fn);
   in.date = bind_prop_date(ctx, 0, "date", 1, fn);
   in.why_json = bind_prop_json(ctx, 0, "why", NULL, fn);
+  in.rules = bind_prop_string(ctx, 0, "rules", 0, fn);
   in.makers = bind_core_deciders(ctx, 0, &in.nmakers, fn);
   long long id;
   if (decision_create(&host_of(ctx)->db, &in, bind_json(ctx, 0), &id) < 0) bind_core_fail(ctx);

@@ -1,6 +1,7 @@
 /* dsl/bind_library.c — the `library` global: which files the library holds (embedded, or
  * under --lib), so that schemes() can name every scheme without compiling one. */
 #include "dsl/bind.h"
+#include "dsl/embedded.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -75,7 +76,26 @@ static duk_ret_t library_read(duk_context *ctx) {
   return 1;
 }
 
+/* library.origin(path) → 'embedded' when the text require() loads for path is the library built
+ * into certsh (also when --lib holds an identical copy), 'lib' when it comes from the --lib
+ * folder and differs, null when there is no such file; the rules a register pins on its own
+ * (stdlib/rules.js) are the embedded ones */
+static duk_ret_t library_origin(duk_context *ctx) {
+  const char *path = duk_is_string(ctx, 0) ? duk_get_string(ctx, 0) : "";
+  const EmbeddedFile *e = NULL;
+  for (const EmbeddedFile *f = embedded_files; f->path; f++)
+    if (!strcmp(f->path, path)) e = f;
+  size_t len = 0;
+  char *src = host_library_source(host_of(ctx), path, &len);
+  const char *origin = !src ? NULL : e && e->size == len && !memcmp(e->data, src, len) ? "embedded" : "lib";
+  free(src); /* before anything can throw */
+  if (origin) duk_push_string(ctx, origin);
+  else duk_push_null(ctx);
+  return 1;
+}
+
 static const duk_function_list_entry library_funcs[] = {
+  {"origin", library_origin, 1},
   {"list", library_list, 1},
   {"read", library_read, 1},
   {NULL, NULL, 0}};

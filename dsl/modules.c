@@ -20,6 +20,7 @@ void bind_deviation_open(duk_context *ctx);
 void bind_site_open(duk_context *ctx);
 void bind_competence_open(duk_context *ctx);
 void bind_library_open(duk_context *ctx);
+void bind_rules_open(duk_context *ctx);
 
 static void (*const BINDING_MODULES[])(duk_context *) = {
   bind_date_open,
@@ -40,6 +41,7 @@ static void (*const BINDING_MODULES[])(duk_context *) = {
   bind_site_open,
   bind_competence_open,
   bind_library_open,
+  bind_rules_open,
 };
 
 void host_open_bindings(duk_context *ctx) {

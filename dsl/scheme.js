@@ -22,9 +22,81 @@ var life = require('stdlib/lifecycle');
 var flow = require('stdlib/workflow');
 var fail = bands.fail;
 
-var registry = {};          // id → [Scheme] in order of effective date
-var criteriaRegistry = {};  // id → criteria object
+// Where schemes are found and kept: the library (files null), or, while rules pinned in the
+// register are rebuilt (fromSource), their own files and registries, apart from the library's.
+var LIBRARY = { registry: {}, criteria: {}, files: null, modules: {} };
+var cur = LIBRARY;          // registry: id → [Scheme] in order of effective date; criteria: id → criteria
 var linting = null;         // while lint() runs: the problems found, and nothing is registered
+var loading = [];           // the scheme files being run, innermost last: {path, files: {path: text}}
+var fileOrigin = {};        // path → 'embedded' | 'lib' | 'file': where the text run for it came from
+var fileNeeds = {};         // path → {path: text}: a criteria or scheme file and the files it needed
+
+// inContext(ctx, fn) → fn() with ctx as the place where schemes are found and kept
+function inContext(ctx, fn) {
+  var saved = cur;
+  cur = ctx;
+  try { return fn(); } finally { cur = saved; }
+}
+
+// needs(files): the file being run needs these files (a scheme it extends, criteria it reads)
+function needs(files) {
+  var top = loading[loading.length - 1];
+  if (top && files) Object.keys(files).forEach(function (k) { top.files[k] = files[k]; });
+}
+
+// within(path, text, origin, fn): run fn as the file path (its text, from origin), so that what
+// it defines records the files it came from
+function within(path, text, origin, fn) {
+  var frame = { path: path, files: {} };
+  frame.files[path] = text;
+  fileOrigin[path] = origin;
+  loading.push(frame);
+  var out;
+  try { out = fn(); } finally { loading.pop(); }
+  fileNeeds[path] = frame.files;
+  needs(frame.files);
+  return out;
+}
+
+// runText(path, text, origin, req) → the exports of text run as a CommonJS module
+function runText(path, text, origin, req) {
+  var module = { id: path, exports: {} };
+  var fn = new Function('exports', 'require', 'module', text); // eslint-disable-line no-new-func
+  cur.modules[path] = module;
+  within(path, text, origin, function () { fn.call(module.exports, module.exports, req, module); });
+  return module.exports;
+}
+
+// pinnedRequire(id): require() inside rebuilt rules: scheme files from the pinned files only
+function pinnedRequire(id) {
+  if (typeof id === 'string' && id.indexOf('schemes/') === 0) {
+    var path = /\.js$/.test(id) ? id : id + '.js';
+    return runFile(path);
+  }
+  return require(id);
+}
+
+// runFile(path) → the exports of a scheme or criteria file, run once in the current context:
+// from the library (require) or from the pinned files
+function runFile(path) {
+  if (cur.files) {
+    if (cur.modules[path]) { needs(fileNeeds[path]); return cur.modules[path].exports; }
+    if (!Object.prototype.hasOwnProperty.call(cur.files, path)) throw fail('not-found', 'scheme', 'the pinned rules hold no ' + path);
+    return runText(path, cur.files[path], 'pinned', pinnedRequire);
+  }
+  if (fileNeeds[path]) { needs(fileNeeds[path]); return require(path.slice(0, -3)); }
+  return within(path, library.read(path), library.origin(path), function () { return require(path.slice(0, -3)); });
+}
+
+// filesOf(id) → the files that define id's versions: schemes/ID.js first, then each
+// schemes/ID@VERSION.js (one file per version added later), from the library or the pinned files
+function filesOf(id) {
+  var all = cur.files ? Object.keys(cur.files) : library.list('schemes');
+  var base = 'schemes/' + id + '.js', prefix = 'schemes/' + id + '@';
+  return all.filter(function (p) { return p === base; }).concat(all.filter(function (p) {
+    return p.indexOf(prefix) === 0 && /\.js$/.test(p) && !/\.test\.js$/.test(p);
+  }).sort());
+}
 
 // clauseOnly(extra) → a section check: the section cites its clause, and extra(v, f, list) holds
 function clauseOnly(extra) {
@@ -69,6 +141,16 @@ var LANGUAGE = {
       return { field: f + '.' + k, message: typeof m[k] !== 'function' ? 'must be a function (input, ctx)' : "would hide the Scheme's own " + k };
     });
   }, members: [] },
+  outline: { check: function (o, f) {
+    if (!Array.isArray(o) || !o.length) return [{ field: f, message: "must list the document's clauses [{clause, title}] in order" }];
+    var list = [], seen = {};
+    o.forEach(function (x, i) {
+      if (!x || typeof x.clause !== 'string' || !x.clause || typeof x.title !== 'string') list.push({ field: f + '[' + i + ']', message: 'must be {clause, title}' });
+      else if (seen[x.clause]) list.push({ field: f + '[' + i + '].clause', message: 'clause ' + x.clause + ' is listed twice' });
+      else seen[x.clause] = true;
+    });
+    return list;
+  }, members: ['outline'] },
   positions: { check: function (p, f) {
     var list = [];
     if (!Array.isArray(p)) return [{ field: f, message: 'must list [{topic, clause, text}]' }];
@@ -82,7 +164,7 @@ var LANGUAGE = {
 var IDENTITY = ['id', 'version', 'effective', 'title', 'owner', 'document', 'criteria', 'fieldCode', 'model', 'extends'];
 // Members every Scheme may have (the identity, each section's, and the Scheme's own); a scheme's
 // own methods take other names.
-var MEMBERS = IDENTITY.filter(function (k) { return k !== 'extends'; }).concat(['definition', 'compare', 'toString']);
+var MEMBERS = IDENTITY.filter(function (k) { return k !== 'extends'; }).concat(['definition', 'compare', 'toString', 'source', 'whatIf']);
 // The rules compare() evaluates, and the fields whose change it reports.
 var COMPARED = {};
 Object.keys(LANGUAGE).forEach(function (k) {
@@ -90,12 +172,33 @@ Object.keys(LANGUAGE).forEach(function (k) {
   Object.keys(LANGUAGE[k].compared || {}).forEach(function (m) { COMPARED[m] = LANGUAGE[k].compared[m]; });
 });
 
-// merged(def) → def with the sections of def.extends (a Scheme or a definition) it does not set
+// isPlain(v) → v is an object literal (not an array, a function or null)
+function isPlain(v) { return !!v && typeof v === 'object' && !Array.isArray(v); }
+
+// mergeSection(base, own) → own merged into base field by field: objects merge recursively, an
+// array (bands, levels, rows, guards, causes …), a function or a plain value replaces the
+// parent's whole; null removes the field
+function mergeSection(base, own) {
+  if (!isPlain(base) || !isPlain(own)) return own;
+  var out = {};
+  Object.keys(base).forEach(function (k) { out[k] = base[k]; });
+  Object.keys(own).forEach(function (k) {
+    if (own[k] === null) delete out[k];
+    else out[k] = Object.prototype.hasOwnProperty.call(base, k) ? mergeSection(base[k], own[k]) : own[k];
+  });
+  return out;
+}
+
+// merged(def) → def with what def.extends (a Scheme or a definition) states and def does not:
+// identity fields are def's own, sections merge field by field (mergeSection)
 function merged(def) {
   if (!def.extends) return def;
   var base = def.extends.definition || def.extends, out = {};
   Object.keys(base).forEach(function (k) { if (k !== 'extends') out[k] = base[k]; });
-  Object.keys(def).forEach(function (k) { if (k !== 'extends') out[k] = def[k]; });
+  Object.keys(def).forEach(function (k) {
+    if (k === 'extends') return;
+    out[k] = IDENTITY.indexOf(k) < 0 && LANGUAGE[k] && Object.prototype.hasOwnProperty.call(base, k) ? mergeSection(base[k], def[k]) : def[k];
+  });
   return out;
 }
 
@@ -124,9 +227,9 @@ function describe(id, problems) {
 
 // ---- the Scheme object -------------------------------------------------------------------------
 
-// build(def) → a frozen Scheme
-function build(def) {
-  var s = {};
+// build(def, source) → a frozen Scheme; source: where its rules came from (provenance)
+function build(def, source) {
+  var s = {}, home = cur;
   // cite(clause, text) → a why step of this scheme
   function cite(clause, text) { return { scheme: def.id, version: def.version, clause: clause, text: text }; }
   var ctx = { cite: cite, scheme: s, bands: bands, lifecycle: life };
@@ -149,6 +252,8 @@ function build(def) {
   s.workflow = flow.define(flow.iso17065, def.workflow);
   s.definition = def;
   s.positions = (def.positions || []).map(function (p) { return { topic: p.topic, clause: p.clause, text: p.text }; });
+  // outline: the document's clauses [{clause, title}] as the scheme states them (certsh doc, lint)
+  s.outline = (def.outline || []).map(function (x) { return { clause: x.clause, title: x.title }; });
 
   if (def.manDays) {
     // manDays({employees, audit, sites}) → {total, onsite, minimum, why}
@@ -169,7 +274,7 @@ function build(def) {
   if (def.score) {
     // score({indicators, specialDeductions, specialBonuses}) → {score, deductionItems, why}
     s.score = custom('score') || function (input) {
-      var c = criteria(def.score.criteria);
+      var c = inContext(home, function () { return criteria(def.score.criteria); }); // pinned rules read their own criteria
       var r = c.score(input, def.score);
       r.why = [cite(def.score.clause, def.score.text || 'scored by the formula of ' + c.id)].concat(r.why, position('score'));
       return r;
@@ -271,8 +376,15 @@ function build(def) {
   });
   // compare(other, input) → {from, to, changes, same, why}: what would change under another version
   s.compare = function (other, input) { return compare(s, other, input); };
+  // whatIf(rule, input) → {now, changes, why}: the least change in each input that changes the
+  // outcome, with its clause (stdlib/whatif: 'grade', 'suspensionLimit')
+  s.whatIf = function (rule, input) { return require('stdlib/whatif').whatIf(s, rule, input); };
   // toString() → 'id@version'
   s.toString = function () { return def.id + '@' + def.version; };
+  // source() → {origin, entry, files, text}: where the rules came from ('embedded' in certsh,
+  // 'lib' a --lib folder, 'file' a file loaded or adopted, 'pinned' the register, 'script' a
+  // script's own defineScheme, which has no file to pin) and the files that state them
+  s.source = function () { return source; };
   return Object.freeze(s);
 }
 
@@ -286,33 +398,69 @@ function defineScheme(def) {
   var id = d && d.id ? d.id + '@' + d.version : '(no id)';
   if (linting) {
     problems.forEach(function (p) { linting.push({ scheme: id, field: p.field, message: p.message }); });
+    if (!problems.length) staticChecks(d).forEach(function (w) { linting.push({ scheme: id, field: w.field, message: w.message, warning: true }); });
     linting.defined = (linting.defined || 0) + 1;
-    return problems.length ? null : build(d);
+    return problems.length ? null : build(d, provenance(d));
   }
   if (problems.length) {
     var e = fail('invalid-scheme', problems[0].field, describe(id, problems));
     e.problems = problems;
     throw e;
   }
-  var list = registry[d.id] || (registry[d.id] = []);
+  var list = cur.registry[d.id] || (cur.registry[d.id] = []), src = provenance(d), again = null;
   list.forEach(function (x) {
-    if (x.version === d.version) throw fail('duplicate', 'version', 'defineScheme(' + id + '): version ' + d.version + ' of ' + d.id + ' is already defined');
+    if (x.version !== d.version) return;
+    if (src.text && x.source().text === src.text) { again = x; return; } // the same file run again (.load twice)
+    throw fail('duplicate', 'version', 'defineScheme(' + id + '): version ' + d.version + ' of ' + d.id + ' is already defined' +
+      (x.source().entry ? ' (by ' + x.source().entry + ')' : ''));
   });
-  var s = build(d);
+  if (again) return again;
+  var s = build(d, src);
   list.push(s);
   list.sort(function (a, b) { return a.effective < b.effective ? -1 : a.effective > b.effective ? 1 : 0; });
   return s;
 }
 
-// load(id): require schemes/ID.js once (it defines its versions); not-found when there is none
+// provenance(def) → the source of a definition being made: the file being run and every file it
+// needed (the schemes it extends, the criteria it names), as one canonical text to pin
+function provenance(def) {
+  var top = loading[loading.length - 1];
+  if (!top) return { origin: 'script', entry: null, files: null, text: null };
+  var files = {}, all = {};
+  Object.keys(top.files).forEach(function (k) { all[k] = top.files[k]; });
+  if (def.extends && typeof def.extends.source === 'function' && def.extends.source().files) {
+    var f = def.extends.source().files;
+    Object.keys(f).forEach(function (k) { all[k] = f[k]; });
+  }
+  (def.criteria || []).concat(def.score && typeof def.score.criteria === 'string' ? [def.score.criteria] : []).forEach(function (c) {
+    var path = 'schemes/' + c + '.js';
+    if (all[path] || !/^[a-z0-9][a-z0-9-]*$/.test(c)) return;
+    if (cur.files) { if (Object.prototype.hasOwnProperty.call(cur.files, path)) all[path] = cur.files[path]; return; }
+    var text = library.read(path);
+    if (text !== null) { all[path] = text; fileOrigin[path] = library.origin(path); }
+  });
+  Object.keys(all).sort().forEach(function (k) { files[k] = all[k]; });
+  var origin = cur.files ? 'pinned' : Object.keys(files).every(function (k) { return fileOrigin[k] === 'embedded'; }) ? 'embedded' :
+    Object.keys(files).some(function (k) { return fileOrigin[k] === 'file'; }) ? 'file' : 'lib';
+  return { origin: origin, entry: top.path, files: files, text: JSON.stringify({ entry: top.path, files: files }) };
+}
+
+// load(id): run id's files once (schemes/ID.js and any schemes/ID@VERSION.js; they define its
+// versions); when the library has none, the versions pinned in the register; not-found else
 function load(id) {
-  if (registry[id]) return;
+  if (cur.registry[id]) return;
   if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) throw fail('invalid', 'scheme', "scheme(id): '" + id + "' is not a scheme id (lower case letters, digits, hyphens; 'id@version' for a version)");
-  if (library.read('schemes/' + id + '.js') === null) throw fail('not-found', 'scheme', "unknown scheme '" + id + "' (known: " + available().join(', ') + ')');
+  var paths = filesOf(id);
+  if (!paths.length) {
+    var pinned = cur.files ? [] : require('stdlib/rules').pinnedVersions(id); // the files are gone: the register's rules
+    if (!pinned.length) throw fail('not-found', 'scheme', "unknown scheme '" + id + "' (known: " + available().join(', ') + ')');
+    cur.registry[id] = pinned.sort(function (a, b) { return a.effective < b.effective ? -1 : a.effective > b.effective ? 1 : 0; });
+    return;
+  }
   var saved = linting;
   linting = null; // a scheme the linted file extends is loaded for real, not linted
-  try { require('schemes/' + id); } finally { linting = saved; }
-  if (!registry[id]) throw fail('not-found', 'scheme', 'schemes/' + id + '.js defines no scheme ' + id);
+  try { paths.forEach(runFile); } finally { linting = saved; }
+  if (!cur.registry[id]) throw fail('not-found', 'scheme', paths.join(', ') + ' define no scheme ' + id);
 }
 
 // scheme(id) → the Scheme: 'id@version' exactly, or 'id' = the version in force on today()
@@ -321,32 +469,85 @@ function scheme(id) {
   var at = id.indexOf('@');
   var name = at < 0 ? id : id.slice(0, at), version = at < 0 ? null : id.slice(at + 1);
   load(name);
-  var list = registry[name];
+  var list = cur.registry[name];
   if (version !== null) {
-    for (var i = 0; i < list.length; i++) if (list[i].version === version) return list[i];
+    for (var i = 0; i < list.length; i++) if (list[i].version === version) return used(list[i]);
+    var kept = cur.files ? null : require('stdlib/rules').pinnedVersion(name, version); // a version whose file is gone
+    if (kept) {
+      list.push(kept);
+      list.sort(function (a, b) { return a.effective < b.effective ? -1 : a.effective > b.effective ? 1 : 0; });
+      return used(kept);
+    }
     throw fail('not-found', 'version', 'scheme(id): ' + name + ' has no version ' + JSON.stringify(version) + ' (versions: ' + list.map(String).join(', ') + ')');
   }
   var on = today(), found = null;
   list.forEach(function (s) { if (s.effective <= on) found = s; });
   if (!found) throw fail('not-in-force', 'scheme', 'scheme(id): no version of ' + name + ' is in force on ' + on + '; the earliest, ' + list[0] + ', comes into force on ' + list[0].effective);
-  return found;
+  return used(found);
+}
+
+// used(s) → s; a scheme file being run that asks for s needs s's files
+function used(s) {
+  if (loading.length && s.source().files) needs(s.source().files);
+  return s;
 }
 
 // versions(id) → [Scheme] of id, oldest first
-function versions(id) { load(id); return registry[id].slice(); }
+function versions(id) { load(id); return cur.registry[id].slice(); }
+
+// loaded() → every Scheme defined so far in this session, by id then effective date
+function loaded() {
+  var out = [];
+  Object.keys(LIBRARY.registry).sort().forEach(function (k) { out = out.concat(LIBRARY.registry[k]); });
+  return out;
+}
+
+// fromSource(text, id, version) → the Scheme id@version rebuilt from pinned rules' text
+// ({entry, files}), in a context of its own: nothing of the library is read or changed
+function fromSource(text, id, version) {
+  var src = JSON.parse(text);
+  var ctx = { registry: {}, criteria: {}, files: src.files, modules: {} };
+  return inContext(ctx, function () {
+    var saved = loading;
+    loading = [];
+    try {
+      if (filesOf(id).length) load(id);
+      if (!ctx.modules[src.entry]) runFile(src.entry);
+    } finally { loading = saved; }
+    var found = (ctx.registry[id] || []).filter(function (s) { return s.version === version; })[0];
+    if (!found) throw fail('not-found', 'version', 'the pinned rules of ' + id + '@' + version + ' (' + src.entry + ') define no such version');
+    return found;
+  });
+}
+
+// loadFile(path, text) → [Scheme] that a scheme file outside the library defines (.load, certsh
+// adopt), run as a module; it is known as schemes/NAME.js (its file name) in what is pinned
+function loadFile(path, text) {
+  var name = 'schemes/' + String(path).replace(/^.*\//, '');
+  if (!/\.js$/.test(name)) name += '.js';
+  var before = loaded(), own = library.read(name);
+  if (own === text && fileNeeds[name]) return []; // the library's own file, already run
+  if (own !== null && own !== text) {
+    throw fail('conflict', 'file', path + ' is not the library\'s ' + name + ' (--lib or built in), which has other text: load or adopt that file, or give this one another name');
+  }
+  runText(name, text, own === text ? library.origin(name) : 'file', require);
+  return loaded().filter(function (s) { return before.indexOf(s) < 0 && s.source().entry === name; }); // not the versions it extends
+}
 
 // available() → ids of the scheme files of the library (read, not compiled: files that name
 // defineScheme; found with indexOf, as a RegExp over the Chinese texts took 3 ms), sorted
 function available() {
-  return library.list('schemes').filter(function (p) { return !/\.test\.js$/.test(p); })
+  var ids = [];
+  library.list('schemes').filter(function (p) { return !/\.test\.js$/.test(p); })
     .filter(function (p) { return (library.read(p) || '').indexOf('defineScheme') >= 0; })
-    .map(function (p) { return p.slice(8, -3); });
+    .forEach(function (p) { var id = p.slice(8, -3).split('@')[0]; if (ids.indexOf(id) < 0) ids.push(id); });
+  return ids;
 }
 
 // schemes() → ids of the available and loaded schemes, sorted
 function schemes() {
   var ids = available();
-  Object.keys(registry).forEach(function (k) { if (ids.indexOf(k) < 0) ids.push(k); });
+  Object.keys(LIBRARY.registry).forEach(function (k) { if (ids.indexOf(k) < 0) ids.push(k); });
   return ids.sort();
 }
 
@@ -379,20 +580,23 @@ function defineCriteria(c) {
     e.problems = problems;
     throw e;
   }
-  criteriaRegistry[c.id] = Object.freeze(c);
+  cur.criteria[c.id] = Object.freeze(c);
   return c;
 }
 
 // criteria(id) → the criteria object, loading schemes/ID.js on first use
 function criteria(id) {
   if (typeof id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(id)) throw fail('invalid', 'criteria', 'criteria(id): id must be a criteria id such as gbt27922, got ' + JSON.stringify(id));
-  if (!criteriaRegistry[id]) {
-    if (library.read('schemes/' + id + '.js') === null) throw fail('not-found', 'criteria', "unknown criteria '" + id + "'");
-    var m = require('schemes/' + id);
-    if (!criteriaRegistry[id] && m && m.id === id && Array.isArray(m.tree)) criteriaRegistry[id] = m; /* a plain module is accepted as it is */
+  var path = 'schemes/' + id + '.js';
+  if (!cur.criteria[id]) {
+    if (cur.files ? !Object.prototype.hasOwnProperty.call(cur.files, path) : library.read(path) === null) throw fail('not-found', 'criteria', "unknown criteria '" + id + "'");
+    var m = runFile(path);
+    if (!cur.criteria[id] && m && m.id === id && Array.isArray(m.tree)) cur.criteria[id] = m; /* a plain module is accepted as it is */
+  } else {
+    needs(fileNeeds[path]);
   }
-  if (!criteriaRegistry[id]) throw fail('not-found', 'criteria', 'schemes/' + id + '.js defines no criteria ' + id);
-  return criteriaRegistry[id];
+  if (!cur.criteria[id]) throw fail('not-found', 'criteria', path + ' defines no criteria ' + id);
+  return cur.criteria[id];
 }
 
 // ---- re-evaluation -----------------------------------------------------------------------------------
@@ -439,6 +643,46 @@ function compare(a, b, input) {
 
 // ---- lint --------------------------------------------------------------------------------------------
 
+// cited(c, outline) → c (a clause as a rule cites it: '§8.5.5 3)', '§7.5; §5.6.5') names clauses
+// of the outline: each part is one of them or an item of one ('§8.5.5 3)' is an item of '§8.5.5';
+// '§6.9' is not in '§6' unless the outline lists it)
+function cited(c, outline) {
+  if (/^\(.*\)$/.test(c)) return true; // '(none)': a position on what no clause states
+  return String(c).split(/\s*[;；]\s*/).every(function (part) {
+    return !part || outline.some(function (o) {
+      return part === o || (part.indexOf(o) === 0 && /^[ (（]/.test(part.charAt(o.length)));
+    });
+  });
+}
+
+// staticChecks(def) → warnings [{field, message}]: what a definition states that the rules can
+// never use or that its document does not have: levels the document names that no score reaches
+// (grade.named), and clauses cited that are absent from the scheme's outline
+function staticChecks(def) {
+  var list = [], g = def.grade;
+  if (g && typeof g === 'object' && g.named && Array.isArray(g.levels)) {
+    var words = g.levels.map(function (l) { return l.level; });
+    (g.named.levels || []).forEach(function (w) {
+      if (words.indexOf(w) < 0) {
+        list.push({ field: 'grade.named', message: w + ' (named by ' + g.named.clause + ') is reached by no score: the levels are ' +
+          g.levels.map(function (l) { return l.level + ' ≥' + l.min; }).join(', ') });
+      }
+    });
+  }
+  if (Array.isArray(def.outline)) {
+    var outline = def.outline.map(function (x) { return x && x.clause; }), seen = {};
+    (function walk(v, path, depth) {
+      if (!v || typeof v !== 'object' || depth > 8) return;
+      if (typeof v.clause === 'string' && v.clause && !seen[v.clause] && !cited(v.clause, outline)) {
+        seen[v.clause] = true;
+        list.push({ field: path + '.clause', message: 'cites ' + v.clause + ', which is not in the outline of ' + (def.document || def.id) });
+      }
+      Object.keys(v).forEach(function (k) { if (k !== 'extends' && k !== 'outline' && k !== 'clause') walk(v[k], path + (Array.isArray(v) ? '[' + k + ']' : '.' + k), depth + 1); });
+    })(def, '(definition)', 0);
+  }
+  return list.map(function (w) { w.field = w.field.replace(/^\(definition\)\./, ''); w.warning = true; return w; });
+}
+
 // lint(fn, name) → problems [{scheme, field, message}]: run a scheme file's body fn(exports,
 // require, module) with every defineScheme checked and nothing registered
 function lint(fn, name) {
@@ -465,3 +709,8 @@ exports.criteria = criteria;
 exports.compare = compare;
 exports.validate = function (def) { return validate(def && typeof def === 'object' ? merged(def) : def); };
 exports.lint = lint;
+exports.loaded = loaded;
+exports.staticChecks = staticChecks;
+exports.fromSource = fromSource;
+exports.loadFile = loadFile;
+exports.mergeSection = mergeSection;

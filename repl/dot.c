@@ -23,7 +23,8 @@ typedef struct DotCommand {
 
 static int dot_help(Session *s, int argc, char **argv, const char *rest);
 
-/* .schemes: id, version, in force since, document of each loaded scheme. */
+/* .schemes: every version of each scheme (id, version, in force from and until, where its rules
+ * come from, document). */
 static int dot_schemes(Session *s, int argc, char **argv, const char *rest) {
   (void)argc; (void)argv; (void)rest;
   if (session_call(s, "stdlib/queries", "schemes", 0) != 0) return 1;
@@ -152,13 +153,23 @@ static int dot_known_on(Session *s, int argc, char **argv, const char *rest) {
   return 0;
 }
 
-/* .load FILE: run a script in this session (its globals stay). */
+/* .load FILE: run a script in this session (its globals stay); a scheme file (one that calls
+ * defineScheme) is run as the library runs it, a module, and the versions it defines are named. */
 static int dot_load(Session *s, int argc, char **argv, const char *rest) {
   (void)rest;
   if (argc < 2) { session_error(s, "usage: .load FILE"); return 1; }
   size_t len;
   char *src = host_read_file(argv[1], &len);
   if (!src) { session_error(s, ".load: cannot read '%s': %s", argv[1], host_file_error(errno)); return 1; }
+  if (strstr(src, "defineScheme")) {
+    host_push_text(s->h.ctx, argv[1], strlen(argv[1]));
+    host_push_text(s->h.ctx, src, len);
+    free(src);
+    if (session_call(s, "stdlib/owners", "load", 2) != 0) return 1;
+    fprintf(s->out, "%s\n", duk_safe_to_string(s->h.ctx, -1));
+    duk_pop(s->h.ctx);
+    return 0;
+  }
   int rc = session_run(s, src, len, argv[1], 0);
   free(src);
   if (!rc) duk_pop(s->h.ctx);
@@ -185,7 +196,7 @@ static int dot_exit(Session *s, int argc, char **argv, const char *rest) {
 
 static const DotCommand DOT_COMMANDS[] = {
   {".help", ".help", "this text", dot_help},
-  {".schemes", ".schemes", "loaded schemes: id, version, in force since, document", dot_schemes},
+  {".schemes", ".schemes", "every version of each scheme: id, version, in force from/until, origin, document", dot_schemes},
   {".tables", ".tables", "the register's tables", dot_tables},
   {".schema", ".schema [TABLE]", "CREATE statements of every table, or of TABLE", dot_schema},
   {".mode", ".mode [MODE]", "print results as table (default), json, csv or line", dot_mode},
@@ -193,7 +204,7 @@ static const DotCommand DOT_COMMANDS[] = {
   {".why", ".why [EXPR]", "the clauses behind the last value (or EXPR), one per line", dot_why},
   {".as-of", ".as-of [DATE]", "the date rules treat as today in this session: what is now known to have been true then", dot_as_of},
   {".known-on", ".known-on [DATE|off]", "answer with only what had been recorded by DATE (off: everything)", dot_known_on},
-  {".load", ".load FILE", "run a JavaScript file in this session", dot_load},
+  {".load", ".load FILE", "run a JavaScript file in this session (a scheme file defines its versions)", dot_load},
   {".timer", ".timer on|off", "print the time each evaluation takes", dot_timer},
   {".exit", ".exit", "leave (also Ctrl-D)", dot_exit},
 };

@@ -38,19 +38,24 @@ static int lint_file(Host *h, const char *path) {
   duk_put_global_string(h->ctx, "__lint_fn");
   duk_push_string(h->ctx, path);
   duk_put_global_string(h->ctx, "__lint_name");
+  /* "problems warnings\nline…": a warning (a static check: an unreachable level, a clause outside
+   * the outline) is printed and does not fail the file */
   static const char run[] =
     "(function () { var p = require('dsl/scheme').lint(__lint_fn, __lint_name);"
-    " return p.length + '\\n' + p.map(function (x) { return __lint_name + ': ' + x.scheme + ': ' + (x.field || '(file)') + ': ' + x.message; }).join('\\n'); })()";
+    " var bad = p.filter(function (x) { return !x.warning; }).length;"
+    " return bad + ' ' + (p.length - bad) + '\\n' + p.map(function (x) { return __lint_name + ': ' + x.scheme + ': ' + (x.field || '(file)') + ': ' +"
+    " (x.warning ? 'warning: ' : '') + x.message; }).join('\\n'); })()";
   if (host_eval(h, run, sizeof run - 1, "<lint>")) {
     printf("%s: %s\n", path, duk_safe_to_string(h->ctx, -1));
     duk_pop(h->ctx);
     return 1;
   }
   const char *out = duk_get_string(h->ctx, -1);
-  int n = atoi(out);
+  int n = atoi(out), warnings = atoi(strchr(out, ' ') + 1);
   const char *lines = strchr(out, '\n') + 1;
-  if (n) printf("%s\n", lines);
-  else printf("%s: ok\n", path);
+  if (n || warnings) printf("%s\n", lines);
+  if (!n && warnings) printf("%s: ok, %d warning%s\n", path, warnings, warnings == 1 ? "" : "s");
+  else if (!n) printf("%s: ok\n", path);
   duk_pop(h->ctx);
   return n;
 }

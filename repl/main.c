@@ -4,6 +4,7 @@
 #include "repl/cli.h"
 #include "repl/transfer.h"
 #include "repl/lint.h"
+#include "repl/owners.h"
 #include "core/civil.h"
 #include "core/log.h"
 #include "dsl/host.h"
@@ -361,6 +362,9 @@ static const Command COMMANDS[] = {
   {"import", "certsh [OPTIONS] import orgs|people|certificates FILE.csv [--encoding E]", "import a CSV file in one transaction; a bad file is refused whole", cmd_import},
   {"export", "certsh [OPTIONS] export orgs|people|certificates [--format csv|json|html] [--history] [FILE]", "export the register (the public register of certificates, organisations, people)", cmd_export},
   {"lint", "certsh [OPTIONS] lint FILE...", "check scheme files as defineScheme does, printing each problem with its field", cmd_lint},
+  {"adopt", "certsh [OPTIONS] adopt FILE --by NAME", "pin a body's own scheme file in the register (its rules, hash and who adopted them)", cmd_adopt},
+  {"replay", "certsh [OPTIONS] replay CASE", "re-run each decision of CASE under the rules it recorded, and show it gives the same", cmd_replay},
+  {"diff", "certsh [OPTIONS] diff A B", "every rule that changed from scheme version A to B, by clause, then the register's impact", cmd_diff},
   {"help", "certsh --help", "this text", cmd_help},
 };
 #define NCOMMANDS (sizeof COMMANDS / sizeof COMMANDS[0])

@@ -76,6 +76,7 @@ module.exports = defineScheme({
       { min: 95, level: '五星级', stars: 5, clause: '§5' }
     ],
     fail: '不推荐认证注册',
+    named: { clause: '§5', levels: ['一星级', '二星级', '三星级', '四星级', '五星级'] }, // the document's five words (lint: which no score reaches)
     notes: [{ clause: '§8.5.5 2)', text: 'a lower grade than applied for is recommended only on the applicant\'s request (推荐降级认证注册)' }]
   },
 

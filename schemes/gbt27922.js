@@ -113,5 +113,7 @@ module.exports = defineCriteria({
   tree: TREE,
   indicators: indicators,
   indicatorOf: indicatorOf,
+  // what one special deduction item costs in score() (whatIf reads it: clearing an item gives its point back)
+  specialDeduction: { points: 1, clause: '§6.2-6.3' },
   score: score
 });

@@ -374,12 +374,20 @@ function schemeIds() {
   try { return schemes(); } catch (e) { if (e.code === 'not-found') return []; throw e; }
 }
 
-// q.schemes() → each loaded scheme: id, version, in force since, document, title.
+// q.schemes() → every version of each scheme: id, version, in force from (effective) and until
+// (the day before the next version's date; null for the latest), whether it is the one in force
+// today, where its rules come from (embedded, lib, file, pinned, script), document, title.
 function schemeTable() {
-  return schemeIds().map(function (id) {
-    var s = scheme(id);
-    return { id: s.id, version: s.version, effective: s.effective, document: s.document, title: s.title };
+  var on = today(), out = [];
+  schemeIds().forEach(function (id) {
+    var list = require('dsl/scheme').versions(id);
+    list.forEach(function (s, i) {
+      var next = list[i + 1], until = next ? date.addDays(next.effective, -1) : null;
+      out.push({ id: s.id, version: s.version, effective: s.effective, until: until, inForce: s.effective <= on && (!until || until >= on),
+        origin: typeof s.source === 'function' ? s.source().origin : 'script', document: s.document, title: s.title });
+    });
   });
+  return out;
 }
 
 // q.tables() → the names of the register's tables.

@@ -8,6 +8,7 @@
 
 var workflow = require('stdlib/workflow');
 var actions = require('stdlib/actions');
+var pinning = require('stdlib/rules');
 
 // ---- helpers --------------------------------------------------------------------------------
 
@@ -99,7 +100,7 @@ function schemeOf(id) {
     throw fail('not-found', 'scheme', "unknown scheme '" + id + "'" + (e && e.message ? ': ' + e.message : ''));
   }
   if (!s) throw fail('not-found', 'scheme', "unknown scheme '" + id + "'");
-  return s;
+  return pinning.governing(s); // the rules the register pinned for the version, when they differ from the files
 }
 
 // rule(s, name, what) → the scheme's method name (bound); refuses when the scheme lacks it.
@@ -260,10 +261,14 @@ var cases = {
   apply: function (o) {
     o = opts(o, 'cases.apply', ['org', 'scheme', 'scope', 'grade', 'shops', 'date']);
     var s = schemeOf(o.scheme);
-    var row = core.case.apply({ org: idOf(o.org), scheme: s.id, version: s.version, scope: o.scope, grade: o.grade,
-      shops: o.shops, date: o.date || today() });
-    return wrap(Case, row, [{ scheme: s.id, version: s.version, clause: '', text: 'the case is governed by ' + s.id + '@' +
-      s.version + (s.document ? ' (' + s.document + ')' : '') + ', in force since ' + s.effective }]);
+    return transaction(function () { // the rules pinned with the case that they first govern (stdlib/rules)
+      var hash = pinning.pin(s, o.date || today());
+      var row = core.case.apply({ org: idOf(o.org), scheme: s.id, version: s.version, scope: o.scope, grade: o.grade,
+        shops: o.shops, date: o.date || today() });
+      return wrap(Case, row, [{ scheme: s.id, version: s.version, clause: '', text: 'the case is governed by ' + s.id + '@' +
+        s.version + (s.document ? ' (' + s.document + ')' : '') + ', in force since ' + s.effective +
+        (hash ? '; rules pinned in the register, sha256 ' + hash.slice(0, 12) + '…' : '; rules defined by a script, not pinned') }]);
+    });
   },
   // cases.get(id) → Case
   get: function (id) { return kase(id); },
@@ -472,7 +477,7 @@ Case.decide = function (o) {
   return transaction(function () {
     var d = core.decision.create({ case: self.id, audit: ev ? ev.audit : undefined, outcome: o.outcome, positive: t.decision === 'positive',
       neutral: t.decision === 'neutral', reason: o.reason, grade: grade.grade || undefined, date: date, by: (o.by || []).map(idOf), why: why,
-      request: request || undefined });
+      request: request || undefined, rules: pinning.pin(s, date) || undefined });
     var cert = null;
     if (o.outcome === 'certify' || o.outcome === 'recertify') {
       var expiry = rule(s, 'certificateExpiry', 'set the certificate expiry')(date);

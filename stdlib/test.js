@@ -109,6 +109,7 @@ exports.AssertionError = AssertionError;
 exports.install = function (g) {
   g.test = test;
   g.assert = assert;
+  require('stdlib/rules').scratchRegister('certsh test'); // the tests' register is in memory: a --lib scheme is adopted on use
 };
 
 // run(file) → {passed, failed}: run the registered tests in order, printing failures.

@@ -121,25 +121,28 @@ import hashlib, sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
 db.executescript("DROP TRIGGER events_no_update; DROP INDEX events_effective;"
                  "ALTER TABLE events DROP COLUMN effective; ALTER TABLE events DROP COLUMN format;"
-                 # and what later migrations added (8: sites, contracts, reports, competence): their
-                 # columns, and their events taken out of the log (renumbered) and the states
+                 # what migration 9 added (sites, contracts, reports, competence): its tables and columns
                  "DROP TABLE sites; DROP TABLE competence; ALTER TABLE audits DROP COLUMN sites;"
                  "ALTER TABLE audits DROP COLUMN reported; ALTER TABLE audits DROP COLUMN report_by;"
-                 "ALTER TABLE cases DROP COLUMN contracted; ALTER TABLE cases DROP COLUMN contract_number;"
-                 "DROP TRIGGER events_no_delete;"
-                 "DELETE FROM events WHERE kind IN ('case.contract', 'audit.report', 'competence.record') OR kind LIKE 'site.%';"
-                 "UPDATE events SET payload = json_remove(payload, '$.state.contracted', '$.state.contract_number') WHERE subject LIKE 'case:%';"
-                 "UPDATE events SET payload = json_remove(payload, '$.state.reported', '$.state.report_by', '$.state.sites') WHERE subject LIKE 'audit:%';")
-for i, (seq,) in enumerate(db.execute("SELECT seq FROM events ORDER BY seq").fetchall(), 1):
-    db.execute("UPDATE events SET seq = ? WHERE seq = ?", (i, seq))
+                 "ALTER TABLE cases DROP COLUMN contracted; ALTER TABLE cases DROP COLUMN contract_number;")
+# what migrations 8 (pinned rules) and 9 added: their tables, columns and events, the others
+# renumbered, the states without the new columns
+no_delete = db.execute("SELECT sql FROM sqlite_master WHERE name = 'events_no_delete'").fetchone()[0]
+rows = db.execute("SELECT as_of, wall, actor, kind, subject, payload FROM events WHERE kind NOT LIKE 'rules.%' AND kind NOT LIKE 'site.%'"
+                  " AND kind NOT IN ('case.contract', 'audit.report', 'competence.record') ORDER BY seq").fetchall()
+db.executescript("DROP TRIGGER events_no_delete; DELETE FROM events; DROP TABLE rules; ALTER TABLE decisions DROP COLUMN rules;")
+for i, r in enumerate(rows):
+    db.execute("INSERT INTO events(seq, as_of, wall, actor, kind, subject, payload, prev, hash)"
+               " VALUES(?,?,?,?,?,?,json_remove(?, '$.state.rules', '$.args.rules', '$.state.contracted', '$.state.contract_number',"
+               " '$.state.reported', '$.state.report_by', CASE WHEN ?6 LIKE 'audit:%' THEN '$.state.sites' ELSE '$.none' END),'','')",
+               (i + 1,) + tuple(r))
+db.execute(no_delete)
 prev = "0" * 64
 for seq, *f in db.execute("SELECT seq, as_of, wall, actor, kind, subject, payload FROM events ORDER BY seq").fetchall():
     h = hashlib.sha256("\x1f".join([prev, str(seq)] + f).encode()).hexdigest()
     db.execute("UPDATE events SET prev = ?, hash = ? WHERE seq = ?", (prev, h, seq))
     prev = h
 db.executescript("CREATE TRIGGER events_no_update BEFORE UPDATE ON events BEGIN SELECT RAISE(ABORT, 'x'); END;"
-                 "CREATE TRIGGER events_no_delete BEFORE DELETE ON events"
-                 "  BEGIN SELECT RAISE(ABORT, 'the record log is append-only: DELETE refused'); END;"
                  "PRAGMA user_version = 6;")
 db.commit()
 PY

@@ -30,6 +30,7 @@ var linting = null;         // while lint() runs: the problems found, and nothin
 var loading = [];           // the scheme files being run, innermost last: {path, files: {path: text}}
 var fileOrigin = {};        // path → 'embedded' | 'lib' | 'file': where the text run for it came from
 var fileNeeds = {};         // path → {path: text}: a criteria or scheme file and the files it needed
+var observer = null;        // fn(scheme, rule, args, result) told of every rule call (certsh test --coverage)
 
 // inContext(ctx, fn) → fn() with ctx as the place where schemes are found and kept
 function inContext(ctx, fn) {
@@ -381,6 +382,16 @@ function build(def, source) {
   s.whatIf = function (rule, input) { return require('stdlib/whatif').whatIf(s, rule, input); };
   // toString() → 'id@version'
   s.toString = function () { return def.id + '@' + def.version; };
+  // the rules whose reach `certsh test --coverage` reports tell the observer of each call
+  ['manDays', 'grade', 'deadline', 'transition'].forEach(function (m) {
+    var f = s[m];
+    if (typeof f !== 'function') return;
+    s[m] = function (a, b, c) {
+      var r = f(a, b, c);
+      if (observer) observer(s, m, [a, b, c], r);
+      return r;
+    };
+  });
   // source() → {origin, entry, files, text}: where the rules came from ('embedded' in certsh,
   // 'lib' a --lib folder, 'file' a file loaded or adopted, 'pinned' the register, 'script' a
   // script's own defineScheme, which has no file to pin) and the files that state them
@@ -710,6 +721,8 @@ exports.compare = compare;
 exports.validate = function (def) { return validate(def && typeof def === 'object' ? merged(def) : def); };
 exports.lint = lint;
 exports.loaded = loaded;
+// observe(fn): tell fn(scheme, rule, args, result) of every manDays, grade, deadline and transition call
+exports.observe = function (fn) { observer = typeof fn === 'function' ? fn : null; };
 exports.staticChecks = staticChecks;
 exports.fromSource = fromSource;
 exports.loadFile = loadFile;

@@ -1,12 +1,18 @@
 // dsl/scheme.js — the scheme language: defineScheme(def) validates a scheme written as an object
 // literal and builds a frozen Scheme whose methods apply its rules with a `why` (the clauses);
-// scheme('id') / scheme('id@version') find one (loading schemes/ID.js on first use), schemes()
-// names them without compiling any, defineCriteria / criteria(id) do the same for criteria
-// trees, and lint(fn, name) runs a scheme file's checks without registering anything.
+// scheme('id') / scheme('id@version') find one (loading schemes/ID.js and each
+// schemes/ID@VERSION.js on first use; a version whose files are gone comes from the rules pinned
+// in the register, stdlib/rules.js), schemes() names them without compiling any, defineCriteria /
+// criteria(id) do the same for criteria trees, and lint(fn, name) runs a scheme file's checks
+// (and its static checks, as warnings) without registering anything. Every Scheme knows the files
+// it came from (source(): origin, entry, files, the text the register pins); fromSource rebuilds
+// one from that text apart from the library, loadFile runs a file outside it (.load, adopt).
 //
 // A definition (every rule carries the clause that states it; see docs/schemes.md):
 //   id, version, effective ('YYYY-MM-DD' in force), title, owner, document, criteria: [ids],
-//   fieldCode, model, extends (a Scheme or definition whose sections this one inherits),
+//   fieldCode, model, extends (a Scheme or definition whose sections this one inherits, merged
+//   field by field: objects merge, arrays and values replace, null removes),
+//   outline: [{clause, title}] (the document's clauses: certsh doc, lint),
 //   workflow (stdlib/workflow: the ISO/IEC 17065 base, with the scheme's own transitions,
 //   guards and required actions merged in), manDays (stdlib/bands audit-time rule),
 //   grade (bands grade rule), score ({criteria, clause, …}), validity ({years, clause}),

@@ -1,12 +1,18 @@
 // dsl/scheme.js — the scheme language: defineScheme(def) validates a scheme written as an object
 // literal and builds a frozen Scheme whose methods apply its rules with a `why` (the clauses);
-// scheme('id') / scheme('id@version') find one (loading schemes/ID.js on first use), schemes()
-// names them without compiling any, defineCriteria / criteria(id) do the same for criteria
-// trees, and lint(fn, name) runs a scheme file's checks without registering anything.
+// scheme('id') / scheme('id@version') find one (loading schemes/ID.js and each
+// schemes/ID@VERSION.js on first use; a version whose files are gone comes from the rules pinned
+// in the register, stdlib/rules.js), schemes() names them without compiling any, defineCriteria /
+// criteria(id) do the same for criteria trees, and lint(fn, name) runs a scheme file's checks
+// (and its static checks, as warnings) without registering anything. Every Scheme knows the files
+// it came from (source(): origin, entry, files, the text the register pins); fromSource rebuilds
+// one from that text apart from the library, loadFile runs a file outside it (.load, adopt).
 //
 // A definition (every rule carries the clause that states it; see docs/schemes.md):
 //   id, version, effective ('YYYY-MM-DD' in force), title, owner, document, criteria: [ids],
-//   fieldCode, model, extends (a Scheme or definition whose sections this one inherits),
+//   fieldCode, model, extends (a Scheme or definition whose sections this one inherits, merged
+//   field by field: objects merge, arrays and values replace, null removes),
+//   outline: [{clause, title}] (the document's clauses: certsh doc, lint),
 //   workflow (stdlib/workflow: the ISO/IEC 17065 base, with the scheme's own transitions,
 //   guards and required actions merged in), manDays (stdlib/bands audit-time rule),
 //   grade (bands grade rule), score ({criteria, clause, …}), validity ({years, clause}),
@@ -30,6 +36,7 @@ var linting = null;         // while lint() runs: the problems found, and nothin
 var loading = [];           // the scheme files being run, innermost last: {path, files: {path: text}}
 var fileOrigin = {};        // path → 'embedded' | 'lib' | 'file': where the text run for it came from
 var fileNeeds = {};         // path → {path: text}: a criteria or scheme file and the files it needed
+var observer = null;        // fn(scheme, rule, args, result) told of every rule call (certsh test --coverage)
 
 // inContext(ctx, fn) → fn() with ctx as the place where schemes are found and kept
 function inContext(ctx, fn) {
@@ -381,6 +388,16 @@ function build(def, source) {
   s.whatIf = function (rule, input) { return require('stdlib/whatif').whatIf(s, rule, input); };
   // toString() → 'id@version'
   s.toString = function () { return def.id + '@' + def.version; };
+  // the rules whose reach `certsh test --coverage` reports tell the observer of each call
+  ['manDays', 'grade', 'deadline', 'transition'].forEach(function (m) {
+    var f = s[m];
+    if (typeof f !== 'function') return;
+    s[m] = function (a, b, c) {
+      var r = f(a, b, c);
+      if (observer) observer(s, m, [a, b, c], r);
+      return r;
+    };
+  });
   // source() → {origin, entry, files, text}: where the rules came from ('embedded' in certsh,
   // 'lib' a --lib folder, 'file' a file loaded or adopted, 'pinned' the register, 'script' a
   // script's own defineScheme, which has no file to pin) and the files that state them
@@ -710,6 +727,8 @@ exports.compare = compare;
 exports.validate = function (def) { return validate(def && typeof def === 'object' ? merged(def) : def); };
 exports.lint = lint;
 exports.loaded = loaded;
+// observe(fn): tell fn(scheme, rule, args, result) of every manDays, grade, deadline and transition call
+exports.observe = function (fn) { observer = typeof fn === 'function' ? fn : null; };
 exports.staticChecks = staticChecks;
 exports.fromSource = fromSource;
 exports.loadFile = loadFile;

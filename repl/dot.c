@@ -2,6 +2,7 @@
  * dispatch and .help, so the two cannot drift apart. */
 #define _POSIX_C_SOURCE 200809L
 #include "repl/session.h"
+#include "repl/owners.h"
 #include "core/civil.h"
 
 #include <ctype.h>
@@ -176,6 +177,23 @@ static int dot_load(Session *s, int argc, char **argv, const char *rest) {
   return rc;
 }
 
+/* An answer for .teach: a line of the session's input after the prompt "answer> ". */
+static int dot_teach_read(void *ud, char **line) {
+  Session *s = ud;
+  if (!s->tty) { fputs("answer> ", s->out); fflush(s->out); }
+  s->prompt = "answer> ";
+  int rc = session_read_line(s, line);
+  s->prompt = NULL;
+  return rc;
+}
+
+/* .teach SCHEME [--seed N] [--count N]: certsh teach in this session. */
+static int dot_teach(Session *s, int argc, char **argv, const char *rest) {
+  (void)rest;
+  if (argc < 2) { session_error(s, "usage: .teach SCHEME [--seed N] [--count N]"); return 1; }
+  return owners_teach(&s->h, s->out, argv + 1, argc - 1, dot_teach_read, s) ? 1 : 0;
+}
+
 /* .timer on|off: print how long each evaluation took. */
 static int dot_timer(Session *s, int argc, char **argv, const char *rest) {
   (void)rest;
@@ -205,6 +223,7 @@ static const DotCommand DOT_COMMANDS[] = {
   {".as-of", ".as-of [DATE]", "the date rules treat as today in this session: what is now known to have been true then", dot_as_of},
   {".known-on", ".known-on [DATE|off]", "answer with only what had been recorded by DATE (off: everything)", dot_known_on},
   {".load", ".load FILE", "run a JavaScript file in this session (a scheme file defines its versions)", dot_load},
+  {".teach", ".teach SCHEME [--seed N]", "exercises from the scheme's rules, each answer checked with its clause (as certsh teach)", dot_teach},
   {".timer", ".timer on|off", "print the time each evaluation takes", dot_timer},
   {".exit", ".exit", "leave (also Ctrl-D)", dot_exit},
 };

@@ -279,6 +279,43 @@ static void test_collect_path(TestList *t, const char *path) {
   }
 }
 
+/* certsh test --coverage: what each file's tests reached (stdlib/coverage.js), one JSON a line. */
+static char *test_coverage;
+static size_t test_coverage_len;
+static int test_cover;
+
+/* Append the coverage the file run in h reached to test_coverage. */
+static void test_keep_coverage(Host *h) {
+  static const char dump[] = "require('stdlib/coverage').dump()";
+  if (host_eval(h, dump, sizeof dump - 1, "<coverage>")) { duk_pop(h->ctx); return; }
+  const char *j = duk_get_string(h->ctx, -1);
+  size_t n = j ? strlen(j) : 0;
+  char *bigger = j ? realloc(test_coverage, test_coverage_len + n + 2) : NULL;
+  if (bigger) {
+    memcpy(bigger + test_coverage_len, j, n);
+    bigger[test_coverage_len + n] = '\n';
+    bigger[test_coverage_len + n + 1] = 0;
+    test_coverage = bigger;
+    test_coverage_len += n + 1;
+  }
+  duk_pop(h->ctx);
+}
+
+/* Print the report of the coverage kept, from a fresh heap. */
+static void test_report_coverage(Options *o) {
+  Host h;
+  if (open_host(&h, o, ":memory:", DEFAULT_TEST_TIMEOUT) < 0) return;
+  duk_push_global_object(h.ctx);
+  host_push_text(h.ctx, test_coverage ? test_coverage : "", test_coverage_len);
+  duk_put_prop_string(h.ctx, -2, "__coverage");
+  duk_pop(h.ctx);
+  static const char report[] = "require('stdlib/coverage').report(__coverage)";
+  if (host_eval(&h, report, sizeof report - 1, "<coverage>")) printf("coverage: %s\n", duk_safe_to_string(h.ctx, -1));
+  else printf("%s\n", duk_get_string(h.ctx, -1));
+  duk_pop(h.ctx);
+  host_close(&h);
+}
+
 /* Run one test file; add its counts. */
 static void test_run_file(Options *o, const char *path, int from_library, long *passed, long *failed) {
   size_t len = 0;
@@ -294,7 +331,8 @@ static void test_run_file(Options *o, const char *path, int from_library, long *
   }
   /* stdlib/test.js defines test(), assert…; run(file) runs what the file registered */
   static const char prologue[] = "require('stdlib/test').install(this)";
-  int rc = host_eval(&h, prologue, sizeof prologue - 1, "<test>");
+  static const char covered[] = "require('stdlib/test').install(this); require('stdlib/coverage').start()";
+  int rc = test_cover ? host_eval(&h, covered, sizeof covered - 1, "<test>") : host_eval(&h, prologue, sizeof prologue - 1, "<test>");
   if (!rc) { duk_pop(h.ctx); rc = host_eval(&h, src, len, path); }
   if (rc) {
     printf("FAIL %s: %s\n", path, duk_safe_to_string(h.ctx, -1));
@@ -312,6 +350,8 @@ static void test_run_file(Options *o, const char *path, int from_library, long *
       *passed += (long)duk_get_number(h.ctx, -1);
       duk_get_prop_string(h.ctx, -2, "failed");
       *failed += (long)duk_get_number(h.ctx, -1);
+      duk_pop_3(h.ctx);
+      if (test_cover) test_keep_coverage(&h);
     }
   }
   fflush(stdout);
@@ -321,6 +361,12 @@ static void test_run_file(Options *o, const char *path, int from_library, long *
 
 static int cmd_test(Options *o) {
   TestList t = {0};
+  int k = 0;
+  for (int i = 0; i < o->nargs; i++) { /* --coverage: report what the tests reach */
+    if (!strcmp(o->args[i], "--coverage")) test_cover = 1;
+    else o->args[k++] = o->args[i];
+  }
+  o->nargs = k;
   if (o->nargs == 0) {
     Host h;
     if (open_host(&h, o, ":memory:", 0) < 0) return EXIT_FAIL;
@@ -336,6 +382,8 @@ static int cmd_test(Options *o) {
   }
   free(t.paths);
   if (t.n == 0) { fprintf(stderr, "certsh test: no *.test.js files found\n"); failed++; }
+  if (test_cover) test_report_coverage(o);
+  free(test_coverage);
   printf("%ld passed, %ld failed\n", passed, failed);
   return failed ? EXIT_FAIL : EXIT_OK;
 }
@@ -356,7 +404,7 @@ static const Command COMMANDS[] = {
   {"", "certsh [OPTIONS]", "open the REPL on the register", cmd_repl},
   {"-e", "certsh [OPTIONS] -e EXPR", "evaluate EXPR and print its value (strings raw, the rest as JSON)", cmd_eval},
   {"run", "certsh [OPTIONS] run FILE [ARGS...]", "run a batch job; ARGS reach the script as `args`", cmd_run},
-  {"test", "certsh [OPTIONS] test [PATH...]", "run *.test.js files (default: every test of stdlib and schemes)", cmd_test},
+  {"test", "certsh [OPTIONS] test [--coverage] [PATH...]", "run *.test.js files (default: every test of stdlib and schemes); --coverage: the bands, levels, deadlines and guards no test reaches", cmd_test},
   {"verify", "certsh [OPTIONS] verify [--head HASH[:SIGNATURE]]", "check the schema, the record log's hash chain and every row against it (and a head kept elsewhere)", cmd_verify},
   {"init", "certsh [OPTIONS] init [FILE]", "create an empty register at FILE (default: --db); the only command that creates one", cmd_init},
   {"import", "certsh [OPTIONS] import orgs|people|certificates FILE.csv [--encoding E]", "import a CSV file in one transaction; a bad file is refused whole", cmd_import},
@@ -365,6 +413,8 @@ static const Command COMMANDS[] = {
   {"adopt", "certsh [OPTIONS] adopt FILE --by NAME", "pin a body's own scheme file in the register (its rules, hash and who adopted them)", cmd_adopt},
   {"replay", "certsh [OPTIONS] replay CASE", "re-run each decision of CASE under the rules it recorded, and show it gives the same", cmd_replay},
   {"diff", "certsh [OPTIONS] diff A B", "every rule that changed from scheme version A to B, by clause, then the register's impact", cmd_diff},
+  {"doc", "certsh [OPTIONS] doc SCHEME [--format md|html]", "the scheme's documentation: per clause its rules, positions, tests and tables, then coverage", cmd_doc},
+  {"teach", "certsh [OPTIONS] teach SCHEME [--seed N] [--count N]", "exercises from the scheme's rules; each answer checked and explained with its clause, then a summary", cmd_teach},
   {"help", "certsh --help", "this text", cmd_help},
 };
 #define NCOMMANDS (sizeof COMMANDS / sizeof COMMANDS[0])

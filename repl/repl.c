@@ -234,12 +234,12 @@ static int repl_getc(EditLine *el, wchar_t *wc) {
 static char *repl_prompt(EditLine *el) {
   Session *s;
   el_get(el, EL_CLIENTDATA, &s);
-  return s->continuing ? PROMPT_MORE : PROMPT;
+  return s->prompt ? (char *)s->prompt : s->continuing ? PROMPT_MORE : PROMPT;
 }
 
 /* Read one line (without its newline) into a malloc'd buffer: 1, 0 at end of input, -1 when
  * Ctrl-C was pressed. */
-static int repl_read_line(Session *s, char **line) {
+int session_read_line(Session *s, char **line) {
   *line = NULL;
   if (!s->tty) {
     size_t cap = 0;
@@ -348,7 +348,7 @@ int repl_main(Options *o) {
   int warned_exit = 0; /* Ctrl-C at an empty prompt once: the next one leaves */
   while (!s->quit) {
     char *line;
-    int got = repl_read_line(s, &line);
+    int got = session_read_line(s, &line);
     if (got < 0) { /* Ctrl-C: drop what was typed */
       int empty = plen == 0;
       free(pending);

@@ -25,6 +25,7 @@ typedef struct Session {
   int quit;             /* .exit was given */
   long lineno;          /* line number of the input (errors in piped input name it) */
   int continuing;       /* the input read so far is an incomplete expression */
+  const char *prompt;   /* the prompt in place of certsh>'s while a command reads lines (.teach), or NULL */
   EditLine *el;         /* libedit, when tty */
   History *hist;        /* libedit history, when tty */
   char hist_path[4096]; /* ~/.certsh_history, "" when HOME is unset */
@@ -43,6 +44,9 @@ void session_error(Session *s, const char *fmt, ...) __attribute__((format(print
  * the result replaces them and 0 is returned, else the error is reported and 1 returned. */
 int session_call(Session *s, const char *module, const char *fn, int nargs);
 
+/* Read one line of input (without its newline) into *line (malloc'd): 1, 0 at end of input, -1
+ * when Ctrl-C was pressed. On a terminal with line editing, prompted by s->prompt or certsh>'s. */
+int session_read_line(Session *s, char **line);
 /* Run a line starting with '.'; returns 0, or 1 when the command failed. */
 int dot_run(Session *s, const char *line);
 /* Call fn for each dot-command name (".help", ...), for completion. */

@@ -4,6 +4,8 @@
 //   certsh adopt FILE --by NAME    pin a body's own scheme file in the register (stdlib/rules)
 //   certsh replay CASE             re-run a case's decisions under their stored rules
 //   certsh diff A B                what changed from version A to B, and the register's impact
+//   certsh doc SCHEME [--format F]  the scheme's documentation with its coverage (stdlib/schemedoc)
+//   certsh teach SCHEME             exercises from the scheme's rules, answers checked (stdlib/teach)
 'use strict';
 
 var fail = require('stdlib/bands').fail;
@@ -50,7 +52,51 @@ function load(path, text) {
   }).join('\n');
 }
 
-var COMMANDS = { adopt: adopt, replay: replay, diff: diff };
+// doc(args) → {ok, text}: the scheme's documentation page, Markdown (default) or HTML
+function doc(args) {
+  var id = null, format = 'md';
+  for (var i = 0; i < args.length; i++) {
+    if (args[i] === '--format' && i + 1 < args.length) format = args[++i];
+    else if (id === null && args[i].charAt(0) !== '-') id = args[i];
+    else throw usage("doc takes SCHEME [--format md|html]; unexpected '" + args[i] + "'");
+  }
+  if (!id) throw usage('doc needs a SCHEME, e.g. certsh doc cas-service');
+  if (format !== 'md' && format !== 'html') throw usage("doc --format must be md or html, got '" + format + "'");
+  var d = require('stdlib/schemedoc');
+  return { ok: true, text: format === 'html' ? d.html(id) : d.markdown(id) };
+}
+
+var teaching = null; // the teaching session of certsh teach (stdlib/teach)
+
+// teachStart(args) → the session's opening line: certsh teach SCHEME [--seed N] [--count N]
+function teachStart(args) {
+  var id = null, o = {};
+  for (var i = 0; i < args.length; i++) {
+    if ((args[i] === '--seed' || args[i] === '--count') && i + 1 < args.length) {
+      var v = args[++i];
+      if (!/^[0-9]+$/.test(v)) throw usage('teach ' + args[i - 1] + " takes a whole number, got '" + v + "'");
+      o[args[i - 1].slice(2)] = Number(v);
+    } else if (id === null && args[i].charAt(0) !== '-') id = args[i];
+    else throw usage("teach takes SCHEME [--seed N] [--count N]; unexpected '" + args[i] + "'");
+  }
+  if (!id) throw usage('teach needs a SCHEME, e.g. certsh teach dni-aftersales');
+  teaching = require('stdlib/teach').session(id, o);
+  return 'teaching ' + teaching.scheme + ': answer each question and press Enter (an empty line skips; Ctrl-D ends)';
+}
+
+// teachNext() → the next question as text, or null at the end
+function teachNext() {
+  var q = teaching.next();
+  return q ? q.n + '/' + q.of + ' [' + q.topic + '] ' + q.question + ' (' + q.hint + ')' : null;
+}
+
+// teachAnswer(text) → the check of the answer, explained
+function teachAnswer(text) { return teaching.answer(text).explanation.join('\n'); }
+
+// teachSummary() → the session's summary per topic
+function teachSummary() { return teaching.summary().text; }
+
+var COMMANDS = { adopt: adopt, replay: replay, diff: diff, doc: doc };
 
 // command(name, args, text) → {ok, text}
 function command(name, args, text) {
@@ -60,3 +106,7 @@ function command(name, args, text) {
 
 exports.command = command;
 exports.load = load;
+exports.teachStart = teachStart;
+exports.teachNext = teachNext;
+exports.teachAnswer = teachAnswer;
+exports.teachSummary = teachSummary;

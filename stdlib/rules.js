@@ -13,17 +13,18 @@
 var fail = require('stdlib/bands').fail;
 var dsl = require('dsl/scheme');
 
-var rows = {};    // 'id@version' → the rules row, once read (pins are never changed or removed)
+var rows = {};    // 'id@version' → the rules row or null, as last read (pins are never changed or removed)
 var scratch = null; // who adopts by default in a throwaway register (certsh test's), or null
 var built = {};   // hash → the Scheme rebuilt from it
 
-// row(id, version) → the rules pinned for id@version, or null
-function row(id, version) {
+// row(id, version, fresh) → the rules pinned for id@version, or null; read once per heap, or
+// afresh (what a command writes on must be in the register now, not in a rolled-back pin)
+function row(id, version, fresh) {
   var key = id + '@' + version;
-  if (rows[key]) return rows[key];
+  if (!fresh && Object.prototype.hasOwnProperty.call(rows, key)) return rows[key];
   var r = sql('SELECT id, scheme, version, hash, source, origin, adopted_by AS adoptedBy, pinned FROM rules WHERE scheme = ? AND version = ?', id, version)[0];
-  if (r) rows[key] = r;
-  return r || null;
+  rows[key] = r || null;
+  return rows[key];
 }
 
 // rebuild(r) → the Scheme of rules row r, from its stored text alone
@@ -67,7 +68,7 @@ function describeOrigin(src) {
 // pin(s, date) → the hash of s's rules in the register, pinning certsh's own on first use; a
 // body's own rules must have been adopted; null for a scheme a script defined (no file to pin)
 function pin(s, date) {
-  var src = sourceOf(s), r = row(s.id, s.version);
+  var src = sourceOf(s), r = row(s.id, s.version, true);
   if (r && (src.origin === 'pinned' || r.source === src.text)) return r.hash;
   if (r) throw fail('conflict', 'scheme', s + ': its files differ from the rules this register pinned for it (' + r.hash.slice(0, 12) + '…); a changed rule is a new version');
   if (src.origin === 'script') return null;
@@ -95,7 +96,7 @@ function adopt(path, text, o) {
   if (!defined.length) throw fail('invalid', 'file', 'adopt: ' + path + ' defines no scheme (call defineScheme({...}))');
   return transaction(function () {
     return defined.map(function (s) {
-      var src = s.source(), had = row(s.id, s.version);
+      var src = s.source(), had = row(s.id, s.version, true);
       var p = core.rules.pin({ scheme: s.id, version: s.version, source: src.text, origin: src.origin === 'embedded' ? 'embedded' : 'adopted',
         by: o.by, date: o.date || today() });
       rows[s.id + '@' + s.version] = p;

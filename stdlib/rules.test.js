@@ -4,12 +4,15 @@ var rules = require('stdlib/rules');
 
 // decided(schemeId) → a case of the scheme applied, audited and certified: {case, decision}
 function decided(schemeId, uscc) {
-  var lead = people.create({ name: '审查员甲', roles: ['auditor'], registrations: [{ number: 'CCAA-2020-1', from: '2020-01-01', to: '2030-12-31' }] });
+  var lead = people.create({ name: '审查员甲', roles: ['auditor'], registrations: [{ number: 'CCAA-2020-1', fieldCode: '02.03.01', from: '2020-01-01', to: '2030-12-31' }] });
   var boss = people.create({ name: '决定人乙', roles: ['decider'] });
   var org = orgs.create({ name: '某某电器有限公司', uscc: uscc, staff: 100, address: '北京' });
-  var c = cases.apply({ org: org, scheme: schemeId, scope: '家电售后服务', date: '2025-09-01' }).accept({ date: '2025-09-02', checkedBy: boss });
+  var c = cases.apply({ org: org, scheme: schemeId, scope: '家电售后服务', date: '2025-09-01' }).accept({ date: '2025-09-02', checkedBy: boss })
+    .contract({ date: '2025-09-03', number: 'HT-' + uscc });
   c.audit({ type: 'document', start: '2025-09-20', end: '2025-09-20', team: [{ person: lead, role: 'leader' }] });
-  c.audit({ type: 'initial', start: '2025-10-01', end: '2025-10-02', team: [{ person: lead, role: 'leader' }] }).score({ score: 80, deductionItems: 0 });
+  var a = c.audit({ type: 'initial', start: '2025-10-01', end: '2025-10-02', team: [{ person: lead, role: 'leader' }] });
+  a.score({ score: 80, deductionItems: 0 });
+  a.report({ date: '2025-10-03' });
   return { case: c, decision: c.decide({ by: [boss], outcome: 'certify', date: '2025-10-20' }) };
 }
 

@@ -29,7 +29,8 @@ o.to = o.to || date.addDays(date.addMonths(o.from, 3), -1);
 
 var rows = q.plan(o.from, o.to);
 var COLUMNS = [{ key: 'opens', title: 'opens' }, { key: 'latest', title: 'latest' }, { key: 'audit', title: 'audit' },
-  { key: 'certificate', title: 'certificate' }, { key: 'holder', title: 'holder' }, { key: 'manDays', title: 'man-days' }, { key: 'team', title: 'team' }];
+  { key: 'certificate', title: 'certificate' }, { key: 'holder', title: 'holder' }, { key: 'manDays', title: 'man-days' }, { key: 'team', title: 'team' },
+  { key: 'sites', title: 'sites' }];
 if (o.format === 'table') {
   print('Audit plan ' + o.from + ' to ' + o.to + ': ' + rows.length + ' audits');
   if (rows.length) print(format.table(rows, COLUMNS, { max: 30 }));

@@ -76,5 +76,19 @@ grep -q ',example-ecommerce@A/0,example §' rem.csv || fail "no reminder citing 
 grep -q ',action-[a-z0-9-]*/' rem.csv || fail "the reminder job reports no required action"
 if awk -F, 'NR > 1 && $8 == "" { found = 1 } END { exit !found }' rem.csv; then fail "a reminder without a clause: $(awk -F, 'NR > 1 && $8 == ""' rem.csv | head -3)"; fi
 
+# the quarter's audit plan (examples/plan.js, docs/jobs.md): every coming audit with its man-days
+# where the scheme has a table, a proposed leader, and the site sample of multi-site organisations
+"$CERTSH" --db a.db --as-of $ASOF run "$SRC/examples/plan.js" --format csv > plan.csv 2> plan.err || fail "plan: $(cat plan.err)"
+rows=$(($(wc -l < plan.csv) - 1))
+[ "$rows" -gt 50 ] || fail "the quarter's plan has $rows audits"
+head -1 plan.csv | grep -qx 'opens,latest,audit,certificate,holder,man-days,team,sites,due' || fail "plan columns: $(head -1 plan.csv)"
+python3 - plan.csv <<'PY' || fail "plan rows without a leader, or CAS/DNI rows without man-days, or no site sample"
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], encoding='utf-8')))
+assert all(r['team'] for r in rows), [r for r in rows if not r['team']][:2]
+assert all(r['man-days'] for r in rows if r['certificate'].startswith(('CAS', 'DNI'))), 'man-days'
+assert any(r['sites'].startswith('central function + ') for r in rows), 'no multi-site sample'
+PY
+
 [ $fails = 0 ] && echo "e2e_demo: ok"
 exit $((fails > 0))

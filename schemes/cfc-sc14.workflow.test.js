@@ -4,6 +4,40 @@
 var kit = require('stdlib/testkit');
 var S = 'cfc-sc14';
 
+// ---- §6.1.2, §7.2, §8.6.3: the stages and the team ---------------------------------------------------
+
+test('§6.1.2 the written contract after acceptance, before any audit; §8.6.3 the leader\'s complete report before the decision', function () {
+  var c = kit.accepted(S, { grade: '四星级', contract: false }), lead = kit.auditor(), boss = kit.decider();
+  var initial = function () { return c.audit({ type: 'initial', start: '2026-02-10', end: '2026-02-12', manDays: 3, team: [{ person: lead, role: 'leader' }] }); };
+  kit.refusedWith(initial, 'contract', '§6.1.2');
+  c.contract({ date: '2026-01-20', number: 'CFC-HT-2026-009' });
+  var a = initial();
+  a.score({ score: 91, deductionItems: 0 });
+  kit.refusedWith(function () { c.decide({ by: [boss], outcome: 'certify', date: '2026-03-01' }); }, 'report', '§8.6.3');
+  a.report({ date: '2026-02-16' });
+  assert.equal(c.decide({ by: [boss], outcome: 'certify', date: '2026-03-01' }).certificate.grade, '四星级');
+});
+
+test('§7.2.2 every auditor registered on the audit\'s days; §7.2.4 a technical expert works under the auditors and is not one', function () {
+  var c = kit.accepted(S), expert = people.create({ name: '技术专家', roles: ['expert'] });
+  var unregistered = people.create({ name: '未注册人员', roles: ['auditor'] });
+  var audit = function (team) { return c.audit({ type: 'initial', start: '2026-02-10', end: '2026-02-12', manDays: 3, team: team }); };
+  kit.refusedWith(function () { audit([{ person: unregistered, role: 'leader' }]); }, 'registered-auditors', '§7.2.2');
+  kit.refusedWith(function () { audit([{ person: expert, role: 'leader' }]); }, 'registered-auditors', '§7.2.2'); // an expert does not lead
+  var a = audit([{ person: kit.auditor(), role: 'leader' }, { person: expert, role: 'expert' }]);
+  assert.cites(a, '§7.2.4');
+});
+
+test('§8.10.1 1) the second surveillance by 2027-12-31 on an approved extension, not into 2028: 31 December is the edge', function () {
+  var k = kit.certified(S, { grade: '四星级', score: 91, decided: '2026-03-01' });
+  kit.audited(k.case, 'surveillance', '2026-11-18', 91); // ends 2026-11-20
+  assert.equal(kit.pendingCodes(k.certificate, '2027-11-21'), ['surveillance-missed'], '12 months + 1 day without an approval');
+  var c = k.certificate.extendSurveillance({ n: 2, reason: '特殊情况：门店改造', by: kit.auditor(), approvedBy: kit.decider(), date: '2027-10-01' });
+  assert.equal(c.programme('2027-11-21').next.latest, '2027-12-31', '15 months would be 2028-02-20');
+  assert.equal(kit.pendingCodes(c, '2027-12-31'), []);
+  assert.equal(kit.pendingCodes(c, '2028-01-01'), ['surveillance-missed']);
+});
+
 // ---- §8.5.5, §8.8.2: the initial decision recommends the grade applied for --------------------------
 
 test('§8.5.5 1) applied for 三星级 and scored 98: 三星级 is recommended, never 五星级', function () {

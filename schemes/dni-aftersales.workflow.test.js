@@ -130,4 +130,10 @@ test('§4 the competence matrix: who may lead, audit or decide on a date, as the
   assert.equal(row('2027-01-01', a).lead, false, 'the registration ended on 2026-12-31');
   assert.equal([row('2026-06-01', d).lead, row('2026-06-01', d).decide], [false, true]);
   assert.cites(row('2026-06-01', a), '§4');
+  // 附件二 02.03.01: the field the team must bring (§5.3.1.3), from a registration or an evaluation
+  assert.equal(row('2026-06-01', a).field, false, 'registered without a field code');
+  a.assess({ kind: 'evaluation', activity: 'audit', fieldCode: '02.03.01', date: '2026-07-01', result: 'competent', by: kit.evaluator() });
+  assert.equal([row('2026-06-30', a).field, row('2026-07-01', a).field], [false, true]);
+  assert.equal(q.competence(S, '2026-07-01', '01.01.01').filter(function (x) { return x.person === a.id; })[0].field, false);
+  assert.cites(row('2026-06-01', a), '§5.3.1.3');
 });

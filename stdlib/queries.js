@@ -240,12 +240,14 @@ function plan(from, to) {
   return require('stdlib/planning').period(from, to);
 }
 
-// q.competence(scheme, date) → the competence matrix: per person, whether the scheme's workflow
-// lets them lead an audit, audit, or decide on `date` (default today), from their roles and
-// registrations as the scheme's audit and decision guards read them, with the registrations valid
-// that day. scheme is an id or 'id@version' (its version in force when plain).
-function competence(id, on) {
-  var fn = 'q.competence(scheme, date)';
+// q.competence(scheme, date, field) → the competence matrix: per person, whether the scheme's
+// workflow lets them lead an audit, audit, or decide on `date` (default today), from their roles,
+// registrations and competence records as the scheme's audit and decision guards read them, with
+// the registrations valid that day; and whether they bring the professional field `field` (default
+// the field of the scheme's technical-competence guard: DNI 02.03.01). scheme is an id or
+// 'id@version' (its version in force when plain).
+function competence(id, on, field) {
+  var fn = 'q.competence(scheme, date, field)';
   if (typeof id !== 'string' || !id) fail('scheme', fn + ': scheme must be a scheme id such as \'dni-aftersales\', got ' + shown(id));
   on = checkDate(on, 'date', fn) || today();
   var s = scheme(id), t = s.workflow.transitions.audit, d = s.workflow.decisionGuards || [];
@@ -253,6 +255,9 @@ function competence(id, on) {
   // the scheme's competence guards (CNAS C2.2 1), C2.5): the evaluation records count where it has them
   var auditComp = (t.guards || []).filter(function (g) { return g.check === 'competent'; })[0];
   var decideComp = d.filter(function (g) { return g.check === 'competent'; })[0];
+  var tech = (t.guards || []).filter(function (g) { return g.check === 'technicalCompetence'; })[0];
+  if (field !== undefined && (typeof field !== 'string' || !field)) fail('field', fn + ': field must be a professional field code such as \'02.03.01\', got ' + shown(field));
+  var code = field || (tech && tech.field) || null;
   return sql('SELECT p.id, p.name, p.roles, (SELECT json_group_array(json_object(\'number\', r.number, \'fieldCode\', r.field_code,' +
     ' \'validFrom\', r.valid_from, \'validTo\', r.valid_to)) FROM registrations r WHERE r.person_id = p.id AND r.valid_from <= ?1' +
     ' AND r.valid_to >= ?1) AS valid FROM people p ORDER BY p.id', on).map(function (p) {
@@ -263,8 +268,10 @@ function competence(id, on) {
     return { person: p.id, name: p.name, roles: roles, lead: audits, audit: audits, expert: roles.indexOf('expert') >= 0,
       decide: roles.indexOf('decider') >= 0 && d.some(function (g) { return g.check === 'deciders'; }) && (!decideComp || evaluated.decide.competent),
       evaluated: evaluated.audit.text + '; ' + evaluated.decide.text,
+      field: roles.indexOf('expert') >= 0 || JSON.parse(p.valid).some(function (r) { return code ? r.fieldCode === code : !!r.fieldCode; }) ||
+        who.inField(code, on),
       registrations: valid.map(function (r) { return r.number + (r.fieldCode ? ' ' + r.fieldCode : '') + ' ' + r.validFrom + '..' + r.validTo; }).join('; '),
-      why: [reg, auditComp, decideComp].filter(function (g) { return g; }).map(function (g) { return { scheme: s.id, version: s.version, clause: g.clause, text: g.text }; }) };
+      why: [reg, auditComp, decideComp, tech].filter(function (g) { return g; }).map(function (g) { return { scheme: s.id, version: s.version, clause: g.clause, text: g.text }; }) };
   });
 }
 

@@ -199,6 +199,10 @@ function fieldCompetent(personId, field, day) {
     " AND date <= ?2 AND (?3 IS NULL OR field_code = ?3) LIMIT 1", personId, day, field).length > 0;
 }
 
+// person.inField(field, date) → true when an evaluation or monitoring dated by date (default today)
+// found the person competent in professional field `field` (any field when null)
+Person.inField = function (field, day) { return fieldCompetent(this.id, field === undefined ? null : field, day === undefined ? today() : day); };
+
 // competenceOf(personId, activity, scheme, day) → {competent, record, trainings, text}: see person.competence
 function competenceOf(personId, activity, schemeId, day) {
   var rows = sql("SELECT * FROM competence WHERE person_id = ?1 AND activity = ?2 AND (scheme IS NULL OR scheme = ?3) AND date <= ?4" +

@@ -173,7 +173,7 @@ function resolve(id, cert) {
 
 // ---- one organisation's history ---------------------------------------------------------------
 
-var counts = { orgs: 0, certificates: 0, audits: 0, findings: 0, suspensions: 0, withdrawals: 0, recertifications: 0, downgrades: 0, matters: 0, refused: 0 };
+var counts = { orgs: 0, certificates: 0, audits: 0, planned: 0, findings: 0, suspensions: 0, withdrawals: 0, recertifications: 0, downgrades: 0, matters: 0, refused: 0 };
 
 // rules(id) → the Scheme of id, looked up once.
 var ruleCache = {};
@@ -393,6 +393,24 @@ function history(i) {
   }
 }
 
+// plannedAudits(): the audit plan of the coming four weeks recorded as planned audits (CAS §6.2.5,
+// CFC §8.4: dates, team and the site sample), from the programme stdlib/planning proposes; a
+// proposal the scheme's audit guards refuse stays unplanned and is counted
+function plannedAudits() {
+  var from = date.addDays(asOf, 1), to = date.addDays(asOf, 28);
+  require('stdlib/planning').period(from, to).forEach(function (p) {
+    if (!p.leader) return;
+    var cert = certificates.byNumber(p.certificate), kase = cert.case(), start = p.opens > from ? p.opens : from;
+    var o = { type: p.audit, plannedStart: start, plannedEnd: date.addDays(start, 1), team: [{ person: p.leader, role: 'leader' }],
+      sites: sitesVisited(kase, p.audit, start) };
+    if (o.sites === undefined) delete o.sites;
+    try { kase.audit(o); counts.planned++; } catch (e) {
+      if (e.code !== 'refused') throw e;
+      refusals[e.guard] = (refusals[e.guard] || 0) + 1;
+    }
+  });
+}
+
 // ---- the run ------------------------------------------------------------------------------------
 
 var existing = sql('SELECT count(*) AS n FROM orgs')[0].n;
@@ -412,6 +430,7 @@ if (existing > 0) {
     });
     deciders.forEach(function (id) { people.get(id).assess({ kind: 'evaluation', activity: 'decide', date: date.addYears(start, -1), result: 'competent', by: manager }); });
     for (var i = 1; i <= ORGS; i++) history(i);
+    plannedAudits();
     // validity ended without recertification: expired, but for the last month's, which the reminder job still flags
     sql("SELECT id, expires FROM certificates WHERE status = 'active' AND expires < ? AND status_date <= expires", date.addDays(asOf, -30)).forEach(function (r) {
       certificates.get(r.id).expire({ date: r.expires });

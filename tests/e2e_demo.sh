@@ -61,6 +61,11 @@ none "SELECT count(*) AS n FROM decisions d JOIN audits a ON a.id = d.audit_id W
 multi=$("$CERTSH" --db a.db -e "sql(\"SELECT count(DISTINCT org_id) AS n FROM sites\")[0].n")
 [ "${multi:-0}" -gt 10 ] || fail "expected multi-site organisations with site records, got ${multi:-none}"
 none "SELECT count(*) AS n FROM audits a JOIN cases k ON k.id = a.case_id WHERE a.type IN ('initial', 'surveillance', 'recertification') AND EXISTS (SELECT 1 FROM sites s WHERE s.org_id = k.org_id) AND (a.sites IS NULL OR NOT EXISTS (SELECT 1 FROM sites s, json_each(a.sites) j WHERE s.id = j.value AND s.central = 1))" "audits of multi-site organisations without their sites or central function"
+# the coming four weeks' plan is recorded as planned audits, each after the as-of date with its
+# leader, multi-site ones with their sample (CAS §6.2.5, CFC §7.3)
+planned=$("$CERTSH" --db a.db -e "sql(\"SELECT count(*) AS n FROM audits WHERE status = 'planned'\")[0].n")
+[ "${planned:-0}" -gt 10 ] || fail "expected planned audits for the coming weeks, got ${planned:-none}"
+none "SELECT count(*) AS n FROM audits a WHERE a.status = 'planned' AND (a.planned_start <= '$ASOF' OR NOT EXISTS (SELECT 1 FROM audit_team t WHERE t.audit_id = a.id AND t.role = 'leader'))" "planned audits not after the as-of date or without a leader"
 # the pending required actions are listed: five-star grades to withdraw, suspensions, R6.2 reports …
 "$CERTSH" --db a.db --as-of $ASOF --json -e "q.actions().map(function (a) { return a.code; })" > actions.json 2> actions.err || fail "q.actions: $(cat actions.err)"
 kinds=$(tr -d '[]"' < actions.json | tr ',' '\n' | sort -u | grep -c .)
@@ -78,7 +83,7 @@ if awk -F, 'NR > 1 && $8 == "" { found = 1 } END { exit !found }' rem.csv; then 
 
 # the quarter's audit plan (examples/plan.js, docs/jobs.md): every coming audit with its man-days
 # where the scheme has a table, a proposed leader, and the site sample of multi-site organisations
-"$CERTSH" --db a.db --as-of $ASOF run "$SRC/examples/plan.js" --format csv > plan.csv 2> plan.err || fail "plan: $(cat plan.err)"
+"$CERTSH" --db a.db --as-of $ASOF --timeout 0 run "$SRC/examples/plan.js" --format csv > plan.csv 2> plan.err || fail "plan: $(cat plan.err)"
 rows=$(($(wc -l < plan.csv) - 1))
 [ "$rows" -gt 50 ] || fail "the quarter's plan has $rows audits"
 head -1 plan.csv | grep -qx 'opens,latest,audit,certificate,holder,man-days,team,sites,due' || fail "plan columns: $(head -1 plan.csv)"

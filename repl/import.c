@@ -35,6 +35,9 @@ typedef struct Import {
   int last_pct;
   SchemeSeen schemes[32];
   int nschemes;
+  char *split;             /* split_list's buffer, grown to fit a cell */
+  char *shops;             /* the current row's shops as JSON (shops_json), or NULL */
+  char *args;              /* the current row's event args (row_args) */
 } Import;
 
 /* Report one error of the file (up to the limit); returns 1 when the limit is reached. */
@@ -88,26 +91,18 @@ static int cell_int(Import *im, const CsvRow *row, const char *name, long long *
   return 0;
 }
 
-/* Append s to buf as a JSON string. */
-static void json_str(char *buf, size_t n, const char *s) {
-  size_t u = strlen(buf);
-  if (u + 2 >= n) return;
-  buf[u++] = '"';
-  for (; *s && u + 8 < n; s++) {
-    unsigned char c = (unsigned char)*s;
-    if (c == '"' || c == '\\') { buf[u++] = '\\'; buf[u++] = (char)c; }
-    else if (c < 0x20) u += (size_t)snprintf(buf + u, n - u, "\\u%04x", c);
-    else buf[u++] = (char)c;
-  }
-  buf[u++] = '"';
-  buf[u] = 0;
-}
-
-/* The args of each row's event: where it came from. */
-static void row_args(const Import *im, long row, char *buf, size_t n) {
-  snprintf(buf, n, "{\"import\":");
-  json_str(buf, n, im->path);
-  snprintf(buf + strlen(buf), n - strlen(buf), ",\"row\":%ld}", row);
+/* The args of each row's event, where it came from ({"import": FILE, "row": N}), built by SQLite
+ * into im->args; NULL when it could not be built. */
+static const char *row_args(Import *im, long row) {
+  free(im->args);
+  im->args = NULL;
+  sqlite3_stmt *st = db_prepare(&im->h.db, "SELECT json_object('import', ?1, 'row', ?2)");
+  if (!st) return NULL;
+  sqlite3_bind_text(st, 1, im->path, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64(st, 2, row);
+  if (sqlite3_step(st) == SQLITE_ROW) im->args = strdup((const char *)sqlite3_column_text(st, 0));
+  sqlite3_finalize(st);
+  return im->args;
 }
 
 /* Report the primitive's failure, at the column its field names when there is one. */
@@ -124,11 +119,18 @@ static void row_failed(Import *im, const CsvRow *row) {
   else import_error(im, row->number, -1, "%s", e->message);
 }
 
-/* Copy a list written "a;b", "a, b", "a、b" or with full-width separators into out as "a;b". */
-static void split_list(char *out, size_t n, const char *v) {
+/* Report that the row could not be read for want of memory. */
+static void row_failed_nomem(Import *im, const CsvRow *row) { import_error(im, row->number, -1, "out of memory reading the row"); }
+
+/* The cell v with every list separator (；，、;, and space) made ';', for strtok_r, in the run's
+ * buffer (grown to fit: separators only shrink, so nothing is ever cut); NULL when out of memory. */
+static char *split_list(Import *im, const char *v) {
   static const char *const SEPS[] = {"；", "，", "、", ";", ",", " "};
+  char *out = realloc(im->split, strlen(v) + 1);
+  if (!out) return NULL;
+  im->split = out;
   size_t u = 0;
-  while (*v && u + 1 < n) {
+  while (*v) {
     size_t k, len = 0;
     for (k = 0; k < sizeof SEPS / sizeof SEPS[0]; k++)
       if (!strncmp(v, SEPS[k], len = strlen(SEPS[k]))) break;
@@ -136,39 +138,47 @@ static void split_list(char *out, size_t n, const char *v) {
     else out[u++] = *v++;
   }
   out[u] = 0;
+  return out;
 }
 
-/* shops cell: a JSON array, or "domain@platform; domain@platform" → JSON into out. */
-static int shops_json(Import *im, const CsvRow *row, char *out, size_t n) {
+/* shops cell: a JSON array, or "domain@platform; domain@platform" → im->shops, the JSON array
+ * built by SQLite (NULL when the cell is empty). 0, or -1 after reporting. */
+static int shops_json(Import *im, const CsvRow *row) {
   const char *v = cell(im, row, "shops");
-  if (!v) { out[0] = 0; return 0; }
-  if (v[0] == '[') { snprintf(out, n, "%s", v); return 0; }
-  char copy[2048];
-  split_list(copy, sizeof copy, v);
-  snprintf(out, n, "[");
-  char *save = NULL;
-  for (char *t = strtok_r(copy, ";", &save); t; t = strtok_r(NULL, ";", &save)) {
+  free(im->shops);
+  im->shops = NULL;
+  if (!v) return 0;
+  if (v[0] == '[') return (im->shops = strdup(v)) ? 0 : (row_failed_nomem(im, row), -1);
+  char *list = split_list(im, v), *save = NULL;
+  sqlite3_stmt *st = list ? db_prepare(&im->h.db, "SELECT json_insert(?1, '$[#]', json_object('domain', ?2, 'platform', ?3))") : NULL;
+  char *acc = st ? strdup("[]") : NULL;
+  if (!acc) { if (st) sqlite3_finalize(st); row_failed_nomem(im, row); return -1; }
+  for (char *t = strtok_r(list, ";", &save); t; t = strtok_r(NULL, ";", &save)) {
     while (*t == ' ') t++;
     char *at = strchr(t, '@');
     if (!at || at == t || !at[1]) {
       import_error(im, row->number, file_col(im, "shops"), "'%s' must be domain@platform, several separated by ';' (or a JSON array)", t);
+      sqlite3_finalize(st);
+      free(acc);
       return -1;
     }
     *at = 0;
-    snprintf(out + strlen(out), n - strlen(out), "%s{\"domain\":", out[1] ? "," : "");
-    json_str(out, n, t);
-    snprintf(out + strlen(out), n - strlen(out), ",\"platform\":");
-    json_str(out, n, at + 1);
-    snprintf(out + strlen(out), n - strlen(out), "}");
+    sqlite3_bind_text(st, 1, acc, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, t, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 3, at + 1, -1, SQLITE_TRANSIENT);
+    char *next = sqlite3_step(st) == SQLITE_ROW ? strdup((const char *)sqlite3_column_text(st, 0)) : NULL;
+    sqlite3_reset(st);
+    free(acc);
+    if (!(acc = next)) { sqlite3_finalize(st); row_failed_nomem(im, row); return -1; }
   }
-  snprintf(out + strlen(out), n - strlen(out), "]");
+  sqlite3_finalize(st);
+  im->shops = acc;
   return 0;
 }
 
 /* orgs: one organisation per row. */
 static void import_org(Import *im, const CsvRow *row, const char *args) {
   OrgInput in = {0};
-  char shops[4096];
   in.name = cell(im, row, "name");
   in.uscc = cell(im, row, "uscc");
   in.address = cell(im, row, "address");
@@ -177,8 +187,8 @@ static void import_org(Import *im, const CsvRow *row, const char *args) {
   int bad = 0;
   if (cell_int(im, row, "staff", &in.staff) < 0) bad = 1, in.staff = 1;
   if (cell_int(im, row, "sites", &in.sites) < 0) bad = 1, in.sites = 0;
-  if (shops_json(im, row, shops, sizeof shops) < 0) bad = 1, shops[0] = 0;
-  in.shops_json = shops[0] ? shops : NULL;
+  if (shops_json(im, row) < 0) bad = 1;
+  in.shops_json = im->shops;
   long long id;
   Db *db = &im->h.db;
   if (!bad) {
@@ -204,11 +214,11 @@ static void import_person(Import *im, const CsvRow *row, const char *args) {
   char roles[512] = "[";
   int bad = 0;
   const char *v = cell(im, row, "roles");
-  if (v) {
-    char copy[512];
-    split_list(copy, sizeof copy, v);
+  char *list = v ? split_list(im, v) : NULL;
+  if (v && !list) { row_failed_nomem(im, row); return; }
+  if (list) {
     char *save = NULL;
-    for (char *t = strtok_r(copy, ";", &save); t; t = strtok_r(NULL, ";", &save)) {
+    for (char *t = strtok_r(list, ";", &save); t; t = strtok_r(NULL, ";", &save)) {
       const char *role = NULL;
       for (size_t i = 0; i < sizeof ROLE_NAMES / sizeof ROLE_NAMES[0]; i++)
         if (!strcmp(t, ROLE_NAMES[i][0])) role = ROLE_NAMES[i][1];
@@ -217,8 +227,11 @@ static void import_person(Import *im, const CsvRow *row, const char *args) {
         bad = 1;
         continue;
       }
+      char quoted[24];
+      snprintf(quoted, sizeof quoted, "\"%s\"", role);
+      if (strstr(roles, quoted)) continue; /* a role named twice counts once: roles stays small */
       if (roles[1]) strcat(roles, ",");
-      json_str(roles, sizeof roles, role);
+      strcat(roles, quoted);
     }
   }
   strcat(roles, "]");
@@ -300,16 +313,17 @@ static int deciders(Import *im, const CsvRow *row, long long *ids, int max) {
   const char *v = cell(im, row, "deciders");
   int fc = file_col(im, "deciders");
   if (!v) return import_error(im, row->number, fc, "deciders is required: the names of the people who decided the certificate"), -1;
-  char copy[1024];
-  split_list(copy, sizeof copy, v);
+  char *list = split_list(im, v);
+  if (!list) return row_failed_nomem(im, row), -1;
   char *tokens[64];
   int nt = 0;
   char *save = NULL;
-  for (char *t = strtok_r(copy, ";", &save); t && nt < 64; t = strtok_r(NULL, ";", &save)) {
+  for (char *t = strtok_r(list, ";", &save); t; t = strtok_r(NULL, ";", &save)) {
     if (nt && (t[0] == '(' || !strncmp(t, "（", strlen("（")))) { /* "name (key)": the key joins its name */
       memmove(tokens[nt - 1] + strlen(tokens[nt - 1]), t, strlen(t) + 1);
       continue;
     }
+    if (nt == (int)(sizeof tokens / sizeof tokens[0])) return import_error(im, row->number, fc, "more than %d deciders", max), -1;
     tokens[nt++] = t;
   }
   if (nt > max) return import_error(im, row->number, fc, "more than %d deciders", max), -1;
@@ -443,8 +457,8 @@ static void import_certificate(Import *im, const CsvRow *row, const char *args) 
   int bad = 0;
   long long stars = 0;
   if (cell_int(im, row, "stars", &stars) < 0) bad = 1;
-  char shops[4096];
-  if (shops_json(im, row, shops, sizeof shops) < 0) bad = 1, shops[0] = 0;
+  if (shops_json(im, row) < 0) bad = 1;
+  const char *shops = im->shops;
   const char *word = status ? status_word(status) : "active";
   if (!word) {
     import_error(im, row->number, file_col(im, "status"), "'%s' is not active/有效, suspended/暂停, withdrawn/撤销, cancelled/注销 or expired/过期", status);
@@ -472,12 +486,11 @@ static void import_certificate(Import *im, const CsvRow *row, const char *args) 
   char was_issued[16] = "", was_status[16] = "";
   if ((cert = known_certificate(db, cell(im, row, "number"), &case_id, was_issued, was_status)) < 0) { row_failed(im, row); return; }
   if (cert == 0) {
-    if (import_new_certificate(im, row, org, scheme, version, word, stars, shops[0] ? shops : NULL, makers, nmakers) == 0) im->imported++;
+    if (import_new_certificate(im, row, org, scheme, version, word, stars, shops, makers, nmakers) == 0) im->imported++;
     return;
   }
   if (db_begin(db) < 0) { row_failed(im, row); return; }
-  int ok = certificate_history_row(im, row, args, cert, case_id, was_issued, was_status, word, stars, shops[0] ? shops : NULL,
-                                   makers, nmakers) == 0;
+  int ok = certificate_history_row(im, row, args, cert, case_id, was_issued, was_status, word, stars, shops, makers, nmakers) == 0;
   if (!ok) { CoreError keep = db->err; db_rollback(db); db->err = keep; row_failed(im, row); return; }
   if (db_commit(db) < 0) { row_failed(im, row); return; }
   im->imported++;
@@ -534,8 +547,8 @@ static int import_row(const CsvRow *row, void *ud) {
     return import_error(im, row->number, -1, "%d fields where the header has %d (a comma inside a value needs quotes)",
                         row->nfields, im->ncols);
   }
-  char args[4300];
-  row_args(im, row->number, args, sizeof args);
+  const char *args = row_args(im, row->number);
+  if (!args) { row_failed_nomem(im, row); return im->errors >= im->max_errors; }
   if (im->kind == KIND_ORGS) import_org(im, row, args);
   else if (im->kind == KIND_PEOPLE) import_person(im, row, args);
   else import_certificate(im, row, args);
@@ -595,6 +608,9 @@ int cmd_import(Options *o) {
     }
   }
   for (int i = 0; i < im->ncols; i++) free(im->header_text[i]);
+  free(im->split);
+  free(im->shops);
+  free(im->args);
   host_close(&im->h);
   free(im);
   return rc;

@@ -70,6 +70,20 @@ printf 'name,uscc,staff\n"unclosed,91110000600037341L,3\n' > quote.csv
 [ $rc = 1 ] && grep -q "quoted field" err.txt && [ "$(count b.db orgs)" = 0 ]
 check $? "a broken quote is refused ($(head -c 160 err.txt))"
 
+# long cells are never cut: 400 shops (about 12 KB) arrive whole, as JSON SQLite builds; a role
+# named 300 times counts once
+python3 -c "
+shops = '; '.join('shop%d.example.cn@天猫' % i for i in range(400))
+print('name,uscc,staff,shops'); print('杭州网店有限公司,91330106MA2B0QXR7D,20,\"%s\"' % shops)" > long.csv
+"$CERTSH" init l.db > /dev/null
+"$CERTSH" --db l.db import orgs long.csv 2> err.txt
+[ "$(sqlite3 l.db "SELECT json_array_length(shops) || ' ' || json_extract(shops, '\$[399].domain') FROM orgs")" = "400 shop399.example.cn" ]
+check $? "a 400-shop cell is imported whole ($(head -c 200 err.txt))"
+python3 -c "print('姓名,角色'); print('王五,\"' + '、'.join(['审核员'] * 300) + '\"')" > roles.csv
+"$CERTSH" --db l.db import people roles.csv 2> err.txt
+[ "$(sqlite3 l.db "SELECT roles FROM people WHERE name = '王五'")" = '["auditor"]' ]
+check $? "a role named 300 times is one role ($(head -c 200 err.txt))"
+
 # people and certificates, then the public register out and back in
 printf '姓名,角色,注册号,注册日期,注册有效期至\n张三,审核员、技术专家,CCAA-1,2024-01-01,2027-01-01\n李四,决定人员,,,\n' > people.csv
 "$CERTSH" --db a.db import people people.csv 2> err.txt

@@ -13,7 +13,7 @@ check() { if [ "$1" -eq 0 ]; then echo "ok: $2"; PASSED=$((PASSED + 1)); else ec
 
 OUT=$("$CERTSH" lint "$SRC"/schemes/cas-service.js "$SRC"/schemes/cfc-sc14.js "$SRC"/schemes/dni-aftersales.js "$SRC"/schemes/gbt27922.js)
 check $? "the library's after-sales schemes lint clean"
-[ "$(echo "$OUT" | grep -c ': ok$')" -eq 3 ] && echo "$OUT" | grep -q 'cfc-sc14.js: ok, 1 warning$'; check $? "each file is reported ok (CFC with its warning)"
+[ "$(echo "$OUT" | grep -c ': ok$')" -eq 3 ] && echo "$OUT" | grep -q 'cfc-sc14.js: ok, [0-9]* warnings\?$'; check $? "each file is reported ok (CFC with its warnings)"
 # static checks (issue 15): a level the document names that no score reaches; a clause outside the outline
 echo "$OUT" | grep -q 'cfc-sc14.js: cfc-sc14@C/1: grade.named: warning: 二星级 (named by §5) is reached by no score: the levels are 一星级 ≥70, 三星级 ≥80, 四星级 ≥90, 五星级 ≥95'
 check $? "lint finds that CFC's 二星级 can never be reached"

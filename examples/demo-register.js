@@ -315,7 +315,7 @@ function history(i) {
   if (reviewed >= asOf) return; // awaiting review: the notice of non-acceptance is due soon
   if (chance(0.03)) { kase.reject({ date: reviewed, reason: '管理体系运行不足3个月' }); return; }
   kase = kase.accept({ date: reviewed, checkedBy: online ? undefined : pickOne(deciders) }); // facts not stated: checked by the reviewer
-  kase = kase.contract({ date: reviewed, number: 'HT-' + reviewed.substring(0, 4) + '-' + kase.id }); // signed on acceptance (CAS §6.1.7, DNI §5.2.2, CFC §6.1.2)
+  kase = kase.contract({ date: reviewed, number: 'HT-' + reviewed.substring(0, 4) + '-' + kase.id }); // signed on acceptance (CAS §6.1.7, DNI §5.2.2, CFC §6.2.3)
   var initial = evaluate(kase, 'initial', date.addDays(reviewed, between(15, 60)));
   if (!initial) return;
   var decided = date.addDays(initial.audit.end, between(10, 40));

@@ -16,7 +16,7 @@ var c = cases.apply({ org: org, scheme: 'cfc-sc14', scope: '数码产品的售�
 c = c.accept({ date: '2025-07-04' });
 step('Accepted (§6.1 1): legal status)', c, 'status ' + c.status);
 c = c.contract({ date: '2025-07-10', number: 'CFC-HT-2025-036' });
-print('\n   The written certification contract (§6.1.2 "签订具有法律效力的书面认证合同"): ' + c.contractNumber + ', ' + c.contracted);
+print('\n   The written certification contract (§6.2.3 "签订具有法律效力的书面认证合同"): ' + c.contractNumber + ', ' + c.contracted);
 print('\n   No audit-time table in SC14: man-days are decided at application review (§6.2.1 5)), so the audit states them.');
 
 // 2. Document review, initial audit, score and grade (§8)

@@ -22,7 +22,7 @@ module.exports = defineScheme({
     transitions: {
       accept: { guards: [{ code: 'facts-stated', check: 'factsStated', clause: '§6.1', text: 'the application includes 有效的法律地位证明文件: stated, or checked by the reviewer' }] },
       audit: { guards: [
-        { code: 'contract', clause: '§6.1.2', text: '申请获得受理后，首信认证将与客户签订具有法律效力的书面认证合同' },
+        { code: 'contract', clause: '§6.2.3', text: '申请获得受理后，首信认证将与客户签订具有法律效力的书面认证合同' },
         { code: 'registered-auditors', check: 'registered', clause: '§7.2.2', text: '认证审查人员必须取得服务认证人员注册资格' },
         { code: 'leader', check: 'leader', clause: '§7.2.3', text: '如果仅有一名审查员，该审查员应有能力履行适用于该审查的审查组长职责: the team has its leader, an auditor' },
         { code: 'experts-advise', check: 'expertsAdvise', clause: '§7.2.4', text: '技术专家应在审查员的指导下工作…但不能作为审查员' }] },

@@ -4,12 +4,12 @@
 var kit = require('stdlib/testkit');
 var S = 'cfc-sc14';
 
-// ---- §6.1.2, §7.2, §8.6.3: the stages and the team ---------------------------------------------------
+// ---- §6.2.3, §7.2, §8.6.3: the stages and the team ---------------------------------------------------
 
-test('§6.1.2 the written contract after acceptance, before any audit; §8.6.3 the leader\'s complete report before the decision', function () {
+test('§6.2.3 the written contract after acceptance, before any audit; §8.6.3 the leader\'s complete report before the decision', function () {
   var c = kit.accepted(S, { grade: '四星级', contract: false }), lead = kit.auditor(), boss = kit.decider();
   var initial = function () { return c.audit({ type: 'initial', start: '2026-02-10', end: '2026-02-12', manDays: 3, team: [{ person: lead, role: 'leader' }] }); };
-  kit.refusedWith(initial, 'contract', '§6.1.2');
+  kit.refusedWith(initial, 'contract', '§6.2.3');
   c.contract({ date: '2026-01-20', number: 'CFC-HT-2026-009' });
   var a = initial();
   a.score({ score: 91, deductionItems: 0 });

@@ -338,7 +338,7 @@ Case.reject = function (o) {
 };
 
 // case.contract({date, number}) → Case: the certification contract signed with the applicant after
-// acceptance (CAS §6.1.7, DNI §5.2.2, CFC §6.1.2); the scheme's audit guard wants it before any audit
+// acceptance (CAS §6.1.7, DNI §5.2.2, CFC §6.2.3); the scheme's audit guard wants it before any audit
 Case.contract = function (o) {
   o = opts(o, 'case.contract', ['date', 'number']);
   return wrap(Case, core.case.contract(this.id, { date: o.date || today(), number: o.number }));

@@ -4,7 +4,7 @@ var w = require('stdlib/walkthrough'), team = w.cast();
 [['杭州某某电器服务有限公司', '91330106MA2B0QXR7D', 89], ['上海某某家电维修有限公司', '91310000MA1FL0XX2F', 92]].forEach(function (x) {
   var org = orgs.create({ name: x[0], uscc: x[1], staff: 120, facts: { legalStatus: true } });
   var c = cases.apply({ org: org, scheme: 'cfc-sc14@C/1', scope: '家用电器的售后服务', grade: '四星级', date: '2026-03-02' }).accept({ date: '2026-03-03' })
-    .contract({ date: '2026-03-04', number: 'CFC-HT-' + x[1] }); // §6.1.2: the contract before the audit
+    .contract({ date: '2026-03-04', number: 'CFC-HT-' + x[1] }); // §6.2.3: the contract before the audit
   var a = c.audit({ type: 'initial', start: '2026-03-16', end: '2026-03-18', manDays: 3, team: [{ person: team.lead, role: 'leader' }] });
   a.score({ score: x[2], deductionItems: 1 });
   print('case ' + c.id + ': ' + x[2] + ' points');

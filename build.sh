@@ -13,9 +13,11 @@ JOBS=${JOBS:-2}
 # Debian packages certsh builds and runs with (one per line of the same kind).
 PACKAGES="build-essential cmake pkg-config
   duktape-dev libsqlite3-dev nettle-dev libedit-dev libcsv-dev
-  sqlite3 python3"
+  sqlite3 python3
+  libcairo2-dev libpango1.0-dev fonts-noto-cjk libqrencode-dev libxlsxwriter-dev"
 # Debian packages only the tests need (the tools that look at what certsh writes).
-TEST_PACKAGES="tmux valgrind clang libclang-rt-14-dev python3-icalendar"
+TEST_PACKAGES="tmux valgrind clang libclang-rt-14-dev python3-icalendar
+  poppler-utils zbar-tools python3-openpyxl chromium chromium-driver python3-selenium"
 
 # missing_packages LIST…: the packages of LIST that are not installed.
 missing_packages() {

@@ -1,0 +1,16 @@
+/* repl/document.h — the commands that write what a body sends out (repl/document.c). */
+#ifndef CERTSH_REPL_DOCUMENT_H
+#define CERTSH_REPL_DOCUMENT_H
+
+#include "repl/cli.h"
+
+/* body [--name N --address A --approval X --url PATTERN --phone P --website W --signatory S] */
+int cmd_body(Options *o);
+/* certificate NUMBER... | --from DATE --to DATE  [-o FILE.pdf] */
+int cmd_certificate(Options *o);
+/* letter KIND NUMBER [--date DATE] [-o FILE.pdf] */
+int cmd_letter(Options *o);
+/* report cnca --month YYYY-MM [-o FILE.xlsx] */
+int cmd_report(Options *o);
+
+#endif

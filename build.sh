@@ -82,6 +82,7 @@ case "${1:-run}" in
       ctest --test-dir build --output-on-failure -j "$JOBS" || status=1
     echo "== tests (AddressSanitizer + UndefinedBehaviorSanitizer build)"
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+      LSAN_OPTIONS=suppressions=$ROOT/tests/lsan.supp:print_suppressions=0 \
       ctest --test-dir build-asan --output-on-failure -j "$JOBS" || status=1
     if [ $status = 0 ]; then echo "build.sh test: all suites passed"; else echo "build.sh test: FAILURES above"; fi
     exit $status

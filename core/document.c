@@ -5,6 +5,7 @@
 
 #include <cairo-pdf.h>
 #include <cairo.h>
+#include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 #include <qrencode.h>
 #include <stdarg.h>
@@ -213,6 +214,11 @@ int document_pdf(FILE *out, const DocPage *pages, int npages, char *err, size_t 
   cairo_surface_finish(s);
   cairo_status_t st = cairo_surface_status(s);
   cairo_surface_destroy(s);
+  /* one document per run: let go of the font caches pango, cairo and fontconfig keep for the
+   * process, so that a leak checker sees only what is really lost */
+  pango_cairo_font_map_set_default(NULL);
+  cairo_debug_reset_static_data();
+  FcFini();
   if (rc == 0 && st != CAIRO_STATUS_SUCCESS) return doc_fail(err, errlen, "writing the PDF: %s", cairo_status_to_string(st));
   return rc;
 }

@@ -3,7 +3,9 @@
 // `certificate` section, stdlib/layout.js), and decision letters with the reasons, clauses and
 // deadlines the register recorded. Each composer returns the document as data — its lines with
 // the clause that requires each, and why — and documents.pdf(docs) writes them as one PDF to
-// the command's output (-o FILE.pdf): `certsh certificate NUMBER -o FILE.pdf` does just that.
+// the command's output (-o FILE.pdf): `certsh certificate NUMBER -o FILE.pdf` does just that;
+// documents.report('cnca', month) writes the month's report (.xlsx) and documents.registerPage()
+// gives the public register page. In a batch job: certsh -o FILE run JOB.
 'use strict';
 
 var register = require('stdlib/register');
@@ -153,7 +155,23 @@ function pdf(docs) {
   }));
 }
 
+// letter(kind, subject, {date}) → a decision letter as data (stdlib/letters.js)
+function letter(kind, subject, o) { return require('stdlib/letters').letter(kind, subject, o); }
+
+// report(kind, month, {all, dryRun}) → the month's report to a regulator written as .xlsx (stdlib/cnca.js)
+function report(kind, m, o) {
+  if (kind !== 'cnca') throw fail('invalid', 'kind', "documents.report(kind, month): kind must be 'cnca', got " + JSON.stringify(kind));
+  return require('stdlib/cnca').report(m, o);
+}
+
+// registerPage({asOf, title}) → the public register as one HTML page (stdlib/directory.js)
+function registerPage(o) { return require('stdlib/directory').page(o); }
+
 exports.body = body;
+exports.report = report;
+exports.registerPage = registerPage;
+exports.footer = footer;
+exports.letter = letter;
 exports.zhDate = zhDate;
 exports.certificate = certificate;
 exports.certificates = certificates;
@@ -171,11 +189,27 @@ var command = {
   },
   // certsh certificate NUMBER… | --from D --to D
   certificate: function (opts) {
-    if (opts.numbers.length && (opts.from || opts.to)) throw fail('usage', 'numbers', 'usage: certsh certificate NUMBER... | --from DATE [--to DATE]: numbers or dates, not both');
-    if (!opts.numbers.length && !opts.from) throw fail('usage', 'numbers', 'usage: certsh certificate NUMBER... | --from DATE [--to DATE] [-o FILE.pdf]');
+    if (opts.numbers.length && (opts.from || opts.to)) throw fail('usage', 'numbers', 'certsh certificate NUMBER... | --from DATE [--to DATE]: numbers or dates, not both');
+    if (!opts.numbers.length && !opts.from) throw fail('usage', 'numbers', 'certsh certificate NUMBER... | --from DATE [--to DATE] [-o FILE.pdf]');
     var docs = certificates(opts.numbers.length ? { numbers: opts.numbers } : { from: opts.from, to: opts.to });
     pdf(docs);
     return 'certificate: ' + docs.length + ' document' + (docs.length === 1 ? '' : 's') + ' written';
-  }
+  },
+  // certsh letter KIND NUMBER|CASE [--date D]
+  letter: function (opts) {
+    if (opts.args.length !== 2) throw fail('usage', 'kind', 'certsh letter ' + Object.keys(require('stdlib/letters').KINDS).join('|') + ' NUMBER|CASE-ID [--date DATE] [-o FILE.pdf]');
+    var d = letter(opts.args[0], opts.args[1], opts.date ? { date: opts.date } : {});
+    pdf(d);
+    return 'letter: ' + d.title + ' (' + d.subtitle + ') written';
+  },
+  // certsh report cnca --month YYYY-MM [--all] [--dry-run]
+  report: function (opts) {
+    if (opts.args.length !== 1 || opts.args[0] !== 'cnca') throw fail('usage', 'kind', 'certsh report cnca --month YYYY-MM [--all] [--dry-run] [-o FILE.xlsx] (got ' + JSON.stringify(opts.args.join(' ')) + ')');
+    var r = require('stdlib/cnca').report(opts.month, { all: !!opts.all, dryRun: !!opts.dryRun });
+    return 'report cnca ' + r.period + ': ' + r.rows + ' rows (' + r.sheets.join(', ') + ')' + (r.skipped ? ', ' + r.skipped + ' reported before left out' : '') +
+      (r.recorded ? '; recorded in the log' : opts.dryRun ? '; dry run, nothing recorded' : '; nothing new to record');
+  },
+  // certsh export certificates --format html: the public register page
+  registerPage: function () { print(registerPage({})); }
 };
 exports.command = command;

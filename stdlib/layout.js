@@ -31,6 +31,10 @@ var FIELDS = {
   signatory: "who signs for the body (its profile)"
 };
 
+// A certificate's status as the documents write it (CAS §9.3, CFC §9.5, DNI §6.7-6.9): what the
+// public register and the reports show.
+var STATUS_WORDS = { active: '有效', suspended: '暂停', withdrawn: '撤销', cancelled: '注销', expired: '过期' };
+
 // check(layout, field) → problems [{field, message}] of a certificate layout
 function check(v, f) {
   var list = [];
@@ -61,4 +65,5 @@ function check(v, f) {
 }
 
 exports.FIELDS = FIELDS;
+exports.STATUS_WORDS = STATUS_WORDS;
 exports.check = check;

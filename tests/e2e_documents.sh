@@ -11,27 +11,15 @@
 set -u
 CERTSH=$1
 SRC=$2
-ART="$(cd "$(dirname "$CERTSH")" && pwd)/artefacts"
-mkdir -p "$ART"
-. "$SRC/tests/rel_lib.sh"
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-cd "$WORK" || exit 1
-unset CERTSH_DB
-PY=/usr/bin/python3 # Debian's, with Debian's modules
-for tool in pdftotext pdffonts pdftoppm zbarimg $PY; do
-  command -v $tool > /dev/null || { echo "FAIL: $tool is missing (poppler-utils, zbar-tools: ./build.sh test installs them)"; exit 1; }
-done
-C() { "$CERTSH" --db r.db --as-of 2026-11-20 "$@"; }
-"$CERTSH" init r.db > /dev/null
-C --timeout 0 run "$SRC/examples/demo-register.js" --orgs 60 > demo.out 2>&1; check $? "demo register (60 orgs)"
+. "$SRC/tests/documents_lib.sh"
+need pdftotext pdffonts pdftoppm pdfinfo zbarimg -- poppler-utils, zbar-tools
+demo_register
 
 # the profile: refused until it is set, then set from the command line
 C certificate CAS-SV-2022-00001 -o none.pdf 2> e.txt; [ $? = 1 ] && grep -q "profile is not set" e.txt && [ ! -e none.pdf ]
 check $? "no certificate without the body's profile, and no file left: $(cat e.txt)"
 C body --nme x 2> e.txt; [ $? = 2 ] && grep -q "unknown option '--nme'" e.txt; check $? "a misspelt body option is a usage error"
-C body --name 示例认证机构有限公司 --address '北京市朝阳区示例路1号' --approval CNCA-R-2026-001 \
-  --url 'https://cert.example.cn/register.html#{number}' --signatory 张三 > body.out 2>&1; check $? "body profile set"
+body_profile
 C body --url 'ftp://x' 2> e.txt; [ $? = 1 ] && grep -q "registerUrl 'ftp://x' must be an http(s) URL holding {number}" e.txt
 check $? "a register URL without {number} is refused naming the field"
 
@@ -65,7 +53,8 @@ for f in want['layout']['fields']:
     at = i + len(label)
 for n in want['layout'].get('notes', []):
     if re.sub(r'\s+', '', n['text'])[:30] not in text: bad.append('note missing: ' + n['text'])
-print('\n'.join(bad)); sys.exit(1 if bad else 0)
+if bad: print('\n'.join(bad))
+sys.exit(1 if bad else 0)
 PY
   check $? "$scheme: every field of the layout in order with the register's value"
   fonts=$(pdffonts $scheme.pdf | tail -n +3)
@@ -93,6 +82,22 @@ C certificate 2> e.txt; [ $? = 2 ]; check $? "certificate without a number is a 
 want=$(C -e "sql(\"SELECT count(*) n FROM certificates WHERE status = 'active' AND issued BETWEEN '2025-01-01' AND '2025-12-31'\")[0].n")
 C certificate --from 2025-01-01 --to 2025-12-31 -o range.pdf 2> /dev/null
 [ "$(pdfinfo range.pdf 2>/dev/null | awk '/^Pages:/ {print $2}')" = "$want" ]; check $? "a range of issue dates gives one page per certificate ($want)"
+
+# letters: the suspension just recorded, with its start and limit (CAS §9.3.2.3), cause and clause
+read -r until cause <<< "$(sqlite3 -separator " " r.db "SELECT status_until, status_cause FROM certificates WHERE number = '$s'")"
+C letter suspension "$s" -o suspension.pdf 2> out.txt && pdftotext -layout suspension.pdf suspension.txt
+zh() { echo "$1" | sed -E 's/^([0-9]{4})-([0-9]{2})-([0-9]{2})$/\1年\2月\3日/'; }
+grep -q '暂停认证证书通知书' suspension.txt && grep -q "暂停期限 *自2026年11月20日起至$(zh "$until")止" suspension.txt && grep -qF "${cause:0:12}" suspension.txt
+check $? "the suspension letter states its start, its limit $until and the cause recorded: $(cat out.txt)"
+pdftoppm -r 80 -png -singlefile suspension.pdf "$ART/letter-suspension"
+# a non-acceptance: the reason and the scheme's notice period (DNI §5.2.1: 15 days)
+case=$(C -e "var base = '91110108' + '765432109', o = orgs.create({name: '测试申请组织', uscc: base + uscc.check(base + '0').expected, staff: 10, address: '北京市海淀区示例路2号'});
+  cases.apply({org: o, scheme: 'dni-aftersales', scope: '家用电器的售后服务', date: '2026-11-10'}).reject({reason: '申请材料不全：缺少营业执照', date: '2026-11-12'}).id")
+C letter non-acceptance "$case" -o rejected.pdf 2> out.txt && pdftotext -layout rejected.pdf rejected.txt
+grep -q '不予受理通知书' rejected.txt && grep -q '申请材料不全：缺少营业执照' rejected.txt && grep -q '2026年11月27日前送达（§5.2.1）' rejected.txt
+check $? "the non-acceptance letter gives the reason and the notice date of DNI §5.2.1: $(cat out.txt)"
+C letter refusal "$case" -o x.pdf 2> e.txt; [ $? = 1 ] && grep -q "case $case is rejected, not refused" e.txt; check $? "a refusal letter only for a refused case"
+C letter withdrawl "$s" -o x.pdf 2> e.txt; [ $? = 1 ] && grep -q 'unknown kind "withdrawl"' e.txt; check $? "a misspelt letter kind is refused"
 C verify > /dev/null; check $? "the record log is sound"
 [ $fails = 0 ] && echo "e2e_documents: ok"
 exit $((fails > 0))

@@ -33,7 +33,7 @@ if (what === 'certificates') {
   if (args.length !== 3) throw usage('letter KIND SUBJECT');
   documents.pdf(documents.letter(args[1], args[2]));
 } else if (what === 'report') {
-  documents.report('cnca', option('month'), { dryRun: args.indexOf('--dry-run') >= 0 }); // recorded in the log unless --dry-run
+  documents.report('cnca', { month: option('month'), dryRun: args.indexOf('--dry-run') >= 0 }); // recorded in the log unless --dry-run
 } else if (what === 'register') {
   print(documents.registerPage());
 } else {

@@ -121,7 +121,9 @@ int cmd_letter(Options *o) {
 }
 
 int cmd_report(Options *o) {
-  static const DocFlag flags[] = {{"--month", "month", 0}, {"--all", "all", 1}, {"--dry-run", "dryRun", 1}, {NULL, NULL, 0}};
-  return doc_run(o, "usage: certsh report cnca --month YYYY-MM [--all] [--dry-run] [-o FILE.xlsx]", flags, "args",
+  static const DocFlag flags[] = {{"--month", "month", 0}, {"--from", "from", 0}, {"--to", "to", 0}, {"--all", "all", 1},
+                                  {"--dry-run", "dryRun", 1}, {NULL, NULL, 0}};
+  return doc_run(o, "usage: certsh report cnca|iaf|statistics [--month YYYY-MM | --from D --to D] [--all] [--dry-run] [-o FILE.xlsx]",
+                 flags, "args",
                  "require('stdlib/documents').command.report(opts)");
 }

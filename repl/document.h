@@ -10,7 +10,7 @@ int cmd_body(Options *o);
 int cmd_certificate(Options *o);
 /* letter KIND NUMBER [--date DATE] [-o FILE.pdf] */
 int cmd_letter(Options *o);
-/* report cnca --month YYYY-MM [--all] [--dry-run] [-o FILE.xlsx] */
+/* report cnca|iaf|statistics [--month YYYY-MM | --from D --to D] [--all] [--dry-run] [-o FILE.xlsx] */
 int cmd_report(Options *o);
 /* export certificates --format html [FILE]: the public register page (stdlib/directory.js) */
 int export_register_page(Options *o, const char *path);

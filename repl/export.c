@@ -174,7 +174,8 @@ int cmd_export(Options *o) {
                        : !strcmp(format, "html") ? FORMAT_HTML : !strcmp(format, "xlsx") ? FORMAT_XLSX : FORMAT_NONE;
   if (fmt == FORMAT_NONE) { fprintf(stderr, "certsh: --format '%s' must be csv, json, html or xlsx\n%s\n", format, usage); return 2; }
   if (history && kind != KIND_CERTIFICATES) { fprintf(stderr, "certsh: --history is for certificates\n%s\n", usage); return 2; }
-  if (kind == KIND_CERTIFICATES && fmt == FORMAT_HTML && !history) return export_register_page(o, path); /* the public page */
+  if (history && fmt == FORMAT_HTML) { fprintf(stderr, "certsh: --history is for csv, json or xlsx: the HTML page is the public register, as it stands\n%s\n", usage); return 2; }
+  if (kind == KIND_CERTIFICATES && fmt == FORMAT_HTML) return export_register_page(o, path); /* the public page */
   if (fmt == FORMAT_XLSX && (!path || !strcmp(path, "-")) && isatty(1)) {
     fprintf(stderr, "certsh: will not write a workbook to a terminal: give the FILE.xlsx\n%s\n", usage);
     return 2;

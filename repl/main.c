@@ -413,7 +413,7 @@ static const Command COMMANDS[] = {
   {"body", "certsh [OPTIONS] body [--name N --address A --approval X --url PATTERN ...]", "show or set the body's profile printed on its certificates and letters", cmd_body},
   {"certificate", "certsh [OPTIONS] certificate NUMBER... | --from D [--to D] [-o FILE.pdf]", "write certificate documents as PDF, laid out as each scheme requires, with a QR code to the public register", cmd_certificate},
   {"letter", "certsh [OPTIONS] letter KIND NUMBER|CASE [-o FILE.pdf]", "write a decision letter (refusal, non-acceptance, suspension, restoration, withdrawal) as PDF", cmd_letter},
-  {"report", "certsh [OPTIONS] report cnca --month YYYY-MM [-o FILE.xlsx]", "write the month's report to the CNCA platform as .xlsx, only what is new, and record it", cmd_report},
+  {"report", "certsh [OPTIONS] report cnca|iaf|statistics [--month YYYY-MM] [-o FILE.xlsx]", "write a report (CNCA's monthly sheets, IAF CertSearch, statistics by scope) as .xlsx, only what is new, and record it", cmd_report},
   {"lint", "certsh [OPTIONS] lint FILE...", "check scheme files as defineScheme does, printing each problem with its field", cmd_lint},
   {"adopt", "certsh [OPTIONS] adopt FILE --by NAME", "pin a body's own scheme file in the register (its rules, hash and who adopted them)", cmd_adopt},
   {"replay", "certsh [OPTIONS] replay CASE", "re-run each decision of CASE under the rules it recorded, and show it gives the same", cmd_replay},

@@ -1,16 +1,14 @@
-// stdlib/cnca.js — the monthly report to the CNCA's platform (认证认可业务信息统一管理平台):
-// audit plans, audit results, certificates and their status changes, each month's data by the
-// 10th of the next month. The sheets and their fields are the body's reporting template, kept
-// here as data (a changed template is an edit of SHEETS); every row is checked before anything
-// is written (an error names the sheet, the row, the column and the value), and what was
-// reported is recorded in the log (core.report.record), so that the next run reports only what
-// is new or changed since. A month's rows are those whose act took effect in it (the effective
-// date); an act entered late for a month already reported is sent by running that month again,
-// which sends only what it had not sent. CAS §9.3.4 (暂停或撤销…按规定程序和要求报国家认监委) is the clause the
-// seeds give for the status changes; the template itself is the body's.
+// stdlib/cnca.js — the monthly report to the CNCA's platform (认证认可业务信息统一管理平台) as
+// data: audit plans, audit results, certificates and their status changes, each month's data by
+// the 10th of the next month. The sheets and their fields are the body's reporting template (a
+// changed template is an edit of SHEETS); stdlib/reports.js checks every row, writes the
+// workbook and records what was sent, so that the next run sends only what is new or changed. A
+// month's rows are those whose act took effect in it (the effective date); an act entered late
+// for a month already reported is sent by running that month again, which sends only what it
+// had not sent. CAS §9.3.4 (暂停或撤销…按规定程序和要求报国家认监委) is the clause the seeds give
+// for the status changes; the template itself is the body's.
 'use strict';
 
-var fail = require('stdlib/bands').fail;
 var layout = require('stdlib/layout');
 
 // The codes the platform accepts, as the template writes them.
@@ -19,22 +17,6 @@ var AUDIT_TYPES = { document: '文件审查', initial: '初次认证审核', sur
 var AUDIT_MODES = { onsite: '现场', remote: '远程', online: '远程', mixed: '现场+远程' }; // online: the C3.4.2.2 assessment made online
 var CHANGES = { 'certificate.suspend': '暂停', 'certificate.restore': '恢复', 'certificate.withdraw': '撤销',
   'certificate.cancel': '注销', 'certificate.expire': '过期' };
-
-// The checks a column may ask for: each returns null when the value is acceptable, else why not.
-var CHECKS = {
-  // identifiers: upper case, no spaces (the platform matches them exactly)
-  id: function (v) { return typeof v === 'string' && /^[A-Z0-9][A-Z0-9\-\/]*$/.test(v) ? null : 'must be upper case letters, digits and hyphens without spaces'; },
-  uscc: function (v) { return typeof v === 'string' && uscc.isValid(v) ? null : 'is not a valid Unified Social Credit Code (18 characters, upper case, right check character)'; },
-  date: function (v) { return typeof v === 'string' && date.isValid(v) ? null : 'is not a date YYYY-MM-DD'; },
-  optionalDate: function (v) { return v === null || v === '' || (typeof v === 'string' && date.isValid(v)) ? null : 'is not a date YYYY-MM-DD'; },
-  text: function (v) { return typeof v === 'string' && v.replace(/\s/g, '') !== '' && v === v.trim() ? null : 'must be text without leading or trailing spaces'; },
-  optionalText: function (v) { return v === null || typeof v === 'string' ? null : 'must be text'; },
-  number: function (v) { return v === null || (typeof v === 'number' && isFinite(v) && v >= 0) ? null : 'must be a number ≥ 0'; },
-  code: function (v, col) { return col.codes.indexOf(v) >= 0 ? null : 'is not one of ' + col.codes.join(', '); }
-};
-
-// values(map) → the distinct words of a code map
-function values(map) { return Object.keys(map).map(function (k) { return map[k]; }).filter(function (v, i, a) { return a.indexOf(v) === i; }); }
 
 // The columns that open the audit sheets, and the certificate sheets.
 var AUDIT_COLUMNS = [
@@ -48,9 +30,10 @@ var CERTIFICATE_COLUMNS = [
   { header: '组织名称', from: 'org', check: 'text' },
   { header: '统一社会信用代码', from: 'uscc', check: 'uscc' }];
 
-// The sheets: name, the rows' query (?1 first day, ?2 last day of the period; one row per key),
-// and the columns {header, from (the query's column), type ('text'|'number'|'date' cell),
-// check (CHECKS), codes (what `code` accepts), map (the register's word → the platform's code)}.
+// The sheets (stdlib/reports.js reads them): name, the rows' query (?1 first day, ?2 last day of
+// the period; one row per key), and the columns {header, from (the query's column), type
+// ('text'|'number'|'date' cell), check (reports.CHECKS), map (the register's word → the
+// platform's code; for check 'code' the codes accepted; 'scheme': the scheme's title)}.
 var SHEETS = [
   { name: '审核计划', key: 'key',
     sql: "SELECT 'audit:' || a.id AS key, o.name AS org, o.uscc, c.scheme, a.type, a.mode, coalesce(a.planned_start, a.actual_start) AS start," +
@@ -106,84 +89,8 @@ var SHEETS = [
       { header: '暂停期限至', from: 'until', type: 'date', check: 'optionalDate' }]) }
 ];
 
-// digest(text) → a short fingerprint of a row (FNV-1a, 32 bits, hex): a changed row reports again
-function digest(s) {
-  var h = 0x811c9dc5;
-  for (var i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = (h + ((h << 1) + (h << 4) + (h << 7) + (h << 8) + (h << 24))) >>> 0;
-  }
-  return ('0000000' + h.toString(16)).slice(-8);
-}
-
-// reported(kind) → {sheet + ' ' + key: digest} of every item reported before
-function reported(kind) {
-  var seen = {};
-  sql('SELECT items FROM reports WHERE kind = ? ORDER BY id', kind).forEach(function (r) {
-    JSON.parse(r.items).forEach(function (it) { seen[it.sheet + ' ' + it.key] = it.digest; });
-  });
-  return seen;
-}
-
-// cell(col, row) → the platform's value of column col in the register's row
-function cell(col, row) {
-  var v = row[col.from];
-  if (v === undefined) throw fail('invalid', col.from, 'report template: column ' + col.header + ' reads ' + col.from + ', which its query does not give');
-  if (col.map === 'scheme') return scheme(v).title;
-  if (col.map && v !== null) return col.map[v] !== undefined ? col.map[v] : v;
-  return v;
-}
-
-// month(text) → {from, to} of 'YYYY-MM'; usage error otherwise
-function month(m) {
-  if (typeof m !== 'string' || !/^\d{4}-(0[1-9]|1[0-2])$/.test(m)) throw fail('usage', 'month', "certsh report cnca --month YYYY-MM (got " + JSON.stringify(m) + ')');
-  var from = m + '-01';
-  return { from: from, to: date.addDays(date.addMonths(from, 1), -1) };
-}
-
-// build(monthText, o) → {period, from, to, sheets: [{name, headers, types, rows, items}], total, skipped}:
-// the rows of the month not reported before (or changed since), every row checked; o.all: also
-// the rows reported before
-function build(m, o) {
-  var p = month(m), seen = o && o.all ? {} : reported('cnca'), total = 0, skipped = 0;
-  var sheets = SHEETS.map(function (s) {
-    var out = { name: s.name, headers: s.columns.map(function (c) { return c.header; }),
-      types: s.columns.map(function (c) { return c.type || 'text'; }), rows: [], items: [] };
-    sql(s.sql, p.from, p.to).forEach(function (row) {
-      var line = s.columns.map(function (c) { return cell(c, row); });
-      var d = digest(JSON.stringify(line)), key = row[s.key];
-      if (seen[s.name + ' ' + key] === d) { skipped++; return; }
-      line.forEach(function (v, i) {
-        var c = s.columns[i], why = CHECKS[c.check](v, { codes: c.map && c.map !== 'scheme' ? values(c.map) : [] });
-        if (why) throw fail('invalid', c.header, 'report cnca ' + m + ': sheet ' + s.name + ' row ' + (out.rows.length + 2) + ' (' + key + ') column ' +
-          c.header + ': ' + JSON.stringify(v) + ' ' + why);
-      });
-      out.rows.push(line);
-      out.items.push({ sheet: s.name, key: key, digest: d });
-    });
-    total += out.rows.length;
-    return out;
-  });
-  return { period: m, from: p.from, to: p.to, sheets: sheets, total: total, skipped: skipped };
-}
-
-// report(monthText, o) → the summary: writes the month's new rows as .xlsx to the output and
-// records them in the log (o.dryRun: writes, records nothing; o.all: everything of the month)
-function report(m, o) {
-  o = o || {};
-  var r = build(m, o);
-  document.xlsx(r.sheets.map(function (s) { return { name: s.name, headers: s.headers, types: s.types, rows: s.rows }; }));
-  var items = [];
-  r.sheets.forEach(function (s) { items = items.concat(s.items); });
-  if (!o.dryRun && items.length) core.report.record({ kind: 'cnca', period: m, date: today(), items: items });
-  return { period: m, rows: r.total, skipped: r.skipped, sheets: r.sheets.map(function (s) { return s.name + ' ' + s.rows.length; }),
-    recorded: !o.dryRun && items.length > 0 };
-}
-
-// due(monthText) → the day the month's report is due: the 10th of the next month
-function due(m) { return date.addMonths(month(m).from, 1).slice(0, 8) + '10'; }
-
+exports.title = 'CNCA 认证认可业务信息统一管理平台';
+exports.period = 'month';  // each month's data…
+exports.dueDay = 10;       // …by the 10th of the next month
+exports.incremental = true; // only what is new or changed since the last report
 exports.SHEETS = SHEETS;
-exports.build = build;
-exports.report = report;
-exports.due = due;

@@ -25,13 +25,6 @@ var COLUMNS = [
   { header: '暂停期限至', from: 'until', whole: true }
 ];
 
-// title(id, version) → the scheme's title at that version, else at the version in force, else
-// its id (an imported certificate may name a version certsh does not hold)
-function title(id, version) {
-  try { return scheme(id + '@' + version).title; } catch (e) { /* not loaded: try the one in force */ }
-  try { return scheme(id).title; } catch (e2) { return id; }
-}
-
 // rows(asOf) → the certificates as the public sees them on asOf: an active certificate past its
 // last day of validity shows 过期 even before the register records the expiry
 function rows(asOf) {
@@ -43,7 +36,7 @@ function rows(asOf) {
     " (SELECT group_concat(json_extract(value, '$.domain') || '（' || json_extract(value, '$.platform') || '）', '；') FROM json_each(c.shops)) AS shops" +
     " FROM certificates c JOIN orgs o ON o.id = c.org_id ORDER BY c.number", asOf).map(function (r) {
     var k = r.scheme + '@' + r.version;
-    r.scheme = titles[k] || (titles[k] = title(r.scheme, r.version));
+    r.scheme = titles[k] || (titles[k] = layout.schemeTitle(r.scheme, r.version));
     r.grade = r.grade ? r.grade + (r.stars ? ' ' + new Array(r.stars + 1).join('★') : '') : '';
     r.status = layout.STATUS_WORDS[r.status];
     return r;

@@ -158,10 +158,10 @@ function pdf(docs) {
 // letter(kind, subject, {date}) → a decision letter as data (stdlib/letters.js)
 function letter(kind, subject, o) { return require('stdlib/letters').letter(kind, subject, o); }
 
-// report(kind, month, {all, dryRun}) → the month's report to a regulator written as .xlsx (stdlib/cnca.js)
-function report(kind, m, o) {
-  if (kind !== 'cnca') throw fail('invalid', 'kind', "documents.report(kind, month): kind must be 'cnca', got " + JSON.stringify(kind));
-  return require('stdlib/cnca').report(m, o);
+// report(kind, {month | from, to, all, dryRun}) → the period's report to a regulator written as
+// .xlsx and recorded (stdlib/reports.js: cnca, iaf, statistics); a month given as text is {month}
+function report(kind, o) {
+  return require('stdlib/reports').report(kind, typeof o === 'string' ? { month: o } : o);
 }
 
 // registerPage({asOf, title}) → the public register as one HTML page (stdlib/directory.js)
@@ -202,11 +202,11 @@ var command = {
     pdf(d);
     return 'letter: ' + d.title + ' (' + d.subtitle + ') written';
   },
-  // certsh report cnca --month YYYY-MM [--all] [--dry-run]
+  // certsh report cnca|iaf|statistics --month YYYY-MM | --from D --to D [--all] [--dry-run]
   report: function (opts) {
-    if (opts.args.length !== 1 || opts.args[0] !== 'cnca') throw fail('usage', 'kind', 'certsh report cnca --month YYYY-MM [--all] [--dry-run] [-o FILE.xlsx] (got ' + JSON.stringify(opts.args.join(' ')) + ')');
-    var r = require('stdlib/cnca').report(opts.month, { all: !!opts.all, dryRun: !!opts.dryRun });
-    return 'report cnca ' + r.period + ': ' + r.rows + ' rows (' + r.sheets.join(', ') + ')' + (r.skipped ? ', ' + r.skipped + ' reported before left out' : '') +
+    if (opts.args.length !== 1) throw fail('usage', 'kind', 'certsh report cnca|iaf|statistics [--month YYYY-MM | --from D --to D] [--all] [--dry-run] [-o FILE.xlsx]');
+    var r = report(opts.args[0], { month: opts.month, from: opts.from, to: opts.to, all: !!opts.all, dryRun: !!opts.dryRun });
+    return 'report ' + r.kind + ' ' + r.period + ': ' + r.rows + ' rows (' + r.sheets.join(', ') + ')' + (r.skipped ? ', ' + r.skipped + ' reported before left out' : '') +
       (r.recorded ? '; recorded in the log' : opts.dryRun ? '; dry run, nothing recorded' : '; nothing new to record');
   },
   // certsh export certificates --format html: the public register page

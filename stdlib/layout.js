@@ -35,6 +35,14 @@ var FIELDS = {
 // public register and the reports show.
 var STATUS_WORDS = { active: '有效', suspended: '暂停', withdrawn: '撤销', cancelled: '注销', expired: '过期' };
 
+// schemeTitle(id, version) → the scheme's title at that version, else at the version in force,
+// else its id (an imported certificate may name a version certsh does not hold): what documents
+// print for a scheme
+function schemeTitle(id, version) {
+  try { return scheme(id + '@' + version).title; } catch (e) { /* not loaded: the one in force */ }
+  try { return scheme(id).title; } catch (e2) { return id; }
+}
+
 // check(layout, field) → problems [{field, message}] of a certificate layout
 function check(v, f) {
   var list = [];
@@ -66,4 +74,5 @@ function check(v, f) {
 
 exports.FIELDS = FIELDS;
 exports.STATUS_WORDS = STATUS_WORDS;
+exports.schemeTitle = schemeTitle;
 exports.check = check;

@@ -98,6 +98,11 @@ grep -q '不予受理通知书' rejected.txt && grep -q '申请材料不全：�
 check $? "the non-acceptance letter gives the reason and the notice date of DNI §5.2.1: $(cat out.txt)"
 C letter refusal "$case" -o x.pdf 2> e.txt; [ $? = 1 ] && grep -q "case $case is rejected, not refused" e.txt; check $? "a refusal letter only for a refused case"
 C letter withdrawl "$s" -o x.pdf 2> e.txt; [ $? = 1 ] && grep -q 'unknown kind "withdrawl"' e.txt; check $? "a misspelt letter kind is refused"
+# the same documents from a batch job, to the file -o names
+"$CERTSH" --db r.db --as-of 2026-11-20 -o job.pdf run "$SRC/examples/documents.js" letter suspension "$s" 2> e.txt && pdftotext job.pdf - | grep -q '暂停认证证书通知书'
+check $? "examples/documents.js writes the letter as a batch job: $(cat e.txt)"
+"$CERTSH" --db r.db run "$SRC/examples/documents.js" letter suspension "$s" < /dev/null > /dev/null 2>&1; [ $? = 0 ]
+check $? "a job's document may go to a pipe"
 C verify > /dev/null; check $? "the record log is sound"
 [ $fails = 0 ] && echo "e2e_documents: ok"
 exit $((fails > 0))

@@ -1,5 +1,6 @@
 #!/bin/bash
-# The monthly CNCA report and the .xlsx export (issues 16 and 14), read back with Debian's
+# The monthly CNCA report, the IAF CertSearch upload, the statistics by scope and the .xlsx
+# export (issues 16 and 14), read back with Debian's
 # openpyxl: `certsh report cnca --month 2026-11` on a small demo register writes the template's
 # sheets and headers with the month's rows (counted here independently in SQL), dates as date
 # cells; what it reported is recorded in the log, so a second run reports nothing and a change
@@ -80,7 +81,33 @@ C report cnca --month 2026-11 -o bad.xlsx 2> e.txt; rc=$?
 [ $rc = 1 ] && grep -q 'sheet 审核计划 row [0-9]* (audit:[0-9]*) column 审核方式: "telephone" is not one of 现场, 远程, 现场+远程' e.txt && [ ! -e bad.xlsx ] && [ "$(n 'SELECT count(*) FROM reports')" = 2 ]
 check $? "a bad row is refused naming sheet, row, column and value; no file, nothing recorded: $(cat e.txt)"
 C report cnca --month 2026-13 -o x.xlsx 2> e.txt; [ $? = 2 ]; check $? "a month that is not YYYY-MM is a usage error"
-C report iaf --month 2026-11 -o x.xlsx 2> e.txt; [ $? = 2 ]; check $? "an unknown report is a usage error"
+C report iaff --month 2026-11 -o x.xlsx 2> e.txt; [ $? = 2 ] && grep -q 'unknown report "iaff"' e.txt; check $? "an unknown report is a usage error"
+
+# IAF CertSearch: every certificate with an act in the month, the body's approval in its identity
+body_profile
+C report iaf --month 2026-11 -o iaf.xlsx 2> out.txt; check $? "report iaf --month 2026-11: $(cat out.txt)"
+iaf=$(n "SELECT count(DISTINCT subject) FROM events WHERE kind LIKE 'certificate.%' AND effective BETWEEN '2026-11-01' AND '2026-11-30'")
+$PY - iaf.xlsx "$iaf" <<'PY'
+import sys, datetime, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])['Certificates']
+rows = list(ws.iter_rows(values_only=True))
+want = ['Certificate Identity', 'Certificate Number', 'Certificate Status', 'Issue Date', 'Expiry Date', 'Certified Entity Name',
+        'Certified Entity Identifier', 'Site Address', 'Scheme', 'Standard']
+ok = list(rows[0]) == want and len(rows) - 1 == int(sys.argv[2]) and all(r[0].startswith('CNCA-R-2026-001/') and isinstance(r[3], datetime.datetime) for r in rows[1:])
+print(len(rows) - 1, rows[1][:3] if len(rows) > 1 else None); sys.exit(0 if ok else 1)
+PY
+check $? "the IAF upload has its mandatory fields and one row per certificate with an act in the month ($iaf)"
+# the statistics by scope (CNAS R1.1.3 2)): the live certificates counted
+C report statistics -o stats.xlsx 2> out.txt; check $? "report statistics: $(cat out.txt)"
+live=$(n "SELECT count(*) FROM certificates WHERE status IN ('active', 'suspended') AND issued <= '2026-11-20' AND expires >= '2026-11-20'")
+$PY - stats.xlsx "$live" <<'PY'
+import sys, openpyxl
+rows = list(openpyxl.load_workbook(sys.argv[1]).active.iter_rows(values_only=True))
+h = list(rows[0])
+n = sum(r[h.index('有效证书')] + r[h.index('暂停证书')] for r in rows[1:])
+print(n); sys.exit(0 if n == int(sys.argv[2]) else 1)
+PY
+check $? "the statistics count every live certificate once ($live)"
 
 # the .xlsx export: every certificate, its dates as dates
 C export certificates --format xlsx certs.xlsx 2> /dev/null; check $? "export certificates --format xlsx"

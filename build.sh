@@ -13,9 +13,11 @@ JOBS=${JOBS:-2}
 # Debian packages certsh builds and runs with (one per line of the same kind).
 PACKAGES="build-essential cmake pkg-config
   duktape-dev libsqlite3-dev nettle-dev libedit-dev libcsv-dev
-  sqlite3 python3"
+  sqlite3 python3
+  libcairo2-dev libpango1.0-dev fonts-noto-cjk libqrencode-dev libxlsxwriter-dev"
 # Debian packages only the tests need (the tools that look at what certsh writes).
-TEST_PACKAGES="tmux valgrind clang libclang-rt-14-dev python3-icalendar"
+TEST_PACKAGES="tmux valgrind clang libclang-rt-14-dev python3-icalendar
+  poppler-utils zbar-tools python3-openpyxl chromium chromium-driver python3-selenium"
 
 # missing_packages LIST…: the packages of LIST that are not installed.
 missing_packages() {
@@ -80,6 +82,7 @@ case "${1:-run}" in
       ctest --test-dir build --output-on-failure -j "$JOBS" || status=1
     echo "== tests (AddressSanitizer + UndefinedBehaviorSanitizer build)"
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+      LSAN_OPTIONS=suppressions=$ROOT/tests/lsan.supp:print_suppressions=0 \
       ctest --test-dir build-asan --output-on-failure -j "$JOBS" || status=1
     if [ $status = 0 ]; then echo "build.sh test: all suites passed"; else echo "build.sh test: FAILURES above"; fi
     exit $status

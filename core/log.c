@@ -32,6 +32,8 @@ static const LogSubject LOG_SUBJECTS[] = {
   {"site", "sites", NULL, NULL, NULL},
   {"competence", "competence", NULL, NULL, NULL},
   {"rules", "rules", NULL, NULL, NULL},
+  {"body", "body", NULL, NULL, NULL},
+  {"report", "reports", NULL, NULL, NULL},
 };
 #define LOG_NSUBJECTS (sizeof LOG_SUBJECTS / sizeof LOG_SUBJECTS[0])
 
@@ -39,7 +41,7 @@ static const LogSubject LOG_SUBJECTS[] = {
 enum { LOG_SLOT_LAST = 0, LOG_SLOT_INSERT = 1, LOG_SLOT_PAYLOAD = 2 /* .. 2 + LOG_NSUBJECTS - 1 */ };
 
 const char *const log_subject_prefixes[] = {"org", "person", "case", "audit", "finding", "score",
-                                            "decision", "certificate", "matter", "site", "competence", "rules", NULL};
+                                            "decision", "certificate", "matter", "site", "competence", "rules", "body", "report", NULL};
 
 /* Cached row-JSON expressions, built from the live schema once per process. */
 static char *log_json_cache[2][LOG_NSUBJECTS];

@@ -267,4 +267,27 @@ const char *const schema_migrations[] = {
   "  text TEXT NOT NULL DEFAULT '',"
   "  created TEXT NOT NULL);"
   "CREATE INDEX competence_person ON competence(person_id, activity, date);",
+  /* 10: what a body sends out (issue 16). The body's own profile, printed on its certificates and
+   * letters (CAS §6.7.1 1), CNAS C3.7.1 1): name, address; the approval number 批准号 the CNCA
+   * gave it) and the pattern of its public register's URL, one row; and what was reported to a
+   * regulator (CNCA's platform, IAF CertSearch) for which period, so that the next report
+   * sends only what is new or changed: items [{sheet, key, digest}] */
+  "CREATE TABLE body("
+  "  id INTEGER PRIMARY KEY CHECK(id = 1),"
+  "  name TEXT NOT NULL,"
+  "  name_en TEXT NOT NULL DEFAULT '',"
+  "  address TEXT NOT NULL,"
+  "  approval TEXT NOT NULL,"                    /* 批准号, e.g. CNCA-R-2002-001 */
+  "  register_url TEXT NOT NULL,"                /* the public entry of a certificate: a pattern holding {number} */
+  "  phone TEXT NOT NULL DEFAULT '',"
+  "  website TEXT NOT NULL DEFAULT '',"
+  "  signatory TEXT NOT NULL DEFAULT '',"        /* who signs certificates, e.g. 总经理 */
+  "  changed TEXT NOT NULL);"
+  "CREATE TABLE reports("
+  "  id INTEGER PRIMARY KEY,"
+  "  kind TEXT NOT NULL,"                        /* cnca, iaf */
+  "  period TEXT NOT NULL,"                      /* YYYY-MM, or the range reported */
+  "  date TEXT NOT NULL,"
+  "  items TEXT NOT NULL CHECK(json_valid(items)));"
+  "CREATE INDEX reports_kind ON reports(kind, period);",
   0};

@@ -21,6 +21,8 @@ void bind_site_open(duk_context *ctx);
 void bind_competence_open(duk_context *ctx);
 void bind_library_open(duk_context *ctx);
 void bind_rules_open(duk_context *ctx);
+void bind_body_open(duk_context *ctx);
+void bind_document_open(duk_context *ctx);
 
 static void (*const BINDING_MODULES[])(duk_context *) = {
   bind_date_open,
@@ -42,6 +44,8 @@ static void (*const BINDING_MODULES[])(duk_context *) = {
   bind_competence_open,
   bind_library_open,
   bind_rules_open,
+  bind_body_open,
+  bind_document_open,
 };
 
 void host_open_bindings(duk_context *ctx) {

@@ -17,7 +17,8 @@
 //   guards and required actions merged in), manDays (stdlib/bands audit-time rule),
 //   grade (bands grade rule), score ({criteria, clause, …}), validity ({years, clause}),
 //   numbering ({pattern, clause, text}), deadlines, surveillance, causes, eligibility,
-//   requires, measures, positions: [{topic, clause, text}] (how the file reads what the document
+//   requires, measures, certificate (stdlib/layout: the certificate's fields, labels and notes
+//   as the document writes them), positions: [{topic, clause, text}] (how the file reads what the document
 //   leaves open), methods: {name: function (input, ctx)} (rules of the scheme's own, beyond these).
 //   Any rule section may instead be a function(input, ctx) for logic a table cannot state;
 //   ctx = {cite, scheme, bands, lifecycle}.
@@ -26,6 +27,7 @@
 var bands = require('stdlib/bands');
 var life = require('stdlib/lifecycle');
 var flow = require('stdlib/workflow');
+var layout = require('stdlib/layout');
 var fail = bands.fail;
 
 // Where schemes are found and kept: the library (files null), or, while rules pinned in the
@@ -166,7 +168,8 @@ var LANGUAGE = {
       if (!x || !x.topic || !x.text) list.push({ field: f + '[' + i + ']', message: 'must give topic and text (the position taken)' });
     });
     return list;
-  }, members: ['positions'] }
+  }, members: ['positions'] },
+  certificate: { check: layout.check, members: ['certificateLayout'] }
 };
 var IDENTITY = ['id', 'version', 'effective', 'title', 'owner', 'document', 'criteria', 'fieldCode', 'model', 'extends'];
 // Members every Scheme may have (the identity, each section's, and the Scheme's own); a scheme's
@@ -350,6 +353,10 @@ function build(def, source) {
   if (def.requires) {
     // requires(activity) → [{item, clause}]
     s.requires = function (activity) { return life.requires(def.requires, activity); };
+  }
+  if (def.certificate) {
+    // certificateLayout() → {clause, title, fields: [{field, label, clause, value}], notes: [{text, clause}]} (a copy)
+    s.certificateLayout = custom('certificate') || function () { return JSON.parse(JSON.stringify(def.certificate)); };
   }
   if (def.measures) {
     // measures(eventCode) → {measures, why}

@@ -1,15 +1,18 @@
-/* repl/export.c — `certsh export orgs|people|certificates [--format csv|json|html] [--history] [FILE]`:
+/* repl/export.c — `certsh export orgs|people|certificates [--format csv|json|html|xlsx] [--history] [FILE]`:
  * the public register (certificate number, holder, scope, grade, status, dates) and the
- * organisations and people, as CSV (re-importable with `certsh import`), JSON, or one static
- * HTML page whose search box works offline; --history gives every state each certificate has
+ * organisations and people, as CSV (re-importable with `certsh import`), JSON, .xlsx
+ * (repl/export_xlsx.c), or one static HTML page whose search box works offline (for
+ * certificates the public register page of stdlib/directory.js); --history gives every state each certificate has
  * had, which import turns back into the same certificates with their own dates. Reads only. */
 #define _POSIX_C_SOURCE 200809L
 #include "repl/transfer.h"
 #include "repl/csvio.h"
+#include "repl/document.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* The deciders of decision D as import reads them back: each "name(key)", the key being the
  * person's registration (the one the people export writes) or "#id" without one, so that two
@@ -150,9 +153,9 @@ static sqlite3_stmt *export_prepare(Db *db, int kind, TransferFormat fmt, int hi
   return st;
 }
 
-/* export KIND [--format csv|json|html] [--history] [FILE] */
+/* export KIND [--format csv|json|html|xlsx] [--history] [FILE] */
 int cmd_export(Options *o) {
-  const char *usage = "usage: certsh export orgs|people|certificates [--format csv|json|html] [--history] [FILE]";
+  const char *usage = "usage: certsh export orgs|people|certificates [--format csv|json|html|xlsx] [--history] [FILE]";
   const char *kind_name = NULL, *path = NULL, *format = "csv";
   int history = 0;
   for (int i = 0; i < o->nargs; i++) {
@@ -168,9 +171,15 @@ int cmd_export(Options *o) {
   int kind = kind_name ? transfer_kind(kind_name) : -1;
   if (kind < 0) { fprintf(stderr, "certsh: export what? '%s'\n%s\n", kind_name ? kind_name : "", usage); return 2; }
   TransferFormat fmt = !strcmp(format, "csv") ? FORMAT_CSV : !strcmp(format, "json") ? FORMAT_JSON
-                       : !strcmp(format, "html") ? FORMAT_HTML : FORMAT_NONE;
-  if (fmt == FORMAT_NONE) { fprintf(stderr, "certsh: --format '%s' must be csv, json or html\n%s\n", format, usage); return 2; }
+                       : !strcmp(format, "html") ? FORMAT_HTML : !strcmp(format, "xlsx") ? FORMAT_XLSX : FORMAT_NONE;
+  if (fmt == FORMAT_NONE) { fprintf(stderr, "certsh: --format '%s' must be csv, json, html or xlsx\n%s\n", format, usage); return 2; }
   if (history && kind != KIND_CERTIFICATES) { fprintf(stderr, "certsh: --history is for certificates\n%s\n", usage); return 2; }
+  if (history && fmt == FORMAT_HTML) { fprintf(stderr, "certsh: --history is for csv, json or xlsx: the HTML page is the public register, as it stands\n%s\n", usage); return 2; }
+  if (kind == KIND_CERTIFICATES && fmt == FORMAT_HTML) return export_register_page(o, path); /* the public page */
+  if (fmt == FORMAT_XLSX && (!path || !strcmp(path, "-")) && isatty(1)) {
+    fprintf(stderr, "certsh: will not write a workbook to a terminal: give the FILE.xlsx\n%s\n", usage);
+    return 2;
+  }
 
   Db db;
   CoreError err;
@@ -183,7 +192,7 @@ int cmd_export(Options *o) {
   if (db_exec(&db, "BEGIN") < 0 || !(st = export_prepare(&db, kind, fmt, history))) {
     fprintf(stderr, "error: %s\n", db.err.message);
   } else if (transfer_out_open(&out, path) == 0) {
-    long n = export_rows(&db, st, fmt, kind, out.f);
+    long n = fmt == FORMAT_XLSX ? export_xlsx(&db, st, kind, out.f) : export_rows(&db, st, fmt, kind, out.f);
     if (n < 0) fprintf(stderr, "error: %s\n", db.err.message);
     rc = transfer_out_close(&out, n >= 0) == 0 && n >= 0 ? 0 : 1;
     if (rc == 0 && path) fprintf(stderr, "export: %ld %s written to %s\n", n, TRANSFER_KINDS[kind].name, path);

@@ -5,6 +5,7 @@
 #include "repl/transfer.h"
 #include "repl/lint.h"
 #include "repl/owners.h"
+#include "repl/document.h"
 #include "core/civil.h"
 #include "core/log.h"
 #include "dsl/host.h"
@@ -408,7 +409,11 @@ static const Command COMMANDS[] = {
   {"verify", "certsh [OPTIONS] verify [--head HASH[:SIGNATURE]]", "check the schema, the record log's hash chain and every row against it (and a head kept elsewhere)", cmd_verify},
   {"init", "certsh [OPTIONS] init [FILE]", "create an empty register at FILE (default: --db); the only command that creates one", cmd_init},
   {"import", "certsh [OPTIONS] import orgs|people|certificates FILE.csv [--encoding E]", "import a CSV file in one transaction; a bad file is refused whole", cmd_import},
-  {"export", "certsh [OPTIONS] export orgs|people|certificates [--format csv|json|html] [--history] [FILE]", "export the register (the public register of certificates, organisations, people)", cmd_export},
+  {"export", "certsh [OPTIONS] export orgs|people|certificates [--format csv|json|html|xlsx] [--history] [FILE]", "export the register (the public register of certificates, organisations, people)", cmd_export},
+  {"body", "certsh [OPTIONS] body [--name N --address A --approval X --url PATTERN ...]", "show or set the body's profile printed on its certificates and letters", cmd_body},
+  {"certificate", "certsh [OPTIONS] certificate NUMBER... | --from D [--to D] [-o FILE.pdf]", "write certificate documents as PDF, laid out as each scheme requires, with a QR code to the public register", cmd_certificate},
+  {"letter", "certsh [OPTIONS] letter KIND NUMBER|CASE [-o FILE.pdf]", "write a decision letter (refusal, non-acceptance, suspension, restoration, withdrawal) as PDF", cmd_letter},
+  {"report", "certsh [OPTIONS] report cnca|iaf|statistics [--month YYYY-MM] [-o FILE.xlsx]", "write a report (CNCA's monthly sheets, IAF CertSearch, statistics by scope) as .xlsx, only what is new, and record it", cmd_report},
   {"lint", "certsh [OPTIONS] lint FILE...", "check scheme files as defineScheme does, printing each problem with its field", cmd_lint},
   {"adopt", "certsh [OPTIONS] adopt FILE --by NAME", "pin a body's own scheme file in the register (its rules, hash and who adopted them)", cmd_adopt},
   {"replay", "certsh [OPTIONS] replay CASE", "re-run each decision of CASE under the rules it recorded, and show it gives the same", cmd_replay},

@@ -9,7 +9,7 @@
 
 #include <stdio.h>
 
-typedef enum TransferFormat { FORMAT_NONE = 0, FORMAT_CSV, FORMAT_JSON, FORMAT_HTML } TransferFormat;
+typedef enum TransferFormat { FORMAT_NONE = 0, FORMAT_CSV, FORMAT_JSON, FORMAT_HTML, FORMAT_XLSX } TransferFormat;
 
 /* One column of a kind's CSV file: its English name and the Chinese names accepted for it. */
 typedef struct TransferColumn {
@@ -51,5 +51,8 @@ int transfer_out_close(TransferOut *o, int ok);
 /* The commands (repl/import.c, repl/export.c). */
 int cmd_import(Options *o);
 int cmd_export(Options *o);
+/* The rows of st (an export query of kind) as a one-sheet .xlsx on f (repl/export_xlsx.c):
+ * rows written, or -1 with db->err. */
+long export_xlsx(Db *db, sqlite3_stmt *st, int kind, FILE *f);
 
 #endif

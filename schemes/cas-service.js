@@ -115,6 +115,26 @@ module.exports = defineScheme({
 
   validity: { years: 3, clause: '§5', text: '认证证书有效期三年; the first cycle from the initial decision, later ones from the recertification decision' },
   numbering: { pattern: 'CAS-SV-{year}-{seq:5}', clause: '§6.7.1 7)', text: 'position: no format is given' },
+  // The certificate's contents, in the order of §6.7.1 (2) 认可标识 and 9) 其他需要标注的内容 have no field in the register)
+  certificate: {
+    clause: '§6.7.1', title: '服务认证证书',
+    fields: [
+      { field: 'body', label: 'CAS 的名称', clause: '§6.7.1 1)' },
+      { field: 'holder', label: '获证组织的名称', clause: '§6.7.1 3)' },
+      { field: 'holderAddress', label: '地址', clause: '§6.7.1 3)' },
+      { field: 'sites', label: '服务提供场所的地址', clause: '§6.7.1 3)' },
+      { field: 'scope', label: '认证范围', clause: '§6.7.1 4)' },
+      { field: 'standard', label: '服务认证依据的标准', value: 'GB/T 27922《商品售后服务评价体系》', clause: '§6.7.1 5)' },
+      { field: 'issued', label: '发证日期', clause: '§6.7.1 6)' },
+      { field: 'validity', label: '认证有效期', clause: '§6.7.1 6)' },
+      { field: 'number', label: '证书编号', clause: '§6.7.1 7)' },
+      { field: 'grade', label: '服务认证的星级', clause: '§6.7.1 8)' }
+    ],
+    notes: [
+      { text: '获证组织必须定期接受监督审查并经审查合格此证书方继续有效', clause: '§6.7.1 7)' },
+      { text: '“本证书信息可在国家认证认可监督管理委员会官方网站（www.cnca.gov.cn）上查询”', clause: '§6.7.1 10)' }
+    ]
+  },
 
   deadlines: {
     nonAcceptanceNotice: { days: 5, clause: '§6.1.5', text: '无法受理的，应在5日内通知申请组织' },

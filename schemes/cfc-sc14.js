@@ -82,6 +82,27 @@ module.exports = defineScheme({
 
   validity: { years: 3, clause: '§7.1.1', text: '证书有效期为3年，认证周期自初始认证或再认证的认证决定日算起 (also §9.1)' },
   numbering: { pattern: 'CFC-SC14-{year}-{seq:5}', clause: '§9.2', text: 'position: no format is given' },
+  // The certificate's contents (§9.2 "至少应标明"), in its order; a reissue names its date (§9.3)
+  certificate: {
+    clause: '§9.2', title: '商品售后服务认证证书',
+    fields: [
+      { field: 'holder', label: '客户/经营场所名称', clause: '§9.2' },
+      { field: 'holderAddress', label: '地址', clause: '§9.2' },
+      { field: 'scope', label: '认证范围', clause: '§9.2' },
+      { field: 'grade', label: '认证级别', clause: '§9.2' },
+      { field: 'standard', label: '认证依据的实施规则/标准', value: 'CFC/CTS6004-2017《SC14 商品售后服务认证实施规则》、GB/T 27922-2011《商品售后服务评价体系》', clause: '§9.2' },
+      { field: 'number', label: '证书编号', clause: '§9.2' },
+      { field: 'body', label: '发证机构名称', clause: '§9.2' },
+      { field: 'signatory', label: '签名', clause: '§9.2' },
+      { field: 'issued', label: '发证日期', clause: '§9.2' },
+      { field: 'changed', label: '换证日期', clause: '§9.3', text: '换发证书应注明发证日期和换证日期' },
+      { field: 'validity', label: '证书有效期', clause: '§9.2' }
+    ],
+    notes: [
+      { text: '获证组织必须定期接受监督审查并经审查合格此证书方继续有效', clause: '§8.10.1', },
+      { text: '本证书信息可在国家认证认可监督管理委员会官方网站（www.cnca.gov.cn）上查询', clause: '§9.2' }
+    ]
+  },
 
   deadlines: {
     suspensionLimit: { months: 6, clause: '§9.5.1', text: '暂停期最长不超过6个月' },

@@ -404,6 +404,22 @@ defineScheme({
   owner: 'CNAS 中国合格评定国家认可中心',
   document: 'CNAS-SCXX (征求意见稿)',
   criteria: ['gbt31524'],
+  // The certificate's contents, in the order of C3.7.1 (2) 认可标识 and 8) 其他需要标注的内容 have no field in the register)
+  certificate: {
+    clause: 'C3.7.1', title: '电子商务交易服务认证证书',
+    fields: [
+      { field: 'body', label: '认证机构的名称', clause: 'C3.7.1 1)' },
+      { field: 'bodyAddress', label: '地址', clause: 'C3.7.1 1)' },
+      { field: 'holder', label: '证书持有人的名称', clause: 'C3.7.1 3)' },
+      { field: 'shops', label: '网店域名和电子商务平台', clause: 'C3.7.1 3)' },
+      { field: 'holderAddress', label: '经营场所', clause: 'C3.7.1 3)' },
+      { field: 'scope', label: '认证范围', clause: 'C3.7.1 4)' },
+      { field: 'standard', label: '认证所依据的服务标准、技术规范或其他规范性文件', value: 'GB/T 31524《电子商务平台运营与技术规范》、GB/T 31526《电子商务平台服务质量评价与等级划分》', clause: 'C3.7.1 5)' },
+      { field: 'issued', label: '发证日期', clause: 'C3.7.1 6)' },
+      { field: 'validity', label: '认证有效期', clause: 'C3.7.1 6)' },
+      { field: 'number', label: '证书编号', clause: 'C3.7.1 7)' }
+    ]
+  },
   model: {
     clause: 'C3.4',
     scope: { clause: '1.2', text: '仅限于通过B2C模式进行的有形商品的交易服务认证', en: 'B2C trade in tangible goods only',

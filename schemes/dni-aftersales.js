@@ -101,6 +101,28 @@ module.exports = defineScheme({
 
   validity: { years: 3, clause: '§5.5.2', text: '认证证书有效期最长为3年; the cycle runs from the initial or recertification decision (§3 3))' },
   numbering: { pattern: 'DNI-SPSHFW-{year}-{seq:5}', clause: '§5.5.1 (4)', text: 'position: no format is given' },
+  // The certificate's contents (§5.5.1 (1)-(7)), with the labels and order of the sample in 附件四
+  certificate: {
+    clause: '§5.5.1', title: '商品售后服务认证证书',
+    fields: [
+      { field: 'number', label: '注册号', clause: '§5.5.1 (4)' },
+      { field: 'holder', label: '兹证明', clause: '§5.5.1 (1)' },
+      { field: 'uscc', label: '统一社会信用代码', clause: '§5.5.1 (1)' },
+      { field: 'holderAddress', label: '注册地址', clause: '§5.5.1 (1)' },
+      { field: 'sites', label: '审核地址', clause: '§5.5.1 (2)' },
+      { field: 'standard', label: '售后服务经评价符合', value: 'GB/T 27922-2011《商品售后服务评价体系》、GTS DNISC0301-2025《商品售后服务认证技术规范》', clause: '§5.5.1 (3)' },
+      { field: 'grade', label: '等级', clause: '§5.5.1 (3)' },
+      { field: 'scope', label: '通过认证范围', clause: '§5.5.1 (2)' },
+      { field: 'issued', label: '颁证日期', clause: '§5.5.1 (6)' },
+      { field: 'expires', label: '有效期至', clause: '§5.5.1 (6)' },
+      { field: 'body', label: '认证机构名称', clause: '§5.5.1 (5)' }
+    ],
+    notes: [
+      { text: '本证书有效性查询可扫描二维码', clause: '附件四' },
+      { text: '也可登陆国家认证认可监督管理委员会官方网站 www.cnca.gov.cn 查询：“本证书信息可在国家认证认可监督管理委员会官方网站（www.cnca.gov.cn）上查询”', clause: '§5.5.1 (7)' },
+      { text: '获证组织必须定期接受监督审查并经审查合格此证书方继续有效', clause: '§5.5.1 (6)' }
+    ]
+  },
 
   deadlines: {
     nonAcceptanceNotice: { days: 15, clause: '§5.2.1', text: '无法受理的认证项目，应在15日内通知认证申请方' },

@@ -119,7 +119,8 @@ sqlite3 "$DB" ".backup '$OLD'"
 python3 - "$OLD" <<'PY'
 import hashlib, sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
-db.executescript("DROP TRIGGER events_no_update; DROP INDEX events_effective;"
+db.executescript("DROP TABLE body; DROP TABLE reports;"  # migration 10 (the body's profile, reports)
+                 "DROP TRIGGER events_no_update; DROP INDEX events_effective;"
                  "ALTER TABLE events DROP COLUMN effective; ALTER TABLE events DROP COLUMN format;"
                  # what migration 9 added (sites, contracts, reports, competence): its tables and columns
                  "DROP TABLE sites; DROP TABLE competence; ALTER TABLE audits DROP COLUMN sites;"

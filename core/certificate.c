@@ -143,13 +143,14 @@ int certificate_set_status(Db *db, long long id, const StatusInput *in, const ch
 }
 
 int certificate_change(Db *db, long long id, const char *scope, const char *grade, int stars, const char *shops,
-                       const char *kind, const char *args) {
-  if ((scope && reg_text(db, "scope", scope) < 0) || reg_shops(db, "shops", shops) < 0) return -1;
+                       const char *kind, const char *date, const char *args) {
+  if ((scope && reg_text(db, "scope", scope) < 0) || reg_shops(db, "shops", shops) < 0 || reg_date(db, "date", date, 0) < 0) return -1;
   if (stars > 5) return db_fail(db, "invalid", "stars", "stars %d must be from 0 to 5", stars);
   if (!scope && !grade && stars < 0 && !shops)
     return db_fail(db, "invalid", "scope", "nothing to change: give scope, grade, stars or shops");
   char status[16], number[200];
   if (db_begin(db) < 0) return -1;
+  db_effective(db, date); /* the business date of the change (a downgrade: its decision's date); NULL: when recorded */
   if (cert_column(db, id, "status", status, sizeof status) < 0 || cert_column(db, id, "number", number, sizeof number) < 0)
     return reg_abort(db);
   if (strcmp(status, "active") != 0 && strcmp(status, "suspended") != 0) {

@@ -247,9 +247,10 @@ int certificate_import(Db *db, const ImportInput *in, const char *args_json, lon
 int certificate_transition_ok(const char *from, const char *to);
 /* Scope extension or reduction and changes of data: number, issued and expiry stay. NULL
  * fields and stars < 0 stay as they are. kind names the event (NULL: "certificate.change";
- * "certificate.downgrade", "certificate.upgrade" for a grade the scheme's workflow changed). */
+ * "certificate.downgrade", "certificate.upgrade" for a grade the scheme's workflow changed); date, the
+ * business date it takes effect (NULL: the day it is recorded). */
 int certificate_change(Db *db, long long id, const char *scope, const char *grade, int stars, const char *shops_json,
-                       const char *kind, const char *args_json);
+                       const char *kind, const char *date, const char *args_json);
 /* Recertification: a positive decision on the same case renews issued and expires on the
  * same number (the previous cycle stays in the log), with the grade and stars the
  * recertification's evaluation gives (NULL / stars < 0: unchanged). */

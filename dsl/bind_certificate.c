@@ -46,10 +46,10 @@ static duk_ret_t certificate_set_status_js(duk_context *ctx) {
 /* core.certificate.change(id, {scope, grade, stars, shops, kind}) → the certificate row; number and
  * expiry stay; kind 'downgrade' or 'upgrade' names a grade change the workflow made */
 static duk_ret_t certificate_change_js(duk_context *ctx) {
-  static const char fn[] = "core.certificate.change(id, {scope, grade, stars, shops, kind})";
+  static const char fn[] = "core.certificate.change(id, {scope, grade, stars, shops, kind, date})";
   long long id = bind_id_arg(ctx, 0, "id", fn);
   bind_require_object(ctx, 1, "options", fn);
-  bind_core_known_fields(ctx, 1, "scope,grade,stars,shops,kind", fn);
+  bind_core_known_fields(ctx, 1, "scope,grade,stars,shops,kind,date", fn);
   const char *kind = bind_prop_string(ctx, 1, "kind", 0, fn);
   if (kind && strcmp(kind, "downgrade") != 0 && strcmp(kind, "upgrade") != 0 && strcmp(kind, "change") != 0)
     host_throw(ctx, "invalid", "kind", "%s: kind must be change, downgrade or upgrade, got '%s'", fn, kind);
@@ -58,7 +58,8 @@ static duk_ret_t certificate_change_js(duk_context *ctx) {
   const char *grade = bind_prop_string(ctx, 1, "grade", 0, fn);
   int stars = (int)bind_prop_int(ctx, 1, "stars", 0, 0, 5, -1, fn);
   const char *shops = bind_prop_json(ctx, 1, "shops", NULL, fn);
-  if (certificate_change(&host_of(ctx)->db, id, scope, grade, stars, shops, event, bind_json(ctx, 1)) < 0) bind_core_fail(ctx);
+  const char *date = bind_prop_date(ctx, 1, "date", 0, fn);
+  if (certificate_change(&host_of(ctx)->db, id, scope, grade, stars, shops, event, date, bind_json(ctx, 1)) < 0) bind_core_fail(ctx);
   return bind_core_push_record(ctx, "certificate", id);
 }
 

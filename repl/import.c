@@ -394,7 +394,7 @@ static int certificate_history_row(Import *im, const CsvRow *row, const char *ar
   if (shops) sqlite3_bind_text(st, 5, shops, -1, SQLITE_TRANSIENT);
   int changed = sqlite3_step(st) == SQLITE_ROW;
   sqlite3_finalize(st);
-  return changed ? certificate_change(db, cert, scope, grade, (int)stars, shops, NULL, args) : 0;
+  return changed ? certificate_change(db, cert, scope, grade, (int)stars, shops, NULL, cell(im, row, "status_date"), args) : 0;
 }
 
 /* The file column of a field certificates.import names in a refusal. */

@@ -121,7 +121,9 @@ test('§7.5 a five-star certificate whose surveillance scores 90.5 loses 五星�
   var d = k.case.decide({ by: [k.boss], outcome: 'maintain', date: '2026-12-10' });
   assert.equal([d.certificate.grade, d.certificate.stars, d.certificate.status], ['达标', 0, 'active']);
   assert.cites(d, '§7.5');
-  assert.equal(certificates.get(k.certificate.id).history().pop().kind, 'certificate.downgrade');
+  var last = certificates.get(k.certificate.id).history().pop();
+  assert.equal([last.kind, last.effective], ['certificate.downgrade', '2026-12-10'], 'the downgrade takes effect on the decision\'s date');
+  assert.equal(q.stateOn(k.certificate.number, '2026-12-09', null).stars, 5, 'still five stars the day before');
   assert.equal(kit.pendingCodes(k.certificate, '2026-12-11'), []);
 });
 

@@ -497,7 +497,7 @@ Case.decide = function (o) {
         cert = core.certificate.renew(live.id, { decision: d.id, issued: date, expires: expiry.date, grade: grade.grade || undefined, stars: grade.stars || 0 });
       }
     } else if ((o.outcome === 'maintain' || o.outcome === 'downgrade') && grade.grade !== live.grade) {
-      cert = core.certificate.change(live.id, { grade: grade.grade, stars: grade.stars, kind: grade.stars < live.stars ? 'downgrade' : 'upgrade' });
+      cert = core.certificate.change(live.id, { grade: grade.grade, stars: grade.stars, kind: grade.stars < live.stars ? 'downgrade' : 'upgrade', date: date });
     } else if (live) {
       cert = core.certificate.get(live.id);
     }
@@ -734,12 +734,14 @@ Certificate.withdraw = function (o) { return setStatus(this, 'withdraw', 'withdr
 Certificate.cancel = function (o) { return setStatus(this, 'cancel', 'cancelled', opts(o, 'certificate.cancel', ['cause', 'date']), 'cancellation'); };
 // certificate.expire({date}) → Certificate (final; not before its expiry date)
 Certificate.expire = function (o) { return setStatus(this, 'expire', 'expired', opts(o, 'certificate.expire', ['date']), null); };
-// certificate.change({scope, shops}) → Certificate: extension, reduction or a change of data; the
-// number and the expiry stay, and the grade follows decisions only (maintain, recertify, downgrade)
+// certificate.change({scope, shops, date}) → Certificate: extension, reduction or a change of data on
+// date (default today); the number and the expiry stay, and the grade follows decisions only
+// (maintain, recertify, downgrade)
 Certificate.change = function (o) {
-  o = opts(o, 'certificate.change', ['scope', 'grade', 'stars', 'shops']);
-  var self = certificate(this.id), s = self.rules(), r = transit(s, 'change', { certificate: self, case: self.case(), changes: o, date: today() });
-  return wrap(Certificate, core.certificate.change(this.id, pick(o, ['scope', 'shops'])), r.why);
+  o = opts(o, 'certificate.change', ['scope', 'grade', 'stars', 'shops', 'date']);
+  var on = o.date || today(), self = certificate(this.id), s = self.rules();
+  var r = transit(s, 'change', { certificate: self, case: self.case(), changes: pick(o, ['scope', 'grade', 'stars', 'shops']), date: on });
+  return wrap(Certificate, core.certificate.change(this.id, { scope: o.scope, shops: o.shops, date: on }), r.why);
 };
 // extensionsOf(cert) → the approved surveillance extensions recorded for a certificate [{n, reason, by, approvedBy, date}]
 function extensionsOf(id) {

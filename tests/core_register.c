@@ -200,9 +200,11 @@ int main(void) {
   REFUSED(certificate_set_status(&db, cert, &(StatusInput){.to = "expired", .date = "2026-07-02", .cause = NULL, .clause = NULL}, NULL), "invalid", "date");
 
   /* scope changes keep the number and the expiry */
-  CHECK(certificate_change(&db, cert, "家用电器和厨房电器的售后服务", NULL, -1, NULL, NULL, NULL) == 0);
+  CHECK(certificate_change(&db, cert, "家用电器和厨房电器的售后服务", NULL, -1, NULL, NULL, "2026-05-01", NULL) == 0);
   CHECK_STR(value("SELECT number || ' ' || issued || ' ' || expires || ' ' || scope FROM certificates WHERE id = ?1", cert),
             "CAS-2026-0001 2026-03-01 2029-02-28 家用电器和厨房电器的售后服务");
+  /* the change takes effect on its own date, not the day it is recorded (issue 13) */
+  CHECK_STR(value("SELECT effective FROM events WHERE kind = 'certificate.change' AND subject = 'certificate:' || ?1", cert), "2026-05-01");
 
   /* recertification renews issued and expires on the same number */
   AuditInput re = {.case_id = kase, .type = "recertification", .actual_start = "2028-12-01", .actual_end = "2028-12-02",
@@ -222,7 +224,7 @@ int main(void) {
   REFUSED(certificate_set_status(&db, cert, &(StatusInput){.to = "suspended", .date = "2029-09-02", .cause = "again", .clause = NULL}, NULL), "illegal-transition", "status");
   CHECK(strstr(db.err.message, "withdrawn") != NULL);
   REFUSED(certificate_set_status(&db, cert, &(StatusInput){.to = "active", .date = "2029-09-02", .cause = NULL, .clause = NULL}, NULL), "illegal-transition", "status");
-  REFUSED(certificate_change(&db, cert, "anything", NULL, -1, NULL, NULL, NULL), "illegal-transition", "status");
+  REFUSED(certificate_change(&db, cert, "anything", NULL, -1, NULL, NULL, NULL, NULL), "illegal-transition", "status");
 
   /* matters */
   MatterInput m = {.kind = "appeal", .certificate = cert, .text = "申诉撤销决定", .received = "2029-09-05", .due = "2029-11-04"};

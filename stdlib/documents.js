@@ -78,6 +78,15 @@ function need(v, what, number, hint) {
   return v;
 }
 
+// sitesText(cert, org) → the service sites as the certificate lists them: each site record open on
+// the issue date (name and address, the central function first), else the holder's address and
+// how many sites it states (CAS §6.7.1 3) 服务提供场所的地址; DNI §5.5.1; CFC §9.2)
+function sitesText(c, o) {
+  var records = orgs.get(o.id).sitesOn(c.issued);
+  if (records.length) return records.map(function (s) { return s.name + (s.address ? '：' + s.address : ''); }).join('；');
+  return need(o.address, 'the address of the service sites', c.number, 'orgs.get(' + o.id + ').update({address})') + (o.sites > 1 ? '（共 ' + o.sites + ' 个服务场所）' : '');
+}
+
 // fieldValue(f, cert, org, body, ed) → the text of layout field f, or null when it does not apply
 function fieldValue(f, c, o, b, ed) {
   switch (f.field) {
@@ -87,7 +96,7 @@ function fieldValue(f, c, o, b, ed) {
     case 'holder': return o.name;
     case 'holderAddress': return need(o.address, "the holder's address", c.number, 'orgs.get(' + o.id + ').update({address})');
     case 'uscc': return o.uscc;
-    case 'sites': return need(o.address, 'the address of the service sites', c.number, 'orgs.get(' + o.id + ').update({address})') + (o.sites > 1 ? '（共 ' + o.sites + ' 个服务场所）' : '');
+    case 'sites': return sitesText(c, o);
     case 'shops': return need((c.shops || []).map(function (s) { return s.domain + '（' + s.platform + '）'; }).join('；'), 'the online shops', c.number);
     case 'scope': return c.scope;
     case 'standard': return f.value;

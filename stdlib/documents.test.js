@@ -44,6 +44,23 @@ test('CAS §6.7.1: the certificate lists its fields in the document\'s order, ea
   assert.equal([d.edition, d.changed, d.subtitle], [1, null, null]);
 });
 
+test('CAS §6.7.1 3) 服务提供场所的地址: the site records open on the issue date, the central function first', function () {
+  profile();
+  var c = kit.accepted('cas-service'), who = c.org();
+  var hq = who.addSite({ name: '总部', address: '杭州市西湖区文三路1号', central: true, opened: '2020-01-01' });
+  who.addSite({ name: '滨江服务网点', address: '杭州市滨江区江南大道2号', opened: '2020-01-01' });
+  who.addSite({ name: '已关闭网点', address: '杭州市上城区3号', opened: '2020-01-01' }).close({ date: '2025-12-31' });
+  c.audit({ type: 'document', start: '2026-02-01', end: '2026-02-01', team: [{ person: kit.auditor(), role: 'leader' }] });
+  var sites = who.sitesOn('2026-02-10').map(function (x) { return x.id; });
+  var a = c.audit({ type: 'initial', start: '2026-02-10', end: '2026-02-12', sites: sites, team: [{ person: kit.auditor(), role: 'leader' }] });
+  a.score({ score: 92, deductionItems: 0 });
+  a.report({ date: '2026-02-13' });
+  var cert = c.decide({ by: [kit.decider()], outcome: 'certify', date: '2026-03-01' }).certificate;
+  var line = documents.certificate(cert.number).lines.filter(function (l) { return l.label === '服务提供场所的地址'; })[0];
+  assert.equal(line.value, '总部：杭州市西湖区文三路1号；滨江服务网点：杭州市滨江区江南大道2号');
+  assert.equal(hq.central, 1);
+});
+
 test('CFC §9.3: a changed certificate is a new edition dated by its change; a suspended one gets no document', function () {
   profile();
   var c = kit.certified('cfc-sc14', { grade: '三星级', score: 85 }).certificate;

@@ -18,7 +18,7 @@ var FIELDS = {
   holder: "the holder's name",
   holderAddress: "the holder's address",
   uscc: "the holder's Unified Social Credit Code",
-  sites: 'the addresses where the service is provided (the holder\'s address and number of sites)',
+  sites: 'the addresses where the service is provided (the site records open on the issue date, else the holder\'s address and number of sites)',
   shops: 'the online shops: domain and platform (e-commerce)',
   scope: 'the scope certified',
   standard: 'the standards and rules the certification is against (the layout states them: value)',

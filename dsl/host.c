@@ -733,14 +733,15 @@ static const duk_function_list_entry HOST_GLOBALS[] = {
   {"require", host_require, 1},
   {NULL, NULL, 0}};
 
-int host_open(Host *h, const char *db_path, const char *as_of, size_t mem_cap, double timeout, const char *lib_dir) {
+int host_open(Host *h, const char *db_path, const char *as_of, size_t mem_cap, double timeout, const char *lib_dir,
+              unsigned flags) {
   memset(h, 0, sizeof *h);
   h->out = stdout;
   h->mem_cap = mem_cap;
   h->timeout = timeout;
   h->lib_dir = lib_dir;
   CoreError err;
-  if (db_open(&h->db, db_path, &err) < 0) {
+  if ((flags & HOST_READ_ONLY ? db_open_readonly : db_open)(&h->db, db_path, &err) < 0) {
     fprintf(stderr, "error: %s\n", err.message);
     return -1;
   }

@@ -142,10 +142,14 @@ static char *to_utf8(const char *from, const unsigned char *s, size_t len, size_
   return out;
 }
 
+int csv_encoding_known(const char *encoding) {
+  return !strcasecmp(encoding, "utf-8") || !strcasecmp(encoding, "utf8") || !strcasecmp(encoding, "gbk") ||
+         !strcasecmp(encoding, "gb18030") || !strcasecmp(encoding, "gb2312");
+}
+
 int csv_read_file(const char *path, const char *encoding, CsvRowFn fn, void *ud, char *err, size_t errlen,
                   const char **encoding_used) {
-  if (encoding && strcasecmp(encoding, "utf-8") && strcasecmp(encoding, "utf8") && strcasecmp(encoding, "gbk") &&
-      strcasecmp(encoding, "gb18030") && strcasecmp(encoding, "gb2312"))
+  if (encoding && !csv_encoding_known(encoding))
     return csv_fail(err, errlen, "--encoding '%s' must be utf-8, gbk, gb18030 or gb2312", encoding);
   int fd = open(path, O_RDONLY | O_NONBLOCK); /* a FIFO must not block the open: it is refused below */
   if (fd < 0) return csv_fail(err, errlen, "cannot open '%s': %s", path, strerror(errno));

@@ -18,6 +18,8 @@ typedef struct CsvRow {
 /* Called once per record; return 0 to go on, non-zero to stop reading. */
 typedef int (*CsvRowFn)(const CsvRow *row, void *ud);
 
+/* 1 when import reads files in encoding (utf-8, gbk, gb18030, gb2312; any case). */
+int csv_encoding_known(const char *encoding);
 /* Read the CSV file at path (its encoding: "utf-8", "gbk", "gb18030", or NULL to detect:
  * UTF-8 with or without BOM, otherwise GB18030) and call fn for each record. Returns 0, or -1
  * with a sentence in err. *encoding_used (may be NULL) receives the encoding read. */

@@ -183,7 +183,7 @@ int cmd_export(Options *o) {
 
   Db db;
   CoreError err;
-  if (db_open(&db, o->db, &err) < 0) { fprintf(stderr, "error: %s\n", err.message); return 1; }
+  if ((o->read_only ? db_open_readonly : db_open)(&db, o->db, &err) < 0) { fprintf(stderr, "error: %s\n", err.message); return 1; }
   db_limit_memory(&db, (long long)o->mem_mb << 20);
   transfer_set_as_of(&db, o->as_of);
   TransferOut out;

@@ -310,7 +310,7 @@ static void repl_close(Session *s) {
  * otherwise leave it to host_open to refuse. 0 to go on, -1 to stop. */
 static int repl_offer_init(Session *s, const char *path) {
   struct stat sb;
-  if (!s->tty || !strcmp(path, ":memory:") || !strncmp(path, "file:", 5) || stat(path, &sb) == 0) return 0;
+  if (!s->tty || s->opts->read_only || !strcmp(path, ":memory:") || !strncmp(path, "file:", 5) || stat(path, &sb) == 0) return 0;
   printf("There is no register at '%s'. Create an empty one there? [y/N] ", path);
   fflush(stdout);
   char answer[16];
@@ -334,7 +334,8 @@ int repl_main(Options *o) {
   s->mode = o->json ? MODE_JSON : MODE_TABLE;
   repl_set_locale();
   if (repl_offer_init(s, o->db) < 0) return 1;
-  if (host_open(&s->h, o->db, o->as_of, o->mem_mb << 20, o->timeout > 0 ? o->timeout : 0, o->lib) < 0) return 1;
+  if (host_open(&s->h, o->db, o->as_of, o->mem_mb << 20, o->timeout > 0 ? o->timeout : 0, o->lib,
+                o->read_only ? HOST_READ_ONLY : 0) < 0) return 1;
   if (o->known_on) snprintf(s->h.db.known_on, sizeof s->h.db.known_on, "%s", o->known_on);
   if (s->tty) {
     repl_open_editor(s);

@@ -374,7 +374,7 @@ static const EmbeddedFile *host_embedded_bytecode(Host *h, const char *path) {
 static int host_cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
 void host_library_list(Host *h, void (*fn)(const char *path, void *ud), void *ud) {
-  static const char *const folders[] = {"stdlib", "schemes", NULL};
+  static const char *const folders[] = {"stdlib", "schemes", "examples", NULL};
   char *paths[4096];
   size_t n = 0;
   for (const EmbeddedFile *f = embedded_files; f->path && n < 4096; f++) paths[n++] = strdup(f->path);

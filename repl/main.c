@@ -6,6 +6,7 @@
 #include "repl/lint.h"
 #include "repl/owners.h"
 #include "repl/document.h"
+#include "repl/jobs.h"
 #include "core/civil.h"
 #include "core/log.h"
 #include "dsl/host.h"
@@ -107,15 +108,35 @@ static int cmd_eval(Options *o) {
   return output_finish(&out, rc ? EXIT_FAIL : EXIT_OK);
 }
 
-/* run FILE [ARGS…]: run a batch job with `args`. */
+/* run FILE|JOB [ARGS…]: run a batch job with `args`: a built-in job by name (certsh jobs), or a
+ * script file. */
 static int cmd_run(Options *o) {
-  if (o->nargs < 1) return usage_error("%s", "run needs a FILE: certsh run FILE [ARGS...]");
+  if (o->nargs < 1) return usage_error("%s", "run needs a FILE or a job's name: certsh run FILE|JOB [ARGS...] (certsh jobs lists the jobs)");
   size_t len;
-  char *src = host_read_file(o->args[0], &len);
-  if (!src) { fprintf(stderr, "error: cannot read script '%s': %s\n", o->args[0], host_file_error(errno)); return EXIT_FAIL; }
   Host h;
   TransferOut out;
-  if (open_host(&h, o, o->db, DEFAULT_BATCH_TIMEOUT) < 0) { free(src); return EXIT_FAIL; }
+  const char *name = o->args[0];
+  char job[256];
+  if (open_host(&h, o, o->db, DEFAULT_BATCH_TIMEOUT) < 0) return EXIT_FAIL;
+  char *src = job_is_name(name) ? job_source(&h, name, &len, job, sizeof job) : host_read_file(name, &len);
+  if (!src) {
+    int e = errno;
+    host_close(&h);
+    if (job_is_name(name)) return usage_error("there is no built-in job '%s' (certsh jobs lists them; a script is run by its path, e.g. ./x.js)", name);
+    fprintf(stderr, "error: cannot read script '%s': %s\n", name, host_file_error(e));
+    const char *base = strrchr(name, '/');
+    char guess[256];
+    snprintf(guess, sizeof guess, "%s", base ? base + 1 : name);
+    if (strlen(guess) > 3 && !strcmp(guess + strlen(guess) - 3, ".js")) guess[strlen(guess) - 3] = 0;
+    if (job_is_name(guess) && open_host(&h, o, ":memory:", 0) == 0) { /* examples/reminders.js away from the source tree */
+      char *builtin = job_source(&h, guess, &len, job, sizeof job);
+      if (builtin) fprintf(stderr, "hint: the built-in job of that name runs from anywhere: certsh run %s\n", guess);
+      free(builtin);
+      host_close(&h);
+    }
+    return EXIT_FAIL;
+  }
+  if (job_is_name(name)) name = job;
   if (output_start(&h, o, &out) < 0) { free(src); host_close(&h); return EXIT_FAIL; }
   duk_push_global_object(h.ctx);
   duk_push_array(h.ctx);
@@ -131,7 +152,7 @@ static int cmd_run(Options *o) {
     char *nl = strchr(src, '\n');
     for (char *p = src; p < (nl ? nl : src + len); p++) *p = ' ';
   }
-  int rc = host_eval(&h, body, len, o->args[0]);
+  int rc = host_eval(&h, body, len, name);
   free(src);
   /* a job's own usage error (an Error with code 'usage', printed first) exits 2 like certsh's */
   int usage = rc && !strncmp(duk_safe_to_string(h.ctx, -1), "usage: ", 7);
@@ -361,12 +382,11 @@ static void test_run_file(Options *o, const char *path, int from_library, long *
 }
 
 static int cmd_test(Options *o) {
-  for (int i = 0; i < o->nargs; i++)
-    if (o->args[i][0] == '-' && o->args[i][1]) return usage_error("test takes only PATHs; unknown option '%s'", o->args[i]);
   TestList t = {0};
   int k = 0;
   for (int i = 0; i < o->nargs; i++) { /* --coverage: report what the tests reach */
     if (!strcmp(o->args[i], "--coverage")) test_cover = 1;
+    else if (o->args[i][0] == '-' && o->args[i][1]) return usage_error("test takes --coverage and PATHs; unknown option '%s'", o->args[i]);
     else o->args[k++] = o->args[i];
   }
   o->nargs = k;
@@ -406,7 +426,8 @@ typedef struct Command {
 static const Command COMMANDS[] = {
   {"", "certsh [OPTIONS]", "open the REPL on the register", cmd_repl},
   {"-e", "certsh [OPTIONS] -e EXPR", "evaluate EXPR and print its value (strings raw, the rest as JSON)", cmd_eval},
-  {"run", "certsh [OPTIONS] run FILE [ARGS...]", "run a batch job; ARGS reach the script as `args`", cmd_run},
+  {"run", "certsh [OPTIONS] run FILE|JOB [ARGS...]", "run a script FILE, or a built-in JOB by name; ARGS reach it as `args`", cmd_run},
+  {"jobs", "certsh jobs", "list the built-in jobs (run reminders, …) with their arguments", cmd_jobs},
   {"test", "certsh [OPTIONS] test [--coverage] [PATH...]", "run *.test.js files (default: every test of stdlib and schemes); --coverage: the bands, levels, deadlines and guards no test reaches", cmd_test},
   {"verify", "certsh [OPTIONS] verify [--head HASH[:SIGNATURE]]", "check the schema, the record log's hash chain and every row against it (and a head kept elsewhere)", cmd_verify},
   {"init", "certsh [OPTIONS] init [FILE]", "create an empty register at FILE (default: --db); the only command that creates one", cmd_init},
@@ -449,7 +470,8 @@ static const OptionSpec OPTIONS[] = {
                                               "none in the REPL)"},
   {OPT_MEM, "--mem", NULL, "MB", "memory cap of the script heap, and of SQLite's (default 256)"},
   {OPT_OUTPUT, "--output", "-o", "FILE", "write what -e and run print to FILE (only when they succeed)"},
-  {OPT_LIB, "--lib", NULL, "DIR", "load stdlib/, schemes/ and jobs/ from DIR (or $CERTSH_PATH) before the embedded ones"},
+  {OPT_LIB, "--lib", NULL, "DIR", "load stdlib/, schemes/ and the jobs of examples/ from DIR (or $CERTSH_PATH)\\n"
+                                     "before the embedded ones"},
   {OPT_HELP, "--help", "-h", NULL, "print this text"},
   {OPT_VERSION, "--version", NULL, NULL, "print the version"},
 };
@@ -465,7 +487,10 @@ static const OptionSpec *option_find(const char *a) {
 static int cmd_help(Options *o) {
   (void)o;
   printf("certsh %s: a certification body's register, scripted in JavaScript\n\nUsage:\n", CERTSH_VERSION);
-  for (size_t i = 0; i < NCOMMANDS; i++) printf("  %-40s %s\n", COMMANDS[i].usage, COMMANDS[i].help);
+  for (size_t i = 0; i < NCOMMANDS; i++) { /* a long usage on its own line, its help under it */
+    if (strlen(COMMANDS[i].usage) > 40) printf("  %s\n  %-40s %s\n", COMMANDS[i].usage, "", COMMANDS[i].help);
+    else printf("  %-40s %s\n", COMMANDS[i].usage, COMMANDS[i].help);
+  }
   printf("\nOptions:\n");
   for (size_t i = 0; i < NOPTIONS; i++) {
     const OptionSpec *op = &OPTIONS[i];
@@ -480,7 +505,7 @@ static int cmd_help(Options *o) {
     putchar('\n');
   }
   printf("\nEnvironment: CERTSH_DB (the register), CERTSH_PATH (--lib), CERTSH_HEAD_KEY (verify's key file),\n"
-         "COLUMNS (the width of tables), PAGER (long results in the REPL), NO_COLOR, HOME (~/.certsh_history).\n"
+         "NO_COLOR, HOME (~/.certsh_history).\n"
          "\nExit status: 0 ok, 1 script or rule error (message on stderr), 2 usage error.\n");
   return EXIT_OK;
 }

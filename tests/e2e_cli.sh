@@ -96,6 +96,25 @@ stderr_has "read-only"; check $? "  saying the query is read-only"
 expect "sqlPrint with params not in an array is refused" 1 "" "$CERTSH" $M -e "sqlPrint('SELECT ?', 5)"
 stderr_has "params must be an array"; check $? "  naming params"
 
+# ES6 syntax: the parse error says which ES5 form to write (scripts are ES5.1 + Duktape 2.7)
+es6() { # es6 NAME SOURCE HINT: -e SOURCE fails (exit 1) with a hint naming HINT
+  expect "ES6 $1 is refused" 1 "" "$CERTSH" $M -e "$2"
+  grep -q "^hint: certsh scripts are ES5.1 (Duktape 2.7): .*$3" "$WORK/stderr"; check $? "  with a hint to write $3"
+}
+es6 let "let x = 1" "var x = "
+es6 "an arrow function" "[1, 2].map(x => x * 2)" "function (x) { return"
+es6 "a template literal" 'var s = `a ${1}`' "'text ' + value"
+es6 class "class A {}" "a constructor function"
+es6 "for of" "for (var x of [1]) {}" "list.forEach"
+es6 destructuring "var {a, b} = {a: 1}" "var a = o.a"
+es6 spread "Math.max(...[1, 2])" "f.apply(null, list)"
+es6 "a default parameter" "function f(a = 1) {}" "if (x === undefined)"
+expect "no hint for ES5 that fails for another reason (=> inside a string)" 1 "" "$CERTSH" $M -e "var x = 'a => b' +"
+! grep -q "^hint:" "$WORK/stderr"; check $? "  (no hint)"
+printf 'x = 1\nlet y = 2\n' > "$WORK/es6.js"
+expect "run FILE: the hint for the line the error names" 1 "" "$CERTSH" $M run "$WORK/es6.js"
+grep -q "^hint: .*instead of \`let\`" "$WORK/stderr"; check $? "  names let"
+
 # usage errors exit 2 everywhere: the commands' own operands and the jobs' arguments
 expect "test with an unknown option exits 2" 2 "" "$CERTSH" test --bogus
 expect "import with an unknown --encoding exits 2" 2 "" "$CERTSH" $M import orgs "$WORK/none.csv" --encoding latin9

@@ -10,11 +10,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #define JOB_FOLDER "examples/"
 
 int job_is_name(const char *name) {
   size_t n = strlen(name);
+  struct stat sb;
+  if (stat(name, &sb) == 0) return 0; /* a file or folder of that name here is what was meant */
   if (!n || n > 100 || strchr(name, '/')) return 0;
   if (n > 3 && !strcmp(name + n - 3, ".js")) return 0;
   for (const char *p = name; *p; p++)
@@ -73,8 +76,13 @@ static void job_describe(const char *header, const char *path, char *what, size_
     job_append_words(what, wcap, p, (size_t)(end - p) + (*end == '.'));
   }
   char usage[600];
-  snprintf(usage, sizeof usage, "run %s", path);
+  snprintf(usage, sizeof usage, "run %s", path); /* "run examples/NAME.js", or "run NAME" */
   const char *u = strstr(header, usage);
+  if (!u) {
+    size_t flen = strlen(JOB_FOLDER);
+    snprintf(usage, sizeof usage, "run %.*s ", (int)(strlen(path) - flen - 3), path + flen);
+    u = strstr(header, usage);
+  }
   if (!u) return;
   const char *p = u + strlen(usage);
   for (;;) {

@@ -7,7 +7,7 @@
 #include "dsl/host.h"
 
 /* 1 when name names a built-in job rather than a file: no '/', no ".js", only letters, digits,
- * '-' and '_'. */
+ * '-' and '_', and nothing of that name in the current directory. */
 int job_is_name(const char *name);
 /* The source of the built-in job name (malloc'd, caller frees; *len its length) and its library
  * path ("examples/NAME.js") in path; NULL when there is no such job. */

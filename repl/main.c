@@ -118,11 +118,12 @@ static int cmd_run(Options *o) {
   const char *name = o->args[0];
   char job[256];
   if (open_host(&h, o, o->db, DEFAULT_BATCH_TIMEOUT) < 0) return EXIT_FAIL;
-  char *src = job_is_name(name) ? job_source(&h, name, &len, job, sizeof job) : host_read_file(name, &len);
+  int is_job = job_is_name(name);
+  char *src = is_job ? job_source(&h, name, &len, job, sizeof job) : host_read_file(name, &len);
   if (!src) {
     int e = errno;
     host_close(&h);
-    if (job_is_name(name)) return usage_error("there is no built-in job '%s' (certsh jobs lists them; a script is run by its path, e.g. ./x.js)", name);
+    if (is_job) return usage_error("there is no built-in job '%s' (certsh jobs lists them; a script is run by its path, e.g. ./x.js)", name);
     fprintf(stderr, "error: cannot read script '%s': %s\n", name, host_file_error(e));
     const char *base = strrchr(name, '/');
     char guess[256];
@@ -136,7 +137,7 @@ static int cmd_run(Options *o) {
     }
     return EXIT_FAIL;
   }
-  if (job_is_name(name)) name = job;
+  if (is_job) name = job;
   if (output_start(&h, o, &out) < 0) { free(src); host_close(&h); return EXIT_FAIL; }
   duk_push_global_object(h.ctx);
   duk_push_array(h.ctx);
@@ -505,7 +506,7 @@ static int cmd_help(Options *o) {
     putchar('\n');
   }
   printf("\nEnvironment: CERTSH_DB (the register), CERTSH_PATH (--lib), CERTSH_HEAD_KEY (verify's key file),\n"
-         "NO_COLOR, HOME (~/.certsh_history).\n"
+         "COLUMNS and LINES (the terminal's size), PAGER (long REPL results), NO_COLOR, HOME (~/.certsh_history).\n"
          "\nExit status: 0 ok, 1 script or rule error (message on stderr), 2 usage error.\n");
   return EXIT_OK;
 }

@@ -69,7 +69,7 @@ jobs=$("$I" jobs); rc=$?
 [ $rc = 0 ]; check $? "certsh jobs exits 0"
 for f in "$SRC"/examples/*.js; do
   name=$(basename "$f" .js)
-  want=$(sed -n "s|.*run examples/$name\.js *||p" "$f" | head -n 1 | tr -s ' ')
+  want=$(sed -n "s#.*run \(examples/$name\.js\|$name\) *##p" "$f" | head -n 1 | tr -s ' ')
   printf '%s\n' "$jobs" | grep -q "^  $name " ; check $? "certsh jobs lists $name"
   [ -z "$want" ] || printf '%s\n' "$jobs" | grep "^  $name " | grep -qF -- "${want%% *}"; check $? "  with its arguments ($want)"
 done

@@ -26,6 +26,11 @@ int csv_encoding_known(const char *encoding);
 int csv_read_file(const char *path, const char *encoding, CsvRowFn fn, void *ud, char *err, size_t errlen,
                   const char **encoding_used);
 
+/* Write len bytes of UTF-8 text s to f in encoding: "utf-8" as they are, "utf-8-bom" after a
+ * byte-order mark (Excel then reads UTF-8), "gbk" converted (Excel on Chinese Windows). 0, or
+ * -1 with a sentence in err naming the line and the character GBK cannot hold (GBK is
+ * converted whole before anything is written, so nothing of s reaches f then). */
+int csv_write_encoded(FILE *f, const char *encoding, const char *s, size_t len, char *err, size_t errlen);
 /* Write one field (quoted when it needs to be) followed by a comma, or by CRLF when last. */
 void csv_put(FILE *f, const char *text, int last);
 

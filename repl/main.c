@@ -433,7 +433,7 @@ static const Command COMMANDS[] = {
   {"verify", "certsh [OPTIONS] verify [--head HASH[:SIGNATURE]]", "check the schema, the record log's hash chain and every row against it (and a head kept elsewhere)", cmd_verify},
   {"init", "certsh [OPTIONS] init [FILE]", "create an empty register at FILE (default: --db); the only command that creates one", cmd_init},
   {"import", "certsh [OPTIONS] import orgs|people|certificates FILE.csv [--encoding E]", "import a CSV file in one transaction; a bad file is refused whole", cmd_import},
-  {"export", "certsh [OPTIONS] export orgs|people|certificates [--format csv|json|html|xlsx] [--history] [FILE]", "export the register (the public register of certificates, organisations, people)", cmd_export},
+  {"export", "certsh [OPTIONS] export orgs|people|certificates [--format csv|json|html|xlsx] [--encoding utf-8|utf-8-bom|gbk] [--history] [FILE]", "export the register (the public register of certificates, organisations, people)", cmd_export},
   {"body", "certsh [OPTIONS] body [--name N --address A --approval X --url PATTERN ...]", "show or set the body's profile printed on its certificates and letters", cmd_body},
   {"certificate", "certsh [OPTIONS] certificate NUMBER... | --from D [--to D] [-o FILE.pdf]", "write certificate documents as PDF, laid out as each scheme requires, with a QR code to the public register", cmd_certificate},
   {"letter", "certsh [OPTIONS] letter KIND NUMBER|CASE [-o FILE.pdf]", "write a decision letter (refusal, non-acceptance, suspension, restoration, withdrawal) as PDF", cmd_letter},

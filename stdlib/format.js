@@ -409,6 +409,7 @@ function display(value, opts) {
   if (value === undefined) return '';
   if (mode === 'json') return json(value);
   if (typeof value === 'string') return value;
+  if (typeof value === 'function') return require('stdlib/help').summary(value); // its doc comment's first sentence
   var rows = isTable(value) || isRow(value) && !isDateObject(value) ? value : null;
   if (mode === 'csv') {
     if (rows) return csv(rows);

@@ -64,7 +64,7 @@ case "${1:-run}" in
     if [ "$db" != :memory: ] && [ ! -e "$db" ]; then
       ./build/certsh init "$db"   # the only command that creates a register
     fi
-    if [ "$(./build/certsh --db "$db" -e "sql('select count(*) n from certificates')[0].n")" = 0 ]; then
+    if [ "$(./build/certsh --db "$db" -e "sql('select count(*) n from events')[0].n")" = 0 ]; then
       echo "build.sh: $db is empty; building the demo register (examples/demo-register.js)" >&2
       ./build/certsh --db "$db" --timeout 0 run examples/demo-register.js
     fi

@@ -1,6 +1,6 @@
 /* cmake/jsc.c — build-time tool: embed the JavaScript library into certsh as one C file.
- * For each file it writes the UTF-8 source and, for modules (not *.test.js), the Duktape
- * bytecode of the module wrapper `function (exports, require, module) {…}` compiled with the
+ * For each file it writes the UTF-8 source and, for modules (not *.test.js, not the jobs of
+ * examples/), the Duktape bytecode of the module wrapper `function (exports, require, module) {…}` compiled with the
  * same configuration as certsh, so that require() loads without compiling (start-up stays
  * instant). Usage: jsc OUT.c ROOT FILE... (FILE relative to ROOT). */
 #include <stdio.h>
@@ -57,6 +57,9 @@ static int ends_with(const char *s, const char *suffix) {
   return a >= b && !strcmp(s + a - b, suffix);
 }
 
+/* 1 when path is a module require() loads (compiled here): not a test, not a batch job of examples/. */
+static int is_module(const char *path) { return !ends_with(path, ".test.js") && strncmp(path, "examples/", 9) != 0; }
+
 int main(int argc, char **argv) {
   if (argc < 3) { fprintf(stderr, "usage: jsc OUT.c ROOT FILE...\n"); return 2; }
   char tmp[4096];
@@ -75,7 +78,7 @@ int main(int argc, char **argv) {
     sizes[i] = n;
     snprintf(name, sizeof name, "src%d", i);
     emit_array(out, name, src, n);
-    if (!ends_with(argv[i], ".test.js")) {
+    if (is_module(argv[i])) {
       duk_push_lstring(ctx, (const char *)src, n);
       duk_push_string(ctx, argv[i]);
       if (duk_safe_call(ctx, compile_module, NULL, 2, 1) != DUK_EXEC_SUCCESS) {
@@ -95,7 +98,7 @@ int main(int argc, char **argv) {
   fprintf(out, "const EmbeddedFile embedded_files[] = {\n");
   for (int i = 3; i < argc; i++) {
     size_t n = sizes[i];
-    if (ends_with(argv[i], ".test.js"))
+    if (!is_module(argv[i]))
       fprintf(out, "  {\"%s\", (const char *)src%d, %lu, NULL, 0},\n", argv[i], i, (unsigned long)n);
     else
       fprintf(out, "  {\"%s\", (const char *)src%d, %lu, BC%d},\n", argv[i], i, (unsigned long)n, i);

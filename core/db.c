@@ -26,6 +26,9 @@ int db_fail(Db *db, const char *code, const char *field, const char *fmt, ...) {
 
 /* The refusal of a write to a register opened read-only. */
 static int db_fail_readonly(Db *db) {
+  if (db->readonly_asked)
+    return db_fail(db, "read-only", "--read-only", "the register '%s' is open read-only (--read-only): it can be read, "
+                   "verified and exported, but nothing can be written; nothing was written", db->path);
   return db_fail(db, "read-only", "--db", "the register '%s' is open read-only (the file or its folder is not writable): "
                  "it can be read, verified and exported, but nothing can be written; nothing was written", db->path);
 }
@@ -207,18 +210,24 @@ static int db_rc_readonly(int rc) {
 }
 
 /* Connect to path: read-write, or read-only when the file or its folder is not writable
- * (issue 11, family 7: verify and export work on a register on a read-only medium). */
+ * (issue 11, family 7: verify and export work on a register on a read-only medium) or when
+ * db->readonly_asked (--read-only: SQLite itself then refuses every write). */
 static int db_connect(Db *db, const char *path, int create) {
-  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI | (create ? SQLITE_OPEN_CREATE : 0);
-  int rc = sqlite3_open_v2(path, &db->sql, flags, NULL);
-  if (db->sql) sqlite3_busy_timeout(db->sql, DB_BUSY_TIMEOUT_MS); /* the probe may meet a writer */
+  int rc = SQLITE_OK;
+  if (!(db->readonly_asked && db_is_plain_path(path))) {
+    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI | (create ? SQLITE_OPEN_CREATE : 0);
+    rc = sqlite3_open_v2(path, &db->sql, flags, NULL);
+    if (db->sql) sqlite3_busy_timeout(db->sql, DB_BUSY_TIMEOUT_MS); /* the probe may meet a writer */
+  }
   if (rc == SQLITE_OK && !create && db_is_plain_path(path)) {
-    /* a first read proves the connection: WAL needs -shm beside the file */
-    rc = sqlite3_exec(db->sql, "PRAGMA user_version", NULL, NULL, NULL);
-    if (rc == SQLITE_OK && !sqlite3_db_readonly(db->sql, "main")) return 0;
-    if (rc != SQLITE_OK && !db_rc_readonly(sqlite3_extended_errcode(db->sql))) goto failed;
-    sqlite3_close_v2(db->sql);
-    db->sql = NULL;
+    if (db->sql) {
+      /* a first read proves the connection: WAL needs -shm beside the file */
+      rc = sqlite3_exec(db->sql, "PRAGMA user_version", NULL, NULL, NULL);
+      if (rc == SQLITE_OK && !sqlite3_db_readonly(db->sql, "main")) return 0;
+      if (rc != SQLITE_OK && !db_rc_readonly(sqlite3_extended_errcode(db->sql))) goto failed;
+      sqlite3_close_v2(db->sql);
+      db->sql = NULL;
+    }
     char uri[4200], wal[4100];
     struct stat sb;
     snprintf(wal, sizeof wal, "%s-wal", path);
@@ -241,9 +250,10 @@ failed:
 }
 
 /* Open path (creating it only when create is 1), configure and migrate it. */
-static int db_open_as(Db *db, const char *path, int create, CoreError *err) {
+static int db_open_as(Db *db, const char *path, int create, int readonly, CoreError *err) {
   db_configure_once();
   memset(db, 0, sizeof *db);
+  db->readonly_asked = readonly;
   snprintf(db->actor, sizeof db->actor, "certsh");
   snprintf(db->path, sizeof db->path, "%s", path);
   struct stat sb;
@@ -279,8 +289,9 @@ static int db_open_as(Db *db, const char *path, int create, CoreError *err) {
   if (db->readonly_file) {
     int have = db_user_version(db), want = db_schema_version();
     if (have != want) {
-      db_fail(db, "read-only", "--db", "the register '%s' has schema version %d and this certsh needs %d, "
-              "but it is read-only (the file or its folder is not writable), so it cannot be migrated", path, have, want);
+      db_fail(db, "read-only", db->readonly_asked ? "--read-only" : "--db", "the register '%s' has schema version %d and this "
+              "certsh needs %d, but it is open read-only (%s), so it cannot be migrated", path, have, want,
+              db->readonly_asked ? "--read-only" : "the file or its folder is not writable");
       goto fail;
     }
   } else if (db_migrate(db) < 0) goto fail;
@@ -292,7 +303,9 @@ fail:
   return -1;
 }
 
-int db_open(Db *db, const char *path, CoreError *err) { return db_open_as(db, path, 0, err); }
+int db_open(Db *db, const char *path, CoreError *err) { return db_open_as(db, path, 0, 0, err); }
+
+int db_open_readonly(Db *db, const char *path, CoreError *err) { return db_open_as(db, path, 0, 1, err); }
 
 int db_init(const char *path, CoreError *err) {
   Db db;
@@ -303,7 +316,7 @@ int db_init(const char *path, CoreError *err) {
     snprintf(err->message, sizeof err->message, "'%s' already exists; certsh init creates only a new register", path);
     return -1;
   }
-  if (db_open_as(&db, path, 1, err) < 0) return -1;
+  if (db_open_as(&db, path, 1, 0, err) < 0) return -1;
   db_close(&db);
   return 0;
 }
@@ -342,7 +355,7 @@ static int db_fail_lost(Db *db) {
 int db_begin(Db *db) {
   if (db->in_function)
     return db_fail(db, "read-only", "sql", "a SQL function (sqlFunctions) runs inside a query and cannot change the register");
-  if (db->readonly_file) return db_fail_readonly(db);
+  if (db->readonly_file || db->readonly_asked) return db_fail_readonly(db);
   if (db_lost(db)) return db_fail_lost(db);
   if (db->known_on[0])
     return db_fail(db, "read-only", "--known-on", "--known-on %s shows the register as it was known then; nothing can be written in it",

@@ -28,7 +28,8 @@ typedef struct Db {
   int depth;       /* nesting of db_begin: 0 outside a transaction */
   int readonly;    /* 1 while ad-hoc SQL runs under the read-only authorizer */
   int in_function; /* >0 while a script's SQL function runs inside a query: no writes then */
-  int readonly_file; /* 1 when the file or its folder is not writable: opened read-only, writes refused */
+  int readonly_file; /* 1 when the file was opened read-only (not writable, or --read-only): writes refused */
+  int readonly_asked; /* 1 under --read-only (db_open_readonly): writes refused whatever the file allows */
   char path[512];  /* the path it was opened from, for messages */
   long long memory_limit; /* bytes SQLite may hold (db_limit_memory), 0 = none */
   int lost;        /* 1 when the open transaction was lost to a disk-full or I/O error (db_begin) */
@@ -39,6 +40,9 @@ typedef struct Db {
 /* Open (and migrate) the existing database at path; ":memory:" works. A path that does not
  * exist is refused (err "not-found") and nothing is created. 0 or -1 with err. */
 int db_open(Db *db, const char *path, CoreError *err);
+/* Open the existing database at path read-only (--read-only, analysts): it is never migrated
+ * (an older schema is refused) and every write is refused, naming --read-only. 0 or -1 with err. */
+int db_open_readonly(Db *db, const char *path, CoreError *err);
 /* Create an empty register at path (refused when path exists), migrated and closed: the one way
  * a register comes into being (`certsh init`). 0 or -1 with err. */
 int db_init(const char *path, CoreError *err);

@@ -60,14 +60,14 @@ static duk_ret_t library_list(duk_context *ctx) {
   return 1;
 }
 
-/* library.read(path) → the source text of a library file ('schemes/x.js' or 'stdlib/x.js'),
+/* library.read(path) → the source text of a library file ('schemes/x.js', 'stdlib/x.js', 'dsl/x.js'),
  * read without compiling it; null when there is none */
 static duk_ret_t library_read(duk_context *ctx) {
   const char *path = duk_is_string(ctx, 0) ? duk_get_string(ctx, 0) : "";
   size_t n = strlen(path);
-  if ((strncmp(path, "schemes/", 8) != 0 && strncmp(path, "stdlib/", 7) != 0) || strstr(path, "..") || n < 4 ||
-      strcmp(path + n - 3, ".js") != 0 || n > 200)
-    host_throw(ctx, "invalid", "path", "library.read(path): path must be 'schemes/NAME.js' or 'stdlib/NAME.js', got %s",
+  if ((strncmp(path, "schemes/", 8) != 0 && strncmp(path, "stdlib/", 7) != 0 && strncmp(path, "dsl/", 4) != 0) ||
+      strstr(path, "..") || n < 4 || strcmp(path + n - 3, ".js") != 0 || n > 200)
+    host_throw(ctx, "invalid", "path", "library.read(path): path must be 'schemes/NAME.js', 'stdlib/NAME.js' or 'dsl/NAME.js', got %s",
                duk_safe_to_string(ctx, 0));
   size_t len = 0;
   char *src = host_library_source(host_of(ctx), path, &len);

@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
+#include <regex.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -374,7 +375,7 @@ static const EmbeddedFile *host_embedded_bytecode(Host *h, const char *path) {
 static int host_cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
 void host_library_list(Host *h, void (*fn)(const char *path, void *ud), void *ud) {
-  static const char *const folders[] = {"stdlib", "schemes", NULL};
+  static const char *const folders[] = {"stdlib", "schemes", "examples", NULL};
   char *paths[4096];
   size_t n = 0;
   for (const EmbeddedFile *f = embedded_files; f->path && n < 4096; f++) paths[n++] = strdup(f->path);
@@ -710,11 +711,76 @@ int host_pcall(Host *h, int nargs) {
   return rc;
 }
 
+/* ES6 forms Duktape 2.7 does not parse, each with the ES5 form to write instead: a POSIX
+ * extended regular expression matched against the line a syntax error names. */
+static const struct { const char *pattern, *hint; } HOST_ES6_FORMS[] = {
+  {"(^|[^A-Za-z0-9_$.])let[[:space:]]+[A-Za-z_$[{]", "write `var x = …` instead of `let`"},
+  {"=>", "write `function (x) { return …; }` instead of an arrow function `x => …`"},
+  {"`", "write 'text ' + value instead of a template literal `text ${value}`"},
+  {"(^|[^A-Za-z0-9_$.])class[[:space:]]+[A-Za-z_$]", "write a constructor function and its prototype instead of `class`"},
+  {"for[[:space:]]*\\([^;]*[[:space:]]of[[:space:]]", "write `list.forEach(function (x) { … })` or an indexed for loop instead of `for … of`"},
+  {"(var|let|const)[[:space:]]*[[{]", "write `var a = o.a, b = o.b` instead of destructuring"},
+  {"\\.\\.\\.[A-Za-z_$[]", "write `f.apply(null, list)` or `a.concat(b)` instead of the spread `...list`"},
+  {"function[[:space:]]*[A-Za-z_$]*[[:space:]]*\\([^)]*=", "write `if (x === undefined) x = …;` in the body instead of a default parameter"},
+};
+
+/* The ES5 forms to write for the ES6 syntax on line `line` of source ("" when none is seen),
+ * for a syntax error's message: scripts are ES5.1 plus what Duktape 2.7 supports. */
+static void host_es5_hint(const char *source, size_t len, long line, char *out, size_t n) {
+  out[0] = 0;
+  const char *p = source, *end = source + len;
+  for (long l = 1; l < line && p < end; l++) {
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    if (!nl) return;
+    p = nl + 1;
+  }
+  const char *nl = memchr(p, '\n', (size_t)(end - p));
+  size_t k = 0, linelen = nl ? (size_t)(nl - p) : (size_t)(end - p);
+  char *text = strndup(p, linelen);
+  if (!text) return;
+  char quote = 0; /* blank out '…' and "…" strings and a // comment: ES6 forms only in code */
+  for (char *q = text; *q; q++) {
+    if (quote) {
+      if (*q == '\\' && q[1]) { *q++ = ' '; *q = ' '; continue; }
+      if (*q == quote) quote = 0; else *q = ' ';
+    } else if (*q == '\'' || *q == '"') {
+      quote = *q;
+    } else if (q[0] == '/' && q[1] == '/') {
+      *q = 0;
+      break;
+    }
+  }
+  for (size_t i = 0; i < sizeof HOST_ES6_FORMS / sizeof HOST_ES6_FORMS[0] && k + 1 < n; i++) {
+    regex_t re;
+    if (regcomp(&re, HOST_ES6_FORMS[i].pattern, REG_EXTENDED | REG_NOSUB) != 0) continue;
+    if (regexec(&re, text, 0, NULL, 0) == 0)
+      k += (size_t)snprintf(out + k, n - k, "%s%s", k ? "; " : "", HOST_ES6_FORMS[i].hint);
+    regfree(&re);
+  }
+  free(text);
+}
+
+/* After a failed compile of source: when the error at stack top is a SyntaxError on a line
+ * holding ES6 syntax, replace it with its message and a hint naming the ES5 form to write. */
+static void host_hint_syntax(duk_context *ctx, const char *source, size_t len) {
+  const char *msg = duk_safe_to_string(ctx, -1);
+  const char *at = strstr(msg, "(line ");
+  if (strncmp(msg, "SyntaxError", 11) != 0 || !at) return;
+  char hint[1024];
+  host_es5_hint(source, len, strtol(at + 6, NULL, 10), hint, sizeof hint);
+  if (!hint[0]) return;
+  const char *nl = strchr(msg, '\n'); /* the hint under the message's first line, before any trace */
+  int first = nl ? (int)(nl - msg) : (int)strlen(msg);
+  duk_push_sprintf(ctx, "%.*s\nhint: certsh scripts are ES5.1 (Duktape 2.7): %s%s", first, msg, hint, nl ? nl : "");
+  duk_replace(ctx, -2);
+}
+
 int host_compile(Host *h, const char *source, size_t len, const char *name, unsigned flags) {
   duk_context *ctx = h->ctx;
   duk_push_string(ctx, name);
   if (duk_pcompile_lstring_filename(ctx, flags, source, len) != 0) {
     host_describe_error(h, ctx);
+    host_hint_syntax(ctx, source, len);
     return 1;
   }
   return 0;
@@ -733,14 +799,15 @@ static const duk_function_list_entry HOST_GLOBALS[] = {
   {"require", host_require, 1},
   {NULL, NULL, 0}};
 
-int host_open(Host *h, const char *db_path, const char *as_of, size_t mem_cap, double timeout, const char *lib_dir) {
+int host_open(Host *h, const char *db_path, const char *as_of, size_t mem_cap, double timeout, const char *lib_dir,
+              unsigned flags) {
   memset(h, 0, sizeof *h);
   h->out = stdout;
   h->mem_cap = mem_cap;
   h->timeout = timeout;
   h->lib_dir = lib_dir;
   CoreError err;
-  if (db_open(&h->db, db_path, &err) < 0) {
+  if ((flags & HOST_READ_ONLY ? db_open_readonly : db_open)(&h->db, db_path, &err) < 0) {
     fprintf(stderr, "error: %s\n", err.message);
     return -1;
   }

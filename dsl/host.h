@@ -32,8 +32,12 @@ typedef struct Host {
   int txn_base;                      /* the transaction depth a top-level evaluation began at (a C caller's own) */
 } Host;
 
+/* host_open's flags. */
+#define HOST_READ_ONLY 1u /* open the register read-only (--read-only): every write is refused */
+
 /* Create the heap and open the register at db_path; 0, or -1 with a message on stderr. */
-int host_open(Host *h, const char *db_path, const char *as_of, size_t mem_cap, double timeout, const char *lib_dir);
+int host_open(Host *h, const char *db_path, const char *as_of, size_t mem_cap, double timeout, const char *lib_dir,
+              unsigned flags);
 /* Free the heap and close the register. */
 void host_close(Host *h);
 

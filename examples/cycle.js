@@ -1,6 +1,8 @@
 // examples/cycle.js — a whole certification cycle under the CAS after-sales scheme, in the
 // register API: each outcome printed with the clauses behind it.
-//   certsh --db :memory: --as-of 2026-09-01 run examples/cycle.js
+//   certsh --db :memory: --as-of 2026-09-01 run examples/cycle.js [--into-nonempty]
+// (on a register that already holds records it stops unless given --into-nonempty)
+require('stdlib/walkthrough').guardEmpty('examples/cycle.js', typeof args === 'undefined' ? [] : args, true);
 var org = orgs.create({name: '杭州某某电器有限公司', uscc: '91110000600037341L', staff: 120, address: '杭州市西湖区文三路 1 号'});
 var lead = people.create({name: '张三', roles: ['auditor'], registrations: [{number: 'CCAA-2024-00123', fieldCode: '02.03.01', from: '2024-01-01', to: '2027-12-31'}]});
 var boss = people.create({name: '李四', roles: ['decider']});

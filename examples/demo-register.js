@@ -1,6 +1,6 @@
 // examples/demo-register.js — a realistic demo register, built through the register API.
 //
-//   certsh [--as-of DATE] --timeout 0 run examples/demo-register.js [--seed N] [--orgs N]
+//   certsh [--as-of DATE] --timeout 0 run examples/demo-register.js [--seed N] [--orgs N] [--into-nonempty]
 //
 // A few thousand organisations (default 2000) across four schemes — the after-sales schemes
 // cas-service, dni-aftersales and cfc-sc14, and for online sellers example-ecommerce (a body's
@@ -13,7 +13,8 @@
 // withdrawal, recertification or expiry, complaints, appeals and incidents (R6.2 events for
 // online sellers, most acted upon, recent ones not yet). Deterministic: the same seed and as-of
 // date give the same register.
-// Everything is one transaction: the register is built whole or not at all.
+// Everything is one transaction: the register is built whole or not at all. On a register that
+// already holds records it stops (a usage error) unless given --into-nonempty.
 'use strict';
 
 // ---- options and the seeded random numbers ----------------------------------------------------
@@ -26,12 +27,12 @@ var SEED = 20240601, ORGS = 2000;
       if (list[i] === '--seed') SEED = Number(v); else ORGS = Math.max(1, Number(v));
       i++;
     } else {
-      var err = new Error('demo-register: unknown or incomplete argument \'' + list[i] + '\'; usage: run examples/demo-register.js [--seed N] [--orgs N]');
+      var err = new Error('demo-register: unknown or incomplete argument \'' + list[i] + '\'; usage: run examples/demo-register.js [--seed N] [--orgs N] [--into-nonempty]');
       err.code = 'usage';
       throw err;
     }
   }
-})(typeof args === 'undefined' ? [] : args);
+})(require('stdlib/walkthrough').guardEmpty('examples/demo-register.js', typeof args === 'undefined' ? [] : args));
 
 // mulberry32: a small, well-known 32-bit PRNG; enough for demo data, and the same everywhere.
 var state = SEED >>> 0;

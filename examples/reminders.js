@@ -1,7 +1,7 @@
 // examples/reminders.js — the reminder job operations staff run from cron.
 //
-//   certsh [--as-of DATE] [--known-on DATE] [-o FILE] run examples/reminders.js [--horizon DAYS]
-//          [--format table|csv|json|ics] [--record] [--all]
+//   certsh [--as-of DATE] [--known-on DATE] [-o FILE] run reminders [--horizon DAYS]
+//          [--format table|csv|json|ics] [--record] [--all] [--again DAYS]
 //
 // For the as-of date (default today) and a horizon (default 30 days) it lists, per certificate
 // and citing the clause and scheme version of each: surveillance windows opening, closing soon
@@ -18,15 +18,20 @@
 //
 // Plan, then apply: a run reports what is new or changed since the items last recorded; with
 // --record it also logs what it reported (reminder.record), without it nothing is written.
-// --all reports everything, recorded or not. Exit 0 whatever was found.
+// An overdue item (its date before the as-of date) is reported again once its last record is
+// --again DAYS old (default 1: daily; 0: every run) until the act it waits for is recorded
+// and it leaves the register's answer: one lost mail loses nothing. A --record run holds the
+// register's write lock from its first query to its record (one transaction), so overlapping
+// runs take turns and never report the same item twice. --all reports everything, recorded or
+// not. Exit 0 whatever was found.
 'use strict';
 
 var ical = require('stdlib/ical');
 
 // ---- options --------------------------------------------------------------------------------
 
-var USAGE = 'usage: certsh [--as-of DATE] [-o FILE] run examples/reminders.js [--horizon DAYS] ' +
-  '[--format table|csv|json|ics] [--record] [--all]';
+var USAGE = 'usage: certsh [--as-of DATE] [-o FILE] run reminders [--horizon DAYS] ' +
+  '[--format table|csv|json|ics] [--record] [--all] [--again DAYS]';
 
 // usage(message): stop with a usage error naming what was wrong.
 function usage(message) {
@@ -35,18 +40,18 @@ function usage(message) {
   throw err;
 }
 
-// parseArgs(list) → {horizon, format, record, all}
+// parseArgs(list) → {horizon, format, record, all, again}
 function parseArgs(list) {
-  var o = { horizon: 30, format: 'table', record: false, all: false };
+  var o = { horizon: 30, format: 'table', record: false, all: false, again: 1 };
   for (var i = 0; i < list.length; i++) {
     var a = list[i], eq = a.indexOf('='), name = eq > 0 ? a.substring(0, eq) : a;
     var value = eq > 0 ? a.substring(eq + 1) : list[i + 1];
-    if (name === '--horizon' || name === '--format') {
+    if (name === '--horizon' || name === '--format' || name === '--again') {
       if (value === undefined) usage(name + ' needs a value');
       if (eq < 0) i++;
-      if (name === '--horizon') {
-        if (!/^\d{1,4}$/.test(value)) usage('--horizon \'' + value + '\' must be a whole number of days from 0 to 9999');
-        o.horizon = Number(value);
+      if (name === '--horizon' || name === '--again') {
+        if (!/^\d{1,4}$/.test(value)) usage(name + ' \'' + value + '\' must be a whole number of days from 0 to 9999');
+        o[name.substring(2)] = Number(value);
       } else {
         if (['table', 'csv', 'json', 'ics'].indexOf(value) < 0) usage('--format \'' + value + '\' must be table, csv, json or ics');
         o.format = value;
@@ -54,7 +59,7 @@ function parseArgs(list) {
     } else if (a === '--record') o.record = true;
     else if (a === '--all') o.all = true;
     else usage('unknown argument \'' + a + '\'' + (/^--(as-of|known-on|db|timeout|mem|lib|output)$|^-o$/.test(name) ?
-      ' (' + name + ' is an option of certsh itself: give it before run, e.g. certsh ' + name + ' VALUE run examples/reminders.js)' : ''));
+      ' (' + name + ' is an option of certsh itself: give it before run, e.g. certsh ' + name + ' VALUE run reminders)' : ''));
   }
   return o;
 }
@@ -66,18 +71,27 @@ var reminders = require('stdlib/reminders');
 var run = new reminders.Run({ asOf: asOf, horizon: opts.horizon, past: q.past(reminders.TABLES) });
 var whyText = reminders.whyText;
 
-// FRESH: an item is new or changed when its date and state differ from those it was last recorded with.
-var FRESH = 'coalesce((SELECT json_extract(e.payload, \'$.fp\') FROM events e WHERE e.subject = \'reminder:\' || uid' +
-  ' ORDER BY e.seq DESC LIMIT 1), \'\') <> json_extract(answer, \'$.date\') || \'|\' || json_extract(answer, \'$.state\')';
+// AGAIN: the last record date after which an overdue item is reported again (--again days ago).
+var AGAIN = date.addDays(asOf, -opts.again);
+
+// FRESH: an item is to be reported when it was never recorded, when its date or state differ
+// from those it was last recorded with, or when it is overdue and was last recorded on or
+// before AGAIN. (Dates are YYYY-MM-DD from date.addDays and today(): safe in the SQL text.)
+var FRESH = 'NOT EXISTS (SELECT 1 FROM (SELECT json_extract(e.payload, \'$.fp\') AS fp, e.as_of AS at FROM events e' +
+  ' WHERE e.subject = \'reminder:\' || uid ORDER BY e.seq DESC LIMIT 1) last' +
+  ' WHERE last.fp = json_extract(answer, \'$.date\') || \'|\' || json_extract(answer, \'$.state\')' +
+  ' AND NOT (json_extract(answer, \'$.date\') < \'' + asOf + '\' AND last.at <= \'' + AGAIN + '\'))';
+
+// fresh(uid, date, state) → FRESH for an item computed in JavaScript (the required actions).
+function fresh(uid, d, state) {
+  var last = sql('SELECT json_extract(payload, \'$.fp\') AS fp, as_of AS at FROM events WHERE subject = ? ORDER BY seq DESC LIMIT 1', 'reminder:' + uid);
+  return !last.length || last[0].fp !== d + '|' + state || (d < asOf && last[0].at <= AGAIN);
+}
 
 // requiredActions() → the pending required actions (stdlib/reminders, from stdlib/actions), leaving
-// out those recorded before with the same due date and state unless --all.
+// out those not fresh (as FRESH) unless --all.
 function requiredActions() {
-  return run.actions().filter(function (a) {
-    if (opts.all) return true;
-    var last = sql('SELECT json_extract(payload, \'$.fp\') AS fp FROM events WHERE subject = ? ORDER BY seq DESC LIMIT 1', 'reminder:' + a.uid);
-    return !(last.length && last[0].fp === a.date + '|' + a.state);
-  });
+  return run.actions().filter(function (a) { return opts.all || fresh(a.uid, a.date, a.state); });
 }
 
 // ---- output ---------------------------------------------------------------------------------
@@ -87,7 +101,12 @@ var COLUMNS = [
   { key: 'what', title: 'what' }, { key: 'certificate', title: 'certificate' }, { key: 'holder', title: 'holder' },
   { key: 'rule', title: 'scheme' }, { key: 'clause', title: 'clause' }
 ];
-var CSV_COLUMNS = COLUMNS.concat([{ key: 'uid', title: 'uid' }, { key: 'text', title: 'why' }]);
+// CSV: the table's columns, then uid, kind (surveillance, correction, R6.2, action …), due (the
+// last day for the act: a surveillance window's latest day, else the item's date) and why; sql:
+// the column in the job's query (the rows sqlPrint writes)
+var DUE_SQL = 'coalesce(json_extract(answer, \'$.latest\'), json_extract(answer, \'$.due\'), date)';
+var CSV_COLUMNS = COLUMNS.concat([{ key: 'uid', title: 'uid' }, { key: 'kind', title: 'kind' },
+  { key: 'due', title: 'due', sql: DUE_SQL }, { key: 'text', title: 'why' }]);
 
 var CSV_QUOTED = /[",\r\n]/;
 
@@ -104,7 +123,7 @@ function emit(row) {
   var ans = answers[row.answer] || (answers[row.answer] = JSON.parse(row.answer)); // items share answers
   var it = { kind: row.kind, uid: row.uid, what: row.what, state: row.state, date: row.date, days: row.days,
     certificate: row.certificate, holder: row.holder, scheme: row.scheme, version: row.version, rule: row.rule,
-    clause: row.clause, why: ans.why };
+    clause: row.clause, why: ans.why, due: ans.latest || ans.due || row.date };
   if (opts.record) toRecord.push({ uid: it.uid, fp: it.date + '|' + it.state, kind: it.kind, date: it.date, state: it.state, certificate: it.certificate });
   emitted++;
   if (opts.format === 'table') collected.push(it);
@@ -112,7 +131,7 @@ function emit(row) {
   else if (opts.format === 'json') {
     if (emitted === 1) print('[');
     print((emitted === 1 ? '' : ',') + JSON.stringify({
-      uid: it.uid, kind: it.kind, what: it.what, state: it.state, date: it.date, days: it.days,
+      uid: it.uid, kind: it.kind, what: it.what, state: it.state, date: it.date, due: it.due, days: it.days,
       certificate: it.certificate, holder: it.holder, scheme: it.scheme, version: it.version, why: it.why
     }));
   } else {
@@ -127,28 +146,36 @@ function emit(row) {
 
 // ---- the run --------------------------------------------------------------------------------
 
-if (opts.format === 'ics') print(ical.header({ name: 'certsh reminders ' + asOf }).replace(/\n$/, ''));
-if (opts.format === 'csv') print(CSV_COLUMNS.map(function (c) { return c.title; }).join(','));
-run.each(reminders.SECTIONS, function (sections) {
-  sections.forEach(function (section) {
-    var query = run.query(section, opts.all ? null : FRESH);
-    if (opts.format === 'csv' && !opts.record) // printed by SQLite: no JavaScript per row
-      emitted += sqlPrint('SELECT ' + CSV_COLUMNS.map(function (c) { return c.key; }).join(', ') + ' FROM (' + query.sql + ')', query.params);
-    else sqlEach(query.sql, query.params, emit);
+// report(): the whole run, from the first query to the record of what it reported
+function report() {
+  if (opts.format === 'ics') print(ical.header({ name: 'certsh reminders ' + asOf }).replace(/\n$/, ''));
+  if (opts.format === 'csv') print(CSV_COLUMNS.map(function (c) { return c.title; }).join(','));
+  run.each(reminders.SECTIONS, function (sections) {
+    sections.forEach(function (section) {
+      var query = run.query(section, opts.all ? null : FRESH);
+      if (opts.format === 'csv' && !opts.record) // printed by SQLite: no JavaScript per row
+        emitted += sqlPrint('SELECT ' + CSV_COLUMNS.map(function (c) { return c.sql || c.key; }).join(', ') + ' FROM (' + query.sql + ')', query.params);
+      else sqlEach(query.sql, query.params, emit);
+    });
   });
-});
-requiredActions().forEach(emit);
+  requiredActions().forEach(emit);
 
-if (opts.format === 'table') {
-  collected.sort(function (a, b) { return a.date < b.date ? -1 : a.date > b.date ? 1 : a.uid < b.uid ? -1 : 1; });
-  print('Reminders as of ' + asOf + ', horizon ' + opts.horizon + ' days' +
-    (opts.all ? '' : ' (new or changed since last recorded)') + ': ' + collected.length + ' items');
-  if (collected.length) print(format.table(collected, COLUMNS, { max: 36 }));
-  if (run.skipped.length) print('Not checked: ' + run.skipped.join('; '));
-} else if (opts.format === 'json') {
-  print(emitted ? ']' : '[]');
-} else if (opts.format === 'ics') {
-  print(ical.footer().replace(/\n$/, ''));
+  if (opts.format === 'table') {
+    collected.sort(function (a, b) { return a.date < b.date ? -1 : a.date > b.date ? 1 : a.uid < b.uid ? -1 : 1; });
+    print('Reminders as of ' + asOf + ', horizon ' + opts.horizon + ' days' +
+      (opts.all ? '' : ' (new or changed since last recorded)') + ': ' + collected.length + ' items');
+    if (collected.length) print(format.table(collected, COLUMNS, { max: 36 }));
+    if (run.skipped.length) print('Not checked: ' + run.skipped.join('; '));
+  } else if (opts.format === 'json') {
+    print(emitted ? ']' : '[]');
+  } else if (opts.format === 'ics') {
+    print(ical.footer().replace(/\n$/, ''));
+  }
+  if (opts.record && toRecord.length) reminder.record(toRecord);
 }
-if (opts.record && toRecord.length) reminder.record(toRecord);
+
+// With --record, one transaction: its write lock (BEGIN IMMEDIATE) is taken before the first
+// query, so an overlapping --record run waits and then sees what this one recorded.
+if (opts.record) transaction(report);
+else report();
 undefined;

@@ -1,10 +1,14 @@
 // examples/walkthrough-cas.js — one after-sales case under CAS's rules (cas-service, seed 001),
 // from application to recertification, each outcome printed with the clauses behind it.
 //
-//   certsh --db :memory: run examples/walkthrough-cas.js
+//   certsh --db :memory: run examples/walkthrough-cas.js [--into-nonempty]
+//
+// It writes a made-up case: on a register that already holds records it stops (a usage error)
+// unless given --into-nonempty.
 'use strict';
 
 var w = require('stdlib/walkthrough'), step = w.step;
+w.guardEmpty('examples/walkthrough-cas.js', typeof args === 'undefined' ? [] : args, true);
 var people_ = w.cast(), lead = people_.lead, decider = people_.decider;
 var s = scheme('cas-service');
 print('Scheme: ' + s.title + ' — ' + s + ', in force ' + s.effective + ', criteria ' + s.criteria.join(', '));

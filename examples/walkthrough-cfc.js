@@ -1,10 +1,14 @@
 // examples/walkthrough-cfc.js — one after-sales case under CFC's SC14 rules (cfc-sc14 C/1, seed
 // 002), from application to recertification, each outcome printed with the clauses behind it.
 //
-//   certsh --db :memory: run examples/walkthrough-cfc.js
+//   certsh --db :memory: run examples/walkthrough-cfc.js [--into-nonempty]
+//
+// It writes a made-up case: on a register that already holds records it stops (a usage error)
+// unless given --into-nonempty.
 'use strict';
 
 var w = require('stdlib/walkthrough'), step = w.step;
+w.guardEmpty('examples/walkthrough-cfc.js', typeof args === 'undefined' ? [] : args, true);
 var team = w.cast(), lead = team.lead, decider = team.decider;
 var s = scheme('cfc-sc14');
 print('Scheme: ' + s.title + ' — ' + s + ' (' + s.document + '), in force ' + s.effective + '; model: ' + s.model.activities.join(' + '));

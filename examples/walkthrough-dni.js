@@ -1,10 +1,14 @@
 // examples/walkthrough-dni.js — one after-sales case under DNI's rules (dni-aftersales F/2, seed
 // 003), from application to recertification, each outcome printed with the clauses behind it.
 //
-//   certsh --db :memory: run examples/walkthrough-dni.js
+//   certsh --db :memory: run examples/walkthrough-dni.js [--into-nonempty]
+//
+// It writes a made-up case: on a register that already holds records it stops (a usage error)
+// unless given --into-nonempty.
 'use strict';
 
 var w = require('stdlib/walkthrough'), step = w.step;
+w.guardEmpty('examples/walkthrough-dni.js', typeof args === 'undefined' ? [] : args, true);
 var team = w.cast(), lead = team.lead, decider = team.decider;
 var s = scheme('dni-aftersales');
 print('Scheme: ' + s.title + ' — ' + s + ' (' + s.document + '), in force ' + s.effective + ', field ' + s.fieldCode +

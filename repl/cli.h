@@ -13,6 +13,7 @@ typedef struct Options {
   const char *expr;   /* -e EXPR */
   const char *output; /* -o/--output FILE for what -e and run print, NULL = stdout */
   int json;           /* --json: print values as JSON, whatever they are */
+  int read_only;      /* --read-only: open the register read-only, every write refused */
   double timeout;     /* --timeout SECONDS; <0 = the command's default */
   size_t mem_mb;      /* --mem MB */
   char **args;        /* operands after the command word */

@@ -142,10 +142,36 @@ static char *to_utf8(const char *from, const unsigned char *s, size_t len, size_
   return out;
 }
 
+int csv_write_encoded(FILE *f, const char *encoding, const char *s, size_t len, char *err, size_t errlen) {
+  if (!strcasecmp(encoding, "utf-8-bom")) fputs("\xEF\xBB\xBF", f);
+  if (strcasecmp(encoding, "gbk")) return fwrite(s, 1, len, f) == len ? 0 : csv_fail(err, errlen, "cannot write the file");
+  iconv_t cd = iconv_open("GBK", "UTF-8");
+  if (cd == (iconv_t)-1) return csv_fail(err, errlen, "encoding 'gbk' is not known to iconv");
+  size_t cap = len + 16, outleft = cap, inleft = len; /* GBK never takes more bytes than UTF-8 */
+  char *out = malloc(cap), *o = out, *in = (char *)s;
+  int rc = 0;
+  if (!out) rc = csv_fail(err, errlen, "out of memory converting the export to GBK");
+  else if (iconv(cd, &in, &inleft, &o, &outleft) == (size_t)-1) { /* converted whole first: nothing is written */
+    size_t at = (size_t)(in - s), n = 1;
+    while (n < 4 && at + n < len && ((unsigned char)s[at + n] & 0xC0) == 0x80) n++;
+    rc = csv_fail(err, errlen, "line %ld: '%.*s' has no GBK code (Excel's Chinese encoding); nothing was written "
+                  "(--encoding utf-8-bom keeps every character and opens in Excel too)", line_of((const unsigned char *)s, at), (int)n, s + at);
+  } else if (fwrite(out, 1, cap - outleft, f) != cap - outleft) {
+    rc = csv_fail(err, errlen, "cannot write the file");
+  }
+  free(out);
+  iconv_close(cd);
+  return rc;
+}
+
+int csv_encoding_known(const char *encoding) {
+  return !strcasecmp(encoding, "utf-8") || !strcasecmp(encoding, "utf8") || !strcasecmp(encoding, "gbk") ||
+         !strcasecmp(encoding, "gb18030") || !strcasecmp(encoding, "gb2312");
+}
+
 int csv_read_file(const char *path, const char *encoding, CsvRowFn fn, void *ud, char *err, size_t errlen,
                   const char **encoding_used) {
-  if (encoding && strcasecmp(encoding, "utf-8") && strcasecmp(encoding, "utf8") && strcasecmp(encoding, "gbk") &&
-      strcasecmp(encoding, "gb18030") && strcasecmp(encoding, "gb2312"))
+  if (encoding && !csv_encoding_known(encoding))
     return csv_fail(err, errlen, "--encoding '%s' must be utf-8, gbk, gb18030 or gb2312", encoding);
   int fd = open(path, O_RDONLY | O_NONBLOCK); /* a FIFO must not block the open: it is refused below */
   if (fd < 0) return csv_fail(err, errlen, "cannot open '%s': %s", path, strerror(errno));

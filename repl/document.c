@@ -41,7 +41,7 @@ static int doc_eval(Host *h, const char *path, const char *expr) {
 /* Open the host for a document command. 0 or -1. */
 static int doc_open(Host *h, Options *o) {
   double timeout = o->timeout >= 0 ? o->timeout : DOC_TIMEOUT;
-  if (host_open(h, o->db, o->as_of, o->mem_mb << 20, timeout, o->lib) < 0) return -1;
+  if (host_open(h, o->db, o->as_of, o->mem_mb << 20, timeout, o->lib, o->read_only ? HOST_READ_ONLY : 0) < 0) return -1;
   if (o->known_on) snprintf(h->db.known_on, sizeof h->db.known_on, "%s", o->known_on);
   return 0;
 }

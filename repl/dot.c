@@ -106,16 +106,19 @@ static int dot_output(Session *s, int argc, char **argv, const char *rest) {
   return 0;
 }
 
-/* .why [EXPR]: the chain of clauses behind EXPR's value, or behind the last value. */
+/* .why [full] [EXPR]: the outcome and the clauses that decided EXPR's value, or the last value
+ * (a table's rows each under its key); `full` adds the scheme file's positions. */
 static int dot_why(Session *s, int argc, char **argv, const char *rest) {
-  (void)argc; (void)argv;
   duk_context *ctx = s->h.ctx;
+  int full = argc > 1 && !strcmp(argv[1], "full");
+  if (full) rest += 4 + strspn(rest + 4, " \t");
   if (*rest) {
     if (session_run(s, rest, strlen(rest), "<why>", DUK_COMPILE_EVAL)) return 1;
   } else {
     duk_get_global_string(ctx, "_");
   }
-  if (session_call(s, "stdlib/why", "why", 1) != 0) return 1;
+  duk_push_boolean(ctx, full);
+  if (session_call(s, "stdlib/why", "compact", 2) != 0) return 1;
   fprintf(s->out, "%s\n", duk_safe_to_string(ctx, -1));
   duk_pop(ctx);
   return 0;
@@ -213,13 +216,13 @@ static int dot_exit(Session *s, int argc, char **argv, const char *rest) {
 }
 
 static const DotCommand DOT_COMMANDS[] = {
-  {".help", ".help", "this text", dot_help},
+  {".help", ".help [NAME]", "this text; with NAME (q.certificates, format…) what it does", dot_help},
   {".schemes", ".schemes", "every version of each scheme: id, version, in force from/until, origin, document", dot_schemes},
   {".tables", ".tables", "the register's tables", dot_tables},
   {".schema", ".schema [TABLE]", "CREATE statements of every table, or of TABLE", dot_schema},
   {".mode", ".mode [MODE]", "print results as table (default), json, csv or line", dot_mode},
   {".output", ".output [FILE]", "write results to FILE; without FILE back to the screen", dot_output},
-  {".why", ".why [EXPR]", "the clauses behind the last value (or EXPR), one per line", dot_why},
+  {".why", ".why [full] [EXPR]", "the outcome and the clauses behind the last value (or EXPR); full: every step", dot_why},
   {".as-of", ".as-of [DATE]", "the date rules treat as today in this session: what is now known to have been true then", dot_as_of},
   {".known-on", ".known-on [DATE|off]", "answer with only what had been recorded by DATE (off: everything)", dot_known_on},
   {".load", ".load FILE", "run a JavaScript file in this session (a scheme file defines its versions)", dot_load},
@@ -229,14 +232,22 @@ static const DotCommand DOT_COMMANDS[] = {
 };
 #define DOT_N (sizeof DOT_COMMANDS / sizeof DOT_COMMANDS[0])
 
-/* .help: every command, its usage and what it does. */
+/* .help [NAME]: every command, its usage and what it does; with NAME (an expression such as
+ * q.certificates or format), what help(NAME) says: its doc comment. */
 static int dot_help(Session *s, int argc, char **argv, const char *rest) {
-  (void)s; (void)argc; (void)argv; (void)rest;
+  (void)argv;
+  if (argc > 1) {
+    if (session_run(s, rest, strlen(rest), "<help>", DUK_COMPILE_EVAL)) return 1;
+    if (session_call(s, "stdlib/help", "help", 1) != 0) return 1;
+    fprintf(s->out, "%s\n", duk_safe_to_string(s->h.ctx, -1));
+    duk_pop(s->h.ctx);
+    return 0;
+  }
   fputs("Type JavaScript; its value is printed (multi-line input continues while incomplete).\n"
         "Tab completes names, properties, scheme ids and commands; Ctrl-R searches the history;\n"
         "Ctrl-C clears the line or stops a running evaluation. The last value is `_`.\n\n", s->out);
   for (size_t i = 0; i < DOT_N; i++) fprintf(s->out, "%-22s %s\n", DOT_COMMANDS[i].usage, DOT_COMMANDS[i].help);
-  fputs("\nIn JavaScript: q.<Tab> (analyst queries), sql(text, params...), why(value),\n"
+  fputs("\nIn JavaScript: q.<Tab> (analyst queries), sql(text, params...), why(value), help(x),\n"
         "scheme(id), format.table(rows) / format.csv(rows). See docs/repl.md.\n", s->out);
   return 0;
 }

@@ -1,4 +1,4 @@
-/* repl/export.c — `certsh export orgs|people|certificates [--format csv|json|html|xlsx] [--history] [FILE]`:
+/* repl/export.c — `certsh export orgs|people|certificates [--format csv|json|html|xlsx] [--encoding E] [--history] [FILE]`:
  * the public register (certificate number, holder, scope, grade, status, dates) and the
  * organisations and people, as CSV (re-importable with `certsh import`), JSON, .xlsx
  * (repl/export_xlsx.c), or one static HTML page whose search box works offline (for
@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 /* The deciders of decision D as import reads them back: each "name(key)", the key being the
@@ -153,16 +154,53 @@ static sqlite3_stmt *export_prepare(Db *db, int kind, TransferFormat fmt, int hi
   return st;
 }
 
-/* export KIND [--format csv|json|html|xlsx] [--history] [FILE] */
+/* Write the export (rows of st) to f: CSV in encoding (utf-8, utf-8-bom, gbk; GBK is converted
+ * from the whole text at once, so a character GBK lacks writes nothing), JSON and HTML as UTF-8,
+ * xlsx as a workbook (repl/export_xlsx.c).
+ * Returns rows written, or -1 with the reason on stderr. */
+static long export_write(Db *db, sqlite3_stmt *st, TransferFormat fmt, int kind, const char *encoding, FILE *f) {
+  if (fmt == FORMAT_XLSX) {
+    long n = export_xlsx(db, st, kind, f);
+    if (n < 0) fprintf(stderr, "error: %s\n", db->err.message);
+    return n;
+  }
+  if (fmt != FORMAT_CSV || !strcasecmp(encoding, "utf-8")) {
+    long n = export_rows(db, st, fmt, kind, f);
+    if (n < 0) fprintf(stderr, "error: %s\n", db->err.message);
+    return n;
+  }
+  if (!strcasecmp(encoding, "utf-8-bom")) {
+    char err[8];
+    csv_write_encoded(f, encoding, "", 0, err, sizeof err);
+    long n = export_rows(db, st, fmt, kind, f);
+    if (n < 0) fprintf(stderr, "error: %s\n", db->err.message);
+    return n;
+  }
+  char *buf = NULL, err[600];
+  size_t len = 0;
+  FILE *mem = open_memstream(&buf, &len);
+  if (!mem) { fprintf(stderr, "error: out of memory\n"); return -1; }
+  long n = export_rows(db, st, fmt, kind, mem);
+  fclose(mem);
+  if (n < 0) fprintf(stderr, "error: %s\n", db->err.message);
+  else if (csv_write_encoded(f, encoding, buf, len, err, sizeof err) < 0) { fprintf(stderr, "export: %s\n", err); n = -1; }
+  free(buf);
+  return n;
+}
+
+/* export KIND [--format csv|json|html|xlsx] [--encoding utf-8|utf-8-bom|gbk] [--history] [FILE] */
 int cmd_export(Options *o) {
-  const char *usage = "usage: certsh export orgs|people|certificates [--format csv|json|html|xlsx] [--history] [FILE]";
-  const char *kind_name = NULL, *path = NULL, *format = "csv";
+  const char *usage = "usage: certsh export orgs|people|certificates [--format csv|json|html|xlsx] [--encoding utf-8|utf-8-bom|gbk] "
+                      "[--history] [FILE]";
+  const char *kind_name = NULL, *path = NULL, *format = "csv", *encoding = "utf-8";
   int history = 0;
   for (int i = 0; i < o->nargs; i++) {
     const char *a = o->args[i];
     if (!strcmp(a, "--history")) history = 1;
     else if (!strcmp(a, "--format") && i + 1 < o->nargs) format = o->args[++i];
     else if (!strncmp(a, "--format=", 9)) format = a + 9;
+    else if (!strcmp(a, "--encoding") && i + 1 < o->nargs) encoding = o->args[++i];
+    else if (!strncmp(a, "--encoding=", 11)) encoding = a + 11;
     else if (a[0] == '-' && a[1]) { fprintf(stderr, "certsh: unknown export option '%s'\n%s\n", a, usage); return 2; }
     else if (!kind_name) kind_name = a;
     else if (!path) path = a;
@@ -173,6 +211,14 @@ int cmd_export(Options *o) {
   TransferFormat fmt = !strcmp(format, "csv") ? FORMAT_CSV : !strcmp(format, "json") ? FORMAT_JSON
                        : !strcmp(format, "html") ? FORMAT_HTML : !strcmp(format, "xlsx") ? FORMAT_XLSX : FORMAT_NONE;
   if (fmt == FORMAT_NONE) { fprintf(stderr, "certsh: --format '%s' must be csv, json, html or xlsx\n%s\n", format, usage); return 2; }
+  if (strcasecmp(encoding, "utf-8") && strcasecmp(encoding, "utf-8-bom") && strcasecmp(encoding, "gbk")) {
+    fprintf(stderr, "certsh: --encoding '%s' must be utf-8, utf-8-bom or gbk\n%s\n", encoding, usage);
+    return 2;
+  }
+  if (fmt != FORMAT_CSV && strcasecmp(encoding, "utf-8")) {
+    fprintf(stderr, "certsh: --encoding is for CSV; %s is always UTF-8\n%s\n", format, usage);
+    return 2;
+  }
   if (history && kind != KIND_CERTIFICATES) { fprintf(stderr, "certsh: --history is for certificates\n%s\n", usage); return 2; }
   if (history && fmt == FORMAT_HTML) { fprintf(stderr, "certsh: --history is for csv, json or xlsx: the HTML page is the public register, as it stands\n%s\n", usage); return 2; }
   if (kind == KIND_CERTIFICATES && fmt == FORMAT_HTML) return export_register_page(o, path); /* the public page */
@@ -183,7 +229,7 @@ int cmd_export(Options *o) {
 
   Db db;
   CoreError err;
-  if (db_open(&db, o->db, &err) < 0) { fprintf(stderr, "error: %s\n", err.message); return 1; }
+  if ((o->read_only ? db_open_readonly : db_open)(&db, o->db, &err) < 0) { fprintf(stderr, "error: %s\n", err.message); return 1; }
   db_limit_memory(&db, (long long)o->mem_mb << 20);
   transfer_set_as_of(&db, o->as_of);
   TransferOut out;
@@ -192,8 +238,7 @@ int cmd_export(Options *o) {
   if (db_exec(&db, "BEGIN") < 0 || !(st = export_prepare(&db, kind, fmt, history))) {
     fprintf(stderr, "error: %s\n", db.err.message);
   } else if (transfer_out_open(&out, path) == 0) {
-    long n = fmt == FORMAT_XLSX ? export_xlsx(&db, st, kind, out.f) : export_rows(&db, st, fmt, kind, out.f);
-    if (n < 0) fprintf(stderr, "error: %s\n", db.err.message);
+    long n = export_write(&db, st, fmt, kind, encoding, out.f);
     rc = transfer_out_close(&out, n >= 0) == 0 && n >= 0 ? 0 : 1;
     if (rc == 0 && path) fprintf(stderr, "export: %ld %s written to %s\n", n, TRANSFER_KINDS[kind].name, path);
   }

@@ -574,6 +574,10 @@ int cmd_import(Options *o) {
   }
   int kind = kind_name ? transfer_kind(kind_name) : -1;
   if (kind < 0 || !path) { fprintf(stderr, "certsh: import what, from which file?\n%s\n", usage); return 2; }
+  if (encoding && !csv_encoding_known(encoding)) {
+    fprintf(stderr, "certsh: --encoding '%s' must be utf-8, gbk, gb18030 or gb2312\n%s\n", encoding, usage);
+    return 2;
+  }
 
   Import *im = calloc(1, sizeof *im);
   if (!im) return 1;
@@ -583,7 +587,7 @@ int cmd_import(Options *o) {
   im->progress = isatty(2);
   im->last_pct = -1;
   double timeout = o->timeout >= 0 ? o->timeout : 0;
-  if (host_open(&im->h, o->db, o->as_of, o->mem_mb << 20, timeout, o->lib) < 0) { free(im); return 1; }
+  if (host_open(&im->h, o->db, o->as_of, o->mem_mb << 20, timeout, o->lib, o->read_only ? HOST_READ_ONLY : 0) < 0) { free(im); return 1; }
   Db *db = &im->h.db;
   int rc = 1;
   char err[600];

@@ -68,7 +68,7 @@ int cmd_lint(Options *o) {
   int problems = 0;
   for (int i = 0; i < o->nargs; i++) {
     Host h; /* a fresh heap per file: nothing one file defines is seen by the next */
-    if (host_open(&h, ":memory:", o->as_of, o->mem_mb << 20, o->timeout >= 0 ? o->timeout : 30.0, o->lib) < 0) return 1;
+    if (host_open(&h, ":memory:", o->as_of, o->mem_mb << 20, o->timeout >= 0 ? o->timeout : 30.0, o->lib, 0) < 0) return 1;
     problems += lint_file(&h, o->args[i]);
     host_close(&h);
   }

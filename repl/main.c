@@ -6,6 +6,7 @@
 #include "repl/lint.h"
 #include "repl/owners.h"
 #include "repl/document.h"
+#include "repl/jobs.h"
 #include "core/civil.h"
 #include "core/log.h"
 #include "dsl/host.h"
@@ -63,7 +64,7 @@ static void watchdog_arm(double timeout) {
 /* Open the host for a command, applying the command's default time budget. */
 static int open_host(Host *h, Options *o, const char *db, double default_timeout) {
   double timeout = o->timeout >= 0 ? o->timeout : default_timeout;
-  if (host_open(h, db, o->as_of, o->mem_mb << 20, timeout, o->lib) < 0) return -1;
+  if (host_open(h, db, o->as_of, o->mem_mb << 20, timeout, o->lib, o->read_only ? HOST_READ_ONLY : 0) < 0) return -1;
   if (o->known_on) snprintf(h->db.known_on, sizeof h->db.known_on, "%s", o->known_on);
   return 0;
 }
@@ -107,15 +108,36 @@ static int cmd_eval(Options *o) {
   return output_finish(&out, rc ? EXIT_FAIL : EXIT_OK);
 }
 
-/* run FILE [ARGS…]: run a batch job with `args`. */
+/* run FILE|JOB [ARGS…]: run a batch job with `args`: a built-in job by name (certsh jobs), or a
+ * script file. */
 static int cmd_run(Options *o) {
-  if (o->nargs < 1) return usage_error("%s", "run needs a FILE: certsh run FILE [ARGS...]");
+  if (o->nargs < 1) return usage_error("%s", "run needs a FILE or a job's name: certsh run FILE|JOB [ARGS...] (certsh jobs lists the jobs)");
   size_t len;
-  char *src = host_read_file(o->args[0], &len);
-  if (!src) { fprintf(stderr, "error: cannot read script '%s': %s\n", o->args[0], host_file_error(errno)); return EXIT_FAIL; }
   Host h;
   TransferOut out;
-  if (open_host(&h, o, o->db, DEFAULT_BATCH_TIMEOUT) < 0) { free(src); return EXIT_FAIL; }
+  const char *name = o->args[0];
+  char job[256];
+  if (open_host(&h, o, o->db, DEFAULT_BATCH_TIMEOUT) < 0) return EXIT_FAIL;
+  int is_job = job_is_name(name);
+  char *src = is_job ? job_source(&h, name, &len, job, sizeof job) : host_read_file(name, &len);
+  if (!src) {
+    int e = errno;
+    host_close(&h);
+    if (is_job) return usage_error("there is no built-in job '%s' (certsh jobs lists them; a script is run by its path, e.g. ./x.js)", name);
+    fprintf(stderr, "error: cannot read script '%s': %s\n", name, host_file_error(e));
+    const char *base = strrchr(name, '/');
+    char guess[256];
+    snprintf(guess, sizeof guess, "%s", base ? base + 1 : name);
+    if (strlen(guess) > 3 && !strcmp(guess + strlen(guess) - 3, ".js")) guess[strlen(guess) - 3] = 0;
+    if (job_is_name(guess) && open_host(&h, o, ":memory:", 0) == 0) { /* examples/reminders.js away from the source tree */
+      char *builtin = job_source(&h, guess, &len, job, sizeof job);
+      if (builtin) fprintf(stderr, "hint: the built-in job of that name runs from anywhere: certsh run %s\n", guess);
+      free(builtin);
+      host_close(&h);
+    }
+    return EXIT_FAIL;
+  }
+  if (is_job) name = job;
   if (output_start(&h, o, &out) < 0) { free(src); host_close(&h); return EXIT_FAIL; }
   duk_push_global_object(h.ctx);
   duk_push_array(h.ctx);
@@ -131,7 +153,7 @@ static int cmd_run(Options *o) {
     char *nl = strchr(src, '\n');
     for (char *p = src; p < (nl ? nl : src + len); p++) *p = ' ';
   }
-  int rc = host_eval(&h, body, len, o->args[0]);
+  int rc = host_eval(&h, body, len, name);
   free(src);
   /* a job's own usage error (an Error with code 'usage', printed first) exits 2 like certsh's */
   int usage = rc && !strncmp(duk_safe_to_string(h.ctx, -1), "usage: ", 7);
@@ -215,7 +237,7 @@ static int cmd_verify(Options *o) {
   }
   Db db;
   CoreError err;
-  if (db_open(&db, o->db, &err) < 0) { fprintf(stderr, "error: %s\n", err.message); return EXIT_FAIL; }
+  if ((o->read_only ? db_open_readonly : db_open)(&db, o->db, &err) < 0) { fprintf(stderr, "error: %s\n", err.message); return EXIT_FAIL; }
   db_limit_memory(&db, (long long)o->mem_mb << 20);
   LogReport r;
   int rc = log_verify(&db, &r);
@@ -365,6 +387,7 @@ static int cmd_test(Options *o) {
   int k = 0;
   for (int i = 0; i < o->nargs; i++) { /* --coverage: report what the tests reach */
     if (!strcmp(o->args[i], "--coverage")) test_cover = 1;
+    else if (o->args[i][0] == '-' && o->args[i][1]) return usage_error("test takes --coverage and PATHs; unknown option '%s'", o->args[i]);
     else o->args[k++] = o->args[i];
   }
   o->nargs = k;
@@ -404,12 +427,13 @@ typedef struct Command {
 static const Command COMMANDS[] = {
   {"", "certsh [OPTIONS]", "open the REPL on the register", cmd_repl},
   {"-e", "certsh [OPTIONS] -e EXPR", "evaluate EXPR and print its value (strings raw, the rest as JSON)", cmd_eval},
-  {"run", "certsh [OPTIONS] run FILE [ARGS...]", "run a batch job; ARGS reach the script as `args`", cmd_run},
+  {"run", "certsh [OPTIONS] run FILE|JOB [ARGS...]", "run a script FILE, or a built-in JOB by name; ARGS reach it as `args`", cmd_run},
+  {"jobs", "certsh jobs", "list the built-in jobs (run reminders, …) with their arguments", cmd_jobs},
   {"test", "certsh [OPTIONS] test [--coverage] [PATH...]", "run *.test.js files (default: every test of stdlib and schemes); --coverage: the bands, levels, deadlines and guards no test reaches", cmd_test},
   {"verify", "certsh [OPTIONS] verify [--head HASH[:SIGNATURE]]", "check the schema, the record log's hash chain and every row against it (and a head kept elsewhere)", cmd_verify},
   {"init", "certsh [OPTIONS] init [FILE]", "create an empty register at FILE (default: --db); the only command that creates one", cmd_init},
   {"import", "certsh [OPTIONS] import orgs|people|certificates FILE.csv [--encoding E]", "import a CSV file in one transaction; a bad file is refused whole", cmd_import},
-  {"export", "certsh [OPTIONS] export orgs|people|certificates [--format csv|json|html|xlsx] [--history] [FILE]", "export the register (the public register of certificates, organisations, people)", cmd_export},
+  {"export", "certsh [OPTIONS] export orgs|people|certificates [--format csv|json|html|xlsx] [--encoding utf-8|utf-8-bom|gbk] [--history] [FILE]", "export the register (the public register of certificates, organisations, people)", cmd_export},
   {"body", "certsh [OPTIONS] body [--name N --address A --approval X --url PATTERN ...]", "show or set the body's profile printed on its certificates and letters", cmd_body},
   {"certificate", "certsh [OPTIONS] certificate NUMBER... | --from D [--to D] [-o FILE.pdf]", "write certificate documents as PDF, laid out as each scheme requires, with a QR code to the public register", cmd_certificate},
   {"letter", "certsh [OPTIONS] letter KIND NUMBER|CASE [-o FILE.pdf]", "write a decision letter (refusal, non-acceptance, suspension, restoration, withdrawal) as PDF", cmd_letter},
@@ -424,23 +448,65 @@ static const Command COMMANDS[] = {
 };
 #define NCOMMANDS (sizeof COMMANDS / sizeof COMMANDS[0])
 
+/* The options: one table drives parsing and --help (and, through --help, the manual page's
+ * test and the shell completion). */
+typedef enum OptionId { OPT_DB, OPT_AS_OF, OPT_KNOWN_ON, OPT_READ_ONLY, OPT_JSON, OPT_TIMEOUT, OPT_MEM, OPT_OUTPUT, OPT_LIB,
+                        OPT_HELP, OPT_VERSION } OptionId;
+typedef struct OptionSpec {
+  OptionId id;
+  const char *name, *alias; /* "--db"; a short alias or NULL */
+  const char *arg;          /* the value's placeholder, NULL for a flag */
+  const char *help;         /* lines after the first are indented under it */
+} OptionSpec;
+
+static const OptionSpec OPTIONS[] = {
+  {OPT_DB, "--db", NULL, "FILE", "the register (default ./certsh.db, or $CERTSH_DB); :memory: works;\n"
+                                 "a path that does not exist is refused (certsh init creates it)"},
+  {OPT_AS_OF, "--as-of", NULL, "YYYY-MM-DD", "the date rules treat as today (default: today): what is now known to\n"
+                                             "have been true then; new events are recorded on it"},
+  {OPT_KNOWN_ON, "--known-on", NULL, "YYYY-MM-DD", "only what had been recorded by that date (past-date questions)"},
+  {OPT_READ_ONLY, "--read-only", NULL, NULL, "open the register read-only (analysts): every write is refused"},
+  {OPT_JSON, "--json", NULL, NULL, "print values as JSON, whatever they are"},
+  {OPT_TIMEOUT, "--timeout", NULL, "SECONDS", "time budget per evaluation (default 30 in -e and run, 120 per test file,\n"
+                                              "none in the REPL)"},
+  {OPT_MEM, "--mem", NULL, "MB", "memory cap of the script heap, and of SQLite's (default 256)"},
+  {OPT_OUTPUT, "--output", "-o", "FILE", "write what -e and run print to FILE (only when they succeed)"},
+  {OPT_LIB, "--lib", NULL, "DIR", "load stdlib/, schemes/ and the jobs of examples/ from DIR (or $CERTSH_PATH)\\n"
+                                     "before the embedded ones"},
+  {OPT_HELP, "--help", "-h", NULL, "print this text"},
+  {OPT_VERSION, "--version", NULL, NULL, "print the version"},
+};
+#define NOPTIONS (sizeof OPTIONS / sizeof OPTIONS[0])
+
+/* The option spelled a (its name or alias), or NULL. */
+static const OptionSpec *option_find(const char *a) {
+  for (size_t i = 0; i < NOPTIONS; i++)
+    if (!strcmp(a, OPTIONS[i].name) || (OPTIONS[i].alias && !strcmp(a, OPTIONS[i].alias))) return &OPTIONS[i];
+  return NULL;
+}
+
 static int cmd_help(Options *o) {
   (void)o;
   printf("certsh %s: a certification body's register, scripted in JavaScript\n\nUsage:\n", CERTSH_VERSION);
-  for (size_t i = 0; i < NCOMMANDS; i++) printf("  %-40s %s\n", COMMANDS[i].usage, COMMANDS[i].help);
-  printf("\nOptions:\n"
-         "  --db FILE          the register (default ./certsh.db, or $CERTSH_DB); :memory: works;\n"
-         "                     a path that does not exist is refused (certsh init creates it)\n"
-         "  --as-of YYYY-MM-DD the date rules treat as today (default: today): what is now known to\n"
-         "                     have been true then; new events are recorded on it\n"
-         "  --known-on YYYY-MM-DD  only what had been recorded by that date (past-date questions)\n"
-         "  --json             print values as JSON, whatever they are\n"
-         "  --timeout SECONDS  time budget per evaluation (default 30 in -e and run, 120 per test file,\n"
-         "                     none in the REPL)\n"
-         "  --mem MB           memory cap of the script heap, and of SQLite's (default 256)\n"
-         "  -o, --output FILE  write what -e and run print to FILE (only when they succeed)\n"
-         "  --lib DIR          load stdlib/ and schemes/ from DIR (or $CERTSH_PATH) before the embedded ones\n"
-         "  --version          print the version\n"
+  for (size_t i = 0; i < NCOMMANDS; i++) { /* a long usage on its own line, its help under it */
+    if (strlen(COMMANDS[i].usage) > 40) printf("  %s\n  %-40s %s\n", COMMANDS[i].usage, "", COMMANDS[i].help);
+    else printf("  %-40s %s\n", COMMANDS[i].usage, COMMANDS[i].help);
+  }
+  printf("\nOptions:\n");
+  for (size_t i = 0; i < NOPTIONS; i++) {
+    const OptionSpec *op = &OPTIONS[i];
+    char head[64];
+    snprintf(head, sizeof head, "%s%s%s%s%s", op->alias ? op->alias : "", op->alias ? ", " : "", op->name,
+             op->arg ? " " : "", op->arg ? op->arg : "");
+    printf("  %-22s ", head);
+    for (const char *p = op->help; *p; p++) {
+      putchar(*p);
+      if (*p == '\n') printf("  %-22s ", "");
+    }
+    putchar('\n');
+  }
+  printf("\nEnvironment: CERTSH_DB (the register), CERTSH_PATH (--lib), CERTSH_HEAD_KEY (verify's key file),\n"
+         "COLUMNS and LINES (the terminal's size), PAGER (long REPL results), NO_COLOR, HOME (~/.certsh_history).\n"
          "\nExit status: 0 ok, 1 script or rule error (message on stderr), 2 usage error.\n");
   return EXIT_OK;
 }
@@ -458,39 +524,48 @@ int main(int argc, char **argv) {
     const char *a = argv[i];
     int has_value = i + 1 < argc;
     if (seen_cmd && cmd->run == cmd_run && nops >= 1) { operands[nops++] = argv[i]; continue; } /* script args */
-    if (!strcmp(a, "--help") || !strcmp(a, "-h")) { cmd = &COMMANDS[NCOMMANDS - 1]; seen_cmd = 1; }
-    else if (!strcmp(a, "--version")) { printf("certsh %s (Duktape %ld, SQLite %s)\n", CERTSH_VERSION, (long)DUK_VERSION, sqlite3_libversion()); return EXIT_OK; }
-    else if (!strcmp(a, "--json")) o.json = 1;
-    else if ((!strcmp(a, "--output") || !strcmp(a, "-o")) && !seen_cmd) {
-      if (!has_value) { return usage_error("option %s needs a value", a); }
-      o.output = argv[++i];
-    } else if (!strcmp(a, "--db") || !strcmp(a, "--as-of") || !strcmp(a, "--known-on") || !strcmp(a, "--lib") || !strcmp(a, "--timeout") ||
-             !strcmp(a, "--mem") || !strcmp(a, "-e")) {
-      if (!has_value) { return usage_error("option %s needs a value", a); }
-      const char *v = argv[++i];
-      if (!strcmp(a, "--db")) o.db = v;
-      else if (!strcmp(a, "--lib")) o.lib = v;
-      else if (!strcmp(a, "-e")) { o.expr = v; cmd = &COMMANDS[1]; seen_cmd = 1; }
-      else if (!strcmp(a, "--as-of")) {
-        long day;
-        if (civil_parse(v, &day) < 0) { return usage_error("--as-of '%s' is not a real calendar date YYYY-MM-DD", v); }
+    const OptionSpec *op = option_find(a);
+    if (op && op->id == OPT_OUTPUT && seen_cmd) op = NULL; /* after the command, -o is the command's */
+    if (!op && !strcmp(a, "-e") && !seen_cmd) {
+      if (!has_value) return usage_error("option %s needs a value", a);
+      o.expr = argv[++i];
+      cmd = &COMMANDS[1];
+      seen_cmd = 1;
+      continue;
+    }
+    if (op && op->arg && !has_value) return usage_error("option %s needs a value", a);
+    const char *v = op && op->arg ? argv[++i] : NULL;
+    long day;
+    char *end;
+    if (op) switch (op->id) {
+      case OPT_HELP: cmd = &COMMANDS[NCOMMANDS - 1]; seen_cmd = 1; break;
+      case OPT_VERSION: printf("certsh %s (Duktape %ld, SQLite %s)\n", CERTSH_VERSION, (long)DUK_VERSION, sqlite3_libversion()); return EXIT_OK;
+      case OPT_JSON: o.json = 1; break;
+      case OPT_READ_ONLY: o.read_only = 1; break;
+      case OPT_OUTPUT: o.output = v; break;
+      case OPT_DB: o.db = v; break;
+      case OPT_LIB: o.lib = v; break;
+      case OPT_AS_OF:
+        if (civil_parse(v, &day) < 0) return usage_error("--as-of '%s' is not a real calendar date YYYY-MM-DD", v);
         o.as_of = v;
-      } else if (!strcmp(a, "--known-on")) {
-        long day;
-        if (civil_parse(v, &day) < 0) { return usage_error("--known-on '%s' is not a real calendar date YYYY-MM-DD", v); }
+        break;
+      case OPT_KNOWN_ON:
+        if (civil_parse(v, &day) < 0) return usage_error("--known-on '%s' is not a real calendar date YYYY-MM-DD", v);
         o.known_on = v;
-      } else if (!strcmp(a, "--timeout")) {
-        char *end;
+        break;
+      case OPT_TIMEOUT:
         o.timeout = strtod(v, &end);
-        if (*end || o.timeout < 0 || o.timeout > 1e6) { return usage_error("--timeout '%s' must be a number of seconds (0 = none)", v); }
-      } else {
-        char *end;
+        if (*end || o.timeout < 0 || o.timeout > 1e6) return usage_error("--timeout '%s' must be a number of seconds (0 = none)", v);
+        break;
+      case OPT_MEM: {
         double mb = strtod(v, &end);
-        if (*end || mb < 8 || mb > 65536) { return usage_error("--mem '%s' must be a number of megabytes from 8 to 65536", v); }
+        if (*end || mb < 8 || mb > 65536) return usage_error("--mem '%s' must be a number of megabytes from 8 to 65536", v);
         o.mem_mb = (size_t)mb;
+        break;
       }
-    } else if (a[0] == '-' && a[1] && !seen_cmd) {
-          return usage_error("unknown option '%s'", a);
+    }
+    else if (a[0] == '-' && a[1] && !seen_cmd) {
+      return usage_error("unknown option '%s'", a);
     } else if (!seen_cmd) {
       size_t k;
       for (k = 2; k < NCOMMANDS && strcmp(COMMANDS[k].name, a) != 0; k++) {}

@@ -16,7 +16,8 @@
 static int owners_run(Options *o, const char *name, const char *text, size_t len) {
   Host h;
   const char *db = !strcmp(name, "doc") ? ":memory:" : o->db; /* a page of the rules reads no register */
-  if (host_open(&h, db, o->as_of, o->mem_mb << 20, o->timeout >= 0 ? o->timeout : 60.0, o->lib) < 0) return 1;
+  if (host_open(&h, db, o->as_of, o->mem_mb << 20, o->timeout >= 0 ? o->timeout : 60.0, o->lib,
+                o->read_only ? HOST_READ_ONLY : 0) < 0) return 1;
   if (o->known_on) snprintf(h.db.known_on, sizeof h.db.known_on, "%s", o->known_on);
   duk_context *ctx = h.ctx;
   duk_push_global_object(ctx);
@@ -132,7 +133,7 @@ static int teach_read_stdin(void *ud, char **line) {
 
 int cmd_teach(Options *o) {
   Host h;
-  if (host_open(&h, ":memory:", o->as_of, o->mem_mb << 20, o->timeout >= 0 ? o->timeout : 60.0, o->lib) < 0) return 1;
+  if (host_open(&h, ":memory:", o->as_of, o->mem_mb << 20, o->timeout >= 0 ? o->timeout : 60.0, o->lib, 0) < 0) return 1;
   int rc = owners_teach(&h, stdout, o->args, o->nargs, teach_read_stdin, NULL);
   host_close(&h);
   return rc;

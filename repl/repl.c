@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <wchar.h>
 
@@ -101,11 +102,59 @@ static void session_report(Session *s, int interrupted) {
 
 /* ---- evaluation and printing ---------------------------------------------------------------- */
 
-/* Columns of the terminal on stdout, 0 when it is not one. */
+/* Columns of the terminal on stdout ($COLUMNS when the terminal does not say), 0 when stdout is
+ * not a terminal (a pipe or a file gets every table whole). */
 static int session_columns(Session *s) {
   struct winsize ws;
-  if (s->out != stdout || !isatty(1) || ioctl(1, TIOCGWINSZ, &ws) != 0) return 0;
-  return ws.ws_col;
+  if (s->out != stdout || !isatty(1)) return 0;
+  if (ioctl(1, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
+  const char *env = getenv("COLUMNS");
+  int n = env ? atoi(env) : 0;
+  return n > 0 ? n : 80;
+}
+
+/* Rows of the terminal on stdout, 0 when it is not one. */
+static int session_rows(Session *s) {
+  struct winsize ws;
+  if (s->out != stdout || !isatty(1) || !s->tty) return 0;
+  if (ioctl(1, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0) return ws.ws_row;
+  const char *env = getenv("LINES");
+  return env && atoi(env) > 0 ? atoi(env) : 24;
+}
+
+/* Write text (len bytes) to the session's output: through $PAGER (default less, with LESS=FRX
+ * unless set, or more where less is not installed) when it is longer than a terminal's height,
+ * else directly. Never in a pipe or to a file: session_rows is 0 there. */
+static void session_write_paged(Session *s, const char *text, size_t len) {
+  int rows = session_rows(s);
+  size_t lines = 0;
+  for (size_t i = 0; i < len && rows > 0; i++) lines += text[i] == '\n';
+  const char *pager = getenv("PAGER");
+  if (!pager || !*pager) pager = "command -v less > /dev/null 2>&1 && exec less || exec more";
+  FILE *p = NULL;
+  if (rows > 0 && lines + 1 >= (size_t)rows && strcmp(pager, "cat") != 0) {
+    setenv("LESS", "FRX", 0);
+    fflush(s->out);
+    p = popen(pager, "w");
+  }
+  if (!p) {
+    fwrite(text, 1, len, s->out);
+    if (len && text[len - 1] != '\n') fputc('\n', s->out);
+    fflush(s->out);
+    return;
+  }
+  void (*old)(int) = signal(SIGPIPE, SIG_IGN); /* the pager may be left before it read everything */
+  fwrite(text, 1, len, p);
+  if (len && text[len - 1] != '\n') fputc('\n', p);
+  int rc = pclose(p);
+  signal(SIGPIPE, old);
+  sigint_count = 0; /* a Ctrl-C in the pager is the pager's */
+  if (rc == -1 || (WIFEXITED(rc) && WEXITSTATUS(rc) == 127)) { /* no such pager: print it here */
+    fprintf(stderr, "certsh: the pager '%s' could not be started ($PAGER); printing directly\n", pager);
+    fwrite(text, 1, len, s->out);
+    if (len && text[len - 1] != '\n') fputc('\n', s->out);
+    fflush(s->out);
+  }
 }
 
 /* The one way the REPL runs script code (its lines, .load, .why, the helpers it calls): call
@@ -153,9 +202,7 @@ void session_print_value(Session *s) {
   if (session_call(s, "stdlib/format", "display", 2) != 0) return;
   duk_size_t len;
   const char *text = duk_safe_to_lstring(ctx, -1, &len);
-  fwrite(text, 1, len, s->out);
-  if (len && text[len - 1] != '\n') fputc('\n', s->out);
-  fflush(s->out);
+  session_write_paged(s, text, len);
   duk_pop(ctx);
 }
 
@@ -310,7 +357,7 @@ static void repl_close(Session *s) {
  * otherwise leave it to host_open to refuse. 0 to go on, -1 to stop. */
 static int repl_offer_init(Session *s, const char *path) {
   struct stat sb;
-  if (!s->tty || !strcmp(path, ":memory:") || !strncmp(path, "file:", 5) || stat(path, &sb) == 0) return 0;
+  if (!s->tty || s->opts->read_only || !strcmp(path, ":memory:") || !strncmp(path, "file:", 5) || stat(path, &sb) == 0) return 0;
   printf("There is no register at '%s'. Create an empty one there? [y/N] ", path);
   fflush(stdout);
   char answer[16];
@@ -334,7 +381,8 @@ int repl_main(Options *o) {
   s->mode = o->json ? MODE_JSON : MODE_TABLE;
   repl_set_locale();
   if (repl_offer_init(s, o->db) < 0) return 1;
-  if (host_open(&s->h, o->db, o->as_of, o->mem_mb << 20, o->timeout > 0 ? o->timeout : 0, o->lib) < 0) return 1;
+  if (host_open(&s->h, o->db, o->as_of, o->mem_mb << 20, o->timeout > 0 ? o->timeout : 0, o->lib,
+                o->read_only ? HOST_READ_ONLY : 0) < 0) return 1;
   if (o->known_on) snprintf(s->h.db.known_on, sizeof s->h.db.known_on, "%s", o->known_on);
   if (s->tty) {
     repl_open_editor(s);

@@ -180,48 +180,85 @@ function rowsOf(rows, fn) {
   return rows;
 }
 
+// isWhole(t) → true for a cell that must never be cut: empty, or one word of narrow characters
+// (a number, a date, a certificate number, a USCC, a code such as 'cas-service@1' or '§7.5').
+function isWhole(t) { return t === '' || (t.length <= 48 && !/\s/.test(t) && width(t) === t.length); }
+
+// wrap(t, cells, lines) → t in lines of at most cells cells, broken after a space where one is
+// near, else between characters; at most `lines` of them, the last cut with '…'.
+function wrap(t, cells, lines) {
+  if (width(t) <= cells) return [t];
+  var cps = codePoints(t), out = [], line = '', w = 0, lastSpace = -1;
+  for (var i = 0; i < cps.length; i++) {
+    var cw = charWidth(cps[i]), ch = String.fromCharCode.apply(null, cps[i] > 0xFFFF ?
+      [0xD800 + ((cps[i] - 0x10000) >> 10), 0xDC00 + ((cps[i] - 0x10000) & 0x3FF)] : [cps[i]]);
+    if (w + cw > cells) {
+      var rest = '';
+      if (lastSpace > line.length / 2) { rest = line.substring(lastSpace + 1); line = line.substring(0, lastSpace); }
+      out.push(line.replace(/\s+$/, ''));
+      if (out.length === lines) { out[lines - 1] = cut(out[lines - 1] + ' ' + rest + ch, cells); return out; }
+      line = rest; w = width(rest); lastSpace = -1;
+      if (ch === ' ') continue;
+    }
+    if (ch === ' ') lastSpace = line.length;
+    line += ch;
+    w += cw;
+  }
+  if (out.length === lines) out[lines - 1] = cut(out[lines - 1] + ' ' + line, cells);
+  else out.push(line);
+  return out;
+}
+
 // format.table(rows, columns, opts) → the rows as an aligned text table: a header, a rule, one
-// line per row; numbers right-aligned; Chinese characters count two cells; cells longer than
-// opts.max cells (default 40) are cut with '…'; opts.width (terminal columns) narrows the
-// widest columns until the table fits. No trailing newline.
+// line per row; numbers right-aligned; Chinese characters count two cells. Identifiers, dates,
+// numbers and codes (isWhole) are never cut; a text cell longer than opts.max cells (default
+// 40) is cut with '…'. With opts.width (terminal columns) the text columns shrink, widest
+// first, their cells wrapping onto up to opts.lines lines (default 2), until the table fits;
+// when even that does not fit, each row is printed as a block of `key  value` lines
+// (format.blocks). No trailing newline.
 function table(rows, columns, opts) {
   rows = rowsOf(rows, 'format.table(rows, columns, opts)');
   opts = opts || {};
-  var max = opts.max === undefined ? 40 : opts.max;
+  var max = opts.max === undefined ? 40 : opts.max, maxLines = opts.lines || 2;
   var cols = columnsOf(rows, columns);
   if (cols.length === 0) return '(' + rows.length + (rows.length === 1 ? ' row' : ' rows') + ' without columns)';
-  var texts = [], widths = [], right = [], known = {};
+  var texts = [], widths = [], right = [], whole = [], known = {};
   var c, r;
   // cells(t) → width(t), measured once per distinct text (columns repeat dates, states, names)
   var cells = function (t) {
     var w = known['$' + t];
     return w === undefined ? (known['$' + t] = width(t)) : w;
   };
-  // fit(t, c) → t cut and padded to column c
-  var fit = function (t, c) {
+  // padTo(t, c) → t padded to column c
+  var padTo = function (t, c) {
     var w = cells(t);
-    if (w > widths[c]) { t = cut(t, widths[c]); w = width(t); }
     if (w >= widths[c]) return t;
     return right[c] ? ' '.repeat(widths[c] - w) + t : t + ' '.repeat(widths[c] - w);
   };
-  for (c = 0; c < cols.length; c++) { widths.push(Math.min(width(cols[c].title), max)); right.push(true); }
+  for (c = 0; c < cols.length; c++) { widths.push(width(cols[c].title)); right.push(true); whole.push(true); }
   for (r = 0; r < rows.length; r++) {
     var line = [];
     for (c = 0; c < cols.length; c++) {
       var v = rows[r][cols[c].key];
       var t = cellText(v).replace(/[\r\n\t]+/g, ' ');
       if (typeof v !== 'number' && v !== null && v !== undefined) right[c] = false;
+      if (whole[c] && !isWhole(t)) whole[c] = false;
       line.push(t);
-      widths[c] = Math.min(Math.max(widths[c], cells(t)), max);
+      widths[c] = Math.max(widths[c], cells(t));
     }
     texts.push(line);
   }
-  if (opts.width > 0) { // narrow the widest column, one cell at a time, until the table fits
+  var floor = [];
+  for (c = 0; c < cols.length; c++) {
+    if (!whole[c]) widths[c] = Math.min(widths[c], Math.max(max, Math.min(width(cols[c].title), 12)));
+    floor.push(whole[c] ? widths[c] : Math.min(widths[c], Math.max(6, Math.min(width(cols[c].title), 12))));
+  }
+  if (opts.width > 0) { // shrink the widest text column, one cell at a time, until the table fits
     var total = function () { var s = 2 * (cols.length - 1); for (var i = 0; i < widths.length; i++) s += widths[i]; return s; };
     while (total() > opts.width) {
-      var widest = 0;
-      for (c = 1; c < widths.length; c++) if (widths[c] > widths[widest]) widest = c;
-      if (widths[widest] <= 6) break;
+      var widest = -1;
+      for (c = 0; c < widths.length; c++) if (widths[c] > floor[c] && (widest < 0 || widths[c] > widths[widest])) widest = c;
+      if (widest < 0) return blocks(rows, cols, { width: opts.width });
       widths[widest]--;
     }
   }
@@ -233,12 +270,39 @@ function table(rows, columns, opts) {
   }
   out.push(head.join('  ').replace(/\s+$/, ''));
   out.push(rule.join('  '));
+  var shrunk = opts.width > 0;
   for (r = 0; r < texts.length; r++) {
-    var shown = [];
-    for (c = 0; c < cols.length; c++) shown.push(fit(texts[r][c], c));
-    out.push(shown.join('  ').replace(/\s+$/, ''));
+    var parts = [], height = 1;
+    for (c = 0; c < cols.length; c++) {
+      var tx = texts[r][c];
+      parts.push(cells(tx) <= widths[c] ? [tx] : shrunk ? wrap(tx, widths[c], maxLines) : [cut(tx, widths[c])]);
+      height = Math.max(height, parts[c].length);
+    }
+    for (var k = 0; k < height; k++) {
+      var shown = [];
+      for (c = 0; c < cols.length; c++) shown.push(padTo(k < parts[c].length ? parts[c][k] : '', c));
+      out.push(shown.join('  ').replace(/\s+$/, ''));
+    }
   }
   return out.join('\n');
+}
+
+// format.blocks(rows, columns, opts) → each row as a block of `key  value` lines under a
+// '-- N --' line, values wrapped at opts.width cells (0: not wrapped): the table's form when
+// its columns cannot fit side by side. No trailing newline.
+function blocks(rows, columns, opts) {
+  rows = rowsOf(rows, 'format.blocks(rows, columns, opts)');
+  opts = opts || {};
+  var cols = columnsOf(rows, columns), keyWidth = 0;
+  for (var c = 0; c < cols.length; c++) keyWidth = Math.max(keyWidth, width(cols[c].title));
+  var room = opts.width > 0 ? Math.max(10, opts.width - keyWidth - 2) : 0;
+  return rows.map(function (row, i) {
+    return ['-- ' + (i + 1) + ' --'].concat(cols.map(function (col) {
+      var t = cellText(row[col.key]).replace(/[\r\n\t]+/g, ' ');
+      var parts = room && !isWhole(t) ? wrap(t, room, 1000) : [t];
+      return parts.map(function (p, k) { return (k ? pad('', keyWidth) : pad(col.title, keyWidth)) + '  ' + p; }).join('\n');
+    })).join('\n');
+  }).join('\n');
 }
 
 // csvField(text) → text quoted for CSV when it holds a comma, quote, CR or LF (RFC 4180).
@@ -337,14 +401,15 @@ function tree(value, opts) {
 
 // format.display(value, opts) → what the REPL prints for value in opts.mode ('table', 'json',
 // 'csv' or 'line'; default 'table'), for a terminal of opts.width columns (0: not a terminal).
-// Strings print raw; arrays of objects as tables (their `why` left to .why); other values as
-// trees.
+// Strings print raw; arrays of objects as tables fitted to the width, with their row count on
+// a terminal (their `why` left to .why); other values as trees.
 function display(value, opts) {
   opts = opts || {};
   var mode = opts.mode || 'table';
   if (value === undefined) return '';
   if (mode === 'json') return json(value);
   if (typeof value === 'string') return value;
+  if (typeof value === 'function') return require('stdlib/help').summary(value); // its doc comment's first sentence
   var rows = isTable(value) || isRow(value) && !isDateObject(value) ? value : null;
   if (mode === 'csv') {
     if (rows) return csv(rows);
@@ -355,7 +420,10 @@ function display(value, opts) {
   if (mode === 'table' && isTable(value)) { // `why` is for .why, not for a table cell
     var cols = columnsOf(value).filter(function (c) { return c.key !== 'why'; });
     var hasWhy = cols.length < columnsOf(value).length;
-    return table(value, cols, { width: opts.width }) + (hasWhy ? '\n(.why lists the clauses behind these rows)' : '');
+    var text = table(value, cols, { width: opts.width });
+    if (!(opts.width > 0)) return text + (hasWhy ? '\n(.why lists the clauses behind these rows)' : '');
+    // on a terminal: how many rows (a long result may have paged by)
+    return text + '\n(' + value.length + (value.length === 1 ? ' row' : ' rows') + (hasWhy ? '; .why lists the clauses behind them' : '') + ')';
   }
   return tree(value, { width: opts.width });
 }
@@ -365,6 +433,7 @@ module.exports = {
   cut: cut,
   pad: pad,
   table: table,
+  blocks: blocks,
   csv: csv,
   lines: lines,
   json: json,

@@ -91,3 +91,31 @@ test.table('display picks the shape by value and mode', [
 ], function (name, value, mode, expected) {
   assert.equal(format.display(value, { mode: mode }), expected, name);
 });
+
+test('a table fitted to the width never cuts identifiers, dates or numbers; text wraps', function () {
+  var rows = [
+    { number: 'CAS-SV-2024-00001', holder: '杭州中奥服务有限公司杭州中奥服务有限公司', expires: '2027-03-01', staff: 1200 },
+    { number: 'DNI-SPSHFW-2022-00002', holder: 'Acme after-sales service of household appliances', expires: '2025-08-25', staff: 7 }
+  ];
+  var out = format.table(rows, null, { width: 60 });
+  var lines = out.split('\n');
+  lines.forEach(function (l) { assert.ok(format.width(l) <= 60, l); });
+  ['CAS-SV-2024-00001', 'DNI-SPSHFW-2022-00002', '2027-03-01', '2025-08-25', '1200'].forEach(function (v) {
+    assert.ok(out.indexOf(v) >= 0, v + ' is whole in\n' + out);
+  });
+  assert.ok(lines.length > 4, 'the holder wraps onto a second line:\n' + out);
+});
+
+test('when even the identifiers do not fit, each row is a block of key  value lines', function () {
+  var rows = [{ number: 'CAS-SV-2024-00001', issued: '2024-03-01', expires: '2027-03-01', scheme: 'cas-service@1' }];
+  var out = format.table(rows, null, { width: 30 });
+  assert.equal(out.split('\n')[0], '-- 1 --');
+  assert.ok(out.indexOf('number   CAS-SV-2024-00001') >= 0, out);
+  assert.ok(out.split('\n').every(function (l) { return format.width(l) <= 30; }), out);
+});
+
+test('display on a terminal says how many rows; in a pipe it does not', function () {
+  var rows = [{ a: 1 }, { a: 2 }];
+  assert.equal(format.display(rows, { width: 80 }).split('\n').pop(), '(2 rows)');
+  assert.equal(format.display(rows, { width: 0 }).split('\n').pop(), '2');
+});

@@ -46,7 +46,35 @@ function cast() {
   };
 }
 
+// usageError(message): an Error with code 'usage' (certsh exits 2)
+function usageError(message) {
+  var e = new Error(message);
+  e.code = 'usage';
+  return e;
+}
+
+// guardEmpty(job, list, alone): stop before a walkthrough or demo builder (job, its file name)
+// writes its made-up organisations, people and cases into a register that already holds
+// records (the real register, opened by mistake): a usage error unless list (the job's args)
+// holds --into-nonempty. Returns list without that option; with alone, any other argument is a
+// usage error. An in-memory or new register passes.
+function guardEmpty(job, list, alone) {
+  list = list || [];
+  var rest = list.filter(function (a) { return a !== '--into-nonempty'; });
+  if (alone && rest.length) throw usageError("unknown argument '" + rest[0] + "'\nusage: certsh run " + job + ' [--into-nonempty]');
+  if (rest.length === list.length) {
+    var n = sql('SELECT count(*) AS n FROM events')[0].n;
+    if (n > 0) {
+      throw usageError(job + ' writes made-up organisations, people and cases, and this register already holds ' + n +
+        ' recorded event' + (n === 1 ? '' : 's') + '; nothing was written. Run it on a new register ' +
+        '(certsh --db :memory: run ' + job + ', or certsh init FILE first), or give --into-nonempty to add to this one');
+    }
+  }
+  return rest;
+}
+
 exports.step = step;
+exports.guardEmpty = guardEmpty;
 exports.list = list;
 exports.refused = refused;
 exports.cast = cast;

@@ -62,4 +62,53 @@ function why(value) {
   }).join('\n');
 }
 
-module.exports = { why: why, steps: steps };
+// isPosition(step) → true for a position the scheme file takes on an ambiguity of its document
+// (shown by `.why full`; the compact view counts them).
+function isPosition(step) { return /^position: /.test(String(step.text || '')); }
+
+// headline(value) → the outcome of a rule result in one line: 'pass · 四星级 · ★4', 'refused',
+// 'total 5 · onsite 4'; '' when value has none of these fields.
+function headline(value) {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return '';
+  var parts = [];
+  if (typeof value.pass === 'boolean') parts.push(value.pass ? 'pass' : 'fail');
+  if (typeof value.ok === 'boolean') parts.push(value.ok ? 'ok' : 'refused');
+  ['level', 'grade', 'status', 'state'].forEach(function (k) { if (typeof value[k] === 'string' && value[k]) parts.push(value[k]); });
+  if (typeof value.stars === 'number' && value.stars > 0) parts.push('★' + value.stars);
+  ['total', 'onsite', 'manDays', 'score', 'date', 'due'].forEach(function (k) {
+    if (typeof value[k] === 'number' || (typeof value[k] === 'string' && value[k])) parts.push(k + ' ' + value[k]);
+  });
+  return parts.join(' · ');
+}
+
+// rowKey(row, i) → how `.why` names a row of a table: its number, uid, id or name, else #i.
+function rowKey(row, i) {
+  var keys = ['number', 'uid', 'id', 'name', 'holder'];
+  for (var k = 0; k < keys.length; k++) {
+    var v = row && row[keys[k]];
+    if (typeof v === 'string' && v || typeof v === 'number') return keys[k] + ' ' + v;
+  }
+  return '#' + (i + 1);
+}
+
+// compact(value, full) → what `.why` prints: the outcome's headline, then the steps that decided
+// it, the scheme's positions left out unless full (a line says how many); for an array of rows
+// (a table), each row under '— KEY —' (its number, uid, id or name).
+function compact(value, full) {
+  function one(v) {
+    var list = steps(v), shown = full ? list : list.filter(function (st) { return !isPosition(st); });
+    var head = headline(v), out = [];
+    if (head) out.push(head);
+    if (shown.length) out.push(why({ why: shown }));
+    else if (!list.length) out.push('(no why: this value carries no clauses)');
+    if (shown.length < list.length) out.push('(+ ' + (list.length - shown.length) + ' position' +
+      (list.length - shown.length === 1 ? '' : 's') + ' of the scheme file: .why full)');
+    return out.join('\n');
+  }
+  if (Array.isArray(value) && value.length && value.every(function (r) { return r !== null && typeof r === 'object'; })) {
+    return value.map(function (row, i) { return '— ' + rowKey(row, i) + ' —\n' + one(row); }).join('\n');
+  }
+  return one(value);
+}
+
+module.exports = { why: why, steps: steps, compact: compact, headline: headline };

@@ -26,3 +26,24 @@ test('a value without clauses says so', function () {
   assert.equal(explain.why(42), '(no why: this value carries no clauses)');
   assert.equal(explain.why({ why: [] }), '(no why: this value carries no clauses)');
 });
+
+test('the compact why: the outcome in one line, the deciding steps, positions counted', function () {
+  var w = require('stdlib/why');
+  var g = { pass: true, level: '四星级', stars: 4, why: [
+    { scheme: 'dni-aftersales', version: 'F/2', clause: '§5.3.3.7', text: 'score 91.5 ≥ 90: 四星级' },
+    { scheme: 'dni-aftersales', version: 'F/2', clause: 'Annex 3', text: 'position: rounding up' }] };
+  var lines = w.compact(g).split('\n');
+  assert.equal(lines[0], 'pass · 四星级 · ★4');
+  assert.equal(lines.length, 3);
+  assert.equal(lines[2], '(+ 1 position of the scheme file: .why full)');
+  assert.ok(w.compact(g, true).indexOf('position: rounding up') >= 0);
+  var rows = w.compact([{ number: 'CAS-1', why: g.why }, { uid: 'x/1', why: [] }]).split('\n');
+  assert.equal(rows[0], '— number CAS-1 —');
+  assert.ok(rows.indexOf('— uid x/1 —') > 0, rows.join('\n'));
+});
+
+test('a real grade reads compactly', function () {
+  var text = require('stdlib/why').compact(scheme('dni-aftersales').grade({ score: 91.5, deductionItems: 2 }));
+  assert.equal(text.split('\n')[0], 'pass · 四星级 · ★4');
+  assert.ok(text.indexOf('§5.3.3.7') > 0, text);
+});

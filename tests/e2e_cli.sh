@@ -96,6 +96,61 @@ stderr_has "read-only"; check $? "  saying the query is read-only"
 expect "sqlPrint with params not in an array is refused" 1 "" "$CERTSH" $M -e "sqlPrint('SELECT ?', 5)"
 stderr_has "params must be an array"; check $? "  naming params"
 
+# ES6 syntax: the parse error says which ES5 form to write (scripts are ES5.1 + Duktape 2.7)
+es6() { # es6 NAME SOURCE HINT: -e SOURCE fails (exit 1) with a hint naming HINT
+  expect "ES6 $1 is refused" 1 "" "$CERTSH" $M -e "$2"
+  grep -q "^hint: certsh scripts are ES5.1 (Duktape 2.7): .*$3" "$WORK/stderr"; check $? "  with a hint to write $3"
+}
+es6 let "let x = 1" "var x = "
+es6 "an arrow function" "[1, 2].map(x => x * 2)" "function (x) { return"
+es6 "a template literal" 'var s = `a ${1}`' "'text ' + value"
+es6 class "class A {}" "a constructor function"
+es6 "for of" "for (var x of [1]) {}" "list.forEach"
+es6 destructuring "var {a, b} = {a: 1}" "var a = o.a"
+es6 spread "Math.max(...[1, 2])" "f.apply(null, list)"
+es6 "a default parameter" "function f(a = 1) {}" "if (x === undefined)"
+expect "no hint for ES5 that fails for another reason (=> inside a string)" 1 "" "$CERTSH" $M -e "var x = 'a => b' +"
+! grep -q "^hint:" "$WORK/stderr"; check $? "  (no hint)"
+printf 'x = 1\nlet y = 2\n' > "$WORK/es6.js"
+expect "run FILE: the hint for the line the error names" 1 "" "$CERTSH" $M run "$WORK/es6.js"
+grep -q "^hint: .*instead of \`let\`" "$WORK/stderr"; check $? "  names let"
+
+# usage errors exit 2 everywhere: the commands' own operands and the jobs' arguments
+expect "test with an unknown option exits 2" 2 "" "$CERTSH" test --bogus
+expect "import with an unknown --encoding exits 2" 2 "" "$CERTSH" $M import orgs "$WORK/none.csv" --encoding latin9
+stderr_has "encoding 'latin9' must be"; check $? "  naming the encoding"
+for job in reminders.js plan.js; do
+  expect "examples/$job --format xml exits 2" 2 "" "$CERTSH" $M run "$SRC/examples/$job" --format xml
+done
+expect "examples/demo-register.js --orgs x exits 2" 2 "" "$CERTSH" $M run "$SRC/examples/demo-register.js" --orgs x
+expect "a certsh option after run FILE exits 2" 2 "" "$CERTSH" $M run "$SRC/examples/reminders.js" --as-of 2026-01-15
+stderr_has "is an option of certsh itself: give it before run"; check $? "  with a hint to give it before run"
+
+# --read-only: reads, verify and export work; every write is refused naming --read-only
+"$CERTSH" init "$WORK/ro.db" > /dev/null && "$CERTSH" --db "$WORK/ro.db" -e "core.person.create({name: '张三'})" > /dev/null
+expect "--read-only reads" 0 "张三" "$CERTSH" --read-only --db "$WORK/ro.db" -e "sql('SELECT name FROM people')[0].name"
+expect "--read-only refuses a write" 1 "" "$CERTSH" --read-only --db "$WORK/ro.db" -e "core.person.create({name: '李四'})"
+stderr_has "open read-only (--read-only)"; check $? "  naming --read-only"
+[ "$(sqlite3 "$WORK/ro.db" 'SELECT count(*) FROM events')" = 1 ]; check $? "  and nothing was written"
+expect "--read-only refuses an import" 1 "" "$CERTSH" --read-only --db "$WORK/ro.db" import orgs /dev/null
+stderr_has "(--read-only)"; check $? "  naming --read-only"
+out=$(printf 'core.person.create({name: "x"})\n' | "$CERTSH" --read-only --db "$WORK/ro.db" 2>&1); rc=$?
+[ $rc = 1 ] && printf '%s' "$out" | grep -q -- "--read-only"; check $? "--read-only REPL refuses a write (exit $rc): $out"
+"$CERTSH" --read-only --db "$WORK/ro.db" verify > /dev/null; check $? "--read-only verify works"
+expect "--read-only on :memory: refuses a write" 1 "" "$CERTSH" --read-only $M -e "core.person.create({name: '李四'})"
+
+# walkthroughs and demo builders refuse a register that holds records unless --into-nonempty
+for job in walkthrough-cas.js cycle.js demo-register.js; do
+  expect "examples/$job on a register holding records exits 2" 2 "" "$CERTSH" --db "$WORK/ro.db" --timeout 0 run "$SRC/examples/$job"
+  stderr_has "already holds 1 recorded event; nothing was written"; check $? "  saying why"
+done
+[ "$(sqlite3 "$WORK/ro.db" 'SELECT count(*) FROM events')" = 1 ]; check $? "  and nothing was written"
+out=$(printf '.load %s\n' "$SRC/examples/walkthrough-dni.js" | "$CERTSH" --db "$WORK/ro.db" 2>&1); rc=$?
+[ $rc = 1 ] && printf '%s' "$out" | grep -q "into-nonempty"; check $? ".load of a walkthrough on that register is refused (exit $rc)"
+"$CERTSH" --db "$WORK/ro.db" run "$SRC/examples/walkthrough-cfc.js" --into-nonempty > /dev/null 2>&1
+check $? "  --into-nonempty adds to it"
+expect "a walkthrough with another argument exits 2" 2 "" "$CERTSH" $M run "$SRC/examples/walkthrough-cas.js" --x
+
 out=$("$CERTSH" --help); rc=$?
 [ $rc = 0 ] && printf '%s' "$out" | grep -q "certsh \[OPTIONS\] run FILE" && printf '%s' "$out" | grep -q -- "--as-of"
 check $? "--help lists the commands and options (exit $rc)"

@@ -26,8 +26,10 @@ grep -q '^demo-register: as of 2026-01-15, seed 20240601: 400 orgs' a.db.out || 
 q="sql(\"SELECT group_concat(number || ' ' || status || ' ' || expires, ';') AS x FROM (SELECT * FROM certificates ORDER BY id)\")[0].x"
 [ "$("$CERTSH" --db a.db -e "$q")" = "$("$CERTSH" --db b.db -e "$q")" ] || fail "two runs from the same seed differ"
 "$CERTSH" --db a.db verify > verify.out 2>&1 || fail "record log: $(cat verify.out)"
-# a second run adds nothing
-"$CERTSH" --db a.db --as-of $ASOF --timeout 0 run "$DEMO" --orgs 400 | grep -q 'nothing was added' || fail "second run added to a full register"
+# a second run is refused (exit 2: the register holds records); told to go on, it adds nothing
+"$CERTSH" --db a.db --as-of $ASOF --timeout 0 run "$DEMO" --orgs 400 > again.out 2>&1
+[ $? = 2 ] && grep -q 'already holds .* recorded events; nothing was written' again.out || fail "second run not refused: $(cat again.out)"
+"$CERTSH" --db a.db --as-of $ASOF --timeout 0 run "$DEMO" --orgs 400 --into-nonempty | grep -q 'nothing was added' || fail "second run added to a full register"
 
 # none QUERY WHAT: the count QUERY gives (a row n) on the demo register is 0, else fail with it and WHAT
 none() {

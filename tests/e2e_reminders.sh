@@ -100,6 +100,19 @@ check $? "ICS UIDs are stable from run to run"
 
 [ "$(events r.db)" = "$ev0" ]
 check $? "runs without --record write nothing"
+
+# overlapping --record runs take turns (one transaction each): every item reported once in all
+cp r.db o.db
+for i in 1 2 3; do "$CERTSH" --db o.db --as-of 2026-01-15 run "$JOB" --record --format csv > "o$i.csv" 2> "o$i.err" & done
+wait
+n=$(cat o1.csv o2.csv o3.csv | grep -vc '^date,')
+[ "$n" = 8 ] && [ "$(cat o1.csv o2.csv o3.csv | grep -v '^date,' | cut -d, -f9 | sort | uniq -d)" = "" ]
+check $? "three overlapping --record runs report the 8 items once in all ($n lines; $(cat o?.err | head -c 200))"
+[ "$(events o.db)" = $((ev0 + 8)) ]; check $? "  and record each once ($(events o.db) events)"
+head -n 1 o1.csv | grep -q '^date,days,state,what,certificate,holder,scheme,clause,uid,kind,due,why$'
+check $? "the CSV has kind and due columns: $(head -n 1 o1.csv)"
+grep -q ',surveillance-1/certificate-[0-9]*,surveillance,2025-11-01,' all.csv && grep -q ',correction,2026-02-02,' all.csv
+check $? "  kind says what the item is, due the last day for the act"
 R --record > rec1.txt
 [ "$(events r.db)" = $((ev0 + 8)) ]
 check $? "--record logs the 8 reported items ($(events r.db) events)"
@@ -112,6 +125,25 @@ R --format csv > rec3.csv
 check $? "after a new nonconformity only it is reported ($(sed 1d rec3.csv | cut -d, -f1-4))"
 R --all --format csv | sed 1d | wc -l | grep -qx 9
 check $? "--all reports everything, recorded or not"
+
+# an overdue item comes back at the stated interval until its act is recorded (--again DAYS)
+R --record > /dev/null
+S() { "$CERTSH" --db r.db --as-of "$1" run "$JOB" --format csv "${@:2}" | sed 1d; }
+S 2026-01-15 | grep -q 'surveillance 1 missed'
+[ $? = 1 ]; check $? "the missed surveillance, just recorded, is not reported again the same day"
+S 2026-01-15 --again 0 | grep -q '^2025-11-01,.*,missed,surveillance 1 missed,'
+check $? "  with --again 0 it is reported at every run"
+S 2026-01-16 > next.csv
+grep -q '^2025-11-01,.*,missed,surveillance 1 missed,' next.csv && ! grep -q 'window opens' next.csv
+check $? "  the next day it is reported again (default --again 1: daily), the items not overdue are not ($(cut -d, -f4 next.csv | tr '\n' ';'))"
+S 2026-01-16 --again 7 | grep -q 'surveillance 1 missed'
+[ $? = 1 ]; check $? "  with --again 7 not before a week has passed"
+S 2026-01-22 --again 7 | grep -q 'surveillance 1 missed'
+check $? "  and again once it has"
+"$CERTSH" --db r.db --as-of 2026-01-16 -e "cases.get(2).audit({ type: 'surveillance', start: '2026-01-14', end: '2026-01-15', team: [{ person: people.get(1), role: 'leader' }] }).id" > /dev/null 2> err.txt
+check $? "the missed surveillance is done ($(head -c 200 err.txt))"
+S 2026-01-16 --again 0 | grep -q 'surveillance 1 missed'
+[ $? = 1 ]; check $? "  and then it is no longer reported"
 "$CERTSH" --db r.db verify > /dev/null
 check $? "the record log verifies after --record"
 R --format xml > /dev/null 2> err.txt; rc=$?

@@ -57,7 +57,7 @@ static const char HARNESS[] =
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (size < 1) return 0;
   Host h;
-  if (host_open(&h, ":memory:", "2026-06-01", 32u << 20, 1.0, NULL) < 0) abort();
+  if (host_open(&h, ":memory:", "2026-06-01", 32u << 20, 1.0, NULL, 0) < 0) abort();
   h.out = fopen("/dev/null", "w");
   duk_push_int(h.ctx, data[0]);
   duk_put_global_string(h.ctx, "sel");

@@ -27,7 +27,7 @@ static const char HARNESS[] =
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   Host h;
-  if (host_open(&h, ":memory:", "2024-06-01", 32u << 20, 1.0, NULL) < 0) abort();
+  if (host_open(&h, ":memory:", "2024-06-01", 32u << 20, 1.0, NULL, 0) < 0) abort();
   duk_push_lstring(h.ctx, (const char *)data, size);
   duk_put_global_string(h.ctx, "input");
   if (host_eval(&h, HARNESS, sizeof HARNESS - 1, "<fuzz-json>") != 0) {

@@ -14,7 +14,7 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   Host h;
-  if (host_open(&h, ":memory:", "2024-06-01", 32u << 20, 0.2, NULL) < 0) abort();
+  if (host_open(&h, ":memory:", "2024-06-01", 32u << 20, 0.2, NULL, 0) < 0) abort();
   h.out = fopen("/dev/null", "w");
   host_eval(&h, (const char *)data, size, "<fuzz>");
   duk_pop(h.ctx);

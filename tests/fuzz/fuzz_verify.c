@@ -34,7 +34,7 @@ static sqlite3_int64 image_size;
 /* Build the register once and keep its image. */
 static void build_image(void) {
   Host h;
-  if (host_open(&h, ":memory:", "2026-06-01", 32u << 20, 5.0, NULL) < 0) abort();
+  if (host_open(&h, ":memory:", "2026-06-01", 32u << 20, 5.0, NULL, 0) < 0) abort();
   if (host_eval(&h, CYCLE, sizeof CYCLE - 1, "<cycle>") != 0) { fprintf(stderr, "%s\n", duk_safe_to_string(h.ctx, -1)); abort(); }
   duk_pop(h.ctx);
   unsigned char *p = sqlite3_serialize(h.db.sql, "main", &image_size, 0);
@@ -71,7 +71,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (!image) build_image();
   if (size < 1) return 0;
   Host h;
-  if (host_open(&h, ":memory:", "2026-06-01", 32u << 20, 1.0, NULL) < 0) abort();
+  if (host_open(&h, ":memory:", "2026-06-01", 32u << 20, 1.0, NULL, 0) < 0) abort();
   for (int i = 0; i < DB_CACHED_STATEMENTS; i++) { sqlite3_finalize(h.db.cached[i]); h.db.cached[i] = NULL; }
   unsigned char *copy = sqlite3_malloc64((sqlite3_uint64)image_size);
   if (!copy) abort();

@@ -88,10 +88,11 @@ function fresh(uid, d, state) {
   return !last.length || last[0].fp !== d + '|' + state || (d < asOf && last[0].at <= AGAIN);
 }
 
-// requiredActions() → the pending required actions (stdlib/reminders, from stdlib/actions), leaving
+// requiredActions() → the pending required actions (stdlib/reminders, from stdlib/actions) and the regulatory
+// reports due (the CNCA month by the 10th, once the body's profile is set), leaving
 // out those not fresh (as FRESH) unless --all.
 function requiredActions() {
-  return run.actions().filter(function (a) { return opts.all || fresh(a.uid, a.date, a.state); });
+  return run.actions().concat(run.reports()).filter(function (a) { return opts.all || fresh(a.uid, a.date, a.state); });
 }
 
 // ---- output ---------------------------------------------------------------------------------

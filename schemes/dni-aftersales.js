@@ -118,7 +118,7 @@ module.exports = defineScheme({
       { field: 'body', label: '认证机构名称', clause: '§5.5.1 (5)' }
     ],
     notes: [
-      { text: '本证书有效性查询可扫描二维码', clause: '附件四' },
+      { text: '本证书有效性查询可扫描二维码', clause: 'Annex 4' },
       { text: '也可登陆国家认证认可监督管理委员会官方网站 www.cnca.gov.cn 查询：“本证书信息可在国家认证认可监督管理委员会官方网站（www.cnca.gov.cn）上查询”', clause: '§5.5.1 (7)' },
       { text: '获证组织必须定期接受监督审查并经审查合格此证书方继续有效', clause: '§5.5.1 (6)' }
     ]

@@ -337,6 +337,20 @@ Run.prototype.actions = function () {
   return rows;
 };
 
+// run.reports() → the regulatory reports not yet filed (stdlib/reports: the CNCA month by the 10th
+// of the next, …) whose due day falls within the horizon or has passed, as items of the same shape;
+// none while the body's profile is not set (`certsh body`: the reports name the body filing them)
+Run.prototype.reports = function () {
+  var run = this;
+  if (!core.body.get()) return [];
+  return require('stdlib/reports').pending(this.asOf).filter(function (p) { return p.due <= run.end; }).map(function (p) {
+    return { date: p.due, days: date.diffDays(run.asOf, p.due), state: p.due < run.asOf ? 'overdue' : 'due soon',
+      what: p.kind + ' report for ' + p.period + ' (certsh report ' + p.kind + ' --month ' + p.period + ')', certificate: '', holder: '',
+      rule: 'report ' + p.kind, clause: firstClause(p.why), uid: 'report/' + p.kind + '-' + p.period, text: whyText(p.why).replace(/\n/g, ' | '),
+      kind: 'report', scheme: p.kind, version: '', ref: p.period, answer: JSON.stringify({ why: p.why }) };
+  });
+};
+
 exports.Run = Run;
 exports.SECTIONS = SECTIONS;
 exports.TABLES = TABLES;

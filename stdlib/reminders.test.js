@@ -61,3 +61,14 @@ test('a surveillance window: q.surveillance lists it open, the job only when it 
   assert.equal(job('2027-03-01'), [['2027-02-12', 'missed']]);
   assert.equal(q.surveillance('2027-03-01').filter(function (r) { return r.number === c.certificate.number; })[0].state, 'overdue');
 });
+
+test('the CNCA month is reminded of until it is filed, by the 10th of the next month, once the body is set', function () {
+  var cnca = function (asOf, horizon) {
+    return new reminders.Run({ asOf: asOf, horizon: horizon }).reports().filter(function (r) { return r.uid === 'report/cnca-2026-11'; });
+  };
+  assert.equal(cnca('2026-12-05', 30), [], 'no body profile: no register of a body to report');
+  body.set({ name: '示例认证机构有限公司', address: '北京市朝阳区示例路1号', approval: 'CNCA-R-2026-001', registerUrl: 'https://cert.example.cn/r.html#{number}' });
+  assert.equal(cnca('2026-12-05', 30).map(function (r) { return [r.date, r.days, r.state]; }), [['2026-12-10', 5, 'due soon']]);
+  assert.equal(cnca('2026-12-05', 3), [], 'beyond a 3-day horizon');
+  assert.equal(cnca('2026-12-11', 0)[0].state, 'overdue');
+});

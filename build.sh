@@ -46,6 +46,19 @@ install_dependencies() {
   fi
 }
 
+# ensure_localhost: the browser test drives chromium through chromedriver at "localhost"; a
+# minimal root (debootstrap minbase) has no /etc/hosts to resolve it, so as root add the
+# loopback lines a Debian installation has, and say so; otherwise say what is missing.
+ensure_localhost() {
+  getent hosts localhost > /dev/null 2>&1 && return 0
+  if [ "$(id -u)" = 0 ]; then
+    echo "build.sh: 'localhost' does not resolve (no /etc/hosts); adding the loopback lines to /etc/hosts" >&2
+    printf '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n' >> /etc/hosts
+  else
+    echo "build.sh: 'localhost' does not resolve; the browser test needs it (as root: echo '127.0.0.1 localhost' >> /etc/hosts)" >&2
+  fi
+}
+
 # build DIR [cmake options…]: configure once, then build.
 build() {
   dir=$1; shift
@@ -73,6 +86,7 @@ case "${1:-run}" in
   test)
     # shellcheck disable=SC2086
     install_dependencies $PACKAGES $TEST_PACKAGES
+    ensure_localhost
     extended=${2:-}
     build build
     build build-asan -DCERTSH_SANITIZE=ON

@@ -13,7 +13,8 @@ static duk_ret_t site_add_js(duk_context *ctx) {
   in.name = bind_prop_string(ctx, 0, "name", 1, fn);
   in.address = bind_prop_string(ctx, 0, "address", 0, fn);
   duk_get_prop_string(ctx, 0, "central");
-  if (!duk_is_undefined(ctx, -1) && !duk_is_boolean(ctx, -1)) host_throw(ctx, "invalid", "central", "%s: central must be true or false", fn);
+  if (!duk_is_undefined(ctx, -1) && !duk_is_boolean(ctx, -1))
+    host_throw(ctx, "invalid", "central", "%s: central must be true or false, got %s", fn, duk_safe_to_string(ctx, -1));
   in.central = duk_get_boolean_default(ctx, -1, 0);
   duk_pop(ctx);
   in.opened = bind_prop_date(ctx, 0, "opened", 1, fn);

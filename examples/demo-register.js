@@ -233,18 +233,14 @@ function findingsOf(audit, day, rate) {
 }
 
 // sitesVisited(kase, type, day) → the sites an audit of a multi-site organisation visits: the
-// central function and the sample its scheme's site-sample guard gives (stdlib/sampling), other
-// sites in turn from one audit to the next; every site when the scheme samples none; undefined
-// for an organisation without site records
+// central function and the sample stdlib/planning gives, other sites in turn from one audit to the
+// next; undefined for an organisation without site records
 function sitesVisited(kase, type, day) {
-  var sites = kase.org().sitesOn(day);
-  if (!sites.length) return undefined;
-  var guard = (kase.rules().workflow.transitions.audit.guards || []).filter(function (g) { return g.check === 'sitesSampled'; })[0];
-  var others = sites.filter(function (x) { return !x.central; }), need = guard ? require('stdlib/sampling').size(guard.sampling, others.length, type) : null;
-  if (!need) return sites.map(function (x) { return x.id; });
-  var from = counts.audits % others.length, chosen = [];
-  for (var k = 0; k < need.visit; k++) chosen.push(others[(from + k) % others.length].id);
-  return sites.filter(function (x) { return x.central; }).map(function (x) { return x.id; }).concat(chosen);
+  var p = require('stdlib/planning').sampleFor(kase.org(), type, kase.rules(), day);
+  if (!p) return undefined;
+  var from = p.others.length ? counts.audits % p.others.length : 0, chosen = [];
+  for (var k = 0; k < p.visit; k++) chosen.push(p.others[(from + k) % p.others.length].id);
+  return p.central.map(function (x) { return x.id; }).concat(chosen);
 }
 
 // auditOf(kase, type, startDay, mode) → the audit done from startDay, or null when it lies after asOf.
@@ -255,7 +251,7 @@ function auditOf(kase, type, startDay, mode) {
     { person: pickOne(auditors), role: 'member' }].filter(function (m, i, all) { return i === 0 || m.person !== all[0].person; }) });
   au.scheme = kase.scheme;
   counts.audits++;
-  // the leader's report two days after the audit (CAS §6.5, DNI §5.3.3.7, CFC §8.6.3, C3.5): before any decision on it
+  // the leader's report two days after the audit: before any decision on it (each scheme's report guard)
   if (type !== 'document' && date.addDays(endDay, 2) < asOf) au.report({ date: date.addDays(endDay, 2) });
   return au;
 }
@@ -316,7 +312,7 @@ function history(i) {
   if (reviewed >= asOf) return; // awaiting review: the notice of non-acceptance is due soon
   if (chance(0.03)) { kase.reject({ date: reviewed, reason: '管理体系运行不足3个月' }); return; }
   kase = kase.accept({ date: reviewed, checkedBy: online ? undefined : pickOne(deciders) }); // facts not stated: checked by the reviewer
-  kase = kase.contract({ date: reviewed, number: 'HT-' + reviewed.substring(0, 4) + '-' + kase.id }); // signed on acceptance (CAS §6.1.7, DNI §5.2.2, CFC §6.2.3)
+  kase = kase.contract({ date: reviewed, number: 'HT-' + reviewed.substring(0, 4) + '-' + kase.id }); // signed on acceptance, before any audit (each scheme's contract guard)
   var initial = evaluate(kase, 'initial', date.addDays(reviewed, between(15, 60)));
   if (!initial) return;
   var decided = date.addDays(initial.audit.end, between(10, 40));
@@ -394,8 +390,8 @@ function history(i) {
   }
 }
 
-// plannedAudits(): the audit plan of the coming four weeks recorded as planned audits (CAS §6.2.5,
-// CFC §8.4: dates, team and the site sample), from the programme stdlib/planning proposes; a
+// plannedAudits(): the audit plan of the coming four weeks recorded as planned audits (dates, team
+// and the site sample), from the programme stdlib/planning proposes; a
 // proposal the scheme's audit guards refuse stays unplanned and is counted
 function plannedAudits() {
   var from = date.addDays(asOf, 1), to = date.addDays(asOf, 28);
@@ -424,7 +420,7 @@ if (existing > 0) {
         registrations: [{ number: 'CCAA-' + (2019 + k % 5) + '-' + (10000 + k), fieldCode: '02.03.01', from: date.addYears(start, -1), to: date.addYears(asOf, 2) }] }).id;
     }
     for (var j = 0; j < 8; j++) deciders.push(people.create({ name: personName(), roles: ['decider'] }).id);
-    // each evaluated competent for what they do, by the technical manager (CNAS C2.2 1), C2.5)
+    // each evaluated competent for what they do, by the technical manager (the e-commerce schemes' competence guards)
     var manager = people.create({ name: personName(), roles: ['decider'] });
     auditors.forEach(function (id) {
       ['audit', 'lead'].forEach(function (act) { people.get(id).assess({ kind: 'evaluation', activity: act, date: date.addYears(start, -1), result: 'competent', by: manager }); });

@@ -14,7 +14,7 @@ var layout = require('stdlib/layout');
 // The codes the platform accepts, as the template writes them.
 var AUDIT_TYPES = { document: '文件审查', initial: '初次认证审核', surveillance: '监督审核', recertification: '再认证审核',
   special: '特殊审核', extension: '扩大认证范围审核' };
-var AUDIT_MODES = { onsite: '现场', remote: '远程', online: '远程', mixed: '现场+远程' }; // online: the C3.4.2.2 assessment made online
+var AUDIT_MODES = { onsite: '现场', remote: '远程', online: '远程', mixed: '现场+远程' }; // online: an assessment made online (example-ecommerce's modes)
 var CHANGES = { 'certificate.suspend': '暂停', 'certificate.restore': '恢复', 'certificate.withdraw': '撤销',
   'certificate.cancel': '注销', 'certificate.expire': '过期' };
 

@@ -6,6 +6,8 @@
 // plan for a period (examples/plan.js prints it as a table, CSV or iCalendar).
 'use strict';
 
+var guardOf = require('stdlib/workflow').guardOf; // guardOf(workflow, transition, check) → the scheme's guard of that check
+
 // registeredOn(from, to) → the auditors holding a registration valid on every day from..to
 function registeredOn(from, to) {
   return sql("SELECT DISTINCT p.id, p.name FROM people p JOIN registrations r ON r.person_id = p.id" +
@@ -19,13 +21,13 @@ function teamFor(cert, w, s, load) {
     .map(function (r) { return r.id; });
   var last = sql("SELECT t.person_id AS id FROM audit_team t JOIN audits a ON a.id = t.audit_id WHERE a.case_id = ? AND t.role = 'leader'" +
     " ORDER BY a.actual_end DESC, a.id DESC LIMIT 1", cert.caseId)[0];
-  var comp = (s.workflow.transitions.audit.guards || []).filter(function (g) { return g.check === 'competent'; })[0]; // CNAS C2.2 1)
+  var comp = guardOf(s.workflow, 'audit', 'competent');
   var pool = registeredOn(w.opens, w.latest).filter(function (p) {
     return deciders.indexOf(p.id) < 0 && (!comp || people.get(p.id).competence('audit', s.id, w.opens).competent);
   });
   var fresh = pool.filter(function (p) { return !last || p.id !== last.id; });
   var pick = (fresh.length ? fresh : pool).sort(function (a, b) { return (load[a.id] || 0) - (load[b.id] || 0) || a.id - b.id; })[0];
-  var audit = (s.workflow.transitions.audit.guards || []).filter(function (g) { return g.check === 'registered'; })[0];
+  var audit = guardOf(s.workflow, 'audit', 'registered');
   var why = [{ scheme: s.id, version: s.version, clause: audit ? audit.clause : 'ISO/IEC 17065 §7.4',
     text: pick ? 'leader ' + pick.name + ' (person ' + pick.id + '): registered from ' + w.opens + ' to ' + w.latest + ', never a decider of the case' +
       (comp ? ', evaluated competent to audit (' + comp.clause + ')' : '') +
@@ -35,16 +37,18 @@ function teamFor(cert, w, s, load) {
   return { team: pick ? [{ person: pick.id, name: pick.name, role: 'leader' }] : [], why: why };
 }
 
-// sampleFor(org, type, s, day) → the sites an audit of type visits for a multi-site organisation
-// (the scheme's site-sample guard, stdlib/sampling), or null when it has no site records
+// sampleFor(org, type, s, day) → {central: [site], others: [site], visit, text}: the sites open on day
+// and how many of the others an audit of type visits besides the central function (the scheme's
+// site-sample guard, stdlib/sampling; every site when the scheme samples none or the audit is not
+// sampled), or null when the organisation has no site records
 function sampleFor(org, type, s, day) {
   var sites = org.sitesOn(day);
   if (!sites.length) return null;
-  var g = (s.workflow.transitions.audit.guards || []).filter(function (x) { return x.check === 'sitesSampled'; })[0];
-  var others = sites.length - sites.filter(function (x) { return x.central; }).length;
-  var need = g ? require('stdlib/sampling').size(g.sampling, others, type) : null;
-  return need ? { visit: need.visit, text: 'central function + ' + need.visit + ' of ' + others + ' sites (' + g.clause + ')' }
-    : { visit: others, text: 'all ' + sites.length + ' sites' };
+  var g = guardOf(s.workflow, 'audit', 'sitesSampled');
+  var central = sites.filter(function (x) { return x.central; }), others = sites.filter(function (x) { return !x.central; });
+  var need = g ? require('stdlib/sampling').size(g.sampling, others.length, type) : null;
+  return need ? { central: central, others: others, visit: need.visit, text: 'central function + ' + need.visit + ' of ' + others.length + ' sites (' + g.clause + ')' }
+    : { central: central, others: others, visit: others.length, text: 'all ' + sites.length + ' sites' };
 }
 
 // programme(cert, asOf, load) → [{certificate, holder, audit, n, opens, due, latest, manDays, team, why}]:
@@ -81,5 +85,6 @@ function period(from, to) {
   return out.sort(function (a, b) { return a.opens < b.opens ? -1 : a.opens > b.opens ? 1 : a.certificate < b.certificate ? -1 : 1; });
 }
 
+exports.sampleFor = sampleFor;
 exports.programme = programme;
 exports.period = period;

@@ -12,6 +12,8 @@
 // recorded takes effect after asOf, no knownOn); any other date is answered from the log.
 'use strict';
 
+var guardOf = require('stdlib/workflow').guardOf; // guardOf(workflow, transition, check) → the scheme's guard of that check
+
 var STATUSES = ['active', 'suspended', 'withdrawn', 'cancelled', 'expired'];
 
 // fail(field, message): throw an Error {code:'invalid', field}.
@@ -250,12 +252,11 @@ function competence(id, on, field) {
   var fn = 'q.competence(scheme, date, field)';
   if (typeof id !== 'string' || !id) fail('scheme', fn + ': scheme must be a scheme id such as \'dni-aftersales\', got ' + shown(id));
   on = checkDate(on, 'date', fn) || today();
-  var s = scheme(id), t = s.workflow.transitions.audit, d = s.workflow.decisionGuards || [];
-  var reg = (t.guards || []).filter(function (g) { return g.check === 'registered'; })[0];
-  // the scheme's competence guards (CNAS C2.2 1), C2.5): the evaluation records count where it has them
-  var auditComp = (t.guards || []).filter(function (g) { return g.check === 'competent'; })[0];
-  var decideComp = d.filter(function (g) { return g.check === 'competent'; })[0];
-  var tech = (t.guards || []).filter(function (g) { return g.check === 'technicalCompetence'; })[0];
+  var s = scheme(id);
+  var reg = guardOf(s.workflow, 'audit', 'registered');
+  // the scheme's competence guards: the evaluation records count where it has them
+  var auditComp = guardOf(s.workflow, 'audit', 'competent'), decideComp = guardOf(s.workflow, 'decision', 'competent');
+  var tech = guardOf(s.workflow, 'audit', 'technicalCompetence');
   if (field !== undefined && (typeof field !== 'string' || !field)) fail('field', fn + ': field must be a professional field code such as \'02.03.01\', got ' + shown(field));
   var code = field || (tech && tech.field) || null;
   return sql('SELECT p.id, p.name, p.roles, (SELECT json_group_array(json_object(\'number\', r.number, \'fieldCode\', r.field_code,' +
@@ -266,10 +267,9 @@ function competence(id, on, field) {
     var evaluated = { audit: who.competence('audit', s.id, on), decide: who.competence('decide', s.id, on) };
     var audits = roles.indexOf('auditor') >= 0 && (!reg || valid.length > 0) && (!auditComp || evaluated.audit.competent);
     return { person: p.id, name: p.name, roles: roles, lead: audits, audit: audits, expert: roles.indexOf('expert') >= 0,
-      decide: roles.indexOf('decider') >= 0 && d.some(function (g) { return g.check === 'deciders'; }) && (!decideComp || evaluated.decide.competent),
+      decide: roles.indexOf('decider') >= 0 && !!guardOf(s.workflow, 'decision', 'deciders') && (!decideComp || evaluated.decide.competent),
       evaluated: evaluated.audit.text + '; ' + evaluated.decide.text,
-      field: roles.indexOf('expert') >= 0 || JSON.parse(p.valid).some(function (r) { return code ? r.fieldCode === code : !!r.fieldCode; }) ||
-        who.inField(code, on),
+      field: roles.indexOf('expert') >= 0 || who.inField(code, on),
       registrations: valid.map(function (r) { return r.number + (r.fieldCode ? ' ' + r.fieldCode : '') + ' ' + r.validFrom + '..' + r.validTo; }).join('; '),
       why: [reg, auditComp, decideComp, tech].filter(function (g) { return g; }).map(function (g) { return { scheme: s.id, version: s.version, clause: g.clause, text: g.text }; }) };
   });

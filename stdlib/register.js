@@ -192,15 +192,17 @@ Person.assess = function (o) {
 // concerns the scheme (or every scheme) dated by then and still valid; its trainings are listed
 Person.competence = function (activity, schemeId, day) { return competenceOf(this.id, activity, schemeId, day === undefined ? today() : day); };
 
-// fieldCompetent(personId, field, day) → true when an evaluation or monitoring of the person dated
-// by day found them competent in professional field `field` (any field when null)
+// fieldCompetent(personId, field, day) → true when the person holds a registration valid on day in
+// professional field `field` (any field code when null), or an evaluation or monitoring dated by day
+// found them competent in it
 function fieldCompetent(personId, field, day) {
-  return sql("SELECT 1 FROM competence WHERE person_id = ?1 AND kind <> 'training' AND result = 'competent' AND field_code IS NOT NULL" +
-    " AND date <= ?2 AND (?3 IS NULL OR field_code = ?3) LIMIT 1", personId, day, field).length > 0;
+  return sql("SELECT 1 FROM registrations WHERE person_id = ?1 AND valid_from <= ?2 AND valid_to >= ?2 AND coalesce(field_code, '') <> ''" +
+    " AND (?3 IS NULL OR field_code = ?3) UNION ALL SELECT 1 FROM competence WHERE person_id = ?1 AND kind <> 'training'" +
+    " AND result = 'competent' AND field_code IS NOT NULL AND date <= ?2 AND (?3 IS NULL OR field_code = ?3) LIMIT 1", personId, day, field).length > 0;
 }
 
-// person.inField(field, date) → true when an evaluation or monitoring dated by date (default today)
-// found the person competent in professional field `field` (any field when null)
+// person.inField(field, date) → true when a registration valid on date (default today), or an
+// evaluation or monitoring dated by then, puts the person in professional field `field` (any when null)
 Person.inField = function (field, day) { return fieldCompetent(this.id, field === undefined ? null : field, day === undefined ? today() : day); };
 
 // competenceOf(personId, activity, scheme, day) → {competent, record, trainings, text}: see person.competence
@@ -338,7 +340,7 @@ Case.reject = function (o) {
 };
 
 // case.contract({date, number}) → Case: the certification contract signed with the applicant after
-// acceptance (CAS §6.1.7, DNI §5.2.2, CFC §6.2.3); the scheme's audit guard wants it before any audit
+// acceptance; the scheme's audit guard (contracted) wants it before any audit
 Case.contract = function (o) {
   o = opts(o, 'case.contract', ['date', 'number']);
   return wrap(Case, core.case.contract(this.id, { date: o.date || today(), number: o.number }));
@@ -467,7 +469,7 @@ Case.decide = function (o) {
   var request = o.request === undefined ? null : record('request', o.request, ['date', 'by', 'text'], 'case.decide');
   var live = t.on === 'certificate' ? self.certificate() : null;
   if (t.on === 'certificate' && !live) throw fail('illegal-transition', 'outcome', 'case ' + self.id + ' has no certificate to ' + o.outcome);
-  var guard = (t.guards || []).filter(function (g) { return g.check === 'evaluated'; })[0];
+  var guard = workflow.guardOf(s.workflow, o.outcome, 'evaluated');
   var since = live ? sql('SELECT date FROM decisions WHERE case_id = ? ORDER BY date DESC, id DESC LIMIT 1', self.id)[0].date : null;
   var ev = guard ? evaluation(self, guard.audits, o, s, o.outcome === 'recertify' ? null : since) : null;
   var deciders = (Array.isArray(o.by) ? o.by : []).map(function (p) {
@@ -686,9 +688,8 @@ Certificate.org = function () { return org(this.orgId); };
 // levelStars(s, word) → the stars the scheme's grade level `word` carries (0 when it has no such level:
 // the import transition's grade-known guard then names the levels it has)
 function levelStars(s, word) {
-  var g = s.definition.grade, levels = g && typeof g === 'object' ? g.levels || [] : [];
-  for (var i = 0; i < levels.length; i++) if (levels[i].level === word) return levels[i].stars;
-  return 0;
+  var g = s.definition.grade;
+  return Math.max(0, workflow.levelStars(g && typeof g === 'object' ? g.levels || [] : [], word));
 }
 
 // cause(cert, kind, code) → {code, cause, clause, why}: the scheme's coded cause when the scheme

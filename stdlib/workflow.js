@@ -219,12 +219,7 @@ var CHECKS = {
   technicalCompetence: function (f, g) {
     var t = f.audit.team || [];
     if (!t.length) return null; // no team: the registered guard says so
-    var coded = function (code) { return g.field ? code === g.field : !!code; };
-    var hit = t.filter(function (m) {
-      if (m.role === 'expert') return true;
-      return (m.person.registrations || []).some(function (r) { return coded(r.fieldCode) && r.validFrom <= f.audit.start && r.validTo >= f.audit.start; }) ||
-        (f.fieldCompetent && f.fieldCompetent(m.person.id, g.field || null, f.audit.start));
-    })[0];
+    var hit = t.filter(function (m) { return m.role === 'expert' || f.fieldCompetent(m.person.id, g.field || null, f.audit.start); })[0];
     if (!hit) return refusal('team', 'no member brings the professional competence' + (g.field ? ' of field ' + g.field : '') + ': add a technical expert, or an auditor registered (or evaluated) for ' + (g.field || 'a professional field'));
     return { holds: 'person ' + hit.person.id + ' (' + hit.person.name + ', ' + hit.role + ')' + (hit.role === 'expert' ? ' as technical expert' : ' with the field') };
   },
@@ -441,6 +436,14 @@ function checkWorkflow(w, field) {
 
 // ---- running a transition -------------------------------------------------------------------------
 
+// guardOf(w, name, check) → the first guard of transition `name` (or of every decision, name
+// 'decision') whose check is `check`, or null: what a reader (planning, queries) asks of a rule
+function guardOf(w, name, check) {
+  var list = name === 'decision' ? w.decisionGuards || [] : ((w.transitions[name] || {}).guards || []);
+  for (var i = 0; i < list.length; i++) if (list[i].check === check) return list[i];
+  return null;
+}
+
 // check(w, levels, name, facts, cite) → {ok, refusals: [{code, field, clause, text, numbers}],
 // grade: {grade, stars, lowered, text} or null, why}: whether the transition may happen now
 function check(w, levels, name, facts, cite) {
@@ -565,5 +568,7 @@ exports.define = define;
 exports.checkWorkflow = checkWorkflow;
 exports.check = check;
 exports.refused = refused;
+exports.guardOf = guardOf;
+exports.levelStars = levelStars;
 exports.gradeFor = gradeFor;
 exports.actions = actions;

@@ -8,8 +8,9 @@
 
 /* How many statements db_cached keeps prepared per connection. */
 #define DB_CACHED_STATEMENTS 32
-/* Owners of db_cached slots: 0 .. 15 the record log (core/log.c), then these. */
-enum { DB_SLOT_SAVEPOINT = 16, DB_SLOT_RELEASE, DB_SLOT_ORG_USCC, DB_SLOT_ORG_INSERT };
+/* Owners of db_cached slots: 0 .. DB_LOG_SLOTS - 1 the record log (core/log.c, which asserts
+ * that its subjects fit), then these. */
+enum { DB_LOG_SLOTS = 24, DB_SLOT_SAVEPOINT = DB_LOG_SLOTS, DB_SLOT_RELEASE, DB_SLOT_ORG_USCC, DB_SLOT_ORG_INSERT };
 
 /* A failure a script can fix: a stable code, the field at fault and a full sentence. */
 typedef struct CoreError {

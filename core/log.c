@@ -34,14 +34,16 @@ static const LogSubject LOG_SUBJECTS[] = {
   {"rules", "rules", NULL, NULL, NULL},
   {"body", "body", NULL, NULL, NULL},
   {"report", "reports", NULL, NULL, NULL},
+  {"plan", "audit_plans", NULL, NULL, NULL},
 };
 #define LOG_NSUBJECTS (sizeof LOG_SUBJECTS / sizeof LOG_SUBJECTS[0])
 
 /* Slots of db_cached owned by the log: the last event, the insert, one payload query per subject kind. */
 enum { LOG_SLOT_LAST = 0, LOG_SLOT_INSERT = 1, LOG_SLOT_PAYLOAD = 2 /* .. 2 + LOG_NSUBJECTS - 1 */ };
+_Static_assert(LOG_SLOT_PAYLOAD + LOG_NSUBJECTS <= DB_LOG_SLOTS, "the record log's statements overrun its db_cached slots");
 
 const char *const log_subject_prefixes[] = {"org", "person", "case", "audit", "finding", "score",
-                                            "decision", "certificate", "matter", "site", "competence", "rules", "body", "report", NULL};
+                                            "decision", "certificate", "matter", "site", "competence", "rules", "body", "report", "plan", NULL};
 
 /* Cached row-JSON expressions, built from the live schema once per process. */
 static char *log_json_cache[2][LOG_NSUBJECTS];

@@ -289,6 +289,20 @@ typedef struct CompetenceInput {
 /* Record one competence record (competence.record); records are never changed, a later one supersedes. */
 int competence_record(Db *db, const CompetenceInput *in, const char *args_json, long long *id);
 
+/* ---- audit assignments and plans (core/plan.c) ------------------------------------------- */
+
+typedef struct PlanInput {
+  long long audit;
+  const char *kind;      /* assignment (CFC §7.2.5 审查委任) or plan (the written audit plan) */
+  const char *date;
+  long long by;          /* assignment: who assigns; plan: a member of the audit's team */
+  const char *contents;  /* a JSON object: what the documents list (stdlib/register.js checks its fields) */
+  const char *notified;  /* a revised plan: the date the auditee was told in writing, or NULL */
+} PlanInput;
+
+/* Record an audit's assignment or plan (plan.record); never changed, a later plan is a revision. */
+int plan_record(Db *db, const PlanInput *in, const char *args_json, long long *id);
+
 /* ---- deviations: justified exceptions recorded as data (core/deviation.c) ------------------ */
 
 typedef struct DeviationInput {

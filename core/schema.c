@@ -290,4 +290,20 @@ const char *const schema_migrations[] = {
   "  date TEXT NOT NULL,"
   "  items TEXT NOT NULL CHECK(json_valid(items)));"
   "CREATE INDEX reports_kind ON reports(kind, period);",
+  /* 11: an audit's assignment and plan as records (core/plan.c): the assignment the programme
+   * gives the team (CFC §7.2.5 审查委任: objectives, criteria, scope, on-site time, the team) and
+   * the written audit plan the team draws up before the audit (CAS §6.2.5, DNI §5.3.1.4, CFC §7.3:
+   * the activities with their dates, sites and times, each auditor's part), each a record that is
+   * never changed: a later plan of the same audit is a revision, with the date the auditee was told
+   * in writing (CAS §6.2.5 "临时变更计划时，应及时将变更情况书面通知受审查方") */
+  "CREATE TABLE audit_plans("
+  "  id INTEGER PRIMARY KEY,"
+  "  audit_id INTEGER NOT NULL REFERENCES audits(id),"
+  "  kind TEXT NOT NULL CHECK(kind IN ('assignment', 'plan')),"
+  "  date TEXT NOT NULL,"
+  "  by INTEGER NOT NULL REFERENCES people(id),"
+  "  contents TEXT NOT NULL CHECK(json_valid(contents) AND json_type(contents) = 'object'),"
+  "  notified TEXT CHECK(notified IS NULL OR notified >= date),"
+  "  created TEXT NOT NULL);"
+  "CREATE INDEX audit_plans_audit ON audit_plans(audit_id, kind, date);",
   0};

@@ -29,7 +29,7 @@ void bind_core_put(duk_context *ctx, const char *name, const duk_function_list_e
 duk_ret_t bind_core_fail(duk_context *ctx) { host_throw_core(ctx, &host_of(ctx)->db.err); }
 
 /* Columns stored as JSON text, decoded into arrays and objects for scripts. */
-static const char *const JSON_COLUMNS[] = {"roles", "shops", "facts", "why", "sites", NULL};
+static const char *const JSON_COLUMNS[] = {"roles", "shops", "facts", "why", "sites", "contents", NULL};
 
 duk_ret_t bind_core_push_record(duk_context *ctx, const char *prefix, long long id) {
   Host *h = host_of(ctx);

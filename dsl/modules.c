@@ -19,6 +19,7 @@ void bind_reminder_open(duk_context *ctx);
 void bind_deviation_open(duk_context *ctx);
 void bind_site_open(duk_context *ctx);
 void bind_competence_open(duk_context *ctx);
+void bind_plan_open(duk_context *ctx);
 void bind_library_open(duk_context *ctx);
 void bind_rules_open(duk_context *ctx);
 void bind_body_open(duk_context *ctx);
@@ -42,6 +43,7 @@ static void (*const BINDING_MODULES[])(duk_context *) = {
   bind_deviation_open,
   bind_site_open,
   bind_competence_open,
+  bind_plan_open,
   bind_library_open,
   bind_rules_open,
   bind_body_open,

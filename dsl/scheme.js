@@ -367,6 +367,8 @@ function build(def, source) {
     };
   }
   var levels = def.grade && typeof def.grade === 'object' ? def.grade.levels : [];
+  // stages() → [{stage, clause, text}]: the certification's stages in order, as the workflow's guards declare them
+  s.stages = function () { return flow.stages(s.workflow); };
   // transition(name, facts) → {ok, refusals, grade, why}: whether the workflow lets it happen now
   s.transition = function (name, facts) {
     var r = flow.check(s.workflow, levels, name, facts, cite);

@@ -10,7 +10,8 @@ var c = cases.apply({org: org, scheme: 'cas-service', scope: '家用电器的售
 var accepted = c.accept({date: '2026-01-08', checkedBy: boss});   // §6.1.5: the facts not stated on the org, checked by boss
 c.contract({date: '2026-01-09', number: 'CAS-HT-2026-001'});   // §6.1.7: the written contract before any audit
 c.audit({type: 'document', start: '2026-01-20', end: '2026-01-21', team: [{person: lead, role: 'leader'}]});  // §6.3: documents first
-var a = c.audit({type: 'initial', start: '2026-02-10', end: '2026-02-12', team: [{person: lead, role: 'leader'}]});
+var a = c.audit({type: 'initial', start: '2026-02-10', end: '2026-02-12', team: [{person: lead, role: 'leader'}],
+  plan: {date: '2026-02-03', items: [{activity: '服务管理审核', date: '2026-02-10', from: '09:00', to: '17:00', auditors: [lead], content: '5.1-5.3'}]}});  // §6.2.5: its written plan first
 var nc = a.finding({item: '5.3', kind: 'nonconformity', evidence: '维修记录不全'});
 var s = a.score({score: 92, deductionItems: 1});
 a.report({date: '2026-02-13'});   // §6.5: the leader's report before the decision

@@ -79,7 +79,8 @@ function usccFor(i, region) {
 // personName() → a Chinese name of two or three characters.
 function personName() { return pickOne(SURNAMES) + pickOne(GIVEN) + (chance(0.6) ? pickOne(GIVEN) : ''); }
 
-var auditors = [], deciders = []; // ids, made at the start of the run
+var auditors = [], deciders = [], programmeManager = null; // ids, made at the start of the run
+var plans = require('stdlib/plans');
 
 // ---- the schemes ------------------------------------------------------------------------------
 
@@ -247,8 +248,10 @@ function sitesVisited(kase, type, day) {
 function auditOf(kase, type, startDay, mode) {
   var endDay = date.addDays(startDay, between(0, 2));
   if (endDay >= asOf) return null;
-  var au = kase.audit({ type: type, mode: mode, start: startDay, end: endDay, sites: sitesVisited(kase, type, startDay), team: [{ person: pickOne(auditors), role: 'leader' },
-    { person: pickOne(auditors), role: 'member' }].filter(function (m, i, all) { return i === 0 || m.person !== all[0].person; }) });
+  // an on-site audit is assigned by the programme manager and planned by its leader the day before
+  // (stdlib/plans.planned: the scheme's activities at each site visited, the whole team)
+  var au = kase.audit(plans.planned({ type: type, mode: mode, start: startDay, end: endDay, sites: sitesVisited(kase, type, startDay), team: [{ person: pickOne(auditors), role: 'leader' },
+    { person: pickOne(auditors), role: 'member' }].filter(function (m, i, all) { return i === 0 || m.person !== all[0].person; }) }, kase.rules(), programmeManager));
   au.scheme = kase.scheme;
   counts.audits++;
   // the leader's report two days after the audit: before any decision on it (each scheme's report guard)
@@ -401,7 +404,11 @@ function plannedAudits() {
     var o = { type: p.audit, plannedStart: start, plannedEnd: date.addDays(start, 1), team: [{ person: p.leader, role: 'leader' }],
       sites: sitesVisited(kase, p.audit, start) };
     if (o.sites === undefined) delete o.sites;
-    try { kase.audit(o); counts.planned++; } catch (e) {
+    try {
+      var au = kase.audit(o); // assigned today; its leader plans it nearer the day
+      au.assign({ date: asOf, by: programmeManager, objectives: '确认获证组织持续满足认证要求', criteria: kase.rules().criteria, scope: kase.scope });
+      counts.planned++;
+    } catch (e) {
       if (e.code !== 'refused') throw e;
       refusals[e.guard] = (refusals[e.guard] || 0) + 1;
     }
@@ -422,6 +429,7 @@ if (existing > 0) {
     for (var j = 0; j < 8; j++) deciders.push(people.create({ name: personName(), roles: ['decider'] }).id);
     // each evaluated competent for what they do, by the technical manager (the e-commerce schemes' competence guards)
     var manager = people.create({ name: personName(), roles: ['decider'] });
+    programmeManager = manager.id; // who also runs the audit programme and assigns the teams
     auditors.forEach(function (id) {
       ['audit', 'lead'].forEach(function (act) { people.get(id).assess({ kind: 'evaluation', activity: act, date: date.addYears(start, -1), result: 'competent', by: manager }); });
     });

@@ -7,7 +7,7 @@
 // unless given --into-nonempty.
 'use strict';
 
-var w = require('stdlib/walkthrough'), step = w.step;
+var w = require('stdlib/walkthrough'), step = w.step, planned = require('stdlib/plans').planned;
 w.guardEmpty('examples/walkthrough-cas.js', typeof args === 'undefined' ? [] : args, true);
 var people_ = w.cast(), lead = people_.lead, decider = people_.decider;
 var s = scheme('cas-service');
@@ -32,7 +32,18 @@ print('\n   Contract ' + c.contractNumber + ' signed ' + c.contracted);
 // 2. The initial audit: time from App. A, findings, the score (§6.2–6.5)
 var doc = c.audit({ type: 'document', start: '2025-02-03', end: '2025-02-04', team: [{ person: lead, role: 'leader' }] });
 step('Document review before the on-site audit (§6.3 "文件审查通过后，方可安排现场审查")', doc, 'done ' + doc.end);
-var a = c.audit({ type: 'initial', start: '2025-02-17', end: '2025-02-20', team: [{ person: lead, role: 'leader' }] });
+var a = c.audit({ type: 'initial', plannedStart: '2025-02-17', plannedEnd: '2025-02-20', team: [{ person: lead, role: 'leader' }] });
+w.refused('No on-site audit without its written plan (§6.2.5 "审查实施前，审查组应制定书面的审查计划")', function () {
+  audits.get(a.id).complete({ start: '2025-02-17', end: '2025-02-20' });
+});
+a = a.plan({ date: '2025-02-10', items: [
+  { activity: '首次会议', date: '2025-02-17', from: '09:00', to: '09:30', auditors: [lead], content: '确认审查计划、范围和准则' },
+  { activity: '服务特性（顾客接触点）测评', date: '2025-02-17', from: '09:30', to: '17:00', auditors: [lead], content: '门店接待、报修、上门服务' },
+  { activity: '服务管理审核', date: '2025-02-18', from: '09:00', to: '17:00', auditors: [lead], content: '5.1 服务管理、5.2 服务过程' },
+  { activity: '服务管理审核', date: '2025-02-19', from: '09:00', to: '17:00', auditors: [lead], content: '5.3 服务评价与改进' },
+  { activity: '末次会议', date: '2025-02-20', from: '15:00', to: '16:00', auditors: [lead], content: '审查结论' }] });
+print('\n   The written audit plan of ' + a.plans()[0].date + ': ' + a.plans()[0].contents.items.length + ' activities');
+a = a.complete({ start: '2025-02-17', end: '2025-02-20' });
 step('Initial audit of 180 service staff', a, a.manDays + ' man-days on site');
 var f = a.finding({ item: '5.2.4', kind: 'nonconformity', evidence: '维修记录未记录更换配件的来源' });
 step('A nonconformity and its correction deadline', f, 'due ' + f.due);
@@ -58,7 +69,7 @@ step('Certification decision and certificate', d, cert.number + ', ' + cert.grad
 // 4. Surveillance 9-12 months after the initial audit, then after the first (§7.1, §7.4)
 var prog = s.surveillance({ decisionDate: cert.issued, expires: cert.expires, audits: [{ type: 'initial', end: '2025-02-20' }], asOf: '2025-03-10' });
 step('The surveillance programme', prog, 'next: ' + prog.next.opens + ' to ' + prog.next.due);
-var s1 = c.audit({ type: 'surveillance', start: '2025-12-01', end: '2025-12-02', team: [{ person: lead, role: 'leader' }] });
+var s1 = c.audit(planned({ type: 'surveillance', start: '2025-12-01', end: '2025-12-02', team: [{ person: lead, role: 'leader' }] }, s));
 step('First surveillance audit', s1, s1.manDays + ' man-days');
 s1.score({ score: 88, deductionItems: 2 });
 s1.report({ date: '2025-12-03' });
@@ -81,14 +92,14 @@ print('\n   Restored on ' + cert.statusDate + ': ' + cert.status);
 
 prog = s.surveillance({ decisionDate: cert.issued, expires: cert.expires, audits: [{ type: 'initial', end: '2025-02-20' }, { type: 'surveillance', end: '2025-12-02' }], asOf: '2026-04-15' });
 step('Second surveillance window', prog, prog.next.opens + ' to ' + prog.next.due);
-var s2 = c.audit({ type: 'surveillance', start: '2026-10-12', end: '2026-10-13', team: [{ person: lead, role: 'leader' }] });
+var s2 = c.audit(planned({ type: 'surveillance', start: '2026-10-12', end: '2026-10-13', team: [{ person: lead, role: 'leader' }] }, s));
 s2.score({ score: 90, deductionItems: 1 });
 s2.report({ date: '2026-10-14' });
 c.decide({ by: [decider], outcome: 'maintain', date: '2026-10-20' });
 
 // 6. Recertification: applied for 3 months before expiry, at least 70% of the initial time (§8)
 step('The recertification application is due by', s.deadline('recertApplication', cert.expires), s.deadline('recertApplication', cert.expires).date);
-var r = c.audit({ type: 'recertification', start: '2027-12-06', end: '2027-12-08', team: [{ person: lead, role: 'leader' }] });
+var r = c.audit(planned({ type: 'recertification', start: '2027-12-06', end: '2027-12-08', team: [{ person: lead, role: 'leader' }] }, s));
 step('Recertification audit', r, r.manDays + ' man-days');
 r.score({ score: 96, deductionItems: 0 });
 r.report({ date: '2027-12-09' });

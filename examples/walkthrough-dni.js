@@ -7,7 +7,7 @@
 // unless given --into-nonempty.
 'use strict';
 
-var w = require('stdlib/walkthrough'), step = w.step;
+var w = require('stdlib/walkthrough'), step = w.step, planned = require('stdlib/plans').planned;
 w.guardEmpty('examples/walkthrough-dni.js', typeof args === 'undefined' ? [] : args, true);
 var team = w.cast(), lead = team.lead, decider = team.decider;
 var s = scheme('dni-aftersales');
@@ -31,7 +31,7 @@ print('\n   The 《服务认证合同》 signed (§5.2.2): ' + c.contractNumber 
 // 2. The initial audit: Annex 3 time for 900 staff on 3 sites, 80% on site
 var doc = c.audit({ type: 'document', start: '2025-10-09', end: '2025-10-10', team: [{ person: lead, role: 'leader' }] });
 step('Document review before the on-site audit (§5.3.2)', doc, 'done ' + doc.end);
-var a = c.audit({ type: 'initial', start: '2025-10-20', end: '2025-10-24', team: [{ person: lead, role: 'leader' }] });
+var a = c.audit(planned({ type: 'initial', start: '2025-10-20', end: '2025-10-24', team: [{ person: lead, role: 'leader' }] }, s));
 step('Initial audit (modes A+G)', a, a.manDays + ' man-days, ' + a.onsiteDays + ' on site');
 var sc = a.score({ score: 91.5, deductionItems: 2 });
 step('Final score and grade (§5.3.3.7)', sc, sc.score + ' → ' + sc.level);
@@ -49,7 +49,7 @@ w.list('What the certificate must show', s.requires('certificate'));
 // 4. Surveillance: 1/3 of the initial time; the first within 12 months of the decision
 var prog = s.surveillance({ decisionDate: cert.issued, expires: cert.expires, asOf: '2025-11-28' });
 step('The surveillance programme', prog, 'first due ' + prog.next.due);
-var s1 = c.audit({ type: 'surveillance', start: '2026-09-14', end: '2026-09-15', team: [{ person: lead, role: 'leader' }] });
+var s1 = c.audit(planned({ type: 'surveillance', start: '2026-09-14', end: '2026-09-15', team: [{ person: lead, role: 'leader' }] }, s));
 step('First surveillance: 1/3 of 11, rounded up to half days', s1, s1.manDays + ' man-days');
 s1.score({ score: 90.5, deductionItems: 1 });
 s1.report({ date: '2026-09-16' });
@@ -64,14 +64,14 @@ step('Suspension', susp, 'until ' + susp.until + ' at the latest');
 cert = certificates.get(cert.id).restore({ cause: 'corrected', date: '2027-05-10' });
 step('Restoration', cert, cert.status);
 
-var s2 = c.audit({ type: 'surveillance', start: '2027-08-16', end: '2027-08-17', team: [{ person: lead, role: 'leader' }] });
+var s2 = c.audit(planned({ type: 'surveillance', start: '2027-08-16', end: '2027-08-17', team: [{ person: lead, role: 'leader' }] }, s));
 s2.score({ score: 92, deductionItems: 0 });
 s2.report({ date: '2027-08-18' });
 c.decide({ by: [decider], outcome: 'maintain', date: '2027-08-27' });
 
 // 6. Recertification: applied for 3 months before expiry, 2/3 of the initial time (§5.7)
 step('The recertification application is due by', s.deadline('recertApplication', cert.expires), s.deadline('recertApplication', cert.expires).date);
-var r = c.audit({ type: 'recertification', start: '2028-09-18', end: '2028-09-21', team: [{ person: lead, role: 'leader' }] });
+var r = c.audit(planned({ type: 'recertification', start: '2028-09-18', end: '2028-09-21', team: [{ person: lead, role: 'leader' }] }, s));
 step('Recertification: 2/3 of 11, rounded up to half days', r, r.manDays + ' man-days');
 r.score({ score: 95.5, deductionItems: 0 });
 r.report({ date: '2028-09-22' });

@@ -27,6 +27,7 @@ module.exports = defineScheme({
         { code: 'technical-competence', check: 'technicalCompetence', clause: '§6.2.4', text: '审查组中至少有1名成员具备专业技术能力，必要时可以选择技术专家参加审查组 (position: CAS codes no fields, so any professional field code counts)' },
         { code: 'experts-advise', check: 'expertsAdvise', clause: '§6.2.4', text: '审查组的技术专家主要负责提供认证审查的技术支持，不作为审查员实施审查，不计入审查时间' },
         { code: 'document-review', check: 'documentReview', clause: '§6.3', text: '文件审查是在现场审查实施前进行…文件审查通过后，方可安排现场审查' },
+        { code: 'plan', check: 'planned', changesNotified: true, clause: '§6.2.5', text: '审查实施前，审查组应制定书面的审查计划（包括多场所抽样计划）…如遇特殊情况临时变更计划时，应及时将变更情况书面通知受审查方' },
         { code: 'audit-time', check: 'auditTime', clause: '§6.2.3', text: '特殊情况下，可以合理的增加或减少审查时间，理由应充分。减少时间不得超过附录A所规定的审查时间的30%' },
         { code: 'site-sample', check: 'sitesSampled', sampling: 'iaf-md1', clause: '§6.2.5', text: '审查实施前，审查组应制定书面的审查计划（包括多场所抽样计划）' }] },
       reject: { guards: [{ code: 'reason', clause: '§6.1.5', text: '对申请评审后确定无法受理的认证项目，应通知申请组织（理由写明）' }] },

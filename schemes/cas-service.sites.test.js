@@ -17,7 +17,7 @@ function multiSite(n) {
 function audit(m, type, visited) {
   if (!sql("SELECT 1 FROM audits WHERE case_id = ? AND type = 'document'", m.case.id).length)
     m.case.audit({ type: 'document', start: '2026-02-01', end: '2026-02-01', team: [{ person: kit.auditor(), role: 'leader' }] });
-  return m.case.audit({ type: type, start: '2026-02-10', end: '2026-02-12', sites: visited, team: [{ person: kit.auditor(), role: 'leader' }] });
+  return m.case.audit(kit.planned({ type: type, start: '2026-02-10', end: '2026-02-12', sites: visited, team: [{ person: kit.auditor(), role: 'leader' }] }));
 }
 
 test('sites are records: the central function and the service sites; org.sites counts the open ones', function () {
@@ -63,4 +63,21 @@ test('an organisation without site records has one site: nothing to sample', fun
   var c = kit.accepted('cas-service');
   var a = kit.audited(c, 'initial', '2026-02-10', 92);
   assert.equal(a.sites, null);
+});
+
+test('§6.2.5 书面的审查计划（包括多场所抽样计划）: the plan places an activity at every site the audit visits, on its days', function () {
+  var m = multiSite(4), lead = kit.auditor(), s = m.sites;
+  m.case.audit({ type: 'document', start: '2026-02-01', end: '2026-02-01', team: [{ person: lead, role: 'leader' }] });
+  var visit = [s[0], s[1], s[3]];
+  var a = m.case.audit({ type: 'initial', plannedStart: '2026-02-10', plannedEnd: '2026-02-12', sites: visit, team: [{ person: lead, role: 'leader' }] });
+  var at = function (site, day) { return { activity: '服务特性（顾客接触点）测评', date: day || '2026-02-10', from: '09:00', to: '12:00', site: site, auditors: [lead], content: '顾客接触点 · ' + site.name }; };
+  var done = function () { return audits.get(a.id).complete({ start: '2026-02-10', end: '2026-02-12' }); };
+  a.plan({ date: '2026-02-05', items: [at(s[0]), at(s[1])] }); // the sampling plan forgets 服务网点3
+  var e = kit.refusedWith(done, 'plan', '§6.2.5');
+  assert.equal(e.refusals[0].numbers, { sites: [s[3].id] });
+  a.plan({ date: '2026-02-06', notified: '2026-02-06', items: [at(s[0]), at(s[1]), at(s[3], '2026-02-13')] }); // a day after the audit's last
+  e = kit.refusedWith(done, 'plan', '§6.2.5');
+  assert.equal(e.refusals[0].numbers, { date: '2026-02-13' });
+  a.plan({ date: '2026-02-07', notified: '2026-02-07', items: [at(s[0]), at(s[1], '2026-02-11'), at(s[3], '2026-02-12')] });
+  assert.cites(done(), '§6.2.5');
 });

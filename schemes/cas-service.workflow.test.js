@@ -24,7 +24,7 @@ test('§6.5 the report, signed by the team leader, comes before the decision on 
   var c = kit.accepted(S), boss = kit.decider();
   kit.audited(c, 'initial', '2026-02-10'); // the kit reports every audit; a second, unreported one decides
   var lead = kit.auditor(), member = kit.auditor();
-  var a = c.audit({ type: 'initial', start: '2026-02-20', end: '2026-02-21', team: [{ person: lead, role: 'leader' }, { person: member, role: 'member' }] });
+  var a = c.audit(kit.planned({ type: 'initial', start: '2026-02-20', end: '2026-02-21', team: [{ person: lead, role: 'leader' }, { person: member, role: 'member' }] }));
   a.score({ score: 92, deductionItems: 0 });
   kit.refusedWith(function () { c.decide({ by: [boss], outcome: 'certify', date: '2026-03-01' }); }, 'report', '§6.5');
   assert.equal(assert.throws(function () { a.report({ date: '2026-02-22', by: member }); }, 'invalid').field, 'by'); // 应由审查组组长签字
@@ -41,7 +41,7 @@ test('§6.2.4 审查组中至少有1名成员具备专业技术能力: an audito
   var c = kit.accepted(S);
   c.audit({ type: 'document', start: '2026-02-01', end: '2026-02-01', team: [{ person: kit.auditor(), role: 'leader' }] });
   var plain = kit.auditor(''), expert = people.create({ name: '技术专家', roles: ['expert'] });
-  var onsite = function (team) { return c.audit({ type: 'initial', start: '2026-02-10', end: '2026-02-12', team: team }); };
+  var onsite = function (team) { return c.audit(kit.planned({ type: 'initial', start: '2026-02-10', end: '2026-02-12', team: team })); };
   kit.refusedWith(function () { onsite([{ person: plain, role: 'leader' }]); }, 'technical-competence', '§6.2.4');
   var a = onsite([{ person: plain, role: 'leader' }, { person: expert, role: 'expert' }]); // 必要时可以选择技术专家参加审查组
   assert.cites(a, '§6.2.4');
@@ -265,29 +265,29 @@ test('§3.1 the auditors hold a registration valid on every day of the audit: on
   var c = kit.accepted(S);
   var ok = registered('2025-01-01', '2026-02-12'), late = registered('2025-01-01', '2026-02-11');
   c.audit({ type: 'document', start: '2026-02-01', end: '2026-02-01', team: [{ person: ok, role: 'leader' }] });
-  var e = kit.refusedWith(function () { c.audit({ type: 'initial', start: '2026-02-10', end: '2026-02-12', team: [{ person: late, role: 'leader' }] }); }, 'registered-auditors', '§3.1');
+  var e = kit.refusedWith(function () { c.audit(kit.planned({ type: 'initial', start: '2026-02-10', end: '2026-02-12', team: [{ person: late, role: 'leader' }] })); }, 'registered-auditors', '§3.1');
   assert.ok(/2025-01-01\.\.2026-02-11/.test(e.message), e.message);
-  kit.refusedWith(function () { c.audit({ type: 'initial', start: '2026-02-10', end: '2026-02-12', team: [{ person: kit.decider(), role: 'leader' }] }); }, 'registered-auditors', '§3.1');
-  assert.equal(c.audit({ type: 'initial', start: '2026-02-10', end: '2026-02-12', team: [{ person: ok, role: 'leader' }] }).status, 'done');
+  kit.refusedWith(function () { c.audit(kit.planned({ type: 'initial', start: '2026-02-10', end: '2026-02-12', team: [{ person: kit.decider(), role: 'leader' }] })); }, 'registered-auditors', '§3.1');
+  assert.equal(c.audit(kit.planned({ type: 'initial', start: '2026-02-10', end: '2026-02-12', team: [{ person: ok, role: 'leader' }] })).status, 'done');
 });
 
 test('§6.2.4 a technical expert does not audit: an expert-only team, or an expert leading, is refused; an expert beside auditors is welcome', function () {
   var c = kit.accepted(S);
   kit.audited(c, 'document', '2026-02-01');
   var expert = people.create({ name: '技术专家', roles: ['expert'] });
-  kit.refusedWith(function () { c.audit({ type: 'initial', start: '2026-02-10', end: '2026-02-12', team: [{ person: expert, role: 'expert' }] }); }, 'leader', '§6.3');
-  kit.refusedWith(function () { c.audit({ type: 'initial', start: '2026-02-10', end: '2026-02-12', team: [{ person: expert, role: 'leader' }] }); }, 'registered-auditors', '§3.1');
-  kit.refusedWith(function () { c.audit({ type: 'initial', start: '2026-02-10', end: '2026-02-12', team: [] }); }, 'registered-auditors', '§3.1');
-  var a = c.audit({ type: 'initial', start: '2026-02-10', end: '2026-02-12', team: [{ person: kit.auditor(), role: 'leader' }, { person: expert, role: 'expert' }] });
+  kit.refusedWith(function () { c.audit(kit.planned({ type: 'initial', start: '2026-02-10', end: '2026-02-12', team: [{ person: expert, role: 'expert' }] })); }, 'leader', '§6.3');
+  kit.refusedWith(function () { c.audit(kit.planned({ type: 'initial', start: '2026-02-10', end: '2026-02-12', team: [{ person: expert, role: 'leader' }] })); }, 'registered-auditors', '§3.1');
+  kit.refusedWith(function () { c.audit(kit.planned({ type: 'initial', start: '2026-02-10', end: '2026-02-12', team: [] })); }, 'registered-auditors', '§3.1');
+  var a = c.audit(kit.planned({ type: 'initial', start: '2026-02-10', end: '2026-02-12', team: [{ person: kit.auditor(), role: 'leader' }, { person: expert, role: 'expert' }] }));
   assert.equal(a.team.length, 2);
 });
 
 test('§6.3 no on-site initial audit before the document review', function () {
   var c = kit.accepted(S), lead = kit.auditor();
-  kit.refusedWith(function () { c.audit({ type: 'initial', start: '2026-02-10', end: '2026-02-12', team: [{ person: lead, role: 'leader' }] }); }, 'document-review', '§6.3');
+  kit.refusedWith(function () { c.audit(kit.planned({ type: 'initial', start: '2026-02-10', end: '2026-02-12', team: [{ person: lead, role: 'leader' }] })); }, 'document-review', '§6.3');
   c.audit({ type: 'document', start: '2026-02-11', end: '2026-02-11', team: [{ person: lead, role: 'leader' }] });
-  kit.refusedWith(function () { c.audit({ type: 'initial', start: '2026-02-10', end: '2026-02-12', team: [{ person: lead, role: 'leader' }] }); }, 'document-review', '§6.3');
-  assert.equal(c.audit({ type: 'initial', start: '2026-02-12', end: '2026-02-13', team: [{ person: lead, role: 'leader' }] }).type, 'initial');
+  kit.refusedWith(function () { c.audit(kit.planned({ type: 'initial', start: '2026-02-10', end: '2026-02-12', team: [{ person: lead, role: 'leader' }] })); }, 'document-review', '§6.3');
+  assert.equal(c.audit(kit.planned({ type: 'initial', start: '2026-02-12', end: '2026-02-13', team: [{ person: lead, role: 'leader' }] })).type, 'initial');
 });
 
 test('§6.2.3 a reduction needs its reasons and never exceeds 30%: 150 staff, App. A 7 man-days, at least 5 (4.9 up)', function () {
@@ -295,11 +295,11 @@ test('§6.2.3 a reduction needs its reasons and never exceeds 30%: 150 staff, Ap
   kit.audited(c, 'document', '2026-02-01');
   var team = [{ person: lead, role: 'leader' }];
   var dev = { reason: '服务场所集中，服务类别单一', by: lead, approvedBy: boss, date: '2026-02-05' };
-  kit.refusedWith(function () { c.audit({ type: 'initial', start: '2026-02-10', end: '2026-02-12', manDays: 6, team: team }); }, 'audit-time', '§6.2.3');
-  var e = kit.refusedWith(function () { c.audit({ type: 'initial', start: '2026-02-10', end: '2026-02-12', manDays: 4.5, team: team, deviation: dev }); }, 'audit-time', '§6.2.3');
+  kit.refusedWith(function () { c.audit(kit.planned({ type: 'initial', start: '2026-02-10', end: '2026-02-12', manDays: 6, team: team })); }, 'audit-time', '§6.2.3');
+  var e = kit.refusedWith(function () { c.audit(kit.planned({ type: 'initial', start: '2026-02-10', end: '2026-02-12', manDays: 4.5, team: team, deviation: dev })); }, 'audit-time', '§6.2.3');
   assert.equal([e.refusals[0].numbers.minimum, e.refusals[0].numbers.total], [5, 7]);
-  assert.equal(assert.throws(function () { c.audit({ type: 'initial', start: '2026-02-10', end: '2026-02-12', manDays: 5, team: team, deviation: { reason: 'x' } }); }, 'invalid').field, 'deviation.by');
-  var a = c.audit({ type: 'initial', start: '2026-02-10', end: '2026-02-12', manDays: 5, team: team, deviation: dev });
+  assert.equal(assert.throws(function () { c.audit(kit.planned({ type: 'initial', start: '2026-02-10', end: '2026-02-12', manDays: 5, team: team, deviation: { reason: 'x' } })); }, 'invalid').field, 'deviation.by');
+  var a = c.audit(kit.planned({ type: 'initial', start: '2026-02-10', end: '2026-02-12', manDays: 5, team: team, deviation: dev }));
   assert.equal(a.manDays, 5);
   assert.ok(a.why.some(function (w) { return w.clause === '§6.2.3' && /reduced from 7 to 5/.test(w.text) && /服务场所集中/.test(w.text); }), 'the deviation is in the why');
 });
@@ -339,4 +339,29 @@ test('§7.1, App. A: the programme proposes each coming audit with its window, m
   assert.cites(plan[0], '§3.1');
   assert.cites(plan[0], '§7.1');
   assert.ok(q.plan('2026-11-01', '2027-01-31').some(function (a) { return a.certificate === k.certificate.number && a.n === 1; }), 'q.plan lists it');
+});
+
+// ---- §6.2.5: the written audit plan ---------------------------------------------------------------
+
+test('§6.2.5 审查实施前…书面的审查计划: a plan dated the day the audit begins will do, the day after will not; a change is told to the auditee in writing', function () {
+  var c = kit.accepted(S), lead = kit.auditor();
+  c.audit({ type: 'document', start: '2026-02-01', end: '2026-02-01', team: [{ person: lead, role: 'leader' }] });
+  var item = { activity: '服务管理审核', date: '2026-02-10', from: '09:00', to: '17:00', auditors: [lead], content: '服务管理体系' };
+  var onsite = function (plan) { return c.audit({ type: 'initial', start: '2026-02-10', end: '2026-02-12', team: [{ person: lead, role: 'leader' }], plan: plan }); };
+  kit.refusedWith(function () { c.audit({ type: 'initial', start: '2026-02-10', end: '2026-02-12', team: [{ person: lead, role: 'leader' }] }); }, 'plan', '§6.2.5');
+  kit.refusedWith(function () { onsite({ date: '2026-02-11', items: [item] }); }, 'plan', '§6.2.5'); // written during the audit
+  assert.equal(assert.throws(function () { onsite({ date: '2026-02-10', itemz: [item] }); }, 'invalid').field, 'itemz');
+  var a = onsite({ date: '2026-02-10', items: [item] });
+  assert.cites(a, '§6.2.5');
+  assert.equal(a.plans()[0].by, lead.id, 'drawn up by the leader unless by is given');
+  // a planned audit whose plan changes: the revision names the day the auditee was told (临时变更计划…书面通知受审查方)
+  var b = c.audit({ type: 'initial', plannedStart: '2026-03-10', plannedEnd: '2026-03-11', team: [{ person: lead, role: 'leader' }] });
+  b.plan({ date: '2026-03-01', items: [{ activity: '服务管理审核', date: '2026-03-10', from: '09:00', to: '17:00', auditors: [lead], content: '服务管理体系' }] });
+  b.plan({ date: '2026-03-08', items: [{ activity: '服务管理审核', date: '2026-03-11', from: '09:00', to: '17:00', auditors: [lead], content: '服务管理体系（改期）' }] });
+  var e = kit.refusedWith(function () { audits.get(b.id).complete({ start: '2026-03-10', end: '2026-03-11' }); }, 'plan', '§6.2.5');
+  assert.ok(/without the auditee being told/.test(e.message), e.message);
+  assert.equal(assert.throws(function () { b.plan({ date: '2026-03-09', notified: '2026-03-08', items: [item] }); }, 'invalid').field, 'notified'); // told before it was written
+  b.plan({ date: '2026-03-09', notified: '2026-03-09', items: [{ activity: '服务管理审核', date: '2026-03-11', from: '09:00', to: '17:00', auditors: [lead], content: '服务管理体系（改期）' }] });
+  e = kit.refusedWith(function () { audits.get(b.id).complete({ start: '2026-03-10', end: '2026-03-11' }); }, 'plan', '§6.2.5');
+  assert.ok(/revised on 2026-03-08/.test(e.message), 'each revision is told: ' + e.message);
 });

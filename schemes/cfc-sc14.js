@@ -25,7 +25,10 @@ module.exports = defineScheme({
         { code: 'contract', clause: '§6.2.3', text: '申请获得受理后，首信认证将与客户签订具有法律效力的书面认证合同' },
         { code: 'registered-auditors', check: 'registered', clause: '§7.2.2', text: '认证审查人员必须取得服务认证人员注册资格' },
         { code: 'leader', check: 'leader', clause: '§7.2.3', text: '如果仅有一名审查员，该审查员应有能力履行适用于该审查的审查组长职责: the team has its leader, an auditor' },
-        { code: 'experts-advise', check: 'expertsAdvise', clause: '§7.2.4', text: '技术专家应在审查员的指导下工作…但不能作为审查员' }] },
+        { code: 'experts-advise', check: 'expertsAdvise', clause: '§7.2.4', text: '技术专家应在审查员的指导下工作…但不能作为审查员' },
+        { code: 'document-review', check: 'documentReview', clause: '§8.1', text: '在实施现场审查前，应委派审查组对认证申请组织的服务管理文件进行审查' },
+        { code: 'assignment', check: 'assigned', contents: ['objectives', 'criteria', 'scope', 'from', 'to', 'team'], clause: '§7.2.5', text: '审查委任至少应包括以下内容：审查目的、审查依据、审查范围和边界、现场审查活动时间、审查组成员信息' },
+        { code: 'plan', check: 'planned', by: 'leader', afterAssignment: true, everyAuditor: true, clause: '§7.3', text: '审查组长接到审查委任后编制现场审查计划，审查计划应向每个审查组成员分配…职责…至少应包含：拟实施现场审查的活动、日期和场所，预期的时间和持续时间，分配的审查人员及审查内容' }] },
       reject: { guards: [{ code: 'reason', clause: '§6.2.3', text: '应记录拒绝申请的原因并告知申请组织' }] },
       certify: {
         grade: { from: 'applied', clause: '§8.5.5 1)', text: '推荐/保持申请等级认证注册; a lower grade only as 推荐降级认证注册 on the applicant\'s request (§8.5.5 2))' },

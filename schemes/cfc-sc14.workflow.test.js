@@ -8,9 +8,11 @@ var S = 'cfc-sc14';
 
 test('§6.2.3 the written contract after acceptance, before any audit; §8.6.3 the leader\'s complete report before the decision', function () {
   var c = kit.accepted(S, { grade: '四星级', contract: false }), lead = kit.auditor(), boss = kit.decider();
-  var initial = function () { return c.audit({ type: 'initial', start: '2026-02-10', end: '2026-02-12', manDays: 3, team: [{ person: lead, role: 'leader' }] }); };
+  var initial = function () { return c.audit(kit.planned({ type: 'initial', start: '2026-02-10', end: '2026-02-12', manDays: 3, team: [{ person: lead, role: 'leader' }] })); };
   kit.refusedWith(initial, 'contract', '§6.2.3');
   c.contract({ date: '2026-01-20', number: 'CFC-HT-2026-009' });
+  kit.refusedWith(initial, 'document-review', '§8.1'); // 在实施现场审查前…对服务管理文件进行审查
+  c.audit({ type: 'document', start: '2026-01-27', end: '2026-01-27', team: [{ person: lead, role: 'leader' }] });
   var a = initial();
   a.score({ score: 91, deductionItems: 0 });
   kit.refusedWith(function () { c.decide({ by: [boss], outcome: 'certify', date: '2026-03-01' }); }, 'report', '§8.6.3');
@@ -21,7 +23,8 @@ test('§6.2.3 the written contract after acceptance, before any audit; §8.6.3 t
 test('§7.2.2 every auditor registered on the audit\'s days; §7.2.4 a technical expert works under the auditors and is not one', function () {
   var c = kit.accepted(S), expert = people.create({ name: '技术专家', roles: ['expert'] });
   var unregistered = people.create({ name: '未注册人员', roles: ['auditor'] });
-  var audit = function (team) { return c.audit({ type: 'initial', start: '2026-02-10', end: '2026-02-12', manDays: 3, team: team }); };
+  c.audit({ type: 'document', start: '2026-01-27', end: '2026-01-27', team: [{ person: kit.auditor(), role: 'leader' }] });
+  var audit = function (team) { return c.audit(kit.planned({ type: 'initial', start: '2026-02-10', end: '2026-02-12', manDays: 3, team: team })); };
   kit.refusedWith(function () { audit([{ person: unregistered, role: 'leader' }]); }, 'registered-auditors', '§7.2.2');
   kit.refusedWith(function () { audit([{ person: expert, role: 'leader' }]); }, 'registered-auditors', '§7.2.2'); // an expert does not lead
   var a = audit([{ person: kit.auditor(), role: 'leader' }, { person: expert, role: 'expert' }]);
@@ -112,4 +115,53 @@ test('§9.5.1 restored after a verified correction, within 6 months; without it,
   kit.refusedWith(function () { s.restore({ cause: 'corrected', date: '2026-12-02' }); }, 'within-limit', '§9.5.1');
   assert.equal(kit.pendingCodes(s, '2026-12-02'), ['suspension-limit']);
   assert.equal(s.restore({ cause: 'corrected', date: '2026-11-30' }).status, 'active');
+});
+
+// ---- §7.2.5, §7.3: the assignment and the audit plan ---------------------------------------------------
+
+test('§7.2.5 审查委任 before the on-site audit, stating its five contents; §7.3 the leader plans after it, each auditor with a part', function () {
+  var c = kit.accepted(S, { grade: '四星级' }), lead = kit.auditor(), member = kit.auditor(), boss = kit.manager();
+  c.audit({ type: 'document', start: '2026-01-27', end: '2026-01-27', team: [{ person: lead, role: 'leader' }] });
+  var a = c.audit({ type: 'initial', plannedStart: '2026-02-10', plannedEnd: '2026-02-12', manDays: 3, team: [{ person: lead, role: 'leader' }, { person: member, role: 'member' }] });
+  var done = function () { return audits.get(a.id).complete({ start: '2026-02-10', end: '2026-02-12' }); };
+  kit.refusedWith(done, 'assignment', '§7.2.5');
+  // the assignment's contents are checked field by field: a misspelt or missing one is refused
+  assert.equal(assert.throws(function () { a.assign({ date: '2026-02-01', by: boss, objective: '…' }); }, 'invalid').field, 'objective');
+  assert.equal(assert.throws(function () { a.assign({ date: '2026-02-01', by: boss, criteria: 'GB/T 27922', scope: '售后服务' }); }, 'invalid').field, 'objectives');
+  a.assign({ date: '2026-02-11', by: boss, objectives: '确定申请组织是否满足四星级要求', criteria: ['GB/T 27922-2011', 'CFC-SC14 认证规则'], scope: '家用电器的售后服务，总部及其服务网点' });
+  kit.refusedWith(done, 'assignment', '§7.2.5'); // assigned the day after the audit began: too late
+  a.assign({ date: '2026-02-01', by: boss, objectives: '确定申请组织是否满足四星级要求', criteria: ['GB/T 27922-2011', 'CFC-SC14 认证规则'], scope: '家用电器的售后服务，总部及其服务网点' });
+  var e = kit.refusedWith(done, 'plan', '§7.3');
+  assert.ok(/no written audit plan/.test(e.message), e.message);
+  var items = function (who) {
+    return [{ activity: '首次会议', date: '2026-02-10', from: '09:00', to: '09:30', auditors: [lead], content: '确认审查计划' },
+      { activity: '服务管理审核', date: '2026-02-10', from: '09:30', to: '17:00', auditors: who, content: '4.2 服务体系, 4.3 服务过程' }];
+  };
+  assert.equal(assert.throws(function () { a.plan({ date: '2026-02-05', items: items([kit.auditor()]) }); }, 'invalid').field, 'items[1].auditors'); // not on the team
+  assert.equal(assert.throws(function () { a.plan({ date: '2026-02-05', items: [{ activity: '末次会议', date: '2026-02-12', from: '16:00', to: '15:00', auditors: [lead], content: '审查结论' }] }); }, 'invalid').field, 'items[0].to');
+  a.plan({ date: '2026-01-30', items: items([lead, member]) }); // before the assignment of 2026-02-01
+  kit.refusedWith(done, 'plan', '§7.3');
+  a.plan({ date: '2026-02-05', by: member, items: items([lead, member]) }); // 审查组长…编制: drawn up by a member
+  e = kit.refusedWith(done, 'plan', '§7.3');
+  assert.ok(/not by the team's leader/.test(e.message), e.message);
+  a.plan({ date: '2026-02-06', items: items([lead]) }); // the member has no part
+  e = kit.refusedWith(done, 'plan', '§7.3');
+  assert.ok(/gives no part to person/.test(e.message), e.message);
+  a.plan({ date: '2026-02-07', items: items([member]) });
+  var ok = done();
+  assert.cites(ok, '§7.2.5');
+  assert.cites(ok, '§7.3');
+  var recorded = audits.get(a.id).plans();
+  assert.equal(recorded.map(function (p) { return p.kind + ' ' + p.date; }),
+    ['plan 2026-01-30', 'assignment 2026-02-01', 'plan 2026-02-05', 'plan 2026-02-06', 'plan 2026-02-07', 'assignment 2026-02-11']);
+  assert.equal(recorded[1].contents.team.map(function (m) { return m.role; }), ['leader', 'member'], '审查组成员信息 as the team stood');
+  assert.equal([recorded[1].contents.from, recorded[1].contents.to], ['2026-02-10', '2026-02-12'], '现场审查活动时间: the planned days');
+});
+
+test('§6.1-§8.8: the stages in order as CFC\'s guards declare them, each with its clause', function () {
+  var st = scheme(S).stages();
+  assert.equal(st.map(function (x) { return x.stage + ' ' + x.clause; }), ['application review §6.1', 'contract §6.2.3', 'document review §8.1',
+    'assignment §7.2.5', 'audit plan §7.3', 'on-site audit ISO/IEC 17065 §7.4', 'report §8.6.3', 'decision §8.8.2']);
+  // CAS declares no assignment: its stages skip it
+  assert.equal(scheme('cas-service').stages().map(function (x) { return x.stage; }).indexOf('assignment'), -1);
 });

@@ -30,6 +30,7 @@ module.exports = defineScheme({
         { code: 'technical-competence', check: 'technicalCompetence', field: '02.03.01', clause: '§5.3.1.3', text: '考虑审查员所具有的专业能力 (附件二: 商品售后服务, 专业代码 02.03.01): an auditor of the field, or a technical expert' },
         { code: 'experts-advise', check: 'expertsAdvise', clause: '§5.3.1.3', text: '公司选派有能力的审查员组成审查组: the team audits with auditors' },
         { code: 'document-review', check: 'documentReview', clause: '§5.3.2', text: '文件审查是在现场审查实施前进行…文件审查通过后，方可安排现场审查' },
+        { code: 'plan', check: 'planned', changesNotified: true, clause: '§5.3.1.4', text: '审查实施前，审查组织制定书面的审查计划（包括多场所抽样计划）…如遇特殊情况临时变更计划时，应及时将变更情况书面通知受审查方' },
         { code: 'audit-time', check: 'auditTime', clause: 'Annex 3', text: 'the audit time of Annex 3 (§5.3.1.2 for surveillance and recertification); the document allows no reduction' },
         { code: 'site-sample', check: 'sitesSampled', sampling: 'iaf-md1', clause: '§5.3.3.3', text: '对于多场所，根据抽样原则确定审查场所 (§5.3.1.4: 审查计划（包括多场所抽样计划）)' }] },
       reject: { guards: [{ code: 'reason', clause: '§5.2.1', text: '无法受理的认证项目，应在15日内通知认证申请方（并说明原因）' }] },

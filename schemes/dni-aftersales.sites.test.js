@@ -8,9 +8,9 @@ test('§5.3.3.3: an initial audit of 4 service sites visits √4 = 2 of them and
   for (var i = 1; i <= 4; i++) ids.push(who.addSite({ name: '服务网点' + i, opened: '2020-01-01' }).id);
   c.audit({ type: 'document', start: '2026-02-01', end: '2026-02-01', team: [{ person: kit.auditor(), role: 'leader' }] });
   var team = [{ person: kit.auditor(), role: 'leader' }];
-  kit.refusedWith(function () { c.audit({ type: 'initial', start: '2026-02-10', end: '2026-02-12', sites: ids.slice(0, 2), team: team }); },
+  kit.refusedWith(function () { c.audit(kit.planned({ type: 'initial', start: '2026-02-10', end: '2026-02-12', sites: ids.slice(0, 2), team: team })); },
     'site-sample', '§5.3.3.3');
-  var a = c.audit({ type: 'initial', start: '2026-02-10', end: '2026-02-12', sites: ids.slice(0, 3), team: team });
+  var a = c.audit(kit.planned({ type: 'initial', start: '2026-02-10', end: '2026-02-12', sites: ids.slice(0, 3), team: team }));
   // Annex 3 note 5 counts the three sites visited, each at least 0.5 man-day
   assert.equal(a.manDays, c.rules().manDays({ employees: who.staff, audit: 'initial', sites: 3 }).total);
   assert.cites(a, '§5.3.3.3');

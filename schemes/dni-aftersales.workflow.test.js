@@ -10,10 +10,10 @@ test('§5.3.1.3 and 附件二 专业代码 02.03.01: the team brings the after-s
   var c = kit.accepted(S);
   c.audit({ type: 'document', start: '2026-02-01', end: '2026-02-01', team: [{ person: kit.auditor(), role: 'leader' }] });
   var other = kit.auditor('01.02.03');
-  var e = kit.refusedWith(function () { c.audit({ type: 'initial', start: '2026-02-10', end: '2026-02-12', team: [{ person: other, role: 'leader' }] }); },
+  var e = kit.refusedWith(function () { c.audit(kit.planned({ type: 'initial', start: '2026-02-10', end: '2026-02-12', team: [{ person: other, role: 'leader' }] })); },
     'technical-competence', '§5.3.1.3');
   assert.ok(/field 02\.03\.01/.test(e.message), e.message);
-  c.audit({ type: 'initial', start: '2026-02-10', end: '2026-02-12', team: [{ person: kit.auditor(), role: 'leader' }] });
+  c.audit(kit.planned({ type: 'initial', start: '2026-02-10', end: '2026-02-12', team: [{ person: kit.auditor(), role: 'leader' }] }));
 });
 
 test('Annex 3 note 4: at least 80% of the recorded time on site', function () {
@@ -21,7 +21,7 @@ test('Annex 3 note 4: at least 80% of the recorded time on site', function () {
   c.audit({ type: 'document', start: '2026-02-01', end: '2026-02-01', team: [{ person: kit.auditor(), role: 'leader' }] });
   var table = c.rules().manDays({ employees: c.org().staff, audit: 'initial', sites: 1 });
   var team = [{ person: kit.auditor(), role: 'leader' }];
-  var record = function (onsite) { return c.audit({ type: 'initial', start: '2026-02-10', end: '2026-02-12', manDays: table.total, onsiteDays: onsite, team: team }); };
+  var record = function (onsite) { return c.audit(kit.planned({ type: 'initial', start: '2026-02-10', end: '2026-02-12', manDays: table.total, onsiteDays: onsite, team: team })); };
   var e = kit.refusedWith(function () { record(table.onsite - 0.5); }, 'audit-time', 'Annex 3');
   assert.equal(e.refusals[0].field, 'onsiteDays');
   assert.equal(record(table.onsite).onsiteDays, table.onsite);
@@ -136,4 +136,14 @@ test('§4 the competence matrix: who may lead, audit or decide on a date, as the
   assert.equal([row('2026-06-30', a).field, row('2026-07-01', a).field], [false, true]);
   assert.equal(q.competence(S, '2026-07-01', '01.01.01').filter(function (x) { return x.person === a.id; })[0].field, false);
   assert.cites(row('2026-06-01', a), '§5.3.1.3');
+});
+
+test('§5.3.1.4 审查实施前，审查组织制定书面的审查计划: no plan, no on-site audit; the plan of the first day will do', function () {
+  var c = kit.accepted(S), lead = kit.auditor();
+  c.audit({ type: 'document', start: '2026-02-01', end: '2026-02-01', team: [{ person: lead, role: 'leader' }] }); // §5.3.2
+  var a = c.audit({ type: 'initial', plannedStart: '2026-02-10', plannedEnd: '2026-02-11', team: [{ person: lead, role: 'leader' }] });
+  var done = function () { return audits.get(a.id).complete({ start: '2026-02-10', end: '2026-02-11' }); };
+  kit.refusedWith(done, 'plan', '§5.3.1.4');
+  a.plan({ date: '2026-02-10', items: [{ activity: '现场审查', date: '2026-02-10', from: '08:30', to: '17:30', auditors: [lead], content: '售后服务体系、服务过程' }] });
+  assert.cites(done(), '§5.3.1.4');
 });

@@ -52,7 +52,7 @@ test('CAS §6.7.1 3) 服务提供场所的地址: the site records open on the i
   who.addSite({ name: '已关闭网点', address: '杭州市上城区3号', opened: '2020-01-01' }).close({ date: '2025-12-31' });
   c.audit({ type: 'document', start: '2026-02-01', end: '2026-02-01', team: [{ person: kit.auditor(), role: 'leader' }] });
   var sites = who.sitesOn('2026-02-10').map(function (x) { return x.id; });
-  var a = c.audit({ type: 'initial', start: '2026-02-10', end: '2026-02-12', sites: sites, team: [{ person: kit.auditor(), role: 'leader' }] });
+  var a = c.audit(kit.planned({ type: 'initial', start: '2026-02-10', end: '2026-02-12', sites: sites, team: [{ person: kit.auditor(), role: 'leader' }] }));
   a.score({ score: 92, deductionItems: 0 });
   a.report({ date: '2026-02-13' });
   var cert = c.decide({ by: [kit.decider()], outcome: 'certify', date: '2026-03-01' }).certificate;

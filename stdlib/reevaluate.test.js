@@ -1,6 +1,7 @@
 // stdlib/reevaluate.test.js — re-evaluating the register under another version lists what would
 // change, case by case, and writes nothing.
 var re = require('stdlib/reevaluate');
+var kit = require('stdlib/testkit');
 
 test('a case on DNI F/2 re-evaluated under a version with other grade lines and ratios', function () {
   var f2 = scheme('dni-aftersales@F/2');
@@ -11,7 +12,7 @@ test('a case on DNI F/2 re-evaluated under a version with other grade lines and 
   var org = orgs.create({ name: '某某电器有限公司', uscc: '91110000600037341L', staff: 100, address: '北京' });
   var c = cases.apply({ org: org, scheme: 'dni-aftersales@F/2', scope: '家电售后服务', date: '2025-09-01' }).accept({ date: '2025-09-02', checkedBy: boss }).contract({ date: '2025-09-03', number: 'HT-1' });
   c.audit({ type: 'document', start: '2025-09-20', end: '2025-09-20', team: [{ person: lead, role: 'leader' }] }); // DNI §5.3.2
-  var a = c.audit({ type: 'initial', start: '2025-10-01', end: '2025-10-02', team: [{ person: lead, role: 'leader' }] });
+  var a = c.audit(kit.planned({ type: 'initial', start: '2025-10-01', end: '2025-10-02', team: [{ person: lead, role: 'leader' }] }));
   a.score({ score: 80, deductionItems: 0 });
   a.report({ date: '2025-10-03' }); // DNI §5.3.3.7: the leader's report, then the decision
   c.decide({ by: [boss], outcome: 'certify', date: '2025-10-20' });

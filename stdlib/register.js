@@ -9,6 +9,7 @@
 var workflow = require('stdlib/workflow');
 var actions = require('stdlib/actions');
 var pinning = require('stdlib/rules');
+var plans = require('stdlib/plans');
 
 // ---- helpers --------------------------------------------------------------------------------
 
@@ -369,7 +370,7 @@ function auditFacts(kase, a, s, deviation) {
   }
   var day = a.start || a.plannedStart;
   return { competence: competenceOf, fieldCompetent: fieldCompetent, scheme: s.id, case: kase, audit: { type: a.type, start: day, end: a.end || a.plannedEnd, team: team, manDays: a.manDays,
-    onsiteDays: a.onsiteDays, sites: a.sites },
+    onsiteDays: a.onsiteDays, sites: a.sites, done: !!(a.start && a.end) }, plans: a.plans || [],
     sites: date.isValid(day) ? sitesOn(who.id, day) : [],
     documentReviews: sql("SELECT actual_end AS end FROM audits WHERE case_id = ? AND type = 'document' AND status = 'done'", kase.id),
     manDays: md, deviation: deviation, date: a.start || a.plannedStart };
@@ -389,7 +390,7 @@ function sitesOn(orgId, day) {
 // stages (a document review before the initial audit) and the time (a reduction needs deviation:
 // {reason, by, approvedBy, date}, recorded with the audit).
 Case.audit = function (o) {
-  o = opts(o, 'case.audit', ['type', 'mode', 'start', 'end', 'plannedStart', 'plannedEnd', 'manDays', 'onsiteDays', 'team', 'sites', 'deviation']);
+  o = opts(o, 'case.audit', ['type', 'mode', 'start', 'end', 'plannedStart', 'plannedEnd', 'manDays', 'onsiteDays', 'team', 'sites', 'deviation', 'assignment', 'plan']);
   var a = pick(o, ['type', 'mode', 'start', 'end', 'plannedStart', 'plannedEnd', 'manDays', 'onsiteDays']);
   if (o.sites !== undefined) {
     if (!Array.isArray(o.sites)) throw fail('invalid', 'sites', 'case.audit: sites must list the sites the audit visits, got ' + JSON.stringify(o.sites));
@@ -414,11 +415,44 @@ Case.audit = function (o) {
   }
   var self = kase(this.id), s2 = self.rules();
   var deviation = o.deviation === undefined ? null : deviationOf(o.deviation, 'case.audit');
+  var named = a.team.map(function (m) { return { person: m.person, role: m.role, name: person(m.person).name }; });
+  var given = pick(a, ['start', 'end', 'plannedStart', 'plannedEnd']);
+  given.team = named;
+  var inline = [];
+  if (o.assignment !== undefined) inline.push(kindOf('assignment', plans.assignment(o.assignment, given, 'case.audit: assignment')));
+  if (o.plan !== undefined) inline.push(kindOf('plan', plans.plan(o.plan, given, 'case.audit: plan')));
+  a.plans = inline;
   var r = transit(s2, 'audit', auditFacts(self, a, s2, deviation));
+  delete a.plans;
   why = why.concat(r.why);
   a.why = why;
-  return wrap(Audit, core.audit.create(a), why);
+  return transaction(function () {
+    var made = core.audit.create(a);
+    inline.forEach(function (p) { recordPlan(made.id, p); });
+    return wrap(Audit, made, why);
+  });
 };
+
+// kindOf(kind, p) → p with its kind
+function kindOf(kind, p) { p.kind = kind; return p; }
+// recordPlan(auditId, p) → the stored assignment or plan p ({kind, date, by, contents, notified})
+function recordPlan(auditId, p) {
+  var rec = { audit: auditId, kind: p.kind, date: p.date, by: p.by, contents: p.contents };
+  if (p.notified !== undefined) rec.notified = p.notified;
+  return core.plan.record(rec);
+}
+// plansOf(auditId) → the audit's assignments and plans in the order recorded, contents parsed
+function plansOf(auditId) {
+  return sql('SELECT id, kind, date, by, contents, notified FROM audit_plans WHERE audit_id = ? ORDER BY date, id', auditId).map(function (r) {
+    r.contents = JSON.parse(r.contents);
+    if (r.notified === null) delete r.notified;
+    return r;
+  });
+}
+// teamOf(audit) → its team as [{person, role, name}]
+function teamOf(self) {
+  return (self.team || []).map(function (m) { return { person: m.personId, role: m.role, name: person(m.personId).name }; });
+}
 
 // evaluation(kase, types, o, s, since) → the deciding evaluation of the case: its last audit that
 // took place (o.audit when given) of one of types, ending on or after since, with its score or
@@ -563,9 +597,29 @@ Audit.complete = function (o) {
   o = opts(o, 'audit.complete', ['start', 'end']);
   var self = audit(this.id), k = self.case(), s = k.rules();
   var r = transit(s, 'audit', auditFacts(k, { type: self.type, start: o.start, end: o.end, manDays: self.manDays, onsiteDays: self.onsiteDays, sites: self.sites || undefined,
-    team: (self.team || []).map(function (m) { return { person: m.personId, role: m.role }; }) }, s, null));
+    team: (self.team || []).map(function (m) { return { person: m.personId, role: m.role }; }), plans: plansOf(self.id) }, s, null));
   return wrap(Audit, core.audit.complete(this.id, o), r.why);
 };
+// audit.assign({date, by, objectives, criteria, scope, from, to}) → Audit: the assignment the
+// audit programme gives the team (CFC §7.2.5 审查委任), its on-site time the audit's dates unless
+// given, the team's members as they stand
+Audit.assign = function (o) {
+  var self = audit(this.id), given = pick(self, ['start', 'end', 'plannedStart', 'plannedEnd']);
+  given.team = teamOf(self);
+  recordPlan(self.id, kindOf('assignment', plans.assignment(opts(o, 'audit.assign'), given, 'audit.assign')));
+  return audit(self.id);
+};
+// audit.plan({date, by, items: [{activity, date, from, to, site, auditors, content}], notified}) →
+// Audit: the written audit plan, drawn up by the team (by: its leader unless given); a later plan
+// is a revision, with the date the auditee was told of the change in writing (notified)
+Audit.plan = function (o) {
+  var self = audit(this.id), given = pick(self, ['start', 'end', 'plannedStart', 'plannedEnd']);
+  given.team = teamOf(self);
+  recordPlan(self.id, kindOf('plan', plans.plan(opts(o, 'audit.plan'), given, 'audit.plan')));
+  return audit(self.id);
+};
+// audit.plans() → [{id, kind, date, by, contents, notified}]: its assignments and plans, oldest first
+Audit.plans = function () { return plansOf(this.id); };
 // audit.report({date, by}) → Audit: the audit's report, dated (on or after its end) and signed by
 // `by`, its leader (the default: the team's leader); the decision on the audit needs it first
 Audit.report = function (o) {

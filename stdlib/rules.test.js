@@ -1,6 +1,7 @@
 // stdlib/rules.test.js — rules pinned in the register (stdlib/rules.js) and versions that state
 // only what changed (dsl/scheme.js extends), in certsh test's in-memory register.
 var rules = require('stdlib/rules');
+var kit = require('stdlib/testkit');
 
 // decided(schemeId) → a case of the scheme applied, audited and certified: {case, decision}
 function decided(schemeId, uscc) {
@@ -10,7 +11,7 @@ function decided(schemeId, uscc) {
   var c = cases.apply({ org: org, scheme: schemeId, scope: '家电售后服务', date: '2025-09-01' }).accept({ date: '2025-09-02', checkedBy: boss })
     .contract({ date: '2025-09-03', number: 'HT-' + uscc });
   c.audit({ type: 'document', start: '2025-09-20', end: '2025-09-20', team: [{ person: lead, role: 'leader' }] });
-  var a = c.audit({ type: 'initial', start: '2025-10-01', end: '2025-10-02', team: [{ person: lead, role: 'leader' }] });
+  var a = c.audit(kit.planned({ type: 'initial', start: '2025-10-01', end: '2025-10-02', team: [{ person: lead, role: 'leader' }] }));
   a.score({ score: 80, deductionItems: 0 });
   a.report({ date: '2025-10-03' });
   return { case: c, decision: c.decide({ by: [boss], outcome: 'certify', date: '2025-10-20' }) };

@@ -129,7 +129,7 @@ function model(id) {
     tests: tests.length
   };
   return { scheme: String(s), title: s.title, document: s.document, owner: s.owner, effective: s.effective,
-    origin: s.source().origin, outlined: outline.length > 0, clauses: clauses, coverage: coverage };
+    origin: s.source().origin, outlined: outline.length > 0, stages: s.workflow && s.stages ? s.stages() : [], clauses: clauses, coverage: coverage };
 }
 
 // cell(x) → text for a Markdown table cell
@@ -140,6 +140,11 @@ function markdown(id) {
   var m = model(id), L = [];
   L.push('# ' + m.scheme + ' — ' + m.title, '');
   L.push('| document | owner | in force | rules from |', '|---|---|---|---|', '| ' + [m.document, m.owner, m.effective, m.origin].map(cell).join(' | ') + ' |', '');
+  if (m.stages.length) {
+    L.push('## Stages', '', '| stage | clause | what the scheme says |', '|---|---|---|');
+    m.stages.forEach(function (st) { L.push('| ' + [st.stage, st.clause, st.text].map(cell).join(' | ') + ' |'); });
+    L.push('');
+  }
   if (!m.outlined) L.push('(the scheme states no outline of its document: the clauses below are those its rules and tests cite, items under their clause)', '');
   m.clauses.forEach(function (c) {
     if (!c.rules.length && !c.positions.length && !c.tests.length) return;

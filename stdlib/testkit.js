@@ -3,6 +3,7 @@
 // file runs on its own empty register; the builders only shorten what the register API says.
 'use strict';
 
+var plans = require('stdlib/plans');
 var seq = 0;
 
 // org(extra) → a new organisation with a USCC of its own (GB 32100 check character computed)
@@ -49,6 +50,15 @@ function accepted(schemeId, o) {
   return o.contract === false ? c : c.contract({ date: date.addDays(c.applied, 4), number: 'HT-' + c.id });
 }
 
+// manager() → the person who runs the audit programme and assigns the teams (one per test file)
+var programmer = null;
+function manager() { return programmer || (programmer = people.create({ name: '审查方案管理人员', roles: ['decider'] })); }
+
+// planned(o) → case.audit's options o with, for an on-site audit that takes place, the assignment
+// and the written plan the schemes ask first (CFC §7.2.5, §7.3; CAS §6.2.5; DNI §5.3.1.4), both
+// dated the day before it starts (stdlib/plans.planned, the manager assigning)
+function planned(o) { return plans.planned(o, null, manager()); }
+
 // audited(c, type, start, score, items, mode) → the audit of case c done from start (two days),
 // with its score when score is a number; an initial audit gets the document review before it
 function audited(c, type, start, score, items, mode) {
@@ -56,7 +66,7 @@ function audited(c, type, start, score, items, mode) {
     c.audit({ type: 'document', start: date.addDays(start, -7), end: date.addDays(start, -7), team: [{ person: auditor(), role: 'leader' }] });
   }
   var table = typeof c.rules().manDays === 'function' && type !== 'document'; // the scheme's time, else 2 as the team decides
-  var a = c.audit({ type: type, mode: mode, start: start, end: date.addDays(start, 2), manDays: table ? undefined : 2, team: [{ person: auditor(), role: 'leader' }] });
+  var a = c.audit(planned({ type: type, mode: mode, start: start, end: date.addDays(start, 2), manDays: table ? undefined : 2, team: [{ person: auditor(), role: 'leader' }] }));
   if (typeof score === 'number') a.score({ score: score, deductionItems: items || 0 });
   return a.report({ date: a.end }); // the leader's report, the day the audit ends
 }
@@ -88,6 +98,8 @@ exports.auditor = auditor;
 exports.decider = decider;
 exports.accepted = accepted;
 exports.audited = audited;
+exports.planned = planned;
+exports.manager = manager;
 exports.competent = competent;
 exports.evaluator = evaluator;
 exports.certified = certified;

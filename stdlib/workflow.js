@@ -243,6 +243,55 @@ var CHECKS = {
     if (day && k.contracted > day) return refusal('case', 'the contract of case ' + k.id + ' was signed on ' + k.contracted + ', after the audit starts (' + day + ')', { contracted: k.contracted, start: day });
     return { holds: 'contract ' + k.contractNumber + ' signed ' + k.contracted };
   },
+  // assigned: an audit that took place (of guard.audits' types: the on-site ones unless given) had
+  // its assignment, dated on or before its first day, stating each of guard.contents
+  assigned: function (f, g) {
+    var a = f.audit;
+    if (!a.done || (g.audits || onsiteTypes).indexOf(a.type) < 0) return null;
+    var list = (f.plans || []).filter(function (p) { return p.kind === 'assignment' && p.date <= a.start; });
+    if (!list.length) return refusal('assignment', 'the ' + a.type + ' audit of ' + a.start + ' has no assignment dated on or before it (audit.assign({date, by, objectives, criteria, scope}), or assignment: {…} with case.audit)');
+    var last = list[list.length - 1], missing = (g.contents || []).filter(function (k) {
+      var v = last.contents[k];
+      return v === undefined || v === null || v === '' || (Array.isArray(v) && !v.length);
+    });
+    if (missing.length) return refusal('assignment', 'the assignment of ' + last.date + ' does not state ' + missing.join(', '), { missing: missing });
+    return { holds: 'assigned on ' + last.date + ' by person ' + last.by + ': ' + last.contents.objectives };
+  },
+  // planned: an audit that took place (of guard.audits' types: the on-site ones unless given) had a
+  // written plan dated on or before its first day; the plan in force (the last dated by its end)
+  // places its activities on the audit's days and at every site it visited; guard.by 'leader': the
+  // leader drew it up; guard.everyAuditor: each auditor of the team has a part; guard.afterAssignment:
+  // not before the assignment; guard.changesNotified: each revision states when the auditee was
+  // told in writing
+  planned: function (f, g) {
+    var a = f.audit;
+    if (!a.done || (g.audits || onsiteTypes).indexOf(a.type) < 0) return null;
+    var all = (f.plans || []).filter(function (p) { return p.kind === 'plan' && p.date <= a.end; });
+    if (!all.length || all[0].date > a.start) return refusal('plan', 'the ' + a.type + ' audit of ' + a.start + ' has no written audit plan dated on or before it (audit.plan({date, items}), or plan: {…} with case.audit)');
+    var p = all[all.length - 1], items = p.contents.items || [], team = a.team || [];
+    if (g.changesNotified) {
+      var silent = all.slice(1).filter(function (r) { return !r.notified; })[0];
+      if (silent) return refusal('plan', 'the plan was revised on ' + silent.date + ' without the auditee being told in writing (notified: the date)');
+    }
+    if (g.afterAssignment) {
+      var as = (f.plans || []).filter(function (r) { return r.kind === 'assignment' && r.date <= p.date; });
+      if (!as.length) return refusal('plan', 'the plan of ' + p.date + ' comes before any assignment of the audit: the leader draws it up on receiving the assignment');
+    }
+    if (g.by === 'leader') {
+      var leader = team.filter(function (m) { return m.role === 'leader'; })[0];
+      if (leader && p.by !== leader.person.id) return refusal('plan', 'the plan of ' + p.date + ' was drawn up by person ' + p.by + ', not by the team\'s leader (person ' + leader.person.id + ')');
+    }
+    var off = items.filter(function (it) { return it.date < a.start || it.date > a.end; })[0];
+    if (off) return refusal('plan', 'the plan of ' + p.date + ' places ' + off.activity + ' on ' + off.date + ', outside the audit\'s days ' + a.start + '..' + a.end + ': revise the plan', { date: off.date });
+    var planned = items.map(function (it) { return it.site; });
+    var unplanned = (a.sites || []).filter(function (id) { return planned.indexOf(id) < 0; });
+    if (unplanned.length) return refusal('plan', 'the plan of ' + p.date + ' has no activity at site ' + unplanned.join(', ') + ', which the audit visited', { sites: unplanned });
+    if (g.everyAuditor) {
+      var idle = team.filter(function (m) { return m.role !== 'expert' && !items.some(function (it) { return it.auditors.indexOf(m.person.id) >= 0; }); });
+      if (idle.length) return refusal('plan', 'the plan of ' + p.date + ' gives no part to ' + idle.map(function (m) { return 'person ' + m.person.id + ' (' + m.person.name + ', ' + m.role + ')'; }).join(', '));
+    }
+    return { holds: 'plan of ' + p.date + ' by person ' + p.by + ': ' + items.length + ' activities' + (all.length > 1 ? ', revision ' + (all.length - 1) + (p.notified ? ' notified ' + p.notified : '') : '') };
+  },
   // reported: the deciding evaluation's report, signed by its leader, is dated on or before the decision
   reported: function (f) {
     var e = f.evaluation;
@@ -312,6 +361,8 @@ var CHECKS = {
 // The audit types a document review must come before (the initial audit; a recertification may
 // skip it, CAS §8.2, DNI §5.7.2).
 var guardTypes = ['initial'];
+// the audits carried out on site: those an assignment and a plan come before
+var onsiteTypes = ['initial', 'surveillance', 'recertification'];
 
 // ---- grades --------------------------------------------------------------------------------------
 
@@ -358,6 +409,33 @@ function gradeFor(policy, levels, f) {
 }
 
 // ---- merging and checking a scheme's workflow -------------------------------------------------
+
+// The stages of a certification in the order the register holds them to, each proved by a guard's
+// check on the transition that needs it (or by the transition itself): application review →
+// contract → document review → assignment → audit plan → on-site audit → report → decision (a
+// transition's stage cites its guard `code` when the scheme has one).
+var STAGES = [
+  { stage: 'application review', transition: 'accept', code: 'facts-stated' },
+  { stage: 'contract', check: 'contracted', transition: 'audit' },
+  { stage: 'document review', check: 'documentReview', transition: 'audit' },
+  { stage: 'assignment', check: 'assigned', transition: 'audit' },
+  { stage: 'audit plan', check: 'planned', transition: 'audit' },
+  { stage: 'on-site audit', transition: 'audit' },
+  { stage: 'report', check: 'reported', transition: 'decision' },
+  { stage: 'decision', transition: 'certify', code: 'passes' }];
+
+// stages(w) → [{stage, clause, text}]: the stages the scheme's workflow declares, in order; a
+// stage proved by a guard is listed only when the scheme has that guard (one owner: the guards)
+function stages(w) {
+  return STAGES.map(function (st) {
+    var t = st.transition === 'decision' ? null : w.transitions[st.transition];
+    var g = st.check ? guardOf(w, st.transition, st.check) : null;
+    if (st.check && !g) return null;
+    if (!st.check && !t) return null;
+    if (!g && st.code) g = (t.guards || []).filter(function (x) { return x.code === st.code; })[0] || null; // the scheme's words for it, when it has them
+    return { stage: st.stage, clause: g ? g.clause : t.clause, text: g ? g.text : t.text };
+  }).filter(function (x) { return x; });
+}
 
 // mergeGuards(base, more) → base's guards with more's replacing those of the same code, then the rest
 function mergeGuards(base, more) {
@@ -569,6 +647,8 @@ exports.checkWorkflow = checkWorkflow;
 exports.check = check;
 exports.refused = refused;
 exports.guardOf = guardOf;
+exports.stages = stages;
+exports.onsiteTypes = onsiteTypes;
 exports.levelStars = levelStars;
 exports.gradeFor = gradeFor;
 exports.actions = actions;

@@ -63,11 +63,22 @@ none "SELECT count(*) AS n FROM decisions d JOIN audits a ON a.id = d.audit_id W
 multi=$("$CERTSH" --db a.db -e "sql(\"SELECT count(DISTINCT org_id) AS n FROM sites\")[0].n")
 [ "${multi:-0}" -gt 10 ] || fail "expected multi-site organisations with site records, got ${multi:-none}"
 none "SELECT count(*) AS n FROM audits a JOIN cases k ON k.id = a.case_id WHERE a.type IN ('initial', 'surveillance', 'recertification') AND EXISTS (SELECT 1 FROM sites s WHERE s.org_id = k.org_id) AND (a.sites IS NULL OR NOT EXISTS (SELECT 1 FROM sites s, json_each(a.sites) j WHERE s.id = j.value AND s.central = 1))" "audits of multi-site organisations without their sites or central function"
+# every on-site audit that took place had its written plan dated on or before its first day, with
+# activities on its days and at each site it visited (CAS §6.2.5, DNI §5.3.1.4, CFC §7.3), and its
+# assignment before it (CFC §7.2.5); every initial audit came after a document review (CAS §6.3,
+# DNI §5.3.2, CFC §8.1). The demo plans the online sellers' audits too, which their schemes do not ask.
+none "SELECT count(*) AS n FROM audits a JOIN cases k ON k.id = a.case_id WHERE k.scheme IN ('cas-service', 'dni-aftersales', 'cfc-sc14') AND a.status = 'done' AND a.type IN ('initial', 'surveillance', 'recertification') AND NOT EXISTS (SELECT 1 FROM audit_plans p WHERE p.audit_id = a.id AND p.kind = 'plan' AND p.date <= a.actual_start AND NOT EXISTS (SELECT 1 FROM json_each(p.contents, '$.items') i WHERE json_extract(i.value, '$.date') NOT BETWEEN a.actual_start AND a.actual_end))" "on-site audits without a written plan before them on their days"
+none "SELECT count(*) AS n FROM audits a WHERE a.status = 'done' AND a.type IN ('initial', 'surveillance', 'recertification') AND a.sites IS NOT NULL AND EXISTS (SELECT 1 FROM json_each(a.sites) v WHERE NOT EXISTS (SELECT 1 FROM audit_plans p, json_each(p.contents, '$.items') i WHERE p.audit_id = a.id AND p.kind = 'plan' AND json_extract(i.value, '$.site') = v.value))" "audits visiting a site their plan does not place an activity at"
+none "SELECT count(*) AS n FROM audits a JOIN cases k ON k.id = a.case_id WHERE k.scheme = 'cfc-sc14' AND a.status = 'done' AND a.type IN ('initial', 'surveillance', 'recertification') AND NOT EXISTS (SELECT 1 FROM audit_plans p WHERE p.audit_id = a.id AND p.kind = 'assignment' AND p.date <= a.actual_start)" "CFC on-site audits without their assignment"
+none "SELECT count(*) AS n FROM audits a JOIN cases k ON k.id = a.case_id WHERE k.scheme IN ('cas-service', 'dni-aftersales', 'cfc-sc14') AND a.type = 'initial' AND a.status = 'done' AND NOT EXISTS (SELECT 1 FROM audits d WHERE d.case_id = a.case_id AND d.type = 'document' AND d.status = 'done' AND d.actual_end <= a.actual_start)" "initial audits without a document review before them"
+plans=$("$CERTSH" --db a.db -e "sql(\"SELECT count(*) AS n FROM audit_plans\")[0].n")
+[ "${plans:-0}" -gt 100 ] || fail "expected the audits' assignments and plans as records, got ${plans:-none}"
 # the coming four weeks' plan is recorded as planned audits, each after the as-of date with its
 # leader, multi-site ones with their sample (CAS §6.2.5, CFC §7.3)
 planned=$("$CERTSH" --db a.db -e "sql(\"SELECT count(*) AS n FROM audits WHERE status = 'planned'\")[0].n")
 [ "${planned:-0}" -gt 10 ] || fail "expected planned audits for the coming weeks, got ${planned:-none}"
 none "SELECT count(*) AS n FROM audits a WHERE a.status = 'planned' AND (a.planned_start <= '$ASOF' OR NOT EXISTS (SELECT 1 FROM audit_team t WHERE t.audit_id = a.id AND t.role = 'leader'))" "planned audits not after the as-of date or without a leader"
+none "SELECT count(*) AS n FROM audits a WHERE a.status = 'planned' AND NOT EXISTS (SELECT 1 FROM audit_plans p WHERE p.audit_id = a.id AND p.kind = 'assignment')" "planned audits without their assignment"
 # the pending required actions are listed: five-star grades to withdraw, suspensions, R6.2 reports …
 "$CERTSH" --db a.db --as-of $ASOF --json -e "q.actions().map(function (a) { return a.code; })" > actions.json 2> actions.err || fail "q.actions: $(cat actions.err)"
 kinds=$(tr -d '[]"' < actions.json | tr ',' '\n' | sort -u | grep -c .)

@@ -92,7 +92,7 @@ var a = people.create({name: '王伟', roles: ['decider']}), b = people.create({
 var lead = people.create({name: '张三', roles: ['auditor'], registrations: [{number: 'CCAA-1', fieldCode: '02.03.01', from: '2024-01-01', to: '2027-12-31'}]});
 var c = cases.apply({org: o, scheme: 'cas-service', scope: '家用电器的售后服务', date: '2025-01-05'}); c.accept({date: '2025-01-06', checkedBy: b}); c.contract({date: '2025-01-06', number: 'HT-1'});
 c.audit({type: 'document', start: '2025-01-07', end: '2025-01-07', team: [{person: lead, role: 'leader'}]});
-var au = c.audit({type: 'initial', start: '2025-01-08', end: '2025-01-09', team: [{person: lead, role: 'leader'}]}); au.score({score: 92, deductionItems: 0}); au.report({date: '2025-01-10'});
+var au = c.audit(require('stdlib/plans').planned({type: 'initial', start: '2025-01-08', end: '2025-01-09', team: [{person: lead, role: 'leader'}]})); au.score({score: 92, deductionItems: 0}); au.report({date: '2025-01-10'});
 c.decide({by: [b], outcome: 'certify', date: '2025-01-15'}).certificate.number" > n.out 2>&1
 check $? "a register with two people called 王伟: $(cat n.out)"
 for k in orgs people certificates; do "$CERTSH" --db n.db export $k n-$k.csv 2> /dev/null; done

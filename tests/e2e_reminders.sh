@@ -30,7 +30,7 @@ function certified(name, auditEnd, decided) {
   var k = org.apply({ scheme: 'cas-service', scope: '家用电器的销售及售后服务', date: date.addDays(auditEnd, -40) });
   k = k.accept({ date: date.addDays(auditEnd, -35), checkedBy: decider }).contract({ date: date.addDays(auditEnd, -35), number: 'HT-' + n });
   k.audit({ type: 'document', start: date.addDays(auditEnd, -10), end: date.addDays(auditEnd, -10), team: [{ person: auditor, role: 'leader' }] });
-  var a = k.audit({ type: 'initial', start: date.addDays(auditEnd, -1), end: auditEnd, team: [{ person: auditor, role: 'leader' }] });
+  var a = k.audit(require('stdlib/plans').planned({ type: 'initial', start: date.addDays(auditEnd, -1), end: auditEnd, team: [{ person: auditor, role: 'leader' }] }));
   a.score({ score: 88, deductionItems: 0 }, auditEnd);
   a.report({ date: auditEnd });
   return { org: org, kase: k, audit: a, cert: k.decide({ by: [decider], outcome: 'certify', date: decided }).certificate };
@@ -39,14 +39,14 @@ certified('杭州甲家电有限公司', '2025-04-20', '2025-05-10');           
 certified('杭州乙家电有限公司', '2024-11-01', '2024-11-20');              // window closed 2025-11-01: missed
 certified('杭州丙家电有限公司', '2025-02-01', '2025-02-20');              // window closes 2026-02-01
 var d = certified('杭州丁家电有限公司', '2025-03-05', '2025-03-25');
-d.kase.audit({ type: 'surveillance', start: '2025-12-01', end: '2025-12-02', team: [{ person: auditor, role: 'leader' }] })
+d.kase.audit(require('stdlib/plans').planned({ type: 'surveillance', start: '2025-12-01', end: '2025-12-02', team: [{ person: auditor, role: 'leader' }] }))
   .finding({ kind: 'nonconformity', item: 'GB/T 27922 5.3', evidence: '回访记录缺失' });   // correction due 2026-02-02
 var e = certified('杭州戊家电有限公司', '2025-06-10', '2025-06-30');
 e.cert.suspend({ cause: e.cert.rules().causes ? e.cert.rules().causes('suspension')[0].code : 'x', date: '2025-07-20' }); // limit 2026-01-20
 matters.open({ kind: 'appeal', certificate: e.cert.id, text: '对暂停决定提出申诉', date: '2025-11-20' }); // answer due 2026-01-19
 var f = certified('杭州己家电有限公司', '2023-01-10', '2023-02-01');      // expires about 2026-01-31
-f.kase.audit({ type: 'surveillance', start: '2023-11-01', end: '2023-11-01', team: [{ person: auditor, role: 'leader' }] });
-f.kase.audit({ type: 'surveillance', start: '2024-10-08', end: '2024-10-08', team: [{ person: auditor, role: 'leader' }] });
+f.kase.audit(require('stdlib/plans').planned({ type: 'surveillance', start: '2023-11-01', end: '2023-11-01', team: [{ person: auditor, role: 'leader' }] }));
+f.kase.audit(require('stdlib/plans').planned({ type: 'surveillance', start: '2024-10-08', end: '2024-10-08', team: [{ person: auditor, role: 'leader' }] }));
 JS
 "$CERTSH" init r.db > /dev/null
 "$CERTSH" --db r.db --as-of 2026-01-15 run build.js 2> err.txt
@@ -140,7 +140,7 @@ S 2026-01-16 --again 7 | grep -q 'surveillance 1 missed'
 [ $? = 1 ]; check $? "  with --again 7 not before a week has passed"
 S 2026-01-22 --again 7 | grep -q 'surveillance 1 missed'
 check $? "  and again once it has"
-"$CERTSH" --db r.db --as-of 2026-01-16 -e "cases.get(2).audit({ type: 'surveillance', start: '2026-01-14', end: '2026-01-15', team: [{ person: people.get(1), role: 'leader' }] }).id" > /dev/null 2> err.txt
+"$CERTSH" --db r.db --as-of 2026-01-16 -e "cases.get(2).audit(require('stdlib/plans').planned({ type: 'surveillance', start: '2026-01-14', end: '2026-01-15', team: [{ person: people.get(1), role: 'leader' }] })).id" > /dev/null 2> err.txt
 check $? "the missed surveillance is done ($(head -c 200 err.txt))"
 S 2026-01-16 --again 0 | grep -q 'surveillance 1 missed'
 [ $? = 1 ]; check $? "  and then it is no longer reported"

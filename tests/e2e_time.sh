@@ -25,7 +25,7 @@ var c = cases.apply({org: org, scheme: 'cas-service', scope: '家用电器的售
 c.accept({date: '2025-01-06', checkedBy: boss});
 c.contract({date: '2025-01-06', number: 'HT-2025-001'});
 c.audit({type: 'document', start: '2025-01-07', end: '2025-01-07', team: [{person: lead, role: 'leader'}]});
-var a = c.audit({type: 'initial', start: '2025-01-08', end: '2025-01-09', team: [{person: lead, role: 'leader'}]});
+var a = c.audit(require('stdlib/plans').planned({type: 'initial', start: '2025-01-08', end: '2025-01-09', team: [{person: lead, role: 'leader'}]}));
 var nc = a.finding({item: '5.3', kind: 'nonconformity', evidence: '维修记录不全'});
 a.score({score: 92, deductionItems: 1});
 a.report({date: '2025-01-10'});
@@ -119,7 +119,8 @@ sqlite3 "$DB" ".backup '$OLD'"
 python3 - "$OLD" <<'PY'
 import hashlib, sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
-db.executescript("DROP TABLE body; DROP TABLE reports;"  # migration 10 (the body's profile, reports)
+db.executescript("DROP TABLE audit_plans;"  # migration 11 (audit assignments and plans)
+                 "DROP TABLE body; DROP TABLE reports;"  # migration 10 (the body's profile, reports)
                  "DROP TRIGGER events_no_update; DROP INDEX events_effective;"
                  "ALTER TABLE events DROP COLUMN effective; ALTER TABLE events DROP COLUMN format;"
                  # what migration 9 added (sites, contracts, reports, competence): its tables and columns
@@ -130,7 +131,7 @@ db.executescript("DROP TABLE body; DROP TABLE reports;"  # migration 10 (the bod
 # renumbered, the states without the new columns
 no_delete = db.execute("SELECT sql FROM sqlite_master WHERE name = 'events_no_delete'").fetchone()[0]
 rows = db.execute("SELECT as_of, wall, actor, kind, subject, payload FROM events WHERE kind NOT LIKE 'rules.%' AND kind NOT LIKE 'site.%'"
-                  " AND kind NOT IN ('case.contract', 'audit.report', 'competence.record') ORDER BY seq").fetchall()
+                  " AND kind NOT IN ('case.contract', 'audit.report', 'competence.record', 'plan.record') ORDER BY seq").fetchall()
 db.executescript("DROP TRIGGER events_no_delete; DELETE FROM events; DROP TABLE rules; ALTER TABLE decisions DROP COLUMN rules;")
 for i, r in enumerate(rows):
     db.execute("INSERT INTO events(seq, as_of, wall, actor, kind, subject, payload, prev, hash)"

@@ -7,7 +7,8 @@ var org = orgs.create({ name: '北京某某家居连锁有限公司', uscc: '911
 var c = cases.apply({ org: org, scheme: 'dni-aftersales@G/1', scope: '家具的售后服务（送货、安装、维修）', date: '2026-02-02' });
 c = c.accept({ date: '2026-02-03' }).contract({ date: '2026-02-04', number: 'DNI-HT-2026-001' }); // §5.2.2
 c.audit({ type: 'document', start: '2026-02-09', end: '2026-02-10', team: [{ person: team.lead, role: 'leader' }] });
-var a = c.audit({ type: 'initial', start: '2026-02-23', end: '2026-02-27', team: [{ person: team.lead, role: 'leader' }] });
+var a = c.audit({ type: 'initial', start: '2026-02-23', end: '2026-02-27', team: [{ person: team.lead, role: 'leader' }],
+  plan: { date: '2026-02-16', items: [{ activity: '现场审查', date: '2026-02-23', from: '09:00', to: '17:00', auditors: [team.lead], content: '售后服务体系' }] } }); // §5.3.1.4
 a.score({ score: 91.5, deductionItems: 2 });
 a.report({ date: '2026-02-28' }); // §5.3.3.7
 var d = c.decide({ by: [team.decider], outcome: 'certify', date: '2026-03-20' });

@@ -376,6 +376,102 @@ function atTable(table, opts) {
   return at(table, when(o.asOf, o.knownOn, fn));
 }
 
+// pivotKey(by, fn, which) → {label, of(row)}: a pivot axis from a field name or a function of
+// the row (its label the function's name, else which)
+function pivotKey(by, rows, fn, which) {
+  if (typeof by === 'function') return { label: by.name || which, of: function (r) { return by(r); } };
+  if (typeof by !== 'string' || !by) fail(which, fn + ': ' + which + ' must be a field name or a function (row) → value, got ' + shown(by));
+  if (rows.length && !rows.some(function (r) { return Object.prototype.hasOwnProperty.call(r, by); })) {
+    fail(which, fn + ': no row has a field ' + shown(by) + '; fields: ' + Object.keys(rows[0]).filter(function (k) { return k !== 'why'; }).join(', '));
+  }
+  return { label: by, of: function (r) { return r[by]; } };
+}
+
+// pivotText(v) → the text a value is grouped under: null and undefined as '(none)', objects as JSON
+function pivotText(v) {
+  if (v === null || v === undefined || v === '') return '(none)';
+  return typeof v === 'object' ? shown(v) : String(v);
+}
+
+// pivotOrder(values) → the distinct group values sorted: numbers by value, then texts, '(none)' last
+function pivotOrder(seen) {
+  return Object.keys(seen).map(function (k) { return seen[k]; }).sort(function (a, b) {
+    if ((a.text === '(none)') !== (b.text === '(none)')) return a.text === '(none)' ? 1 : -1;
+    if (typeof a.value === 'number' && typeof b.value === 'number') return a.value - b.value;
+    if ((typeof a.value === 'number') !== (typeof b.value === 'number')) return typeof a.value === 'number' ? -1 : 1;
+    return a.text < b.text ? -1 : a.text > b.text ? 1 : 0;
+  });
+}
+
+var PIVOT_AGGREGATES = ['sum', 'avg', 'min', 'max'];
+
+// q.pivot(rows, by, by2, {sum | avg | min | max: field}) → a cross-table of rows, one row per
+// value of `by` and one column per value of `by2` (a field name or a function (row) → value; a
+// missing value is '(none)'), each cell the number of rows with both values, with a total column
+// and a total row; without by2, one count column. With {sum: 'manDays'} (or avg, min, max) each
+// cell is that aggregate of the numeric field over its rows instead (empty where no row has a
+// number; totals over all of their rows). The REPL prints it as a table fitted to the terminal:
+// q.pivot(q.certificates(), 'scheme', 'status'),
+// q.pivot(q.manDays(), 'name', 'year', {sum: 'manDays'}).
+function pivot(rows, by, by2, opts) {
+  var fn = 'q.pivot(rows, by, by2, {sum | avg | min | max: field})';
+  if (!Array.isArray(rows) || rows.some(function (r) { return r === null || typeof r !== 'object' || Array.isArray(r); })) {
+    fail('rows', fn + ': rows must be an array of row objects (a query\'s result), got ' + shown(Array.isArray(rows) ? rows.filter(function (r) { return r === null || typeof r !== 'object' || Array.isArray(r); })[0] : rows));
+  }
+  if (by2 !== undefined && by2 !== null && typeof by2 === 'object') { opts = by2; by2 = undefined; } // q.pivot(rows, by, {sum})
+  var o = checkKeys(opts, PIVOT_AGGREGATES, fn);
+  var aggs = Object.keys(o);
+  if (aggs.length > 1) fail(aggs[1], fn + ': give one aggregate, got ' + aggs.join(' and '));
+  var agg = aggs[0] || null, field = agg ? o[agg] : null;
+  if (agg && (typeof field !== 'string' || !field)) fail(agg, fn + ': ' + agg + ' must name a numeric field, got ' + shown(field));
+  var row = pivotKey(by, rows, fn, 'by');
+  var col = by2 === undefined || by2 === null ? null : pivotKey(by2, rows, fn, 'by2');
+  if (agg) pivotKey(field, rows, fn, agg);
+  // cells: {rowText: {colText: {n, sum, min, max}}}; '' is the total of a row or column
+  var cells = {}, rowSeen = {}, colSeen = {};
+  var add = function (rt, ct, x) {
+    var line = cells[rt] || (cells[rt] = {}), c = line[ct] || (line[ct] = { n: 0, count: 0, sum: 0, min: null, max: null });
+    c.n++;
+    if (x === null) return;
+    c.count++;
+    c.sum += x;
+    c.min = c.min === null || x < c.min ? x : c.min;
+    c.max = c.max === null || x > c.max ? x : c.max;
+  };
+  rows.forEach(function (r) {
+    var rv = row.of(r), rt = pivotText(rv), cv = col ? col.of(r) : null, ct = col ? pivotText(cv) : '';
+    rowSeen['$' + rt] = rowSeen['$' + rt] || { text: rt, value: rv };
+    if (col) colSeen['$' + ct] = colSeen['$' + ct] || { text: ct, value: cv };
+    var x = agg ? r[field] : null;
+    if (x === undefined) x = null;
+    if (x !== null && (typeof x !== 'number' || !isFinite(x))) fail(field, fn + ': ' + agg + ' of ' + field + ' needs numbers, got ' + shown(x) + ' in row ' + shown(rt));
+    add(rt, ct, x);
+    if (col) add(rt, '', x);
+    add('', ct, x);
+    if (col) add('', '', x);
+  });
+  var value = function (c) {
+    if (!agg) return c ? c.n : 0;
+    if (!c || !c.count) return null;
+    return agg === 'avg' ? Math.round(c.sum / c.count * 100) / 100 : agg === 'sum' ? Math.round(c.sum * 100) / 100 : c[agg];
+  };
+  var labels = pivotOrder(colSeen).map(function (c) { return c.text; });
+  var corner = row.label + (col ? ' \\ ' + col.label : '');
+  var totalKey = labels.indexOf('total') >= 0 || corner === 'total' ? '(total)' : 'total';
+  var single = agg ? agg + ' ' + field : 'count';
+  var line = function (rt, first) {
+    var out = {};
+    out[corner] = first;
+    if (!col) out[single] = value(cells[rt] && cells[rt]['']);
+    labels.forEach(function (ct) { out[ct] = value(cells[rt] && cells[rt][ct]); });
+    if (col) out[totalKey] = value(cells[rt] && cells[rt]['']);
+    return out;
+  };
+  var out = pivotOrder(rowSeen).map(function (r) { return line(r.text, r.value === null || r.value === undefined || r.value === '' ? '(none)' : r.value); });
+  out.push(line('', totalKey));
+  return out;
+}
+
 // schemeList() → the ids of the loaded schemes; none while the scheme language is absent.
 function schemeIds() {
   try { return schemes(); } catch (e) { if (e.code === 'not-found') return []; throw e; }
@@ -430,6 +526,7 @@ module.exports = {
   past: past,
   schemes: schemeTable,
   schemeIds: schemeIds,
+  pivot: pivot,
   tables: tables,
   schema: schema
 };

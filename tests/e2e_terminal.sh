@@ -76,6 +76,14 @@ grep -q '^number  *name  *address  *scope  *expires' screen-80.txt; check $? "80
 check $? "  each certificate number and expiry whole on its row's first line"
 [ "$(grep -c '^ ' screen-80.txt)" -gt 0 ]; check $? "  the long text wraps onto continuation lines"
 
+# a cross-table at 80 columns: one table with its total row and column, within the width
+session 80 40 "q.pivot(q.certificates(), 'holder', 'scheme')"
+nholders=$("$CERTSH" --db r.db --as-of 2026-01-15 -e "sql('SELECT count(DISTINCT o.name) n FROM certificates c JOIN orgs o ON o.id = c.org_id')[0].n")
+f=screen-80.txt; [ -s paged-80.txt ] && f=paged-80.txt
+grep -q '^holder \\ scheme  .*cas-service.*total$' "$f" && grep -q "^total  .* $ncert$" "$f" && grep -q "^($((nholders + 1)) rows)$" "$f"
+check $? "80 columns: q.pivot prints one cross-table of $nholders holders, its totals ($ncert) and row count"
+[ "$(widest "$f")" -le 80 ]; check $? "  within 80 cells ($(widest "$f"))"
+
 # a pipe never pages and gets tables whole, without the terminal's row count
 out=$(printf 'q.certificates()\n' | PAGER="cat > $WORK/piped.txt" "$CERTSH" --db r.db --as-of 2026-01-15)
 [ ! -e piped.txt ] && [ "$(printf '%s\n' "$out" | wc -l)" = $((ncert + 2)) ]

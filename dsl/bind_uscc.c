@@ -32,4 +32,24 @@ static const duk_function_list_entry uscc_funcs[] = {
   {"check", uscc_check_js, 1},
   {NULL, NULL, 0}};
 
-void bind_uscc_open(duk_context *ctx) { bind_namespace(ctx, "uscc", uscc_funcs); }
+/* Getter of uscc.division: stdlib/divisions' function, loaded on first use (its data is large). */
+static duk_ret_t uscc_division_get(duk_context *ctx) {
+  duk_push_c_function(ctx, host_require, 1);
+  duk_push_string(ctx, "stdlib/divisions");
+  duk_call(ctx, 1);
+  duk_get_prop_string(ctx, -1, "division");
+  return 1;
+}
+
+/* The frozen global uscc: the functions above and division (uscc.division(code), in JS). */
+void bind_uscc_open(duk_context *ctx) {
+  duk_push_global_object(ctx);
+  duk_push_object(ctx);
+  bind_put_functions(ctx, -1, uscc_funcs);
+  duk_push_string(ctx, "division");
+  duk_push_c_function(ctx, uscc_division_get, 0);
+  duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_GETTER | DUK_DEFPROP_SET_ENUMERABLE);
+  duk_freeze(ctx, -1);
+  duk_put_prop_string(ctx, -2, "uscc");
+  duk_pop(ctx);
+}

@@ -416,7 +416,7 @@ static int host_module_path(const char *id, char *out, size_t n) {
 }
 
 /* require(id): the exports of a stdlib or scheme module, loaded once. */
-static duk_ret_t host_require(duk_context *ctx) {
+duk_ret_t host_require(duk_context *ctx) {
   Host *h = host_of(ctx);
   if (!duk_is_string(ctx, 0))
     host_throw(ctx, "invalid", "require", "require(id): id must be text such as 'stdlib/format', got %s",

@@ -77,6 +77,9 @@ void host_library_list(Host *h, void (*fn)(const char *path, void *ud), void *ud
  * for want of memory (the error is then thrown): no C buffer is held across a throw. */
 void host_push_owned(duk_context *ctx, char *buf, size_t len);
 
+/* require(id) as a C function: [id] → the exports of the library module id, loaded once. */
+duk_ret_t host_require(duk_context *ctx);
+
 /* Throw a JavaScript Error with .code and .field. Never returns. */
 duk_ret_t host_throw(duk_context *ctx, const char *code, const char *field, const char *fmt, ...)
     __attribute__((format(printf, 4, 5), noreturn));

@@ -376,6 +376,27 @@ function atTable(table, opts) {
   return at(table, when(o.asOf, o.knownOn, fn));
 }
 
+// q.orgs({name, province, city}) → the organisations of the register (id, name, uscc, staff,
+// address) with the province, city and county where their USCC was registered (uscc.division:
+// characters 3-8, GB/T 2260; null where the data has none), by id; name matches a part of the
+// name, province and city a division's name exactly ('浙江省', '杭州市'). Pivot them:
+// q.pivot(q.orgs(), 'province', 'city').
+function orgList(filter) {
+  var fn = 'q.orgs({name, province, city})';
+  var f = checkKeys(filter, ['name', 'province', 'city'], fn);
+  ['name', 'province', 'city'].forEach(function (k) {
+    if (f[k] !== undefined && (typeof f[k] !== 'string' || !f[k])) fail(k, fn + ': ' + k + ' must be text such as ' + { name: "'电器'", province: "'浙江省'", city: "'杭州市'" }[k] + ', got ' + shown(f[k]));
+  });
+  return sql('SELECT id, name, uscc, staff, address FROM orgs WHERE ?1 IS NULL OR instr(name, ?1) > 0 ORDER BY id',
+    f.name === undefined ? null : f.name).map(function (o) {
+    var d = /^.{2}\d{6}/.test(o.uscc) ? uscc.division(o.uscc) : { province: null, city: null, county: null };
+    o.province = d.province;
+    o.city = d.city;
+    o.county = d.county;
+    return o;
+  }).filter(function (o) { return (f.province === undefined || o.province === f.province) && (f.city === undefined || o.city === f.city); });
+}
+
 // pivotKey(by, fn, which) → {label, of(row)}: a pivot axis from a field name or a function of
 // the row (its label the function's name, else which)
 function pivotKey(by, rows, fn, which) {
@@ -527,6 +548,7 @@ module.exports = {
   schemes: schemeTable,
   schemeIds: schemeIds,
   pivot: pivot,
+  orgs: orgList,
   tables: tables,
   schema: schema
 };

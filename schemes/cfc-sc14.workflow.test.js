@@ -148,12 +148,19 @@ test('§7.2.5 审查委任 before the on-site audit, stating its five contents; 
   e = kit.refusedWith(done, 'plan', '§7.3');
   assert.ok(/gives no part to person/.test(e.message), e.message);
   a.plan({ date: '2026-02-07', items: items([member]) });
+  var third = kit.auditor();
+  a.addMember({ person: third, role: 'member' }); // joins after the assignment: 审查组成员信息 is out of date
+  e = kit.refusedWith(done, 'assignment', '§7.2.5');
+  assert.ok(/assign it again/.test(e.message), e.message);
+  a.assign({ date: '2026-02-08', by: boss, objectives: '确定申请组织是否满足四星级要求', criteria: ['GB/T 27922-2011'], scope: '家用电器的售后服务，总部及其服务网点' });
+  kit.refusedWith(done, 'plan', '§7.3'); // and the plan gives the newcomer no part yet
+  a.plan({ date: '2026-02-09', items: items([member, third]) });
   var ok = done();
   assert.cites(ok, '§7.2.5');
   assert.cites(ok, '§7.3');
   var recorded = audits.get(a.id).plans();
   assert.equal(recorded.map(function (p) { return p.kind + ' ' + p.date; }),
-    ['plan 2026-01-30', 'assignment 2026-02-01', 'plan 2026-02-05', 'plan 2026-02-06', 'plan 2026-02-07', 'assignment 2026-02-11']);
+    ['plan 2026-01-30', 'assignment 2026-02-01', 'plan 2026-02-05', 'plan 2026-02-06', 'plan 2026-02-07', 'assignment 2026-02-08', 'plan 2026-02-09', 'assignment 2026-02-11']);
   assert.equal(recorded[1].contents.team.map(function (m) { return m.role; }), ['leader', 'member'], '审查组成员信息 as the team stood');
   assert.equal([recorded[1].contents.from, recorded[1].contents.to], ['2026-02-10', '2026-02-12'], '现场审查活动时间: the planned days');
 });

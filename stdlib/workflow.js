@@ -244,7 +244,8 @@ var CHECKS = {
     return { holds: 'contract ' + k.contractNumber + ' signed ' + k.contracted };
   },
   // assigned: an audit that took place (of guard.audits' types: the on-site ones unless given) had
-  // its assignment, dated on or before its first day, stating each of guard.contents
+  // its assignment, dated on or before its first day, stating each of guard.contents (with 'team':
+  // the members of the team that audits)
   assigned: function (f, g) {
     var a = f.audit;
     if (!a.done || (g.audits || onsiteTypes).indexOf(a.type) < 0) return null;
@@ -255,6 +256,10 @@ var CHECKS = {
       return v === undefined || v === null || v === '' || (Array.isArray(v) && !v.length);
     });
     if (missing.length) return refusal('assignment', 'the assignment of ' + last.date + ' does not state ' + missing.join(', '), { missing: missing });
+    if ((g.contents || []).indexOf('team') >= 0) { // the members it names are the team that audits
+      var named = (last.contents.team || []).map(function (m) { return m.person; }).sort().join(','), now = (a.team || []).map(function (m) { return m.person.id; }).sort().join(',');
+      if (named !== now) return refusal('assignment', 'the assignment of ' + last.date + ' names the team [' + named + '], the audit\'s team is [' + now + ']: assign it again', { assigned: named, team: now });
+    }
     return { holds: 'assigned on ' + last.date + ' by person ' + last.by + ': ' + last.contents.objectives };
   },
   // planned: an audit that took place (of guard.audits' types: the on-site ones unless given) had a

@@ -14,10 +14,12 @@ JOBS=${JOBS:-2}
 PACKAGES="build-essential cmake pkg-config
   duktape-dev libsqlite3-dev nettle-dev libedit-dev libcsv-dev
   sqlite3 python3
-  libcairo2-dev libpango1.0-dev fonts-noto-cjk libqrencode-dev libxlsxwriter-dev"
+  libcairo2-dev libpango1.0-dev fonts-noto-cjk libqrencode-dev libxlsxwriter-dev
+  libdqlite-dev"
 # Debian packages only the tests need (the tools that look at what certsh writes).
 TEST_PACKAGES="tmux valgrind clang libclang-rt-14-dev python3-icalendar
-  poppler-utils zbar-tools python3-openpyxl chromium chromium-driver python3-selenium"
+  poppler-utils zbar-tools python3-openpyxl chromium chromium-driver python3-selenium
+  go-dqlite"
 
 # missing_packages LIST…: the packages of LIST that are not installed.
 missing_packages() {

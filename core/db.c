@@ -2,6 +2,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "core/db.h"
 #include "core/schema.h"
+#include "core/dqlite_db.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -10,6 +11,8 @@
 #include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <stdlib.h>
+#include <unistd.h>
 
 /* Busy waits are bounded: a writer waits this long for the lock, then fails clearly. */
 #define DB_BUSY_TIMEOUT_MS 10000
@@ -257,6 +260,12 @@ static int db_open_as(Db *db, const char *path, int create, int readonly, CoreEr
   snprintf(db->actor, sizeof db->actor, "certsh");
   snprintf(db->path, sizeof db->path, "%s", path);
   struct stat sb;
+  char local[512];
+  if (dqdb_is_url(path)) { /* a register on a cluster: open the local copy of it */
+    if (create) { db_fail(db, "usage", "--db", "a register on a cluster is created by certsh init or copy"); goto fail; }
+    if (dqdb_open(db, path, local, sizeof local) < 0) goto fail;
+    path = local;
+  }
   if (db_is_plain_path(path) && !create && stat(path, &sb) != 0) {
     /* a typo must not make an empty register (issue 11, family 8): only `certsh init` creates */
     db_fail(db, "not-found", "--db", "there is no register at '%s' (%s); nothing was created. "
@@ -310,6 +319,28 @@ int db_open_readonly(Db *db, const char *path, CoreError *err) { return db_open_
 int db_init(const char *path, CoreError *err) {
   Db db;
   struct stat sb;
+  if (dqdb_is_url(path)) { /* on a cluster: an empty register made in a private file, copied there */
+    const char *tmp = getenv("TMPDIR");
+    char dir[300], file[340];
+    snprintf(dir, sizeof dir, "%s/certsh-init-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    if (!mkdtemp(dir)) {
+      snprintf(err->code, sizeof err->code, "open");
+      snprintf(err->field, sizeof err->field, "TMPDIR");
+      snprintf(err->message, sizeof err->message, "cannot make a temporary folder under '%s': %s", tmp && *tmp ? tmp : "/tmp", strerror(errno));
+      return -1;
+    }
+    snprintf(file, sizeof file, "%s/register.db", dir);
+    int rc = db_init(file, err);
+    if (rc == 0) rc = dqdb_copy_in(file, path, err);
+    static const char *const SUFFIX[] = {"", "-wal", "-shm"};
+    for (int i = 0; i < 3; i++) {
+      char f[360];
+      snprintf(f, sizeof f, "%s%s", file, SUFFIX[i]);
+      unlink(f);
+    }
+    rmdir(dir);
+    return rc;
+  }
   if (db_is_plain_path(path) && stat(path, &sb) == 0) {
     snprintf(err->code, sizeof err->code, "exists");
     snprintf(err->field, sizeof err->field, "FILE");
@@ -328,6 +359,7 @@ void db_close(Db *db) {
   }
   if (db->sql) sqlite3_close_v2(db->sql);
   db->sql = NULL;
+  dqdb_close(db);
 }
 
 /* Run a statement kept prepared in slot (savepoints: one per command, a million in an import). */
@@ -360,6 +392,7 @@ int db_begin(Db *db) {
   if (db->known_on[0])
     return db_fail(db, "read-only", "--known-on", "--known-on %s shows the register as it was known then; nothing can be written in it",
                    db->known_on);
+  if (db->depth == 0 && db->remote && dqdb_begin(db) < 0) return -1;
   if ((db->depth == 0 ? db_exec(db, "BEGIN IMMEDIATE") : db_step_cached(db, DB_SLOT_SAVEPOINT, "SAVEPOINT cmd")) < 0) return -1;
   db->depth++;
   db->effective[0] = 0; /* each command names its own business date */
@@ -373,6 +406,12 @@ int db_commit(Db *db) {
   if (db_lost(db)) {
     db_rollback(db);
     return db_fail_lost(db);
+  }
+  if (db->depth == 1 && db->remote && dqdb_commit(db) < 0) {
+    CoreError keep = db->err;
+    db_rollback(db);
+    db->err = keep;
+    return -1;
   }
   if ((db->depth == 1 ? db_exec(db, "COMMIT") : db_step_cached(db, DB_SLOT_RELEASE, "RELEASE cmd")) < 0) {
     CoreError keep = db->err;
@@ -394,5 +433,6 @@ void db_rollback(Db *db) {
   } else {
     db->lost = 1;
   }
+  if (db->depth == 1 && db->remote) dqdb_rollback(db);
   if (--db->depth == 0) db->lost = 0;
 }

@@ -27,6 +27,7 @@ typedef struct Db {
   char effective[11]; /* the business date of the running command's events (db_effective); "" = as_of */
   char known_on[11];  /* --known-on: past-date questions see only events recorded by then; "" = all */
   int depth;       /* nesting of db_begin: 0 outside a transaction */
+  struct DqRemote *remote; /* the cluster behind a dqlite:// register (core/dqlite_db.c), NULL for a file */
   int readonly;    /* 1 while ad-hoc SQL runs under the read-only authorizer */
   int in_function; /* >0 while a script's SQL function runs inside a query: no writes then */
   int readonly_file; /* 1 when the file was opened read-only (not writable, or --read-only): writes refused */

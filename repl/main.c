@@ -7,6 +7,7 @@
 #include "repl/owners.h"
 #include "repl/document.h"
 #include "repl/jobs.h"
+#include "repl/cluster.h"
 #include "core/civil.h"
 #include "core/log.h"
 #include "dsl/host.h"
@@ -444,6 +445,8 @@ static const Command COMMANDS[] = {
   {"diff", "certsh [OPTIONS] diff A B", "every rule that changed from scheme version A to B, by clause, then the register's impact", cmd_diff},
   {"doc", "certsh [OPTIONS] doc SCHEME [--format md|html]", "the scheme's documentation: per clause its rules, positions, tests and tables, then coverage", cmd_doc},
   {"teach", "certsh [OPTIONS] teach SCHEME [--seed N] [--count N]", "exercises from the scheme's rules; each answer checked and explained with its clause, then a summary", cmd_teach},
+  {"serve", "certsh serve --id N --address HOST:PORT [--join ADDR...] --dir DIR", "run a node of a replicated register (dqlite); node 1 starts the cluster, others --join it", cmd_serve},
+  {"copy", "certsh copy FROM TO", "copy a register between a file and a cluster (dqlite://HOST:PORT[,…]/NAME), verified on both sides", cmd_copy},
   {"help", "certsh --help", "this text", cmd_help},
 };
 #define NCOMMANDS (sizeof COMMANDS / sizeof COMMANDS[0])
@@ -461,7 +464,8 @@ typedef struct OptionSpec {
 
 static const OptionSpec OPTIONS[] = {
   {OPT_DB, "--db", NULL, "FILE", "the register (default ./certsh.db, or $CERTSH_DB); :memory: works;\n"
-                                 "a path that does not exist is refused (certsh init creates it)"},
+                                 "a path that does not exist is refused (certsh init creates it);\n"
+                                 "dqlite://HOST:PORT[,HOST:PORT...]/NAME: a register on a cluster (certsh serve)"},
   {OPT_AS_OF, "--as-of", NULL, "YYYY-MM-DD", "the date rules treat as today (default: today): what is now known to\n"
                                              "have been true then; new events are recorded on it"},
   {OPT_KNOWN_ON, "--known-on", NULL, "YYYY-MM-DD", "only what had been recorded by that date (past-date questions)"},

@@ -1,0 +1,550 @@
+/* core/dqlite_db.c — the register on a dqlite cluster: a local copy read like a file, each
+ * command's changes shipped to the leader in one transaction guarded by the log's head. */
+#define _POSIX_C_SOURCE 200809L
+#define SQLITE_ENABLE_SESSION 1 /* Debian's SQLite is built with the session extension */
+#define SQLITE_ENABLE_PREUPDATE_HOOK 1
+#include "core/dqlite_db.h"
+#include "core/dqlite_wire.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+/* How long a command waits for a leader (an election after a node is lost) or for the
+ * cluster's write lock held by another office's command: $CERTSH_CLUSTER_WAIT seconds, else 20. */
+#define DQDB_WAIT_MS dqdb_wait_ms()
+
+static int dqdb_wait_ms(void) {
+  const char *v = getenv("CERTSH_CLUSTER_WAIT");
+  char *end;
+  double s = v && *v ? strtod(v, &end) : 20;
+  return v && *v && (*end || s < 0.1 || s > 3600) ? 20000 : (int)(s * 1000);
+}
+
+/* The cluster side of an open Db. */
+typedef struct DqRemote {
+  DqConn conn;
+  char addresses[512];
+  char name[128];
+  char dir[256];           /* the private folder holding the local copy */
+  long long base_seq;      /* the log's head the copy holds */
+  char base_hash[80];
+  sqlite3_session *session;
+} DqRemote;
+
+int dqdb_is_url(const char *path) { return path && !strncmp(path, "dqlite://", 9); }
+
+/* Split "dqlite://A,B/NAME" into addresses and name. 0 or -1. */
+static int dqdb_parse(const char *url, char *addrs, size_t na, char *name, size_t nn) {
+  const char *p = url + 9, *slash = strchr(p, '/');
+  if (!slash || slash == p || !slash[1] || (size_t)(slash - p) >= na) return -1;
+  snprintf(addrs, na, "%.*s", (int)(slash - p), p);
+  snprintf(name, nn, "%s", slash + 1);
+  for (const char *s = name; *s; s++)
+    if (!(( *s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') || *s == '-' || *s == '_' || *s == '.'))
+      return -1;
+  return name[0] == '.' ? -1 : 0;
+}
+
+/* Fill a CoreError. */
+static int dqdb_err(CoreError *e, const char *code, const char *field, const char *msg) {
+  snprintf(e->code, sizeof e->code, "%s", code);
+  snprintf(e->field, sizeof e->field, "%s", field);
+  size_t k = strlen(msg) < sizeof e->message ? strlen(msg) : sizeof e->message - 1; /* cut, not refused */
+  memcpy(e->message, msg, k);
+  e->message[k] = 0;
+  return -1;
+}
+
+/* Connect to the leader and open the database: 0 or -1 with a sentence in c->err. */
+static int dqdb_connect(DqConn *c, const char *addresses, const char *name) {
+  if (dq_connect(c, addresses, DQDB_WAIT_MS) < 0) return -1;
+  if (dq_open(c, name) < 0) { char keep[512]; snprintf(keep, sizeof keep, "%s", c->err); dq_close(c); snprintf(c->err, sizeof c->err, "%s", keep); return -1; }
+  return 0;
+}
+
+/* A dump's file written into a folder. */
+typedef struct DumpTo { const char *dir; int files; } DumpTo;
+
+static int dqdb_write_file(void *ud, const char *name, const unsigned char *data, size_t len) {
+  DumpTo *t = ud;
+  char path[512];
+  if (strchr(name, '/')) return -1;
+  snprintf(path, sizeof path, "%s/%s", t->dir, name);
+  int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0) return -1;
+  while (len) {
+    ssize_t k = write(fd, data, len);
+    if (k <= 0) { close(fd); return -1; }
+    data += k;
+    len -= (size_t)k;
+  }
+  close(fd);
+  t->files++;
+  return 0;
+}
+
+/* Remove the files of a dump in dir (NAME, NAME-wal, NAME-shm). */
+static void dqdb_unlink(const char *dir, const char *name) {
+  static const char *const SUFFIX[] = {"", "-wal", "-shm", "-journal"};
+  char path[512];
+  for (int i = 0; i < 4; i++) {
+    snprintf(path, sizeof path, "%s/%s%s", dir, name, SUFFIX[i]);
+    unlink(path);
+  }
+}
+
+/* One row of a head query: seq and hash. */
+typedef struct Head { long long seq; char hash[80]; int rows; } Head;
+
+static int dqdb_head_row(void *ud, int ncol, const DqValue *v, char **names) {
+  Head *h = ud;
+  (void)names;
+  if (ncol >= 2) {
+    h->seq = v[0].type == DQ_INTEGER ? v[0].i : 0;
+    snprintf(h->hash, sizeof h->hash, "%s", v[1].type == DQ_TEXT ? v[1].s : "");
+  }
+  h->rows++;
+  return 0;
+}
+
+static const char HEAD_SQL[] = "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1";
+
+/* The cluster's log head; 0 or -1 (c->err). */
+static int dqdb_remote_head(DqConn *c, Head *h) {
+  memset(h, 0, sizeof *h);
+  return dq_query(c, HEAD_SQL, NULL, 0, dqdb_head_row, h) < 0 ? -1 : 0;
+}
+
+/* The local copy's log head. */
+static void dqdb_local_head(sqlite3 *sql, Head *h) {
+  sqlite3_stmt *st = NULL;
+  memset(h, 0, sizeof *h);
+  if (sqlite3_prepare_v2(sql, HEAD_SQL, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW) {
+    h->seq = sqlite3_column_int64(st, 0);
+    snprintf(h->hash, sizeof h->hash, "%s", (const char *)sqlite3_column_text(st, 1));
+  }
+  sqlite3_finalize(st);
+}
+
+/* An integer answer of the cluster (one row, one column). */
+static int dqdb_int_row(void *ud, int ncol, const DqValue *v, char **names) {
+  (void)names;
+  if (ncol >= 1 && v[0].type == DQ_INTEGER) *(long long *)ud = v[0].i;
+  return 0;
+}
+
+int dqdb_open(Db *db, const char *url, char *local, size_t n) {
+  DqRemote *r = calloc(1, sizeof *r);
+  if (!r) return db_fail(db, "out-of-memory", "", "out of memory");
+  r->conn.fd = -1;
+  db->remote = r;
+  if (dqdb_parse(url, r->addresses, sizeof r->addresses, r->name, sizeof r->name) < 0)
+    return db_fail(db, "usage", "--db", "'%s' is not a cluster address: write dqlite://HOST:PORT[,HOST:PORT…]/NAME (NAME of letters, digits, '-', '_', '.')", url);
+  if (dqdb_connect(&r->conn, r->addresses, r->name) < 0)
+    return db_fail(db, "open", "--db", "cannot reach the register '%s': %s", url, r->conn.err);
+  long long version = 0, tables = 0;
+  if (dq_query(&r->conn, "PRAGMA user_version", NULL, 0, dqdb_int_row, &version) < 0 ||
+      dq_query(&r->conn, "SELECT count(*) FROM sqlite_master", NULL, 0, dqdb_int_row, &tables) < 0)
+    return db_fail(db, "open", "--db", "the register '%s': %s", url, r->conn.err);
+  if (tables == 0)
+    return db_fail(db, "not-found", "--db", "there is no register at '%s'; nothing was created. To start an empty register there, "
+                   "run: certsh init %s (or certsh copy FILE %s)", url, url, url);
+  if (version != db_schema_version())
+    return db_fail(db, "schema", "--db", "the register '%s' has schema version %lld and this certsh needs %d; a register on a "
+                   "cluster is not migrated in place: copy it to a file (certsh copy), migrate that, and copy it to a new NAME",
+                   url, version, db_schema_version());
+  const char *tmp = getenv("TMPDIR");
+  snprintf(r->dir, sizeof r->dir, "%s/certsh-dqlite-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+  if (!mkdtemp(r->dir)) {
+    r->dir[0] = 0;
+    return db_fail(db, "open", "TMPDIR", "cannot make a folder for the local copy of '%s' under '%s': %s", url,
+                   tmp && *tmp ? tmp : "/tmp", strerror(errno));
+  }
+  DumpTo t = {r->dir, 0};
+  if (dq_dump(&r->conn, r->name, dqdb_write_file, &t) < 0 || t.files == 0)
+    return db_fail(db, "open", "--db", "cannot fetch the register '%s': %s", url, t.files ? r->conn.err : "the dump was empty");
+  snprintf(local, n, "%s/%s", r->dir, r->name);
+  return 0;
+}
+
+/* Replace the local copy's content by the cluster's files (the backup API into the open
+ * connection, so its prepared statements stay valid). 0 or -1. */
+static int dqdb_refresh(Db *db) {
+  DqRemote *r = db->remote;
+  char fresh[300];
+  snprintf(fresh, sizeof fresh, "%s/fresh", r->dir);
+  if (mkdir(fresh, 0700) < 0 && errno != EEXIST) return db_fail(db, "open", "TMPDIR", "cannot refresh the local copy: %s", strerror(errno));
+  DumpTo t = {fresh, 0};
+  int rc = -1;
+  if (dq_dump(&r->conn, r->name, dqdb_write_file, &t) < 0) {
+    db_fail(db, "cluster", "--db", "cannot fetch the register '%s': %s", db->path, r->conn.err);
+  } else {
+    char path[512];
+    sqlite3 *src = NULL;
+    snprintf(path, sizeof path, "%s/%s", fresh, r->name);
+    if (sqlite3_open_v2(path, &src, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK) {
+      sqlite3_backup *b = sqlite3_backup_init(db->sql, "main", src, "main");
+      if (b && sqlite3_backup_step(b, -1) == SQLITE_DONE) rc = 0;
+      if (b) sqlite3_backup_finish(b);
+    }
+    if (rc < 0) db_fail(db, "cluster", "--db", "cannot refresh the local copy of '%s': %s", db->path, sqlite3_errmsg(db->sql));
+    sqlite3_close_v2(src);
+  }
+  dqdb_unlink(fresh, r->name);
+  rmdir(fresh);
+  return rc;
+}
+
+/* Reconnect after the leader was lost. 0 or -1 (db->err). */
+static int dqdb_reconnect(Db *db) {
+  DqRemote *r = db->remote;
+  dq_close(&r->conn);
+  if (dqdb_connect(&r->conn, r->addresses, r->name) < 0)
+    return db_fail(db, "cluster", "--db", "the register '%s': %s", db->path, r->conn.err);
+  return 0;
+}
+
+int dqdb_begin(Db *db) {
+  DqRemote *r = db->remote;
+  Head remote, mine;
+  dqdb_rollback(db); /* a session left by a begin that failed after this */
+  if (r->conn.fd < 0 && dqdb_reconnect(db) < 0) return -1;
+  if (dqdb_remote_head(&r->conn, &remote) < 0 && (dqdb_reconnect(db) < 0 || dqdb_remote_head(&r->conn, &remote) < 0))
+    return db_fail(db, "cluster", "--db", "the register '%s': %s", db->path, r->conn.err);
+  dqdb_local_head(db->sql, &mine);
+  if ((remote.seq != mine.seq || strcmp(remote.hash, mine.hash)) && dqdb_refresh(db) < 0) return -1;
+  dqdb_local_head(db->sql, &mine);
+  r->base_seq = mine.seq;
+  snprintf(r->base_hash, sizeof r->base_hash, "%s", mine.hash);
+  if (sqlite3session_create(db->sql, "main", &r->session) != SQLITE_OK || sqlite3session_attach(r->session, NULL) != SQLITE_OK) {
+    dqdb_rollback(db);
+    return db_fail(db, "internal", "", "cannot record the command's changes (SQLite session)");
+  }
+  return 0;
+}
+
+void dqdb_rollback(Db *db) {
+  DqRemote *r = db->remote;
+  if (r && r->session) sqlite3session_delete(r->session);
+  if (r) r->session = NULL;
+}
+
+/* A SQLite value as a wire value (text and blob point into the value). */
+static DqValue dqdb_value(sqlite3_value *v) {
+  DqValue d = {0};
+  switch (v ? sqlite3_value_type(v) : SQLITE_NULL) {
+    case SQLITE_INTEGER: d.type = DQ_INTEGER; d.i = sqlite3_value_int64(v); break;
+    case SQLITE_FLOAT: d.type = DQ_FLOAT; d.f = sqlite3_value_double(v); break;
+    case SQLITE_TEXT: d.type = DQ_TEXT; d.s = (const char *)sqlite3_value_text(v); break;
+    case SQLITE_BLOB: d.type = DQ_BLOB; d.s = sqlite3_value_blob(v); d.n = (size_t)sqlite3_value_bytes(v); break;
+    default: d.type = DQ_NULL; break;
+  }
+  return d;
+}
+
+/* The name of column i of table t in the local copy, quoted into out. */
+static void dqdb_column(sqlite3 *sql, const char *t, int i, char *out, size_t n) {
+  sqlite3_stmt *st = NULL;
+  out[0] = 0;
+  if (sqlite3_prepare_v2(sql, "SELECT name FROM pragma_table_info(?) WHERE cid = ?", -1, &st, NULL) == SQLITE_OK) {
+    sqlite3_bind_text(st, 1, t, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 2, i);
+    if (sqlite3_step(st) == SQLITE_ROW) snprintf(out, n, "\"%s\"", (const char *)sqlite3_column_text(st, 0));
+  }
+  sqlite3_finalize(st);
+}
+
+/* Send one change of the changeset as a statement; a row that is not as this command saw it
+ * (rows changed != 1) is a conflict. 0, 1 conflict, -1 failure (c->err). */
+static int dqdb_apply_one(Db *db, sqlite3_changeset_iter *it) {
+  DqRemote *r = db->remote;
+  const char *t;
+  int ncol, op, indirect;
+  unsigned char *pk;
+  sqlite3changeset_op(it, &t, &ncol, &op, &indirect);
+  sqlite3changeset_pk(it, &pk, &ncol);
+  if (ncol > 120) return db_fail(db, "internal", "", "table %s has %d columns, more than a cluster write carries", t, ncol);
+  sqlite3_str *s = sqlite3_str_new(db->sql);
+  DqValue p[250];
+  int np = 0;
+  char col[160];
+  if (op == SQLITE_INSERT) {
+    sqlite3_str_appendf(s, "INSERT INTO \"%w\" VALUES(", t);
+    for (int i = 0; i < ncol; i++) {
+      sqlite3_value *v = NULL;
+      sqlite3changeset_new(it, i, &v);
+      p[np++] = dqdb_value(v);
+      sqlite3_str_appendall(s, i ? ",?" : "?");
+    }
+    sqlite3_str_appendall(s, ")");
+  } else {
+    if (op == SQLITE_UPDATE) {
+      sqlite3_str_appendf(s, "UPDATE \"%w\" SET ", t);
+      int k = 0;
+      for (int i = 0; i < ncol; i++) {
+        sqlite3_value *v = NULL;
+        sqlite3changeset_new(it, i, &v);
+        if (!v) continue;
+        dqdb_column(db->sql, t, i, col, sizeof col);
+        sqlite3_str_appendf(s, "%s%s=?", k++ ? "," : "", col);
+        p[np++] = dqdb_value(v);
+      }
+    } else {
+      sqlite3_str_appendf(s, "DELETE FROM \"%w\"", t);
+    }
+    sqlite3_str_appendall(s, " WHERE 1");
+    for (int i = 0; i < ncol; i++) { /* the key, and each old value the change replaced */
+      sqlite3_value *v = NULL;
+      sqlite3changeset_old(it, i, &v);
+      if (!v) continue;
+      dqdb_column(db->sql, t, i, col, sizeof col);
+      sqlite3_str_appendf(s, " AND %s IS ?", col);
+      p[np++] = dqdb_value(v);
+    }
+  }
+  char *sql = sqlite3_str_finish(s);
+  uint64_t changed = 0;
+  int rc = sql ? dq_exec(&r->conn, sql, p, np, NULL, &changed) : -1;
+  sqlite3_free(sql);
+  if (rc < 0) return -1;
+  return changed == 1 ? 0 : 1;
+}
+
+/* Ship the changeset in one transaction on the leader. 0 written, 1 conflict, 2 busy or the
+ * leader lost before COMMIT (nothing written: try again), 3 COMMIT's outcome unknown, -1
+ * refused by the cluster (db->err). */
+static int dqdb_ship(Db *db, int n, void *set) {
+  DqRemote *r = db->remote;
+  DqConn *c = &r->conn;
+  Head h;
+  if (dq_exec(c, "BEGIN", NULL, 0, NULL, NULL) < 0) return 2;
+  if (dqdb_remote_head(c, &h) < 0) goto retry;
+  if (h.seq != r->base_seq || strcmp(h.hash, r->base_hash)) {
+    dq_exec(c, "ROLLBACK", NULL, 0, NULL, NULL);
+    return 1;
+  }
+  sqlite3_changeset_iter *it = NULL;
+  if (sqlite3changeset_start(&it, n, set) != SQLITE_OK) {
+    dq_exec(c, "ROLLBACK", NULL, 0, NULL, NULL);
+    return db_fail(db, "internal", "", "cannot read the command's changes (SQLite session)");
+  }
+  int rc = 0;
+  while (rc == 0 && sqlite3changeset_next(it) == SQLITE_ROW) rc = dqdb_apply_one(db, it);
+  sqlite3changeset_finalize(it);
+  if (rc == 1) { dq_exec(c, "ROLLBACK", NULL, 0, NULL, NULL); return 1; }
+  if (rc < 0) goto retry;
+  if (dq_exec(c, "COMMIT", NULL, 0, NULL, NULL) < 0) return 3;
+  return 0;
+retry:
+  if ((c->code & 0xff) == SQLITE_BUSY || c->code == DQ_NOT_LEADER || c->code == DQ_LEADERSHIP_LOST || c->code == 0) {
+    dq_exec(c, "ROLLBACK", NULL, 0, NULL, NULL);
+    return 2;
+  }
+  db_fail(db, "cluster", "", "the cluster refused the command's changes: %s; nothing was written", c->err);
+  dq_exec(c, "ROLLBACK", NULL, 0, NULL, NULL);
+  return -1;
+}
+
+/* Milliseconds on a clock that only goes forward. */
+static long long dqdb_now_ms(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+/* After COMMIT got no answer (the leader died or lost office): ask the new leader whether the
+ * command's last event (mine) is in the log. A new dqlite leader answers only after its own
+ * barrier, so what it says is final. 0 committed, 1 others wrote (nothing of it written), 2 not
+ * written and the log unmoved (try again), 4 no leader answered yet (still unknown). */
+static int dqdb_resolve(Db *db, const Head *mine) {
+  DqRemote *r = db->remote;
+  Head now, at = {0};
+  DqValue p = {.type = DQ_INTEGER, .i = mine->seq};
+  if (dqdb_reconnect(db) < 0 || dqdb_remote_head(&r->conn, &now) < 0) return 4;
+  if (dq_query(&r->conn, "SELECT seq, hash FROM events WHERE seq = ?", &p, 1, dqdb_head_row, &at) < 0) return 4;
+  if (at.rows && !strcmp(at.hash, mine->hash)) return 0;
+  return now.seq != r->base_seq || strcmp(now.hash, r->base_hash) ? 1 : 2;
+}
+
+int dqdb_commit(Db *db) {
+  DqRemote *r = db->remote;
+  int n = 0;
+  void *set = NULL;
+  if (!r->session) return db_fail(db, "internal", "", "commit on the cluster without its changes recorded");
+  int rc = sqlite3session_changeset(r->session, &n, &set);
+  dqdb_rollback(db);
+  if (rc != SQLITE_OK) return db_fail(db, "internal", "", "cannot collect the command's changes (SQLite session)");
+  if (n == 0) { sqlite3_free(set); return 0; }
+  Head mine; /* the head this command writes: how an unknown outcome is told */
+  dqdb_local_head(db->sql, &mine);
+  long long deadline = dqdb_now_ms() + DQDB_WAIT_MS;
+  int pause = 5;
+  int unknown = 0; /* a COMMIT went unanswered and no leader has said yet what became of it */
+  for (;;) {
+    if (unknown) rc = dqdb_resolve(db, &mine);
+    else rc = r->conn.fd >= 0 || dqdb_reconnect(db) == 0 ? dqdb_ship(db, n, set) : 2;
+    if (rc == 3) rc = dqdb_resolve(db, &mine);
+    unknown = rc == 4;
+    if (unknown) rc = 2;
+    if (rc != 2 || dqdb_now_ms() > deadline) break;
+    if ((r->conn.code & 0xff) != SQLITE_BUSY) dq_close(&r->conn); /* lost or not the leader: find it again */
+    struct timespec ts = {0, pause * 1000000L};
+    nanosleep(&ts, NULL);
+    if (pause < 200) pause *= 2;
+  }
+  sqlite3_free(set);
+  if (rc == 0) { r->base_seq = mine.seq; snprintf(r->base_hash, sizeof r->base_hash, "%s", mine.hash); return 0; }
+  if (rc == 1)
+    return db_fail(db, "conflict", "--db", "the register '%s' changed on the cluster while this command ran (another office wrote); "
+                   "nothing of it was written: run the command again", db->path);
+  if (rc == 2 && unknown)
+    return db_fail(db, "cluster", "--db", "the register '%s': the leader took the command's COMMIT and was lost, and no new leader "
+                   "answered within %d s, so whether it was written is not known: look for event %lld (hash %.16s…) before "
+                   "running it again", db->path, DQDB_WAIT_MS / 1000, mine.seq, mine.hash);
+  if (rc == 2)
+    return db_fail(db, "cluster", "--db", "the register '%s': no leader took the command within %d s (%s); nothing of it was written",
+                   db->path, DQDB_WAIT_MS / 1000, r->conn.err);
+  return -1;
+}
+
+void dqdb_close(Db *db) {
+  DqRemote *r = db->remote;
+  if (!r) return;
+  dqdb_rollback(db);
+  dq_close(&r->conn);
+  if (r->dir[0]) {
+    dqdb_unlink(r->dir, r->name);
+    rmdir(r->dir);
+  }
+  free(r);
+  db->remote = NULL;
+}
+
+/* Run one statement on the cluster, failing with err. */
+static int dqdb_exec_or(DqConn *c, const char *sql, CoreError *err, const char *url) {
+  if (dq_exec(c, sql, NULL, 0, NULL, NULL) == 0) return 0;
+  char msg[700];
+  snprintf(msg, sizeof msg, "copying to '%s': %s; nothing was written", url, c->err);
+  return dqdb_err(err, "cluster", "--db", msg);
+}
+
+int dqdb_copy_in(const char *path, const char *url, CoreError *err) {
+  char addrs[512], name[128], msg[700];
+  if (!dqdb_is_url(url) || dqdb_parse(url, addrs, sizeof addrs, name, sizeof name) < 0)
+    return dqdb_err(err, "usage", "TARGET", "the target is not a cluster address: write dqlite://HOST:PORT[,HOST:PORT…]/NAME");
+  sqlite3 *src = NULL;
+  if (sqlite3_open_v2(path, &src, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+    snprintf(msg, sizeof msg, "cannot open '%s': %s", path, sqlite3_errmsg(src));
+    sqlite3_close(src);
+    return dqdb_err(err, "open", "FILE", msg);
+  }
+  DqConn c;
+  if (dqdb_connect(&c, addrs, name) < 0) {
+    snprintf(msg, sizeof msg, "cannot reach '%s': %s", url, c.err);
+    sqlite3_close(src);
+    return dqdb_err(err, "open", "TARGET", msg);
+  }
+  long long tables = -1;
+  int rc = -1;
+  if (dq_query(&c, "SELECT count(*) FROM sqlite_master", NULL, 0, dqdb_int_row, &tables) < 0 || tables != 0) {
+    snprintf(msg, sizeof msg, tables > 0 ? "'%s' already holds a database; certsh copy writes only into a new NAME" : "'%s': %s", url, c.err);
+    dqdb_err(err, tables > 0 ? "exists" : "cluster", "TARGET", msg);
+    goto done;
+  }
+  sqlite3_stmt *obj = NULL;
+  if (dqdb_exec_or(&c, "BEGIN", err, url) < 0) goto done;
+  /* tables first, their rows, then indexes, triggers and views (a trigger would refuse rows) */
+  const char *phases[] = {"SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid",
+                          "SELECT name, sql FROM sqlite_master WHERE type <> 'table' AND sql IS NOT NULL ORDER BY rowid"};
+  for (int ph = 0; ph < 2; ph++) {
+    sqlite3_prepare_v2(src, phases[ph], -1, &obj, NULL);
+    while (obj && sqlite3_step(obj) == SQLITE_ROW) {
+      const char *t = (const char *)sqlite3_column_text(obj, 0), *ddl = (const char *)sqlite3_column_text(obj, 1);
+      if (dqdb_exec_or(&c, ddl, err, url) < 0) goto rollback;
+      if (ph == 1) continue;
+      char *sel = sqlite3_mprintf("SELECT * FROM \"%w\"", t), *ins = NULL;
+      sqlite3_stmt *rows = NULL;
+      sqlite3_prepare_v2(src, sel, -1, &rows, NULL);
+      sqlite3_free(sel);
+      int ncol = rows ? sqlite3_column_count(rows) : 0;
+      sqlite3_str *s = sqlite3_str_new(src);
+      sqlite3_str_appendf(s, "INSERT INTO \"%w\" VALUES(", t);
+      for (int i = 0; i < ncol; i++) sqlite3_str_appendall(s, i ? ",?" : "?");
+      sqlite3_str_appendall(s, ")");
+      ins = sqlite3_str_finish(s);
+      uint32_t stmt = 0;
+      int ok = rows && ins && ncol <= 250 && dq_prepare(&c, ins, &stmt) == 0;
+      sqlite3_free(ins);
+      while (ok && sqlite3_step(rows) == SQLITE_ROW) {
+        DqValue p[250];
+        for (int i = 0; i < ncol; i++) p[i] = dqdb_value(sqlite3_column_value(rows, i));
+        uint64_t changed = 0;
+        ok = dq_exec_stmt(&c, stmt, p, ncol, &changed) == 0;
+      }
+      sqlite3_finalize(rows);
+      if (!ok || dq_finalize(&c, stmt) < 0) {
+        snprintf(msg, sizeof msg, "copying table %s to '%s': %s; nothing was written", t, url, c.err);
+        dqdb_err(err, "cluster", "TARGET", msg);
+        goto rollback;
+      }
+    }
+    sqlite3_finalize(obj);
+    obj = NULL;
+  }
+  sqlite3_stmt *uv = NULL;
+  char pragma[64] = "PRAGMA user_version = 0";
+  if (sqlite3_prepare_v2(src, "PRAGMA user_version", -1, &uv, NULL) == SQLITE_OK && sqlite3_step(uv) == SQLITE_ROW)
+    snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", sqlite3_column_int(uv, 0));
+  sqlite3_finalize(uv);
+  if (dqdb_exec_or(&c, pragma, err, url) < 0 || dqdb_exec_or(&c, "COMMIT", err, url) < 0) goto rollback;
+  rc = 0;
+  goto done;
+rollback:
+  sqlite3_finalize(obj);
+  dq_exec(&c, "ROLLBACK", NULL, 0, NULL, NULL);
+done:
+  dq_close(&c);
+  sqlite3_close(src);
+  return rc;
+}
+
+int dqdb_copy_out(const char *url, const char *path, CoreError *err) {
+  Db db;
+  char local[512], msg[700];
+  struct stat sb;
+  if (stat(path, &sb) == 0) {
+    snprintf(msg, sizeof msg, "'%s' already exists; certsh copy writes only a new file", path);
+    return dqdb_err(err, "exists", "TARGET", msg);
+  }
+  memset(&db, 0, sizeof db);
+  snprintf(db.path, sizeof db.path, "%s", url);
+  int rc = dqdb_open(&db, url, local, sizeof local);
+  if (rc == 0) {
+    sqlite3 *src = NULL, *dst = NULL;
+    rc = -1;
+    if (sqlite3_open_v2(local, &src, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK &&
+        sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) == SQLITE_OK) {
+      sqlite3_backup *b = sqlite3_backup_init(dst, "main", src, "main");
+      if (b && sqlite3_backup_step(b, -1) == SQLITE_DONE) rc = 0;
+      if (b) sqlite3_backup_finish(b);
+      if (rc == 0 && sqlite3_exec(dst, "PRAGMA journal_mode=WAL", NULL, NULL, NULL) != SQLITE_OK) rc = -1;
+    }
+    if (rc < 0) {
+      snprintf(msg, sizeof msg, "cannot write '%s': %s", path, sqlite3_errmsg(dst ? dst : src));
+      dqdb_err(err, "open", "TARGET", msg);
+    }
+    sqlite3_close(src);
+    sqlite3_close(dst);
+    if (rc < 0) unlink(path);
+  } else {
+    *err = db.err;
+  }
+  dqdb_close(&db);
+  return rc;
+}

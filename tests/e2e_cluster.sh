@@ -1,0 +1,169 @@
+#!/bin/bash
+# The register on a 3-node dqlite cluster (issue 18). Three `certsh serve` nodes on the loopback
+# addresses 127.0.0.2-4 (no traffic leaves this machine); writers through every node; the leader
+# killed with SIGKILL mid-run: no acknowledged command lost, none applied twice, `certsh verify`
+# passes, writes resume within a bounded time (reported); a node cut off from the other two
+# (they are stopped with SIGSTOP) refuses writes and nothing it was asked is written, and after
+# the cut it catches up (its own files, dumped from it alone, hold every row and verify); Debian's
+# go-dqlite shell (an independent client of the wire protocol) reads the same rows as certsh.
+# Bounded: WRITERS x COMMANDS commands (3 x 12, or 3 x 60 with CERTSH_EXTENDED=1), every wait
+# has a limit, and the nodes are stopped on exit.
+# Usage: bash tests/e2e_cluster.sh CERTSH SOURCE_DIR
+set -u
+CERTSH=$(realpath "$1")
+SRC=$2
+. "$SRC/tests/rel_lib.sh"
+WORK=$(mktemp -d)
+PIDS=()
+cleanup() {
+  for p in "${PIDS[@]}"; do kill -CONT "$p" 2>/dev/null; kill -KILL "$p" 2>/dev/null; done
+  wait 2>/dev/null
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+unset CERTSH_DB CERTSH_PATH
+cd "$WORK" || exit 1
+COMMANDS=12
+[ "${CERTSH_EXTENDED:-}" = 1 ] && COMMANDS=60
+
+if ! command -v dqlite > /dev/null; then
+  echo "SKIP: Debian's go-dqlite shell (dqlite) is not installed: build.sh's TEST_PACKAGES has go-dqlite"; exit 77
+fi
+if ! python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.2", 0))' 2> /dev/null; then
+  echo "SKIP: the loopback address 127.0.0.2 cannot be bound here (no loopback interface up)"; exit 77
+fi
+
+HOST=(127.0.0.2 127.0.0.3 127.0.0.4)
+# start_node I [--join ADDR]: node I+1 at HOST[I]:PORT in dir nI; its pid in PID[I].
+start_node() {
+  local i=$1; shift
+  "$CERTSH" serve --id $((i + 1)) --address "${HOST[$i]}:$PORT" --dir "n$i" "$@" >> "n$i.log" 2>&1 &
+  PID[$i]=$!
+  PIDS+=("$!")
+}
+# served I: wait (at most 30 s) until node I says it serves.
+served() {
+  for _ in $(seq 1 300); do
+    [ "$(grep -c serving "n$1.log" 2> /dev/null)" -ge "${2:-1}" ] && return 0
+    kill -0 "${PID[$1]}" 2> /dev/null || return 1
+    sleep 0.1
+  done
+  return 1
+}
+# a port free on the three addresses, the cluster started on it (three tries)
+for try in 1 2 3; do
+  PORT=$((20000 + (RANDOM % 20000)))
+  rm -rf n0 n1 n2 n*.log
+  start_node 0 && served 0 || continue
+  start_node 1 --join "${HOST[0]}:$PORT"
+  start_node 2 --join "${HOST[0]}:$PORT"
+  served 1 && served 2 && break
+done
+ALL="${HOST[0]}:$PORT,${HOST[1]}:$PORT,${HOST[2]}:$PORT"
+voters=$(timeout 10 dqlite -s "$ALL" reg .cluster 2>&1 | grep -c voter)
+[ "$voters" = 3 ]; check $? "3 nodes serve on ${HOST[*]} port $PORT, all voters ($voters)"
+[ "$voters" = 3 ] || { cat n*.log; finish; }
+
+URL="dqlite://$ALL/reg"
+"$CERTSH" init "$URL" > init.out 2>&1; check $? "certsh init $URL: $(cat init.out)"
+"$CERTSH" --db "$URL" init > /dev/null 2>&1; [ $? = 1 ]; check $? "a second init of the same NAME is refused"
+"$CERTSH" --db "dqlite://$ALL/nosuch" verify > nosuch.out 2>&1
+[ $? = 1 ] && grep -q "certsh init" nosuch.out; check $? "a NAME with no register is refused, not created: $(cat nosuch.out)"
+
+# writer W HOME: COMMANDS people.create commands through node HOME first (then the others);
+# a command refused with "nothing of it was written" is run again (at most 30 times); each
+# acknowledged name is logged with its start and end times, every other outcome kept for the checks.
+writer() {
+  local w=$1 home=$2 url="dqlite://${HOST[$2]}:$PORT,$ALL/reg"
+  for i in $(seq 1 "$COMMANDS"); do
+    local name="审核员𠮷-w$w-$i" tries=0
+    while :; do
+      local start; start=$(date +%s.%N)
+      out=$(timeout 90 "$CERTSH" --db "$url" -e "people.create({name: '$name'}).id" 2>&1); rc=$?
+      if [ $rc = 0 ]; then echo "$name $start $(date +%s.%N)" >> acked; break; fi
+      tries=$((tries + 1))
+      if [ $tries -lt 30 ] && printf '%s' "$out" | grep -q "nothing of it was written\|nothing was written\|cannot reach\|cannot fetch"; then
+        echo "$name retry: $out" >> retried; sleep 0.2; continue
+      fi
+      echo "$name rc=$rc $out" >> unacked; break
+    done
+  done
+}
+: > acked; : > unacked; : > retried
+for w in 0 1 2; do writer "$w" "$w" & WRITERS[$w]=$!; done
+# kill the leader once a third of the commands are acknowledged (at most 60 s)
+for _ in $(seq 1 600); do [ "$(wc -l < acked)" -ge "$COMMANDS" ] && break; sleep 0.1; done
+leader=$(timeout 10 dqlite -s "$ALL" reg .leader 2>/dev/null)
+K=-1
+for i in 0 1 2; do [ "$leader" = "${HOST[$i]}:$PORT" ] && K=$i; done
+[ $K -ge 0 ]; check $? "the leader is known ($leader)"
+before=$(wc -l < acked)
+killed_at=$(date +%s.%N)
+kill -KILL "${PID[$K]}"
+for w in 0 1 2; do wait "${WRITERS[$w]}"; done
+# resumed: from the kill to the first acknowledgement of a command started after it
+after=$(awk -v t="$killed_at" '$2 > t' acked | wc -l)
+resumed=$(awk -v t="$killed_at" '$2 > t { d = $3 - t; if (m == "" || d < m) m = d } END { printf "%.2f", m }' acked)
+echo "leader $leader killed after $before acknowledged commands; $after acknowledged after it; first write after the kill: ${resumed} s; $(wc -l < retried) retries"
+[ "$after" -gt 0 ] && awk -v r="$resumed" 'BEGIN { exit !(r < 30) }'; check $? "writes resumed ${resumed} s after the leader was killed (bound 30 s)"
+[ ! -s unacked ]; check $? "every command was acknowledged or refused with nothing written ($(wc -l < unacked) others: $(head -c 300 unacked))"
+
+# what the cluster holds: each acknowledged name exactly once, no name twice
+"$CERTSH" --db "$URL" --json -e "sql('SELECT name, count(*) n FROM people GROUP BY name ORDER BY name')" > names.json 2> names.err
+check $? "certsh reads the people back: $(head -c 200 names.err)"
+python3 - "$WORK" > names.check << 'EOF'
+import json, sys, os
+w = sys.argv[1]
+rows = json.load(open(os.path.join(w, "names.json")))
+have = {r["name"]: r["n"] for r in rows}
+acked = [l.split()[0] for l in open(os.path.join(w, "acked"))]
+lost = [n for n in acked if n not in have]
+twice = [n for n, k in have.items() if k > 1]
+print(len(acked), len(have), " ".join(lost[:5]) or "-", " ".join(twice[:5]) or "-")
+EOF
+read -r nacked nhave lost twice < names.check
+[ "$lost" = - ]; check $? "no acknowledged command lost ($nacked acknowledged, $nhave names in the register; lost: $lost)"
+[ "$twice" = - ]; check $? "no command applied twice (names twice: $twice)"
+"$CERTSH" --db "$URL" verify > verify.out 2>&1; check $? "certsh verify on the cluster: $(head -1 verify.out)"
+events=$(sed -n 's/^verify: ok, \([0-9]*\) events.*/\1/p' verify.out)
+[ "$events" = "$nhave" ]; check $? "one event per person written ($events events, $nhave people)"
+
+# the independent client: go-dqlite's shell reads the same rows
+timeout 20 dqlite -s "$ALL" reg "SELECT name FROM people ORDER BY name" > shell.txt 2>&1
+python3 -c "import json; print('\n'.join(r['name'] for r in json.load(open('names.json'))))" > mine.txt
+[ -s shell.txt ] && cmp -s shell.txt mine.txt; check $? "go-dqlite's shell reads the same $(wc -l < shell.txt) names as certsh"
+timeout 20 dqlite -s "$ALL" reg "SELECT name FROM people WHERE name = '审核员𠮷-w0-1'" > title.txt 2>&1
+[ "$(cat title.txt)" = "审核员𠮷-w0-1" ]; check $? "Chinese text outside the BMP intact through both clients ($(cat title.txt))"
+
+# the killed node restarts from its folder and rejoins; then it is cut off from the other two
+start_node "$K"
+served "$K" 2; check $? "the killed node restarts from its folder"
+O1=$(((K + 1) % 3)); O2=$(((K + 2) % 3))
+sleep 1
+kill -STOP "${PID[$O1]}" "${PID[$O2]}"
+t0=$(date +%s)
+CERTSH_CLUSTER_WAIT=4 timeout 60 "$CERTSH" --db "dqlite://${HOST[$K]}:$PORT/reg" -e "people.create({name: 'cut-off'}).id" > cut.out 2>&1
+rc=$?; t1=$(date +%s)
+[ $rc != 0 ]; check $? "node $((K + 1)), cut off from the other two, refuses the write in $((t1 - t0)) s: $(head -c 240 cut.out)"
+kill -CONT "${PID[$O1]}" "${PID[$O2]}"
+"$CERTSH" --db "$URL" -e "people.create({name: 'after-cut'}).id" > after.out 2>&1
+check $? "the cluster takes writes again once the cut is mended: $(head -c 200 after.out)"
+n=$("$CERTSH" --db "$URL" -e "sql(\"SELECT count(*) n FROM people WHERE name = 'cut-off'\")[0].n" 2>&1)
+[ "$n" = 0 ]; check $? "the write refused while cut off was not applied anywhere ($n rows)"
+# the node that was killed and cut off holds every row itself: its own files, dumped from it
+total=$("$CERTSH" --db "$URL" -e "sql('SELECT count(*) n FROM people')[0].n")
+mkdir own && caught=no
+for _ in $(seq 1 50); do
+  rm -f own/reg own/reg-wal
+  (cd own && timeout 10 dqlite -s "${HOST[$K]}:$PORT" reg ".dump ${HOST[$K]}:$PORT reg" > /dev/null 2>&1)
+  [ "$(sqlite3 own/reg 'SELECT count(*) FROM people' 2>/dev/null)" = "$total" ] && { caught=yes; break; }
+  sleep 0.2
+done
+[ $caught = yes ]; check $? "node $((K + 1)) caught up: its own files hold all $total people"
+"$CERTSH" --db own/reg verify > own.out 2>&1; check $? "node $((K + 1))'s own files verify: $(head -1 own.out)"
+
+# backup and restore through a file, verified on both sides
+"$CERTSH" copy "$URL" backup.db > backup.out 2>&1; check $? "certsh copy to a file: $(tail -1 backup.out)"
+"$CERTSH" copy backup.db "dqlite://$ALL/restored" > restore.out 2>&1; check $? "certsh copy the file to a new NAME: $(tail -1 restore.out)"
+[ "$(tail -1 backup.out)" = "$(tail -1 restore.out)" ]; check $? "the restored register ends at the same head"
+finish

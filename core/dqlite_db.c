@@ -61,10 +61,12 @@ static int dqdb_err(CoreError *e, const char *code, const char *field, const cha
   return -1;
 }
 
-/* Connect to the leader and open the database: 0 or -1 with a sentence in c->err. */
+/* Connect to the leader and open the database: 0 or -1 with a sentence in c->err. dqlite's
+ * VFS cannot take pages spilled to the WAL before COMMIT (a large transaction failed with a disk
+ * I/O error): the leader's connection keeps them in memory (cache_spill off). */
 static int dqdb_connect(DqConn *c, const char *addresses, const char *name) {
   if (dq_connect(c, addresses, DQDB_WAIT_MS) < 0) return -1;
-  if (dq_open(c, name) < 0) { char keep[512]; snprintf(keep, sizeof keep, "%s", c->err); dq_close(c); snprintf(c->err, sizeof c->err, "%s", keep); return -1; }
+  if (dq_open(c, name) < 0 || dq_exec(c, "PRAGMA cache_spill = OFF", NULL, 0, NULL, NULL) < 0) { char keep[512]; snprintf(keep, sizeof keep, "%s", c->err); dq_close(c); snprintf(c->err, sizeof c->err, "%s", keep); return -1; }
   return 0;
 }
 
@@ -218,7 +220,9 @@ int dqdb_begin(Db *db) {
   if (dqdb_remote_head(&r->conn, &remote) < 0 && (dqdb_reconnect(db) < 0 || dqdb_remote_head(&r->conn, &remote) < 0))
     return db_fail(db, "cluster", "--db", "the register '%s': %s", db->path, r->conn.err);
   dqdb_local_head(db->sql, &mine);
-  if ((remote.seq != mine.seq || strcmp(remote.hash, mine.hash)) && dqdb_refresh(db) < 0) return -1;
+  /* a copy that cannot be refreshed now (a query of the script still reading it) stays as it
+   * is: the commit's guard then refuses the command if the cluster moved on */
+  if (remote.seq != mine.seq || strcmp(remote.hash, mine.hash)) dqdb_refresh(db);
   dqdb_local_head(db->sql, &mine);
   r->base_seq = mine.seq;
   snprintf(r->base_hash, sizeof r->base_hash, "%s", mine.hash);
@@ -502,7 +506,13 @@ int dqdb_copy_in(const char *path, const char *url, CoreError *err) {
   if (sqlite3_prepare_v2(src, "PRAGMA user_version", -1, &uv, NULL) == SQLITE_OK && sqlite3_step(uv) == SQLITE_ROW)
     snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", sqlite3_column_int(uv, 0));
   sqlite3_finalize(uv);
-  if (dqdb_exec_or(&c, pragma, err, url) < 0 || dqdb_exec_or(&c, "COMMIT", err, url) < 0) goto rollback;
+  /* the planner's statistics (sqlite_stat1, which a schema copy leaves out) made again there */
+  sqlite3_stmt *stat = NULL;
+  int analyzed = sqlite3_prepare_v2(src, "SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'", -1, &stat, NULL) == SQLITE_OK &&
+                 sqlite3_step(stat) == SQLITE_ROW;
+  sqlite3_finalize(stat);
+  if (dqdb_exec_or(&c, pragma, err, url) < 0 || (analyzed && dqdb_exec_or(&c, "ANALYZE", err, url) < 0) ||
+      dqdb_exec_or(&c, "COMMIT", err, url) < 0) goto rollback;
   rc = 0;
   goto done;
 rollback:

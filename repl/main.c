@@ -446,7 +446,7 @@ static const Command COMMANDS[] = {
   {"doc", "certsh [OPTIONS] doc SCHEME [--format md|html]", "the scheme's documentation: per clause its rules, positions, tests and tables, then coverage", cmd_doc},
   {"teach", "certsh [OPTIONS] teach SCHEME [--seed N] [--count N]", "exercises from the scheme's rules; each answer checked and explained with its clause, then a summary", cmd_teach},
   {"serve", "certsh serve --id N --address HOST:PORT [--join ADDR...] --dir DIR", "run a node of a replicated register (dqlite); node 1 starts the cluster, others --join it", cmd_serve},
-  {"copy", "certsh copy FROM TO", "copy a register between a file and a cluster (dqlite://HOST:PORT[,…]/NAME), verified on both sides", cmd_copy},
+  {"copy", "certsh copy [--unverified] FROM TO", "copy a register between a file and a cluster (dqlite://HOST:PORT[,…]/NAME), verified on both sides (--unverified: a generated benchmark register)", cmd_copy},
   {"help", "certsh --help", "this text", cmd_help},
 };
 #define NCOMMANDS (sizeof COMMANDS / sizeof COMMANDS[0])

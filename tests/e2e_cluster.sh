@@ -11,7 +11,7 @@
 # Usage: bash tests/e2e_cluster.sh CERTSH SOURCE_DIR
 set -u
 CERTSH=$(realpath "$1")
-SRC=$2
+SRC=$(realpath "$2")
 . "$SRC/tests/rel_lib.sh"
 WORK=$(mktemp -d)
 PIDS=()
@@ -161,6 +161,15 @@ for _ in $(seq 1 50); do
 done
 [ $caught = yes ]; check $? "node $((K + 1)) caught up: its own files hold all $total people"
 "$CERTSH" --db own/reg verify > own.out 2>&1; check $? "node $((K + 1))'s own files verify: $(head -1 own.out)"
+
+# the README's whole cycle (cases, audits, findings, decisions, a certificate and its updates)
+# on the cluster: the same output as on a file, and it verifies there
+sed -n '/^```js/,/^```$/p' "$SRC/README.md" | sed '1d;$d' > cycle.js
+"$CERTSH" init cycle.db > /dev/null && "$CERTSH" copy cycle.db "dqlite://$ALL/cycle" > /dev/null
+"$CERTSH" --db "dqlite://${HOST[1]}:$PORT/cycle" run cycle.js > cycle.cluster 2>&1; rc=$?
+"$CERTSH" --db cycle.db run cycle.js > cycle.file 2>&1
+[ $rc = 0 ] && [ -s cycle.file ] && cmp -s cycle.cluster cycle.file; check $? "the README's cycle runs on the cluster as on a file (exit $rc, $(wc -l < cycle.file) lines)"
+"$CERTSH" --db "dqlite://$ALL/cycle" verify > cycle.verify 2>&1; check $? "and verifies there: $(head -1 cycle.verify)"
 
 # backup and restore through a file, verified on both sides
 "$CERTSH" copy "$URL" backup.db > backup.out 2>&1; check $? "certsh copy to a file: $(tail -1 backup.out)"

@@ -3,7 +3,9 @@
 # unit tests, and the end-to-end tests with certsh run under memcheck. Passes with zero errors
 # and zero definite leaks. Exit 77 (skipped) outside extended mode or on a sanitizer build.
 # The e2e tests that measure time or kill processes (hostile, crash, cli, the tmux REPL tests) are
-# left out: under memcheck they would fail on timing, not on memory.
+# left out, and e2e_cluster (it kills nodes and bounds the time writes take to resume; its
+# client commands were run under memcheck by hand: init, a write, verify, copy both ways, the
+# README cycle, zero errors): under memcheck they would fail on timing, not on memory.
 # Usage: bash tests/valgrind.sh CERTSH SOURCE_DIR BUILD_DIR
 set -u
 CERTSH=$1 SRC=$2 BUILD=$3
@@ -29,7 +31,7 @@ for t in "$BUILD"/tests/core_*; do
 done
 for script in "$SRC"/tests/e2e_*.sh; do
   name=$(basename "$script" .sh)
-  case $name in e2e_hostile|e2e_crash|e2e_cli|e2e_repl*) continue ;; esac
+  case $name in e2e_hostile|e2e_crash|e2e_cli|e2e_repl*|e2e_cluster) continue ;; esac
   CERTSH_EXTENDED=0 bash "$script" "$WORK/certsh" "$SRC" > "$WORK/$name.out" 2>&1
   check $? "$name with certsh under memcheck"
 done

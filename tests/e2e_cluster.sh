@@ -22,6 +22,7 @@ cleanup() {
 }
 trap cleanup EXIT
 unset CERTSH_DB CERTSH_PATH
+export TMPDIR=$WORK   # the clients' local copies, removed with it
 cd "$WORK" || exit 1
 COMMANDS=12
 [ "${CERTSH_EXTENDED:-}" = 1 ] && COMMANDS=60

@@ -1,6 +1,6 @@
 /* cmake/jsc.c — build-time tool: embed the JavaScript library into certsh as one C file.
  * For each file it writes the UTF-8 source and, for modules (not *.test.js, not the jobs of
- * examples/), the Duktape bytecode of the module wrapper `function (exports, require, module) {…}` compiled with the
+ * examples/), the Duktape bytecode of the module wrapper (dsl/module.h) compiled with the
  * same configuration as certsh, so that require() loads without compiling (start-up stays
  * instant). Usage: jsc OUT.c ROOT FILE... (FILE relative to ROOT). */
 #include <stdio.h>
@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "duktape.h"
+#include "../dsl/module.h" /* MODULE_HEAD, MODULE_TAIL: the wrapper require() also uses */
 
 /* Hooks named by the generated duk_config.h; the tool has no time budget. */
 int certsh_exec_timeout_check(void *udata) { (void)udata; return 0; }
@@ -41,9 +42,9 @@ static unsigned char *slurp(const char *path, size_t *n) {
 /* safe_call body: compile the module wrapper (source at -2, file name at -1) and dump it. */
 static duk_ret_t compile_module(duk_context *ctx, void *udata) {
   (void)udata;
-  duk_push_string(ctx, "(function (exports, require, module) {");
+  duk_push_string(ctx, MODULE_HEAD);
   duk_dup(ctx, -3);
-  duk_push_string(ctx, "\n})");
+  duk_push_string(ctx, MODULE_TAIL);
   duk_concat(ctx, 3);
   duk_dup(ctx, -2);
   duk_compile(ctx, DUK_COMPILE_EVAL);

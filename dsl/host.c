@@ -2,6 +2,7 @@
  * module loader over the library, lazily loaded globals, print() and error conversion. */
 #define _POSIX_C_SOURCE 200809L
 #include "dsl/host.h"
+#include "dsl/module.h"
 #include "dsl/embedded.h"
 #include "core/civil.h"
 
@@ -453,9 +454,9 @@ duk_ret_t host_require(duk_context *ctx) {
     memcpy(buf, compiled->bytecode, compiled->bytecode_size);
     duk_load_function(ctx);
   } else {
-  duk_push_string(ctx, "(function (exports, require, module) {");
+  duk_push_string(ctx, MODULE_HEAD);
   duk_dup(ctx, source);
-  duk_push_string(ctx, "\n})");
+  duk_push_string(ctx, MODULE_TAIL);
   duk_concat(ctx, 3);
   duk_push_string(ctx, path);
   if (duk_pcompile(ctx, DUK_COMPILE_EVAL) != 0) {
@@ -579,7 +580,9 @@ static int host_freeze_builtins(duk_context *ctx) {
 
 
 /* Replace the stack trace at -1 by the lines a script writer can use: frames inside the
- * engine's C sources are dropped, and Duktape's frame flags (internal, preventsyield…) cut. */
+ * engine's C sources are dropped, and Duktape's frame flags (internal, preventsyield…) cut; so is
+ * the REPL input's own frame (at global (<repl>:N)), which says nothing the message does not.
+ * The one place traces are cleaned. */
 static void host_clean_stack(duk_context *ctx) {
   duk_size_t len;
   const char *s = duk_get_lstring(ctx, -1, &len);
@@ -592,7 +595,8 @@ static void host_clean_stack(duk_context *ctx) {
     const char *close = end;
     while (close > line && close[-1] != ')') close--;
     int engine = 0; /* a frame such as "at [anon] (duk_js_compiler.c:3797) internal" */
-    for (const char *p = line; p + 5 <= end && !engine; p++) engine = !strncmp(p, "(duk_", 5);
+    for (const char *p = line; p + 5 <= end && !engine; p++)
+      engine = !strncmp(p, "(duk_", 5) || (line != s && p + 18 <= end && !strncmp(p, "at global (<repl>:", 18));
     if (!engine) {
       const char *keep = line == s || close == line ? end : close;
       if (n) out[n++] = '\n';

@@ -52,6 +52,51 @@ int host_compile(Host *h, const char *source, size_t len, const char *name, unsi
  * host_eval. */
 int host_pcall(Host *h, int nargs);
 
+/* ---- the front door's calls (dsl/call.c): C values in, C values out ---------------------- */
+
+/* Push one argument per letter of fmt: s text (const char *, NULL for null), t text of a length
+ * (const char *, size_t), i int, b boolean (int), d double, g the global named (const char *),
+ * G the global object, j the value of a JSON text (const char *). */
+void host_push_args(Host *h, const char *fmt, ...);
+/* Put require(module)[fn] (the global fn when module is NULL) under the nargs values at the
+ * stack top: 0, or 1 with the printable message in their place. */
+int host_push_export(Host *h, const char *module, const char *fn, int nargs);
+/* Call require(module)[fn] (the global fn when module is NULL) with the arguments fmt gives
+ * (host_push_args) under the time budget: 0 with its value at the stack top, or 1 with the
+ * printable message there. */
+int host_call(Host *h, const char *module, const char *fn, const char *fmt, ...);
+/* The value at the stack top as text (valid until it is popped). */
+const char *host_top_text(Host *h);
+/* The value at the stack top as text of *len bytes (which may hold NULs), valid until popped. */
+const char *host_top_ltext(Host *h, size_t *len);
+/* The value at the stack top as `certsh -e` prints it (strings raw, the rest as JSON; json: always
+ * JSON; undefined as null), malloc'd, the value popped. */
+char *host_pop_display(Host *h, int json);
+/* Set the global name to the value at the stack top (which stays). */
+void host_put_global(Host *h, const char *name);
+/* Set the global name to an array of the n strings items. */
+void host_put_global_strings(Host *h, const char *name, char *const *items, int n);
+/* Compile source without running it (the REPL asks whether an input is complete): 0 when it
+ * compiles, else 1 with the engine's message in msg (n bytes, may be NULL). Nothing stays. */
+int host_try_compile(Host *h, const char *source, size_t len, const char *name, char *msg, size_t n);
+/* The value at the stack top as malloc'd text, popped. */
+char *host_pop_text(Host *h);
+/* Pop the value at the stack top. */
+void host_pop(Host *h);
+/* 1 when the value at the stack top is undefined. */
+int host_top_is_undefined(Host *h);
+/* Property prop of the object at the stack top as a number; NaN when it is not one. */
+double host_top_number(Host *h, const char *prop);
+/* Property prop of the value at the stack top as malloc'd text. */
+char *host_top_prop_text(Host *h, const char *prop);
+/* The length of the array (or string) at the stack top; 0 for other values. */
+size_t host_top_length(Host *h);
+/* each(item, ud) for every string item of the array at the stack top (which stays). */
+void host_top_strings(Host *h, void (*each)(const char *s, void *ud), void *ud);
+/* A script's text src (n bytes) wrapped as a module function (dsl/module.h), malloc'd and
+ * NUL-terminated, its length in *len; NULL when memory runs out. */
+char *host_wrap_module(const char *src, size_t n, size_t *len);
+
 /* The Host owning ctx. */
 Host *host_of(duk_context *ctx);
 /* Monotonic seconds. */

@@ -726,6 +726,16 @@ function lint(fn, name) {
   return found.slice();
 }
 
+// lintReport(fn, name) → {problems, warnings, text}: lint(fn, name) as `certsh lint` prints it, one
+// line per finding 'NAME: scheme: field: message' (a warning, a static check such as an
+// unreachable level or a clause outside the outline, is printed and does not fail the file)
+function lintReport(fn, name) {
+  var found = lint(fn, name), bad = found.filter(function (x) { return !x.warning; }).length;
+  return { problems: bad, warnings: found.length - bad, text: found.map(function (x) {
+    return name + ': ' + x.scheme + ': ' + (x.field || '(file)') + ': ' + (x.warning ? 'warning: ' : '') + x.message;
+  }).join('\n') };
+}
+
 exports.defineScheme = defineScheme;
 exports.scheme = scheme;
 exports.schemes = schemes;
@@ -735,6 +745,7 @@ exports.criteria = criteria;
 exports.compare = compare;
 exports.validate = function (def) { return validate(def && typeof def === 'object' ? merged(def) : def); };
 exports.lint = lint;
+exports.lintReport = lintReport;
 exports.loaded = loaded;
 // observe(fn): tell fn(scheme, rule, args, result) of every manDays, grade, deadline and transition call
 exports.observe = function (fn) { observer = typeof fn === 'function' ? fn : null; };

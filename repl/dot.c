@@ -29,8 +29,8 @@ static int dot_help(Session *s, int argc, char **argv, const char *rest);
 static int dot_schemes(Session *s, int argc, char **argv, const char *rest) {
   (void)argc; (void)argv; (void)rest;
   if (session_call(s, "stdlib/queries", "schemes", 0) != 0) return 1;
-  if (duk_get_length(s->h.ctx, -1) == 0) {
-    duk_pop(s->h.ctx);
+  if (host_top_length(&s->h) == 0) {
+    host_pop(&s->h);
     fputs("(no schemes are loaded)\n", s->out);
     return 0;
   }
@@ -38,45 +38,49 @@ static int dot_schemes(Session *s, int argc, char **argv, const char *rest) {
   return 0;
 }
 
+/* A listing on one line: where it goes and how many names are on it. */
+typedef struct DotLine { FILE *out; int n; } DotLine;
+
+/* Print a table name of .tables, two spaces after the one before. */
+static void dot_table_name(const char *name, void *ud) {
+  DotLine *l = ud;
+  fprintf(l->out, "%s%s", l->n++ ? "  " : "", name);
+}
+
 /* .tables: the register's tables. */
 static int dot_tables(Session *s, int argc, char **argv, const char *rest) {
   (void)argc; (void)argv; (void)rest;
   if (session_call(s, "stdlib/queries", "tables", 0) != 0) return 1;
-  duk_context *ctx = s->h.ctx;
-  duk_size_t n = duk_get_length(ctx, -1);
-  for (duk_size_t i = 0; i < n; i++) {
-    duk_get_prop_index(ctx, -1, (duk_uarridx_t)i);
-    fprintf(s->out, "%s%s", duk_safe_to_string(ctx, -1), i + 1 == n ? "\n" : "  ");
-    duk_pop(ctx);
-  }
-  duk_pop(ctx);
+  DotLine line = {s->out, 0};
+  host_top_strings(&s->h, dot_table_name, &line);
+  if (line.n) fputc('\n', s->out);
+  host_pop(&s->h);
   return 0;
+}
+
+/* Print one CREATE statement of .schema: written as one line with two-space separators, it is
+ * broken there. */
+static void dot_schema_statement(const char *sql, void *ud) {
+  Session *s = ud;
+  for (const char *p = sql; *p; p++) {
+    if ((p[0] == ',' || p[0] == '(') && p[1] == ' ' && p[2] == ' ') { fprintf(s->out, "%c\n  ", p[0]); p += 2; }
+    else fputc(*p, s->out);
+  }
+  fputs(";\n", s->out);
 }
 
 /* .schema [TABLE]: the CREATE statements, one clause a line. */
 static int dot_schema(Session *s, int argc, char **argv, const char *rest) {
   (void)rest;
-  duk_context *ctx = s->h.ctx;
-  if (argc > 1) duk_push_string(ctx, argv[1]); else duk_push_null(ctx);
+  host_push_args(&s->h, "s", argc > 1 ? argv[1] : NULL);
   if (session_call(s, "stdlib/queries", "schema", 1) != 0) return 1;
-  duk_size_t n = duk_get_length(ctx, -1);
-  if (n == 0 && argc > 1) {
-    duk_pop(ctx);
+  if (host_top_length(&s->h) == 0 && argc > 1) {
+    host_pop(&s->h);
     session_error(s, ".schema: there is no table '%s' (.tables lists them)", argv[1]);
     return 1;
   }
-  for (duk_size_t i = 0; i < n; i++) {
-    duk_get_prop_index(ctx, -1, (duk_uarridx_t)i);
-    const char *sql = duk_safe_to_string(ctx, -1);
-    /* the schema is written as one line with two-space separators: break it there */
-    for (const char *p = sql; *p; p++) {
-      if ((p[0] == ',' || p[0] == '(') && p[1] == ' ' && p[2] == ' ') { fprintf(s->out, "%c\n  ", p[0]); p += 2; }
-      else fputc(*p, s->out);
-    }
-    fputs(";\n", s->out);
-    duk_pop(ctx);
-  }
-  duk_pop(ctx);
+  host_top_strings(&s->h, dot_schema_statement, s);
+  host_pop(&s->h);
   return 0;
 }
 
@@ -109,18 +113,17 @@ static int dot_output(Session *s, int argc, char **argv, const char *rest) {
 /* .why [full] [EXPR]: the outcome and the clauses that decided EXPR's value, or the last value
  * (a table's rows each under its key); `full` adds the scheme file's positions. */
 static int dot_why(Session *s, int argc, char **argv, const char *rest) {
-  duk_context *ctx = s->h.ctx;
   int full = argc > 1 && !strcmp(argv[1], "full");
   if (full) rest += 4 + strspn(rest + 4, " \t");
   if (*rest) {
     if (session_run(s, rest, strlen(rest), "<why>", DUK_COMPILE_EVAL)) return 1;
   } else {
-    duk_get_global_string(ctx, "_");
+    host_push_args(&s->h, "g", "_");
   }
-  duk_push_boolean(ctx, full);
+  host_push_args(&s->h, "b", full);
   if (session_call(s, "stdlib/why", "compact", 2) != 0) return 1;
-  fprintf(s->out, "%s\n", duk_safe_to_string(ctx, -1));
-  duk_pop(ctx);
+  fprintf(s->out, "%s\n", host_top_text(&s->h));
+  host_pop(&s->h);
   return 0;
 }
 
@@ -166,17 +169,16 @@ static int dot_load(Session *s, int argc, char **argv, const char *rest) {
   char *src = host_read_file(argv[1], &len);
   if (!src) { session_error(s, ".load: cannot read '%s': %s", argv[1], host_file_error(errno)); return 1; }
   if (strstr(src, "defineScheme")) {
-    host_push_text(s->h.ctx, argv[1], strlen(argv[1]));
-    host_push_text(s->h.ctx, src, len);
+    host_push_args(&s->h, "tt", argv[1], strlen(argv[1]), src, len);
     free(src);
     if (session_call(s, "stdlib/owners", "load", 2) != 0) return 1;
-    fprintf(s->out, "%s\n", duk_safe_to_string(s->h.ctx, -1));
-    duk_pop(s->h.ctx);
+    fprintf(s->out, "%s\n", host_top_text(&s->h));
+    host_pop(&s->h);
     return 0;
   }
   int rc = session_run(s, src, len, argv[1], 0);
   free(src);
-  if (!rc) duk_pop(s->h.ctx);
+  if (!rc) host_pop(&s->h);
   return rc;
 }
 
@@ -239,8 +241,8 @@ static int dot_help(Session *s, int argc, char **argv, const char *rest) {
   if (argc > 1) {
     if (session_run(s, rest, strlen(rest), "<help>", DUK_COMPILE_EVAL)) return 1;
     if (session_call(s, "stdlib/help", "help", 1) != 0) return 1;
-    fprintf(s->out, "%s\n", duk_safe_to_string(s->h.ctx, -1));
-    duk_pop(s->h.ctx);
+    fprintf(s->out, "%s\n", host_top_text(&s->h));
+    host_pop(&s->h);
     return 0;
   }
   fputs("Type JavaScript; its value is printed (multi-line input continues while incomplete).\n"

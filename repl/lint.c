@@ -9,55 +9,30 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The file's text wrapped as a module function, as require() wraps library modules; malloc'd, or
- * NULL when the file cannot be read. */
-static char *lint_read_wrapped(const char *path, size_t *len) {
-  static const char head[] = "(function (exports, require, module) {", tail[] = "\n})";
-  size_t n;
-  char *src = host_read_file(path, &n);
-  char *buf = src ? malloc(sizeof head - 1 + n + sizeof tail) : NULL;
-  if (buf) {
-    memcpy(buf, head, sizeof head - 1);
-    memcpy(buf + sizeof head - 1, src, n);
-    memcpy(buf + sizeof head - 1 + n, tail, sizeof tail); /* with its NUL */
-    *len = sizeof head - 1 + n + sizeof tail - 1;
-  }
-  free(src);
-  return buf;
-}
-
 /* Lint one file in h: print its problems; returns how many there were (a file that cannot be
  * read or compiled counts as one). */
 static int lint_file(Host *h, const char *path) {
-  size_t len = 0;
-  char *src = lint_read_wrapped(path, &len);
-  if (!src) { printf("%s: cannot read the file: %s\n", path, host_file_error(errno)); return 1; }
-  int rc = host_eval(h, src, len, path);
+  size_t n = 0, len = 0;
+  char *src = host_read_file(path, &n);
+  int err = errno;
+  char *wrapped = src ? host_wrap_module(src, n, &len) : NULL; /* run as require() runs a module */
   free(src);
-  if (rc) { printf("%s: %s\n", path, duk_safe_to_string(h->ctx, -1)); duk_pop(h->ctx); return 1; }
-  duk_put_global_string(h->ctx, "__lint_fn");
-  duk_push_string(h->ctx, path);
-  duk_put_global_string(h->ctx, "__lint_name");
-  /* "problems warnings\nline…": a warning (a static check: an unreachable level, a clause outside
-   * the outline) is printed and does not fail the file */
-  static const char run[] =
-    "(function () { var p = require('dsl/scheme').lint(__lint_fn, __lint_name);"
-    " var bad = p.filter(function (x) { return !x.warning; }).length;"
-    " return bad + ' ' + (p.length - bad) + '\\n' + p.map(function (x) { return __lint_name + ': ' + x.scheme + ': ' + (x.field || '(file)') + ': ' +"
-    " (x.warning ? 'warning: ' : '') + x.message; }).join('\\n'); })()";
-  if (host_eval(h, run, sizeof run - 1, "<lint>")) {
-    printf("%s: %s\n", path, duk_safe_to_string(h->ctx, -1));
-    duk_pop(h->ctx);
-    return 1;
+  if (!wrapped) { printf("%s: cannot read the file: %s\n", path, host_file_error(src ? ENOMEM : err)); return 1; }
+  int rc = host_eval(h, wrapped, len, path);
+  free(wrapped);
+  if (!rc) { /* the module function; dsl/scheme.js lintReport runs it */
+    host_push_args(h, "s", path);
+    rc = host_push_export(h, "dsl/scheme", "lintReport", 2) || host_pcall(h, 2);
   }
-  const char *out = duk_get_string(h->ctx, -1);
-  int n = atoi(out), warnings = atoi(strchr(out, ' ') + 1);
-  const char *lines = strchr(out, '\n') + 1;
-  if (n || warnings) printf("%s\n", lines);
-  if (!n && warnings) printf("%s: ok, %d warning%s\n", path, warnings, warnings == 1 ? "" : "s");
-  else if (!n) printf("%s: ok\n", path);
-  duk_pop(h->ctx);
-  return n;
+  if (rc) { printf("%s: %s\n", path, host_top_text(h)); host_pop(h); return 1; }
+  int problems = (int)host_top_number(h, "problems"), warnings = (int)host_top_number(h, "warnings");
+  char *text = host_top_prop_text(h, "text");
+  host_pop(h);
+  if (problems || warnings) printf("%s\n", text);
+  if (!problems && warnings) printf("%s: ok, %d warning%s\n", path, warnings, warnings == 1 ? "" : "s");
+  else if (!problems) printf("%s: ok\n", path);
+  free(text);
+  return problems;
 }
 
 int cmd_lint(Options *o) {

@@ -84,12 +84,11 @@ static int output_finish(TransferOut *out, int rc) {
 
 /* Print the value at stack top as -e does: strings raw, the rest as JSON (--json: always). */
 static void print_value(Host *h, int json) {
-  if (duk_is_undefined(h->ctx, -1) && !json) return;
-  const char *s = host_to_display(h->ctx, -1, json);
-  if (duk_is_undefined(h->ctx, -2)) s = "null";
-  fputs(s, h->out);
+  if (host_top_is_undefined(h) && !json) return;
+  char *s = host_pop_display(h, json);
+  fputs(s ? s : "", h->out);
   fputc('\n', h->out);
-  duk_pop(h->ctx);
+  free(s);
 }
 
 /* ---- commands ------------------------------------------------------------------------------- */
@@ -102,7 +101,7 @@ static int cmd_eval(Options *o) {
   if (output_start(&h, o, &out) < 0) { host_close(&h); return EXIT_FAIL; }
   watchdog_arm(h.timeout);
   int rc = host_eval(&h, o->expr, strlen(o->expr), "<-e>");
-  if (rc) fprintf(stderr, "error: %s\n", duk_safe_to_string(h.ctx, -1));
+  if (rc) fprintf(stderr, "error: %s\n", host_top_text(&h));
   else print_value(&h, o->json);
   fflush(h.out);
   host_close(&h);
@@ -140,14 +139,7 @@ static int cmd_run(Options *o) {
   }
   if (is_job) name = job;
   if (output_start(&h, o, &out) < 0) { free(src); host_close(&h); return EXIT_FAIL; }
-  duk_push_global_object(h.ctx);
-  duk_push_array(h.ctx);
-  for (int i = 1; i < o->nargs; i++) {
-    duk_push_string(h.ctx, o->args[i]);
-    duk_put_prop_index(h.ctx, -2, (duk_uarridx_t)(i - 1));
-  }
-  duk_put_prop_string(h.ctx, -2, "args");
-  duk_pop(h.ctx);
+  host_put_global_strings(&h, "args", o->args + 1, o->nargs - 1);
   watchdog_arm(h.timeout);
   const char *body = src;
   if (len > 2 && src[0] == '#' && src[1] == '!') { /* keep line numbers: blank out a shebang */
@@ -157,8 +149,8 @@ static int cmd_run(Options *o) {
   int rc = host_eval(&h, body, len, name);
   free(src);
   /* a job's own usage error (an Error with code 'usage', printed first) exits 2 like certsh's */
-  int usage = rc && !strncmp(duk_safe_to_string(h.ctx, -1), "usage: ", 7);
-  if (rc) fprintf(stderr, "error: %s\n", duk_safe_to_string(h.ctx, -1));
+  int usage = rc && !strncmp(host_top_text(&h), "usage: ", 7);
+  if (rc) fprintf(stderr, "error: %s\n", host_top_text(&h));
   fflush(h.out);
   host_close(&h);
   return output_finish(&out, usage ? EXIT_USAGE : rc ? EXIT_FAIL : EXIT_OK);
@@ -310,9 +302,8 @@ static int test_cover;
 
 /* Append the coverage the file run in h reached to test_coverage. */
 static void test_keep_coverage(Host *h) {
-  static const char dump[] = "require('stdlib/coverage').dump()";
-  if (host_eval(h, dump, sizeof dump - 1, "<coverage>")) { duk_pop(h->ctx); return; }
-  const char *j = duk_get_string(h->ctx, -1);
+  if (host_call(h, "stdlib/coverage", "dump", "")) { host_pop(h); return; }
+  char *j = host_pop_text(h);
   size_t n = j ? strlen(j) : 0;
   char *bigger = j ? realloc(test_coverage, test_coverage_len + n + 2) : NULL;
   if (bigger) {
@@ -322,21 +313,16 @@ static void test_keep_coverage(Host *h) {
     test_coverage = bigger;
     test_coverage_len += n + 1;
   }
-  duk_pop(h->ctx);
+  free(j);
 }
 
 /* Print the report of the coverage kept, from a fresh heap. */
 static void test_report_coverage(Options *o) {
   Host h;
   if (open_host(&h, o, ":memory:", DEFAULT_TEST_TIMEOUT) < 0) return;
-  duk_push_global_object(h.ctx);
-  host_push_text(h.ctx, test_coverage ? test_coverage : "", test_coverage_len);
-  duk_put_prop_string(h.ctx, -2, "__coverage");
-  duk_pop(h.ctx);
-  static const char report[] = "require('stdlib/coverage').report(__coverage)";
-  if (host_eval(&h, report, sizeof report - 1, "<coverage>")) printf("coverage: %s\n", duk_safe_to_string(h.ctx, -1));
-  else printf("%s\n", duk_get_string(h.ctx, -1));
-  duk_pop(h.ctx);
+  int rc = host_call(&h, "stdlib/coverage", "report", "t", test_coverage ? test_coverage : "", test_coverage_len);
+  printf("%s%s\n", rc ? "coverage: " : "", host_top_text(&h));
+  host_pop(&h);
   host_close(&h);
 }
 
@@ -353,31 +339,20 @@ static void test_run_file(Options *o, const char *path, int from_library, long *
     host_close(&h);
     return;
   }
-  /* stdlib/test.js defines test(), assert…; run(file) runs what the file registered */
-  static const char prologue[] = "require('stdlib/test').install(this)";
-  static const char covered[] = "require('stdlib/test').install(this); require('stdlib/coverage').start()";
-  int rc = test_cover ? host_eval(&h, covered, sizeof covered - 1, "<test>") : host_eval(&h, prologue, sizeof prologue - 1, "<test>");
-  if (!rc) { duk_pop(h.ctx); rc = host_eval(&h, src, len, path); }
+  /* stdlib/test.js defines test(), assert… on the global object; run(file) runs what the file registered */
+  int rc = host_call(&h, "stdlib/test", "install", "G");
+  if (!rc && test_cover) { host_pop(&h); rc = host_call(&h, "stdlib/coverage", "start", ""); }
+  if (!rc) { host_pop(&h); rc = host_eval(&h, src, len, path); }
+  if (!rc) { host_pop(&h); rc = host_call(&h, "stdlib/test", "run", "s", path); }
   if (rc) {
-    printf("FAIL %s: %s\n", path, duk_safe_to_string(h.ctx, -1));
+    printf("FAIL %s: %s\n", path, host_top_text(&h));
     (*failed)++;
   } else {
-    duk_pop(h.ctx);
-    duk_push_string(h.ctx, path);
-    duk_put_global_string(h.ctx, "__test_file");
-    static const char run[] = "require('stdlib/test').run(__test_file)";
-    if (host_eval(&h, run, sizeof run - 1, "<test>")) {
-      printf("FAIL %s: %s\n", path, duk_safe_to_string(h.ctx, -1));
-      (*failed)++;
-    } else {
-      duk_get_prop_string(h.ctx, -1, "passed");
-      *passed += (long)duk_get_number(h.ctx, -1);
-      duk_get_prop_string(h.ctx, -2, "failed");
-      *failed += (long)duk_get_number(h.ctx, -1);
-      duk_pop_3(h.ctx);
-      if (test_cover) test_keep_coverage(&h);
-    }
+    *passed += (long)host_top_number(&h, "passed");
+    *failed += (long)host_top_number(&h, "failed");
   }
+  host_pop(&h);
+  if (!rc && test_cover) test_keep_coverage(&h);
   fflush(stdout);
   free(src);
   host_close(&h);

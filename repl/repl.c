@@ -71,33 +71,15 @@ void session_error(Session *s, const char *fmt, ...) {
   fflush(stderr);
 }
 
-/* Report the error message at stack top (dropping the engine's internal stack frames) and pop it. */
+/* Report the error message at stack top (its trace cleaned by the host) and pop it. */
 static void session_report(Session *s, int interrupted) {
   if (interrupted) {
     if (s->tty) fputc('\n', stderr); /* after the terminal's ^C */
     session_error(s, "interrupted (Ctrl-C): the evaluation was stopped and its unfinished command rolled back");
   } else {
-    const char *msg = duk_safe_to_string(s->h.ctx, -1);
-    char *copy = strdup(msg), *out = copy, *w = copy;
-    for (char *line = copy; line && *line;) {
-      char *nl = strchr(line, '\n');
-      if (nl) *nl = 0;
-      size_t n = strlen(line);
-      if (n >= 14 && !strcmp(line + n - 14, " preventsyield")) n -= 14;
-      /* engine frames and the REPL input's own frame say nothing the message does not */
-      int noise = (n >= 9 && !strncmp(line + n - 9, " internal", 9)) || strstr(line, "at global (<repl>:") != NULL;
-      if (!noise) {
-        if (w != copy) *w++ = '\n';
-        memmove(w, line, n);
-        w += n;
-      }
-      line = nl ? nl + 1 : NULL;
-    }
-    *w = 0;
-    session_error(s, "%s", out);
-    free(copy);
+    session_error(s, "%s", host_top_text(&s->h));
   }
-  duk_pop(s->h.ctx);
+  host_pop(&s->h);
 }
 
 /* ---- evaluation and printing ---------------------------------------------------------------- */
@@ -176,38 +158,23 @@ int session_run(Session *s, const char *source, size_t len, const char *name, un
 }
 
 int session_call(Session *s, const char *module, const char *fn, int nargs) {
-  duk_context *ctx = s->h.ctx;
-  duk_idx_t base = duk_get_top(ctx) - nargs;
-  if (module) {
-    duk_get_global_string(ctx, "require");
-    duk_push_string(ctx, module);
-    if (session_pcall(s, 1)) { duk_set_top(ctx, base); return 1; }
-    duk_get_prop_string(ctx, -1, fn);
-    duk_remove(ctx, -2);
-  } else {
-    duk_get_global_string(ctx, fn);
-  }
-  duk_insert(ctx, base);
+  if (host_push_export(&s->h, module, fn, nargs)) { session_report(s, 0); return 1; }
   return session_pcall(s, nargs);
 }
 
 void session_print_value(Session *s) {
-  duk_context *ctx = s->h.ctx;
-  if (duk_is_undefined(ctx, -1)) { duk_pop(ctx); return; }
-  duk_push_object(ctx);
-  duk_push_string(ctx, MODE_NAMES[s->mode]);
-  duk_put_prop_string(ctx, -2, "mode");
-  duk_push_int(ctx, session_columns(s));
-  duk_put_prop_string(ctx, -2, "width");
+  if (host_top_is_undefined(&s->h)) { host_pop(&s->h); return; }
+  char opts[64]; /* format.display's {mode, width} */
+  snprintf(opts, sizeof opts, "{\"mode\": \"%s\", \"width\": %d}", MODE_NAMES[s->mode], session_columns(s));
+  host_push_args(&s->h, "j", opts);
   if (session_call(s, "stdlib/format", "display", 2) != 0) return;
-  duk_size_t len;
-  const char *text = duk_safe_to_lstring(ctx, -1, &len);
+  size_t len;
+  const char *text = host_top_ltext(&s->h, &len);
   session_write_paged(s, text, len);
-  duk_pop(ctx);
+  host_pop(&s->h);
 }
 
 int session_eval(Session *s, const char *source, size_t len, const char *name) {
-  duk_context *ctx = s->h.ctx;
   double t0 = host_now();
   int rc = session_run(s, source, len, name, 0);
   double elapsed = host_now() - t0;
@@ -215,10 +182,7 @@ int session_eval(Session *s, const char *source, size_t len, const char *name) {
   if (rc) {
     s->failed = 1;
   } else {
-    if (!duk_is_undefined(ctx, -1)) { /* _ holds the last value, as in node */
-      duk_dup(ctx, -1);
-      duk_put_global_string(ctx, "_");
-    }
+    if (!host_top_is_undefined(&s->h)) host_put_global(&s->h, "_"); /* _ holds the last value, as in node */
     session_print_value(s);
   }
   if (s->timer) fprintf(stderr, "time: %.3f s\n", elapsed);
@@ -230,12 +194,9 @@ int session_eval(Session *s, const char *source, size_t len, const char *name) {
 /* 1 when source compiles or fails for a reason more input cannot fix; 0 when the parse error
  * is at the end of the input (an open bracket, string continuation, comment…). */
 static int input_complete(Session *s, const char *source, size_t len) {
-  duk_context *ctx = s->h.ctx;
-  duk_push_string(ctx, "<input>");
-  if (duk_pcompile_lstring_filename(ctx, 0, source, len) == 0) { duk_pop(ctx); return 1; }
-  const char *msg = duk_safe_to_string(ctx, -1);
+  char msg[1024];
+  if (host_try_compile(&s->h, source, len, "<input>", msg, sizeof msg) == 0) return 1;
   int more = strstr(msg, "end of input") && !strstr(msg, "unterminated string");
-  duk_pop(ctx);
   return !more;
 }
 
@@ -245,9 +206,7 @@ static void repl_eval_input(Session *s, const char *src, size_t len, const char 
   if (src[lead] == '{') {
     char *wrapped = malloc(len + 4);
     int n = snprintf(wrapped, len + 4, "(%.*s)", (int)len, src);
-    duk_push_string(s->h.ctx, name);
-    int ok = duk_pcompile_lstring_filename(s->h.ctx, 0, wrapped, (duk_size_t)n) == 0;
-    duk_pop(s->h.ctx);
+    int ok = host_try_compile(&s->h, wrapped, (size_t)n, name, NULL, 0) == 0;
     if (ok) { session_eval(s, wrapped, (size_t)n, name); free(wrapped); return; }
     free(wrapped);
   }

@@ -18,8 +18,9 @@
 //   grade (bands grade rule), score ({criteria, clause, …}), validity ({years, clause}),
 //   numbering ({pattern, clause, text}), deadlines, surveillance, causes, eligibility,
 //   requires, measures, certificate (stdlib/layout: the certificate's fields, labels and notes
-//   as the document writes them), positions: [{topic, clause, text}] (how the file reads what the document
-//   leaves open), methods: {name: function (input, ctx)} (rules of the scheme's own, beyond these).
+//   as the document writes them), positions: [{topic, clause, text, applies}] (how the file reads what the
+//   document leaves open; applies(input, result) → true when the position decided that result: `.why`
+//   shows it then and leaves it out when false), methods: {name: function (input, ctx)} (rules of the scheme's own, beyond these).
 //   Any rule section may instead be a function(input, ctx) for logic a table cannot state;
 //   ctx = {cite, scheme, bands, lifecycle}.
 'use strict';
@@ -166,6 +167,7 @@ var LANGUAGE = {
     p.forEach(function (x, i) {
       bands.checkClause(x, f + '[' + i + ']', list);
       if (!x || !x.topic || !x.text) list.push({ field: f + '[' + i + ']', message: 'must give topic and text (the position taken)' });
+      else if (x.applies !== undefined && typeof x.applies !== 'function') list.push({ field: f + '[' + i + '].applies', message: 'must be a function (input, result) → true when the position decided that result, got ' + JSON.stringify(x.applies) });
     });
     return list;
   }, members: ['positions'] },
@@ -245,9 +247,14 @@ function build(def, source) {
   var ctx = { cite: cite, scheme: s, bands: bands, lifecycle: life };
   // custom(name) → the section's own function bound to ctx, or null when it is declarative
   function custom(name) { return typeof def[name] === 'function' ? function (a, b, c) { return def[name].call(s, a, ctx, b, c); } : null; }
-  // position(topic) → the why steps of the positions taken on topic
-  function position(topic) {
-    return (def.positions || []).filter(function (p) { return p.topic === topic; }).map(function (p) { return cite(p.clause, 'position: ' + p.text); });
+  // position(topic, input, result) → the why steps of the positions taken on topic; a position
+  // with applies(input, result) says whether it decided this result (step.applied), for `.why`
+  function position(topic, input, result) {
+    return (def.positions || []).filter(function (p) { return p.topic === topic; }).map(function (p) {
+      var step = cite(p.clause, 'position: ' + p.text);
+      if (typeof p.applies === 'function') step.applied = !!p.applies.call(s, input, result);
+      return step;
+    });
   }
 
   s.id = def.id;
@@ -269,7 +276,7 @@ function build(def, source) {
     // manDays({employees, audit, sites}) → {total, onsite, minimum, why}
     s.manDays = custom('manDays') || function (input) {
       var r = bands.manDays(def.manDays, input, cite);
-      r.why = r.why.concat(position('manDays'));
+      r.why = r.why.concat(position('manDays', input, r));
       return r;
     };
   }
@@ -277,7 +284,7 @@ function build(def, source) {
     // grade({score, deductionItems}) → {pass, level, stars, why}
     s.grade = custom('grade') || function (input) {
       var r = bands.grade(def.grade, input, cite);
-      r.why = r.why.concat(position('grade'));
+      r.why = r.why.concat(position('grade', input, r));
       return r;
     };
   }
@@ -286,7 +293,7 @@ function build(def, source) {
     s.score = custom('score') || function (input) {
       var c = inContext(home, function () { return criteria(def.score.criteria); }); // pinned rules read their own criteria
       var r = c.score(input, def.score);
-      r.why = [cite(def.score.clause, def.score.text || 'scored by the formula of ' + c.id)].concat(r.why, position('score'));
+      r.why = [cite(def.score.clause, def.score.text || 'scored by the formula of ' + c.id)].concat(r.why, position('score', input, r));
       return r;
     };
   }
@@ -295,8 +302,10 @@ function build(def, source) {
     s.certificateExpiry = custom('validity') || function (decisionDate) {
       date.check(decisionDate, 'decisionDate');
       var d = date.addDays(date.addYears(decisionDate, def.validity.years), -1);
-      return { date: d, why: [cite(def.validity.clause, 'valid ' + def.validity.years + ' years from the decision ' + decisionDate +
-        ', the decision day counted: last day ' + d + (def.validity.text ? ' (' + def.validity.text + ')' : ''))].concat(position('validity')) };
+      var r = { date: d, why: [cite(def.validity.clause, 'valid ' + def.validity.years + ' years from the decision ' + decisionDate +
+        ', the decision day counted: last day ' + d + (def.validity.text ? ' (' + def.validity.text + ')' : ''))] };
+      r.why = r.why.concat(position('validity', decisionDate, r));
+      return r;
     };
   }
   if (def.numbering) {
@@ -316,7 +325,7 @@ function build(def, source) {
     // deadline(name, fromDate, opts) → {date, why}; null when the scheme states no such deadline
     s.deadline = custom('deadlines') || function (name, from, opts) {
       var r = life.deadline(def.deadlines, name, from, opts, cite);
-      if (r) r.why = r.why.concat(position('deadline.' + name));
+      if (r) r.why = r.why.concat(position('deadline.' + name, { from: from, opts: opts }, r));
       return r;
     };
     // deadlineBounds(name) → {minDays, maxDays} or null: the deadline's span in days, as data
@@ -330,7 +339,7 @@ function build(def, source) {
         if (!s.certificateExpiry) throw fail('invalid', 'expires', 'surveillance({decisionDate, expires, audits, asOf}): ' + s + ' states no validity, so expires is required');
         return s.certificateExpiry(d).date;
       }, cite);
-      r.why = r.why.concat(position('surveillance'));
+      r.why = r.why.concat(position('surveillance', input, r));
       return r;
     };
     // surveillanceBounds() → {aMin, aMax, bMin, nMax, why}: the programme's windows in days, as data
@@ -372,7 +381,7 @@ function build(def, source) {
   // transition(name, facts) → {ok, refusals, grade, why}: whether the workflow lets it happen now
   s.transition = function (name, facts) {
     var r = flow.check(s.workflow, levels, name, facts, cite);
-    r.why = r.why.concat(position('workflow.' + name));
+    r.why = r.why.concat(position('workflow.' + name, facts, r));
     return r;
   };
   // requiredActions(facts) → [{code, do, due, subject, clause, text, forbids, why}] (stdlib/workflow actions)

@@ -63,9 +63,12 @@ module.exports = defineScheme({
   positions: [
     { topic: 'workflow.audit', clause: '§6.2.5', text: '"多场所抽样计划" is required but no sample size is given: certsh samples as IAF MD 1:2018 §6.1 (√n sites besides the central function at the initial audit, 0.6√n at surveillance, 0.8√n at recertification, rounded up; the central function every time), the accredited practice for sampling sites' },
     { topic: 'identity', clause: '(none)', text: 'the document states no version and no date in force: certsh calls it version 1, in force from 2012-02-01, the day GB/T 27922-2011 came into force (the earliest day these rules could apply)' },
-    { topic: 'manDays', clause: 'App. A', text: '"1001人及以上 每增加600人增加1人日" is read as every started further 600 beyond 1000 adding 1 (1001-1600 → 11, 1601-2200 → 12); likewise 900 (surveillance) and 450 (recertification): the row begins at 1001, so 1001 staff must need more than 1000, and auditing too little is the risk the rules guard against (§6.2.3 caps only reductions)' },
-    { topic: 'manDays', clause: '§8.2', text: 'where App. A gives less than 70% of the initial time for recertification (1-20: 2 < 2.1; 81-100: 4 < 4.2; 201-300: 5.5 < 5.6; past 1000 in places), §8.2\'s "不应少于70%" wins and the time is raised to the next half man-day' },
-    { topic: 'grade', clause: '§6.5', text: 'the document names only the pass line (70, fewer than 5 扣分项) and 五星级 at 95; scores 70-94.99 are 达标 with no stars: certsh does not borrow 三星级/四星级 from other bodies\' practice' },
+    { topic: 'manDays', clause: 'App. A', text: '"1001人及以上 每增加600人增加1人日" is read as every started further 600 beyond 1000 adding 1 (1001-1600 → 11, 1601-2200 → 12); likewise 900 (surveillance) and 450 (recertification): the row begins at 1001, so 1001 staff must need more than 1000, and auditing too little is the risk the rules guard against (§6.2.3 caps only reductions)',
+      applies: function (input) { return input.employees > 1000; } },
+    { topic: 'manDays', clause: '§8.2', text: 'where App. A gives less than 70% of the initial time for recertification (1-20: 2 < 2.1; 81-100: 4 < 4.2; 201-300: 5.5 < 5.6; past 1000 in places), §8.2\'s "不应少于70%" wins and the time is raised to the next half man-day',
+      applies: function (input) { return input.audit === 'recertification'; } },
+    { topic: 'grade', clause: '§6.5', text: 'the document names only the pass line (70, fewer than 5 扣分项) and 五星级 at 95; scores 70-94.99 are 达标 with no stars: certsh does not borrow 三星级/四星级 from other bodies\' practice',
+      applies: function (input, r) { return r.pass && !r.stars; } },
     { topic: 'grade', clause: '§6.5', text: '扣分项 are counted as GB/T 27922\'s special deduction items (特别扣分项), the items the pass rule of the criteria counts; "少于5项（不含）" passes, "多于5项（含）" fails, so exactly 5 fails' },
     { topic: 'validity', clause: '§5', text: 'three years counted from the decision date, the decision day included: the last valid day is the day before the third anniversary' },
     { topic: 'numbering', clause: '§6.7.1 7)', text: 'the document requires a number but gives no format: certsh uses CAS-SV-YYYY-NNNNN' }

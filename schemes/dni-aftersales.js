@@ -56,9 +56,12 @@ module.exports = defineScheme({
 
   positions: [
     { topic: 'workflow.audit', clause: '§5.3.3.3', text: '"根据抽样原则确定审查场所" names no sample size: certsh samples as IAF MD 1:2018 §6.1 (√n sites besides the central function at the initial audit, 0.6√n at surveillance, 0.8√n at recertification, rounded up; the central function every time); Annex 3 note 5 still gives each site visited at least 0.5 man-day' },
-    { topic: 'manDays', clause: '§5.3.1.2', text: '"按初审人日数的1/3 (2/3) 计算" gives fractions; certsh rounds them up to the next half man-day (Annex 3 note 5 counts in half days; rounding down would audit less than the stated share): initial 2 → surveillance 1 (0.667), recertification 1.5 (1.333)' },
-    { topic: 'manDays', clause: 'Annex 3', text: '">10700 遵循上述递进规律": the upper bounds of the last bands grow by about a quarter each (5450→6800→8500→10700: ×1.248, ×1.25, ×1.259), so each further band ends at the previous end × 1.25, rounded to a whole person, and adds 1 man-day: 10701-13375 → 21, 13376-16719 → 22, …' },
-    { topic: 'manDays', clause: 'Annex 3 note 4', text: 'the on-site time "不少于最终确定的审查总时间的80%" is rounded up to the next half man-day, never above the total' },
+    { topic: 'manDays', clause: '§5.3.1.2', text: '"按初审人日数的1/3 (2/3) 计算" gives fractions; certsh rounds them up to the next half man-day (Annex 3 note 5 counts in half days; rounding down would audit less than the stated share): initial 2 → surveillance 1 (0.667), recertification 1.5 (1.333)',
+      applies: function (input) { return input.audit === 'surveillance' || input.audit === 'recertification'; } },
+    { topic: 'manDays', clause: 'Annex 3', text: '">10700 遵循上述递进规律": the upper bounds of the last bands grow by about a quarter each (5450→6800→8500→10700: ×1.248, ×1.25, ×1.259), so each further band ends at the previous end × 1.25, rounded to a whole person, and adds 1 man-day: 10701-13375 → 21, 13376-16719 → 22, …',
+      applies: function (input) { return input.employees > 10700; } },
+    { topic: 'manDays', clause: 'Annex 3 note 4', text: 'the on-site time "不少于最终确定的审查总时间的80%" is rounded up to the next half man-day, never above the total',
+      applies: function (input, r) { return Math.abs(r.total * 1.6 - Math.round(r.total * 1.6)) > 1e-9; } },
     { topic: 'validity', clause: '§5.5.2', text: 'certificates are issued for the longest validity, 3 years, counted from the decision date with the decision day included: the last valid day is the day before the third anniversary' },
     { topic: 'numbering', clause: '§5.5.1 (4)', text: 'the document\'s sample shows an 8-character 注册号 but no rule: certsh uses DNI-SPSHFW-YYYY-NNNNN (SPSHFW is the project abbreviation of §3 3))' },
     { topic: 'workflow.maintain', clause: '§5.6.5', text: 'the document grades at the initial audit (§5.3.3.7) and says nothing of the grade at surveillance: a passed surveillance keeps the grade held; the recertification evaluation sets it anew' },

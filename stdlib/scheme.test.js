@@ -146,3 +146,15 @@ test('lint reports every problem of a file without registering anything', functi
   assert.throws(function () { scheme('linted'); }, 'not-found');
   assert.equal(lang.lint(function () {}, 'empty.js')[0].message, 'the file defines no scheme (call defineScheme({...}))');
 });
+
+test('a position may say when it applied (applies(input, result)); its why step carries applied', function () {
+  var s = defineScheme(def({ id: 'positioned', positions: [
+    { topic: 'manDays', clause: 'T1', text: 'past 100: completed blocks', applies: function (input) { return input.employees > 100; } },
+    { topic: 'manDays', clause: 'T2', text: 'halves rounded up' }] }));
+  var small = s.manDays({ employees: 20, audit: 'initial' }).why, big = s.manDays({ employees: 250, audit: 'initial' }).why;
+  var of = function (why, clause) { return why.filter(function (w) { return /^position: /.test(w.text) && w.clause === clause; })[0]; };
+  assert.equal(of(small, 'T1').applied, false);
+  assert.equal(of(big, 'T1').applied, true);
+  assert.ok(!('applied' in of(small, 'T2')), 'a position without applies does not say');
+  assert.equal(problems(def({ positions: [{ topic: 'manDays', clause: 'T1', text: 'x', applies: 'when big' }] })), ['positions[0].applies']);
+});

@@ -5,7 +5,7 @@
 
 var format = require('stdlib/format');
 
-var STEP_FIELDS = { scheme: true, version: true, clause: true, text: true };
+var STEP_FIELDS = { scheme: true, version: true, clause: true, text: true, applied: true };
 
 // steps(value) → the why steps of value and of the objects nested in it, in order, each once.
 function steps(value) {
@@ -52,7 +52,7 @@ function why(value) {
     return {
       source: (s.scheme || '') + (s.version ? '@' + s.version : ''),
       clause: s.clause === undefined ? '' : String(s.clause),
-      text: (s.text === undefined ? '' : String(s.text)) + (more ? ' [' + more + ']' : '')
+      text: (s.text === undefined ? '' : String(s.text)) + (more ? ' [' + more + ']' : '') + (s.applied === false ? ' (did not apply here)' : '')
     };
   });
   var w1 = 0, w2 = 0;
@@ -63,8 +63,12 @@ function why(value) {
 }
 
 // isPosition(step) → true for a position the scheme file takes on an ambiguity of its document
-// (shown by `.why full`; the compact view counts them).
+// (shown by `.why full`; the compact view shows those that applied and counts the others).
 function isPosition(step) { return /^position: /.test(String(step.text || '')); }
+
+// decided(step) → true for a step the compact view shows: a rule's step, or a position that
+// applied to this input (step.applied, from the position's applies(input, result))
+function decided(step) { return !isPosition(step) || step.applied === true; }
 
 // headline(value) → the outcome of a rule result in one line: 'pass · 四星级 · ★4', 'refused',
 // 'total 5 · onsite 4'; '' when value has none of these fields.
@@ -92,17 +96,19 @@ function rowKey(row, i) {
 }
 
 // compact(value, full) → what `.why` prints: the outcome's headline, then the steps that decided
-// it, the scheme's positions left out unless full (a line says how many); for an array of rows
-// (a table), each row under '— KEY —' (its number, uid, id or name).
+// it: the rules' steps and the positions that applied to this input; the positions that did not
+// apply, or that cannot tell, are left out unless full (a line says how many); for an array of
+// rows (a table), each row under '— KEY —' (its number, uid, id or name).
 function compact(value, full) {
   function one(v) {
-    var list = steps(v), shown = full ? list : list.filter(function (st) { return !isPosition(st); });
+    var list = steps(v), shown = full ? list : list.filter(decided);
     var head = headline(v), out = [];
     if (head) out.push(head);
     if (shown.length) out.push(why({ why: shown }));
     else if (!list.length) out.push('(no why: this value carries no clauses)');
-    if (shown.length < list.length) out.push('(+ ' + (list.length - shown.length) + ' position' +
-      (list.length - shown.length === 1 ? '' : 's') + ' of the scheme file: .why full)');
+    var left = list.length - shown.length, idle = list.filter(function (st) { return st.applied === false; }).length;
+    if (left) out.push('(+ ' + left + ' position' + (left === 1 ? '' : 's') + ' of the scheme file' +
+      (idle === left ? ' that did not apply here' : idle ? ', ' + idle + ' of them not applying here' : '') + ': .why full)');
     return out.join('\n');
   }
   if (Array.isArray(value) && value.length && value.every(function (r) { return r !== null && typeof r === 'object'; })) {

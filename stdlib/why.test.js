@@ -47,3 +47,35 @@ test('a real grade reads compactly', function () {
   assert.equal(text.split('\n')[0], 'pass · 四星级 · ★4');
   assert.ok(text.indexOf('§5.3.3.7') > 0, text);
 });
+
+test('the compact why shows the positions that applied and leaves out those that did not', function () {
+  var w = require('stdlib/why');
+  var g = { total: 5, why: [
+    { scheme: 's', version: '1', clause: 'T1', text: 'band 51-80: 5' },
+    { scheme: 's', version: '1', clause: 'T2', text: 'position: halves rounded up', applied: true },
+    { scheme: 's', version: '1', clause: 'T3', text: 'position: past 1000 staff', applied: false },
+    { scheme: 's', version: '1', clause: 'T4', text: 'position: a reading of the whole table' }] };
+  var lines = w.compact(g).split('\n');
+  assert.equal(lines, ['total 5', 's@1  T1  band 51-80: 5', 's@1  T2  position: halves rounded up',
+    '(+ 2 positions of the scheme file, 1 of them not applying here: .why full)']);
+  assert.equal(w.compact({ why: [g.why[2]] }).split('\n').pop(), '(+ 1 position of the scheme file that did not apply here: .why full)');
+  var full = w.compact(g, true);
+  assert.ok(full.indexOf('s@1  T3  position: past 1000 staff (did not apply here)') >= 0, full);
+  assert.ok(full.indexOf('applied=') < 0, 'applied is not printed as a number used: ' + full);
+});
+
+test('real results: the 1001+ staff position only past 1000 staff, §8.2 only at recertification', function () {
+  var w = require('stdlib/why'), cas = scheme('cas-service');
+  var small = w.compact(cas.manDays({ employees: 60, audit: 'initial' }));
+  assert.ok(small.indexOf('position') < 0 || /^\(\+ 2 positions of the scheme file that did not apply here/m.test(small), small);
+  assert.ok(small.indexOf('1001人及以上') < 0 && small.indexOf('不应少于70%') < 0, small);
+  var big = w.compact(cas.manDays({ employees: 1500, audit: 'recertification' }));
+  assert.ok(big.indexOf('position: "1001人及以上') > 0 && big.indexOf('§8.2    position:') > 0, big);
+  var dni = scheme('dni-aftersales');
+  assert.ok(w.compact(dni.manDays({ employees: 60, audit: 'initial' })).indexOf('1/3 (2/3)') < 0);
+  assert.ok(w.compact(dni.manDays({ employees: 60, audit: 'surveillance' })).indexOf('1/3 (2/3)') > 0);
+  assert.ok(w.compact(dni.manDays({ employees: 12000, audit: 'initial' })).indexOf('>10700') > 0);
+  assert.ok(w.compact(dni.manDays({ employees: 60, audit: 'initial' })).indexOf('>10700') < 0);
+  var pass = w.compact(cas.grade({ score: 80, deductionItems: 1 })), top = w.compact(cas.grade({ score: 96, deductionItems: 0 }));
+  assert.ok(pass.indexOf('scores 70-94.99 are 达标') > 0 && top.indexOf('scores 70-94.99 are 达标') < 0, pass + '\n' + top);
+});

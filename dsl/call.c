@@ -22,6 +22,16 @@ static void host_push_argsv(Host *h, const char *fmt, va_list ap) {
       case 'g': duk_get_global_string(ctx, va_arg(ap, const char *)); break;
       case 'G': duk_push_global_object(ctx); break;
       case 'j': duk_push_string(ctx, va_arg(ap, const char *)); duk_json_decode(ctx, -1); break;
+      case 'a': { /* an array of texts: char *const *items, int n */
+        char *const *items = va_arg(ap, char *const *);
+        int n = va_arg(ap, int);
+        duk_push_array(ctx);
+        for (int i = 0; i < n; i++) {
+          host_push_text(ctx, items[i], strlen(items[i]));
+          duk_put_prop_index(ctx, -2, (duk_uarridx_t)i);
+        }
+        break;
+      }
       default: duk_push_undefined(ctx); break;
     }
   }
@@ -47,8 +57,11 @@ int host_push_export(Host *h, const char *module, const char *fn, int nargs) {
       }
       return 1;
     }
-    duk_get_prop_string(ctx, -1, fn);
-    duk_remove(ctx, -2);
+    for (const char *part = fn, *dot; part; part = dot ? dot + 1 : NULL) { /* 'command.body': a member's member */
+      dot = strchr(part, '.');
+      duk_get_prop_lstring(ctx, -1, part, dot ? (duk_size_t)(dot - part) : strlen(part));
+      duk_remove(ctx, -2);
+    }
   } else {
     duk_get_global_string(ctx, fn);
   }
@@ -113,7 +126,46 @@ char *host_pop_text(Host *h) {
 
 void host_pop(Host *h) { duk_pop(h->ctx); }
 
+size_t host_depth(Host *h) { return (size_t)duk_get_top(h->ctx); }
+
+void host_unwind(Host *h, size_t depth) { if ((size_t)duk_get_top(h->ctx) > depth) duk_set_top(h->ctx, (duk_idx_t)depth); }
+
 int host_top_is_undefined(Host *h) { return duk_is_undefined(h->ctx, -1); }
+
+int host_top_is_null(Host *h) { return duk_is_null(h->ctx, -1); }
+
+int host_top_flag(Host *h, const char *prop) {
+  duk_get_prop_string(h->ctx, -1, prop);
+  int yes = duk_to_boolean(h->ctx, -1);
+  duk_pop(h->ctx);
+  return yes;
+}
+
+void host_push_object(Host *h) { duk_push_object(h->ctx); }
+
+void host_set(Host *h, const char *key, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  host_push_argsv(h, fmt, ap);
+  va_end(ap);
+  duk_put_prop_string(h->ctx, -2, key);
+}
+
+void host_append(Host *h, const char *key, const char *fmt, ...) {
+  duk_context *ctx = h->ctx;
+  if (!duk_get_prop_string(ctx, -1, key)) { /* the list begins */
+    duk_pop(ctx);
+    duk_push_array(ctx);
+    duk_dup_top(ctx);
+    duk_put_prop_string(ctx, -3, key);
+  }
+  va_list ap;
+  va_start(ap, fmt);
+  host_push_argsv(h, fmt, ap);
+  va_end(ap);
+  duk_put_prop_index(ctx, -2, (duk_uarridx_t)duk_get_length(ctx, -2));
+  duk_pop(ctx);
+}
 
 double host_top_number(Host *h, const char *prop) {
   duk_context *ctx = h->ctx;

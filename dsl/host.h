@@ -56,10 +56,12 @@ int host_pcall(Host *h, int nargs);
 
 /* Push one argument per letter of fmt: s text (const char *, NULL for null), t text of a length
  * (const char *, size_t), i int, b boolean (int), d double, g the global named (const char *),
- * G the global object, j the value of a JSON text (const char *). */
+ * G the global object, j the value of a JSON text (const char *), a an array of texts
+ * (char *const *, int n). */
 void host_push_args(Host *h, const char *fmt, ...);
-/* Put require(module)[fn] (the global fn when module is NULL) under the nargs values at the
- * stack top: 0, or 1 with the printable message in their place. */
+/* Put require(module)[fn] (the global fn when module is NULL; fn may name a member's member,
+ * 'command.body') under the nargs values at the stack top: 0, or 1 with the printable message in
+ * their place. */
 int host_push_export(Host *h, const char *module, const char *fn, int nargs);
 /* Call require(module)[fn] (the global fn when module is NULL) with the arguments fmt gives
  * (host_push_args) under the time budget: 0 with its value at the stack top, or 1 with the
@@ -83,8 +85,19 @@ int host_try_compile(Host *h, const char *source, size_t len, const char *name, 
 char *host_pop_text(Host *h);
 /* Pop the value at the stack top. */
 void host_pop(Host *h);
-/* 1 when the value at the stack top is undefined. */
+/* How many values the stack holds, and dropping those above that depth (a caller's cleanup). */
+size_t host_depth(Host *h);
+void host_unwind(Host *h, size_t depth);
+/* 1 when the value at the stack top is undefined; is null. */
 int host_top_is_undefined(Host *h);
+int host_top_is_null(Host *h);
+/* Property prop of the value at the stack top, as a truth value. */
+int host_top_flag(Host *h, const char *prop);
+/* Build an object argument: push a new object; set its key to the one value fmt gives
+ * (host_push_args); append such a value to its array key (made when absent). */
+void host_push_object(Host *h);
+void host_set(Host *h, const char *key, const char *fmt, ...);
+void host_append(Host *h, const char *key, const char *fmt, ...);
 /* Property prop of the object at the stack top as a number; NaN when it is not one. */
 double host_top_number(Host *h, const char *prop);
 /* Property prop of the value at the stack top as malloc'd text. */

@@ -36,62 +36,30 @@ static void matches_free(Matches *m) {
   free(m->names);
 }
 
-/* Add the property names of the value at stack top (own and inherited, enumerable or not)
- * and pop it. Object.prototype's members are left out until a letter is typed; names that are
- * not identifiers (array indices, symbols) are skipped. */
-static void matches_add_keys(duk_context *ctx, Matches *m) {
-  if (duk_is_null_or_undefined(ctx, -1)) { duk_pop(ctx); return; }
-  duk_to_object(ctx, -1);
-  duk_get_global_string(ctx, "Object");
-  duk_get_prop_string(ctx, -1, "prototype");
-  void *object_proto = duk_get_heapptr(ctx, -1);
-  duk_pop_2(ctx);
-  for (int depth = 0; depth < 32 && duk_is_object(ctx, -1); depth++) {
-    if (duk_get_heapptr(ctx, -1) == object_proto && m->wlen == 0) break;
-    duk_enum(ctx, -1, DUK_ENUM_INCLUDE_NONENUMERABLE | DUK_ENUM_OWN_PROPERTIES_ONLY);
-    while (duk_next(ctx, -1, 0)) {
-      const char *k = duk_get_string(ctx, -1);
-      if (k && (isalpha((unsigned char)k[0]) || k[0] == '_' || k[0] == '$')) matches_add(k, m);
-      duk_pop(ctx);
-    }
-    duk_pop(ctx);
-    duk_get_prototype(ctx, -1);
-    duk_remove(ctx, -2);
-  }
-  duk_pop(ctx);
-}
-
 static const char *const JS_KEYWORDS[] = {"break", "case", "catch", "continue", "default", "delete", "do",
   "else", "false", "finally", "for", "function", "if", "in", "instanceof", "new", "null", "return", "switch",
   "this", "throw", "true", "try", "typeof", "var", "void", "while", NULL};
 
-/* Evaluate an identifier chain (a.b.c) with a short time budget; 0 with its value pushed. */
-static int complete_eval_chain(Session *s, const char *chain) {
+/* Add the names of stdlib/help names(value, all) for the value of chain (an identifier chain
+ * a.b.c, or NULL for the global object) that start with the typed word: evaluated, and listed,
+ * with a short time budget (a getter or a proxy may loop). */
+static void complete_names(Session *s, const char *chain, Matches *m) {
   double saved = s->h.timeout;
   s->h.timeout = 1.0;
-  int rc = host_eval(&s->h, chain, strlen(chain), "<completion>");
+  int rc = chain ? host_eval(&s->h, chain, strlen(chain), "<completion>") : (host_push_args(&s->h, "G"), 0);
+  if (!rc) {
+    host_push_args(&s->h, "b", m->wlen > 0); /* Object.prototype's names once a letter is typed */
+    rc = host_push_export(&s->h, "stdlib/help", "names", 2) || host_pcall(&s->h, 2);
+  }
   s->h.timeout = saved;
-  if (rc) duk_pop(s->h.ctx);
-  return rc;
+  if (!rc) host_top_strings(&s->h, matches_add, m);
+  host_pop(&s->h);
 }
 
 /* Call a helper of stdlib/queries returning an array of names; add those matching. */
 static void complete_from_helper(Session *s, const char *fn, Matches *m) {
-  duk_context *ctx = s->h.ctx;
-  duk_get_global_string(ctx, "require");
-  duk_push_string(ctx, "stdlib/queries");
-  if (host_pcall(&s->h, 1) != 0) { duk_pop(ctx); return; }
-  duk_get_prop_string(ctx, -1, fn);
-  duk_remove(ctx, -2);
-  if (host_pcall(&s->h, 0) == 0 && duk_is_array(ctx, -1)) {
-    duk_size_t n = duk_get_length(ctx, -1);
-    for (duk_size_t i = 0; i < n; i++) {
-      duk_get_prop_index(ctx, -1, (duk_uarridx_t)i);
-      if (duk_is_string(ctx, -1)) matches_add(duk_get_string(ctx, -1), m);
-      duk_pop(ctx);
-    }
-  }
-  duk_pop(ctx);
+  if (host_call(&s->h, "stdlib/queries", fn, "") == 0) host_top_strings(&s->h, matches_add, m);
+  host_pop(&s->h);
 }
 
 /* File names for .load and .output: entries of the typed folder. */
@@ -113,7 +81,6 @@ static void complete_files(Matches *m) {
 
 /* Fill m for the text left of the cursor; *suffix is added after a single match. */
 static void complete_collect(Session *s, const char *text, Matches *m, const char **suffix) {
-  duk_context *ctx = s->h.ctx;
   size_t lead = strspn(text, " \t");
   *suffix = "";
   if (!s->continuing && text[lead] == '.') { /* a dot-command or its argument */
@@ -161,16 +128,13 @@ static void complete_collect(Session *s, const char *text, Matches *m, const cha
     m->word = dot + 1;
     m->wlen = strlen(m->word);
     char *base = strndup(chain, (size_t)(dot - chain));
-    if (*base && base[strlen(base) - 1] != '.' && !strstr(base, "..") && base[0] != '.' &&
-        complete_eval_chain(s, base) == 0)
-      matches_add_keys(ctx, m);
+    if (*base && base[strlen(base) - 1] != '.' && !strstr(base, "..") && base[0] != '.') complete_names(s, base, m);
     free(base);
     return;
   }
   m->word = chain;
   m->wlen = strlen(chain);
-  duk_push_global_object(ctx);
-  matches_add_keys(ctx, m);
+  complete_names(s, NULL, m);
   for (int i = 0; JS_KEYWORDS[i]; i++) matches_add(JS_KEYWORDS[i], m);
 }
 
@@ -204,9 +168,9 @@ static unsigned char complete_key(EditLine *el, int ch) {
   Matches m = {0};
   m.word = "";
   const char *suffix;
-  duk_idx_t top = duk_get_top(s->h.ctx);
+  size_t depth = host_depth(&s->h);
   complete_collect(s, text, &m, &suffix);
-  duk_set_top(s->h.ctx, top);
+  host_unwind(&s->h, depth);
   unsigned char rc = CC_REFRESH_BEEP;
   if (m.n) {
     qsort(m.names, m.n, sizeof *m.names, cmp_names);

@@ -18,17 +18,15 @@ typedef struct DocFlag {
   int boolean; /* takes no value: opts[key] = true */
 } DocFlag;
 
-/* Run expr with the object at the top of the host's stack as the global `opts`, its document
- * going to path (NULL: standard output); the value of expr (a message) is printed on stderr.
- * Closes the host. Returns the exit status. */
-static int doc_eval(Host *h, const char *path, const char *expr) {
-  duk_context *ctx = h->ctx;
-  duk_put_global_string(ctx, "opts");
+/* Call stdlib/documents' command fn ('command.body') with the object at the top of the host's
+ * stack as its opts, its document going to path (NULL: standard output); the value it gives (a
+ * message) is printed on stderr. Closes the host. Returns the exit status. */
+static int doc_eval(Host *h, const char *path, const char *fn) {
   TransferOut out;
   if (transfer_out_open(&out, path) < 0) { host_close(h); return 1; }
   h->out = out.f;
-  int rc = host_eval(h, expr, strlen(expr), "<document>");
-  const char *msg = duk_safe_to_string(ctx, -1);
+  int rc = host_push_export(h, "stdlib/documents", fn, 1) || host_pcall(h, 1);
+  const char *msg = host_top_text(h);
   int usage_err = rc && !strncmp(msg, "usage: ", 7);
   if (rc) fprintf(stderr, "error: %s\n", msg);
   else if (*msg && strcmp(msg, "undefined") != 0) fprintf(stderr, "%s%s%s\n", msg, path ? " → " : "", path ? path : "");
@@ -46,18 +44,15 @@ static int doc_open(Host *h, Options *o) {
   return 0;
 }
 
-/* Run expr with `opts` built from the operands: each --flag VALUE in flags becomes
+/* Call stdlib/documents' fn with `opts` built from the operands: each --flag VALUE in flags becomes
  * opts[key] = VALUE (a flag without a value: true), -o FILE the output, and the other operands
  * the list opts[list] (NULL: none allowed). Returns the exit status. */
-static int doc_run(Options *o, const char *usage, const DocFlag *flags, const char *list, const char *expr) {
+static int doc_run(Options *o, const char *usage, const DocFlag *flags, const char *list, const char *fn) {
   Host h;
   const char *path = o->output;
   if (doc_open(&h, o) < 0) return 1;
-  duk_context *ctx = h.ctx;
-  duk_push_object(ctx);
-  duk_idx_t opts = duk_get_top_index(ctx);
-  if (list) { duk_push_array(ctx); duk_put_prop_string(ctx, opts, list); }
-  int nlist = 0;
+  host_push_object(&h); /* opts */
+  if (list) host_set(&h, list, "a", NULL, 0);
   for (int i = 0; i < o->nargs; i++) {
     const char *a = o->args[i];
     if (!strcmp(a, "-o") || !strcmp(a, "--output")) {
@@ -68,35 +63,30 @@ static int doc_run(Options *o, const char *usage, const DocFlag *flags, const ch
     const DocFlag *f = flags;
     for (; f && f->flag; f++) if (!strcmp(a, f->flag)) break;
     if (f && f->flag && f->boolean) {
-      duk_push_true(ctx);
-      duk_put_prop_string(ctx, opts, f->key);
+      host_set(&h, f->key, "b", 1);
     } else if (f && f->flag) {
       if (i + 1 >= o->nargs) { fprintf(stderr, "certsh: %s needs a value\n%s\n", a, usage); host_close(&h); return 2; }
-      duk_push_string(ctx, o->args[++i]);
-      duk_put_prop_string(ctx, opts, f->key);
+      host_set(&h, f->key, "s", o->args[++i]);
     } else if (a[0] == '-' && a[1]) {
       fprintf(stderr, "certsh: unknown option '%s'\n%s\n", a, usage);
       host_close(&h);
       return 2;
     } else if (list) {
-      duk_get_prop_string(ctx, opts, list);
-      duk_push_string(ctx, a);
-      duk_put_prop_index(ctx, -2, (duk_uarridx_t)nlist++);
-      duk_pop(ctx);
+      host_append(&h, list, "s", a);
     } else {
       fprintf(stderr, "certsh: unexpected '%s'\n%s\n", a, usage);
       host_close(&h);
       return 2;
     }
   }
-  return doc_eval(&h, path, expr);
+  return doc_eval(&h, path, fn);
 }
 
 int export_register_page(Options *o, const char *path) {
   Host h;
   if (doc_open(&h, o) < 0) return 1;
-  duk_push_object(h.ctx);
-  return doc_eval(&h, path, "require('stdlib/documents').command.registerPage(opts)");
+  host_push_object(&h);
+  return doc_eval(&h, path, "command.registerPage");
 }
 
 int cmd_body(Options *o) {
@@ -105,19 +95,19 @@ int cmd_body(Options *o) {
                                   {"--website", "website", 0}, {"--signatory", "signatory", 0}, {NULL, NULL, 0}};
   return doc_run(o, "usage: certsh body [--name N] [--name-en N] [--address A] [--approval 批准号] [--url 'https://…#{number}'] "
                     "[--phone P] [--website W] [--signatory S]",
-                 flags, NULL, "require('stdlib/documents').command.body(opts)");
+                 flags, NULL, "command.body");
 }
 
 int cmd_certificate(Options *o) {
   static const DocFlag flags[] = {{"--from", "from", 0}, {"--to", "to", 0}, {NULL, NULL, 0}};
   return doc_run(o, "usage: certsh certificate NUMBER... | --from DATE [--to DATE]  [-o FILE.pdf]", flags, "numbers",
-                 "require('stdlib/documents').command.certificate(opts)");
+                 "command.certificate");
 }
 
 int cmd_letter(Options *o) {
   static const DocFlag flags[] = {{"--date", "date", 0}, {NULL, NULL, 0}};
   return doc_run(o, "usage: certsh letter refusal|non-acceptance|suspension|restoration|withdrawal NUMBER|CASE-ID [-o FILE.pdf]",
-                 flags, "args", "require('stdlib/documents').command.letter(opts)");
+                 flags, "args", "command.letter");
 }
 
 int cmd_report(Options *o) {
@@ -125,5 +115,5 @@ int cmd_report(Options *o) {
                                   {"--dry-run", "dryRun", 1}, {NULL, NULL, 0}};
   return doc_run(o, "usage: certsh report cnca|iaf|statistics [--month YYYY-MM | --from D --to D] [--all] [--dry-run] [-o FILE.xlsx]",
                  flags, "args",
-                 "require('stdlib/documents').command.report(opts)");
+                 "command.report");
 }

@@ -19,33 +19,19 @@ static int owners_run(Options *o, const char *name, const char *text, size_t len
   if (host_open(&h, db, o->as_of, o->mem_mb << 20, o->timeout >= 0 ? o->timeout : 60.0, o->lib,
                 o->read_only ? HOST_READ_ONLY : 0) < 0) return 1;
   if (o->known_on) snprintf(h.db.known_on, sizeof h.db.known_on, "%s", o->known_on);
-  duk_context *ctx = h.ctx;
-  duk_push_global_object(ctx);
-  duk_idx_t arr = duk_push_array(ctx);
-  for (int i = 0; i < o->nargs; i++) {
-    host_push_text(ctx, o->args[i], strlen(o->args[i]));
-    duk_put_prop_index(ctx, arr, (duk_uarridx_t)i);
-  }
-  duk_put_prop_string(ctx, -2, "__owners_args");
-  if (text) host_push_text(ctx, text, len);
-  else duk_push_null(ctx);
-  duk_put_prop_string(ctx, -2, "__owners_text");
-  duk_push_string(ctx, name);
-  duk_put_prop_string(ctx, -2, "__owners_name");
-  duk_pop(ctx);
-  static const char call[] =
-    "(function () { var r = require('stdlib/owners').command(__owners_name, __owners_args, __owners_text);"
-    " return (r.ok ? '0' : '1') + r.text; })()";
-  int rc;
-  if (host_eval(&h, call, sizeof call - 1, name)) { /* the error as a message "code: text" */
-    rc = !strncmp(duk_safe_to_string(ctx, -1), "usage: ", 7) ? 2 : 1;
-    fprintf(stderr, "error: %s\n", duk_safe_to_string(ctx, -1));
+  int rc = text ? host_call(&h, "stdlib/owners", "command", "sat", name, o->args, o->nargs, text, len)
+                : host_call(&h, "stdlib/owners", "command", "sas", name, o->args, o->nargs, NULL);
+  if (rc) { /* the error as a message "code: text" */
+    rc = !strncmp(host_top_text(&h), "usage: ", 7) ? 2 : 1;
+    fprintf(stderr, "error: %s\n", host_top_text(&h));
     if (rc == 2) fprintf(stderr, "Try 'certsh --help'.\n");
-  } else {
-    const char *out = duk_get_string(ctx, -1);
-    rc = out && out[0] == '0' ? 0 : 1;
-    if (out && out[1]) printf("%s\n", out + 1);
+  } else { /* {ok, text} */
+    rc = host_top_flag(&h, "ok") ? 0 : 1;
+    char *out = host_top_prop_text(&h, "text");
+    if (out && *out) printf("%s\n", out);
+    free(out);
   }
+  host_pop(&h);
   fflush(stdout);
   host_close(&h);
   return rc;
@@ -70,52 +56,39 @@ int cmd_diff(Options *o) { return owners_run(o, "diff", NULL, 0); }
 
 int cmd_doc(Options *o) { return owners_run(o, "doc", NULL, 0); }
 
-/* Evaluate expr in h and print the string it gives to out (nothing for null); 1 when it failed
- * (printed), 2 when it gave null, else 0. */
-static int teach_step(Host *h, FILE *out, const char *expr) {
-  if (host_eval(h, expr, strlen(expr), "<teach>")) {
-    fprintf(stderr, "error: %s\n", duk_safe_to_string(h->ctx, -1));
-    duk_pop(h->ctx);
+/* After a call of the teaching session (rc its result): print the text it gave to out (nothing
+ * for null) and pop it; 1 when it failed (printed), 2 when it gave null, else 0. */
+static int teach_step(Host *h, FILE *out, int rc) {
+  if (rc) {
+    fprintf(stderr, "error: %s\n", host_top_text(h));
+    host_pop(h);
     return 1;
   }
-  int rc = duk_is_null(h->ctx, -1) ? 2 : 0;
-  if (!rc) fprintf(out, "%s\n", duk_safe_to_string(h->ctx, -1));
-  duk_pop(h->ctx);
+  rc = host_top_is_null(h) ? 2 : 0;
+  if (!rc) fprintf(out, "%s\n", host_top_text(h));
+  host_pop(h);
   fflush(out);
   return rc;
 }
 
 int owners_teach(Host *h, FILE *out, char *const *args, int nargs, int (*read_answer)(void *ud, char **line), void *ud) {
-  duk_push_global_object(h->ctx);
-  duk_idx_t arr = duk_push_array(h->ctx);
-  for (int i = 0; i < nargs; i++) {
-    host_push_text(h->ctx, args[i], strlen(args[i]));
-    duk_put_prop_index(h->ctx, arr, (duk_uarridx_t)i);
-  }
-  duk_put_prop_string(h->ctx, -2, "__teach_args");
-  duk_pop(h->ctx);
-  static const char start[] = "require('stdlib/owners').teachStart(__teach_args)";
-  if (host_eval(h, start, sizeof start - 1, "<teach>")) {
-    const char *msg = duk_safe_to_string(h->ctx, -1);
-    int usage = !strncmp(msg, "usage: ", 7);
-    fprintf(stderr, "error: %s\n", msg);
-    duk_pop(h->ctx);
+  if (host_call(h, "stdlib/owners", "teachStart", "a", args, nargs)) {
+    int usage = !strncmp(host_top_text(h), "usage: ", 7);
+    fprintf(stderr, "error: %s\n", host_top_text(h));
+    host_pop(h);
     return usage ? 2 : 1;
   }
-  fprintf(out, "%s\n", duk_safe_to_string(h->ctx, -1));
-  duk_pop(h->ctx);
+  fprintf(out, "%s\n", host_top_text(h));
+  host_pop(h);
   int rc;
-  while ((rc = teach_step(h, out, "require('stdlib/owners').teachNext()")) == 0) { /* one question, one answer */
+  while ((rc = teach_step(h, out, host_call(h, "stdlib/owners", "teachNext", ""))) == 0) { /* one question, one answer */
     char *line = NULL;
     if (read_answer(ud, &line) <= 0) { free(line); fputc('\n', out); break; }
-    duk_push_global_object(h->ctx);
-    host_push_text(h->ctx, line, strlen(line));
+    int failed = host_call(h, "stdlib/owners", "teachAnswer", "t", line, strlen(line));
     free(line);
-    duk_put_prop_string(h->ctx, -2, "__teach_answer");
-    duk_pop(h->ctx);
-    if ((rc = teach_step(h, out, "require('stdlib/owners').teachAnswer(__teach_answer)")) == 1) break;
+    if ((rc = teach_step(h, out, failed)) == 1) break;
   }
-  if (rc != 1) rc = teach_step(h, out, "require('stdlib/owners').teachSummary()");
+  if (rc != 1) rc = teach_step(h, out, host_call(h, "stdlib/owners", "teachSummary", ""));
   return rc == 1 ? 1 : 0;
 }
 

@@ -105,4 +105,19 @@ function help(x) {
   return 'help(x): x is ' + (x === null ? 'null' : typeof x) + ', not a function or an object; try help()';
 }
 
-module.exports = { help: help, summary: summary, find: find, docsOf: docsOf };
+// names(value, all) → the property names Tab offers after `value.` in the REPL: own and
+// inherited, enumerable or not, each once; Object.prototype's only when all (a letter typed);
+// names that cannot follow a dot (indices, symbols) left out.
+function names(value, all) {
+  var out = [], seen = {};
+  if (value === null || value === undefined) return out;
+  for (var o = Object(value), depth = 0; o && depth < 32; o = Object.getPrototypeOf(o), depth++) {
+    if (o === Object.prototype && !all) break;
+    Object.getOwnPropertyNames(o).forEach(function (k) {
+      if (/^[A-Za-z_$]/.test(k) && !seen['$' + k]) { seen['$' + k] = true; out.push(k); }
+    });
+  }
+  return out;
+}
+
+module.exports = { help: help, summary: summary, find: find, docsOf: docsOf, names: names };

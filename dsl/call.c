@@ -57,13 +57,13 @@ int host_push_export(Host *h, const char *module, const char *fn, int nargs) {
       }
       return 1;
     }
-    for (const char *part = fn, *dot; part; part = dot ? dot + 1 : NULL) { /* 'command.body': a member's member */
-      dot = strchr(part, '.');
-      duk_get_prop_lstring(ctx, -1, part, dot ? (duk_size_t)(dot - part) : strlen(part));
-      duk_remove(ctx, -2);
-    }
   } else {
-    duk_get_global_string(ctx, fn);
+    duk_push_global_object(ctx);
+  }
+  for (const char *part = fn, *dot; part; part = dot ? dot + 1 : NULL) { /* 'command.body': a member's member */
+    dot = strchr(part, '.');
+    duk_get_prop_lstring(ctx, -1, part, dot ? (duk_size_t)(dot - part) : strlen(part));
+    duk_remove(ctx, -2);
   }
   duk_insert(ctx, base);
   return 0;

@@ -60,7 +60,7 @@ int host_pcall(Host *h, int nargs);
  * (char *const *, int n). */
 void host_push_args(Host *h, const char *fmt, ...);
 /* Put require(module)[fn] (the global fn when module is NULL; fn may name a member's member,
- * 'command.body') under the nargs values at the stack top: 0, or 1 with the printable message in
+ * 'command.body', 'certificates.import') under the nargs values at the stack top: 0, or 1 with the printable message in
  * their place. */
 int host_push_export(Host *h, const char *module, const char *fn, int nargs);
 /* Call require(module)[fn] (the global fn when module is NULL) with the arguments fmt gives

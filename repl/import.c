@@ -259,17 +259,14 @@ static const char *scheme_version(Import *im, const CsvRow *row, const char *id,
   if (!s && im->nschemes < (int)(sizeof im->schemes / sizeof im->schemes[0])) {
     s = &im->schemes[im->nschemes++];
     snprintf(s->id, sizeof s->id, "%s", key);
-    duk_context *ctx = im->h.ctx;
-    duk_get_global_string(ctx, "scheme");
-    duk_push_string(ctx, key);
-    if (host_pcall(&im->h, 1) != 0) {
-      snprintf(s->error, sizeof s->error, "%s", duk_safe_to_string(ctx, -1));
+    if (host_call(&im->h, NULL, "scheme", "s", key) != 0) {
+      snprintf(s->error, sizeof s->error, "%s", host_top_text(&im->h));
     } else {
-      duk_get_prop_string(ctx, -1, "version");
-      snprintf(s->version, sizeof s->version, "%s", duk_safe_to_string(ctx, -1));
-      duk_pop(ctx);
+      char *v = host_top_prop_text(&im->h, "version");
+      snprintf(s->version, sizeof s->version, "%s", v ? v : "");
+      free(v);
     }
-    duk_pop(ctx);
+    host_pop(&im->h);
   }
   int col = file_col(im, version ? "version" : "scheme");
   if (!s) { import_error(im, row->number, col, "too many different schemes in one file"); return NULL; }
@@ -413,36 +410,32 @@ static int import_field_col(const Import *im, const char *field) {
  * (or else status_cause). 0, or -1 after reporting. */
 static int import_new_certificate(Import *im, const CsvRow *row, long long org, const char *scheme, const char *version,
                                   const char *word, long long stars, const char *shops, const long long *makers, int nmakers) {
-  duk_context *ctx = im->h.ctx;
+  Host *h = &im->h;
   const char *code = cell(im, row, "status_code"), *cause = code ? code : cell(im, row, "status_cause");
   static const char *const TEXT[][2] = {{"number", "number"}, {"scope", "scope"}, {"grade", "grade"}, {"issued", "issued"},
                                         {"expires", "expires"}, {"statusDate", "status_date"}};
-  duk_get_global_string(ctx, "certificates");
-  duk_get_prop_string(ctx, -1, "import");
-  duk_push_object(ctx);
-  duk_push_number(ctx, (double)org);
-  duk_put_prop_string(ctx, -2, "org");
-  duk_push_sprintf(ctx, "%s@%s", scheme, version);
-  duk_put_prop_string(ctx, -2, "scheme");
+  char id[256];
+  snprintf(id, sizeof id, "%s@%s", scheme, version);
+  host_push_object(h); /* certificates.import's {org, scheme, number, …, by} */
+  host_set(h, "org", "d", (double)org);
+  host_set(h, "scheme", "s", id);
   for (size_t i = 0; i < sizeof TEXT / sizeof TEXT[0]; i++) {
     const char *v = cell(im, row, TEXT[i][1]);
-    if (v) { duk_push_string(ctx, v); duk_put_prop_string(ctx, -2, TEXT[i][0]); }
+    if (v) host_set(h, TEXT[i][0], "s", v);
   }
-  if (cell(im, row, "stars")) { duk_push_number(ctx, (double)stars); duk_put_prop_string(ctx, -2, "stars"); }
-  if (shops) { duk_push_string(ctx, shops); duk_json_decode(ctx, -1); duk_put_prop_string(ctx, -2, "shops"); }
-  duk_push_string(ctx, word);
-  duk_put_prop_string(ctx, -2, "status");
-  if (cause && strcmp(word, "active") != 0) { duk_push_string(ctx, cause); duk_put_prop_string(ctx, -2, "cause"); }
-  duk_push_array(ctx);
-  for (int i = 0; i < nmakers; i++) { duk_push_number(ctx, (double)makers[i]); duk_put_prop_index(ctx, -2, (duk_uarridx_t)i); }
-  duk_put_prop_string(ctx, -2, "by");
-  int rc = host_pcall(&im->h, 1);
+  if (cell(im, row, "stars")) host_set(h, "stars", "d", (double)stars);
+  if (shops) host_set(h, "shops", "j", shops);
+  host_set(h, "status", "s", word);
+  if (cause && strcmp(word, "active") != 0) host_set(h, "cause", "s", cause);
+  host_set(h, "by", "a", NULL, 0);
+  for (int i = 0; i < nmakers; i++) host_append(h, "by", "d", (double)makers[i]);
+  int rc = host_push_export(h, NULL, "certificates.import", 1) || host_pcall(h, 1);
   if (rc != 0) {
-    int col = import_field_col(im, im->h.error_field[0] ? im->h.error_field : NULL);
-    const char *msg = duk_safe_to_string(ctx, -1);
+    int col = import_field_col(im, h->error_field[0] ? h->error_field : NULL);
+    const char *msg = host_top_text(h);
     import_error(im, row->number, col, "%s", !strncmp(msg, "Error: ", 7) ? msg + 7 : msg);
   }
-  duk_pop_2(ctx);
+  host_pop(h);
   return rc ? -1 : 0;
 }
 

@@ -450,7 +450,7 @@ static const OptionSpec OPTIONS[] = {
                                               "none in the REPL)"},
   {OPT_MEM, "--mem", NULL, "MB", "memory cap of the script heap, and of SQLite's (default 256)"},
   {OPT_OUTPUT, "--output", "-o", "FILE", "write what -e and run print to FILE (only when they succeed)"},
-  {OPT_LIB, "--lib", NULL, "DIR", "load stdlib/, schemes/ and the jobs of examples/ from DIR (or $CERTSH_PATH)\\n"
+  {OPT_LIB, "--lib", NULL, "DIR", "load stdlib/, schemes/ and the jobs of examples/ from DIR (or $CERTSH_PATH)\n"
                                      "before the embedded ones"},
   {OPT_HELP, "--help", "-h", NULL, "print this text"},
   {OPT_VERSION, "--version", NULL, NULL, "print the version"},

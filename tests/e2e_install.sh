@@ -31,6 +31,11 @@ missing=""
 for c in $commands; do grep -q "^\.B $c\b\|^\.B certsh $c\b" "$WORK/man.txt" || missing="$missing $c"; done
 for o in $options -e; do grep -q -- "^\.B $o\b\|^\.B [^ ]*, $o\b\|^\.TP.*$o\|^\.B .*\b$o\b" "$WORK/man.txt" || grep -qw -- "$o" "$WORK/man.txt" || missing="$missing $o"; done
 [ -z "$missing" ]; check $? "the manual page documents every command and option of --help (missing:$missing)"
+# and names each option's value as the options table does (--help: "-o, --output FILE")
+valued=$(printf '%s\n' "$help" | sed -n 's/^  \(-[a-z], \)\{0,1\}\(--[a-z-]*\) \([A-Z][A-Z-]*\) .*/\1\2 \3/p')
+missing=""
+while read -r line; do grep -qxF ".B $line" "$WORK/man.txt" || missing="$missing '$line'"; done <<< "$valued"
+[ -n "$valued" ] && [ -z "$missing" ]; check $? "the manual page gives each option's value as --help does ($(printf '%s\n' "$valued" | wc -l) options; missing:$missing)"
 for section in "EXIT STATUS" ENVIRONMENT FILES EXAMPLES; do
   grep -q "^\.SH $section" "$WORK/man.txt"; check $? "the manual page has $section"
 done
@@ -49,6 +54,15 @@ out=$(bash -c '. "$1"; COMP_WORDS=("$2" run re); COMP_CWORD=2; _certsh; echo "${
 out=$(bash -c '. "$1"; COMP_WORDS=("$2" --read); COMP_CWORD=1; _certsh; echo "${COMPREPLY[*]}"' _ \
   "$WORK/usr/share/bash-completion/completions/certsh" "$I")
 [ "$out" = --read-only ]; check $? "and 'certsh --read' to --read-only: '$out'"
+# an option's value by its placeholder in --help: --lib DIR offers folders, --db FILE files, --as-of nothing
+mkdir -p comp/dir.d && : > comp/file.db
+for case in "--lib comp/ comp/dir.d" "--db comp/f comp/file.db" "-o comp/f comp/file.db" "--as-of comp/ "; do
+  set -- $case
+  out=$(bash -c '. "$1"; COMP_WORDS=("$2" "$3" "$4"); COMP_CWORD=2; _certsh; echo "${COMPREPLY[*]}"' _ \
+    "$WORK/usr/share/bash-completion/completions/certsh" "$I" "$1" "$2")
+  [ "$out" = "${3:-}" ]; check $? "'certsh $1 $2<Tab>' offers '${3:-}' (its value in --help): '$out'"
+done
+rm -rf comp
 
 # the built-in jobs: by name, from a folder far from the source tree
 out=$("$I" --db :memory: --as-of 2026-01-15 run reminders 2>&1); rc=$?

@@ -113,8 +113,7 @@ module.exports = defineScheme({
       { min: 70, level: '达标', stars: 0, clause: '§6.5' },
       { min: 95, level: '五星级', stars: 5, clause: '§6.5' }
     ],
-    fail: '不通过现场审查',
-    notes: [{ clause: '§7.5', text: 'a five-star certificate is withdrawn when a surveillance score falls below the five-star line' }]
+    fail: '不通过现场审查'
   },
 
   validity: { years: 3, clause: '§5', text: '认证证书有效期三年; the first cycle from the initial decision, later ones from the recertification decision' },

@@ -260,7 +260,8 @@ void bind_query(duk_context *ctx, const char *sql, int single, const char *const
                 const char *const *params) {
   Host *h = host_of(ctx);
   if (!single) duk_push_array(ctx); /* allocate before the statement: nothing to leak if it throws */
-  sqlite3_stmt *st = db_prepare(&h->db, sql);
+  sqlite3_stmt *st = host_stmt_take(h, sql, 0);
+  if (!st) st = db_prepare(&h->db, sql);
   if (!st) host_throw_core(ctx, &h->db.err);
   for (int i = 0; i < nparams; i++) sqlite3_bind_text(st, i + 1, params[i], -1, SQLITE_TRANSIENT); /* UTF-8: bind_text */
   duk_uarridx_t n = 0;
@@ -277,6 +278,6 @@ void bind_query(duk_context *ctx, const char *sql, int single, const char *const
     sqlite3_finalize(st);
     host_throw_core(ctx, &h->db.err);
   }
-  sqlite3_finalize(st);
+  host_stmt_give(h, st, sql, 0);
   if (single && rc != SQLITE_ROW) duk_push_null(ctx);
 }

@@ -66,9 +66,10 @@ static sqlite3_stmt *sql_prepare_readonly(duk_context *ctx, const char *fn) {
   if (!duk_is_string(ctx, 0))
     host_throw(ctx, "invalid", "text", "%s: text must be one SQL statement, got %s", fn,
                duk_is_undefined(ctx, 0) ? "nothing" : duk_safe_to_string(ctx, 0));
+  sqlite3_stmt *st = host_stmt_take(h, duk_get_string(ctx, 0), 1); /* checked when first prepared */
+  if (st) return st;
   const char *text = host_get_utf8(ctx, 0, NULL);
   const char *tail = NULL;
-  sqlite3_stmt *st = NULL;
   db_readonly_begin(&h->db);
   int rc = sqlite3_prepare_v2(h->db.sql, text, -1, &st, &tail);
   db_readonly_end(&h->db);
@@ -127,7 +128,7 @@ static duk_ret_t sql_query(duk_context *ctx) {
     if (bind_append_row_safely(ctx, st, NULL, -1, rows++) < 0) { sqlite3_finalize(st); (void)duk_throw(ctx); }
   }
   if (rc != SQLITE_DONE) return sql_throw_step_error(ctx, st, "sql(text, params…)");
-  sqlite3_finalize(st);
+  host_stmt_give(host_of(ctx), st, duk_get_string(ctx, 0), 1);
   return 1;
 }
 
@@ -157,7 +158,7 @@ static duk_ret_t sql_each(duk_context *ctx) {
     if (stop) { rc = SQLITE_DONE; break; }
   }
   if (rc != SQLITE_DONE) return sql_throw_step_error(ctx, st, "sqlEach");
-  sqlite3_finalize(st);
+  host_stmt_give(host_of(ctx), st, duk_get_string(ctx, 0), 1);
   duk_push_number(ctx, seen);
   return 1;
 }
@@ -188,7 +189,7 @@ static duk_ret_t sql_print(duk_context *ctx) {
     printed++;
   }
   if (rc != SQLITE_DONE) return sql_throw_step_error(ctx, st, fn);
-  sqlite3_finalize(st);
+  host_stmt_give(host_of(ctx), st, duk_get_string(ctx, 0), 1);
   if (ferror(h->out)) host_throw(ctx, "io", "output", "%s: the output could not be written", fn);
   duk_push_number(ctx, printed);
   return 1;

@@ -855,5 +855,42 @@ int host_open(Host *h, const char *db_path, const char *as_of, size_t mem_cap, d
 void host_close(Host *h) {
   if (h->ctx) duk_destroy_heap(h->ctx);
   h->ctx = NULL;
+  host_stmt_flush(h);
   db_close(&h->db);
+}
+
+sqlite3_stmt *host_stmt_take(Host *h, const char *sql, int checked) {
+  for (int i = 0; i < HOST_STMT_CACHE; i++) {
+    HostStmt *c = &h->stmts[i];
+    if (c->st && c->checked >= checked && strcmp(c->sql, sql) == 0) {
+      sqlite3_stmt *st = c->st;
+      free(c->sql);
+      c->st = NULL, c->sql = NULL;
+      return st;
+    }
+  }
+  return NULL;
+}
+
+void host_stmt_give(Host *h, sqlite3_stmt *st, const char *sql, int checked) {
+  sqlite3_reset(st);
+  sqlite3_clear_bindings(st);
+  HostStmt *slot = &h->stmts[0];
+  for (int i = 0; i < HOST_STMT_CACHE; i++) {
+    HostStmt *c = &h->stmts[i];
+    if (!c->st) { slot = c; break; }
+    if (c->used < slot->used) slot = c;
+  }
+  char *copy = strdup(sql);
+  if (!copy) { sqlite3_finalize(st); return; }
+  if (slot->st) { sqlite3_finalize(slot->st); free(slot->sql); }
+  slot->st = st, slot->sql = copy, slot->checked = checked, slot->used = ++h->stmt_clock;
+}
+
+void host_stmt_flush(Host *h) {
+  for (int i = 0; i < HOST_STMT_CACHE; i++) {
+    sqlite3_finalize(h->stmts[i].st);
+    free(h->stmts[i].sql);
+    h->stmts[i].st = NULL, h->stmts[i].sql = NULL;
+  }
 }

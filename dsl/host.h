@@ -13,6 +13,15 @@
 /* Why the running evaluation was stopped, if it was. */
 typedef enum HostStop { HOST_RUNNING = 0, HOST_TIMEOUT, HOST_INTERRUPT } HostStop;
 
+/* Statements kept prepared between the calls that run them (host_stmt_take, host_stmt_give). */
+#define HOST_STMT_CACHE 32
+typedef struct HostStmt {
+  sqlite3_stmt *st; /* NULL: an empty slot */
+  char *sql;        /* the text it was prepared from */
+  int checked;      /* 1: prepared by the read-only path (one statement, no writes) */
+  unsigned long long used; /* when last given back: the least recent is evicted */
+} HostStmt;
+
 /* Everything one certsh process holds: the heap, the register, limits and output. */
 typedef struct Host {
   duk_context *ctx;
@@ -30,6 +39,8 @@ typedef struct Host {
                                      level; Ctrl-C stops only a running evaluation) */
   char error_field[64];            /* the field the last error described names (its .field), or "" */
   int txn_base;                      /* the transaction depth a top-level evaluation began at (a C caller's own) */
+  HostStmt stmts[HOST_STMT_CACHE];   /* statements prepared before, idle (host_stmt_take) */
+  unsigned long long stmt_clock;
 } Host;
 
 /* host_open's flags. */
@@ -109,6 +120,15 @@ void host_top_strings(Host *h, void (*each)(const char *s, void *ud), void *ud);
 /* A script's text src (n bytes) wrapped as a module function (dsl/module.h), malloc'd and
  * NUL-terminated, its length in *len; NULL when memory runs out. */
 char *host_wrap_module(const char *src, size_t n, size_t *len);
+/* A statement prepared before from exactly sql (with checked: by the read-only path), taken out of
+ * the cache and reset, or NULL: the caller prepares it. Preparing costs more than most of the
+ * queries scripts run per row (about 100,000 instructions against the register's schema). */
+sqlite3_stmt *host_stmt_take(Host *h, const char *sql, int checked);
+/* Give st (prepared from sql; checked as for host_stmt_take) back to the cache, reset, for the
+ * next caller of the same text; the least recently used is finalized when the cache is full. */
+void host_stmt_give(Host *h, sqlite3_stmt *st, const char *sql, int checked);
+/* Finalize every cached statement (before the register closes). */
+void host_stmt_flush(Host *h);
 
 /* The Host owning ctx. */
 Host *host_of(duk_context *ctx);

@@ -3,11 +3,8 @@
  * code that points to the certificate's public entry. See core/document.h. */
 #include "core/document.h"
 
-#include <cairo-pdf.h>
-#include <cairo.h>
-#include <fontconfig/fontconfig.h>
-#include <pango/pangocairo.h>
-#include <qrencode.h>
+#include "core/doclibs.h" /* cairo, pango, fontconfig, libqrencode: loaded on first use */
+
 #include <stdarg.h>
 #include <string.h>
 
@@ -203,6 +200,7 @@ static int doc_page(cairo_t *cr, const DocPage *p, char *err, size_t n) {
 
 int document_pdf(FILE *out, const DocPage *pages, int npages, char *err, size_t errlen) {
   if (npages < 1) return doc_fail(err, errlen, "no document to write");
+  if (doclibs_load(err, errlen) < 0) return -1;
   cairo_surface_t *s = cairo_pdf_surface_create_for_stream(doc_write, out, PAGE_W, PAGE_H);
   if (pages[0].title) cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, pages[0].title);
   if (pages[0].header) cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_AUTHOR, pages[0].header);

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <xlsxwriter.h>
+#include "core/doclibs.h" /* libxlsxwriter: loaded on first use */
 
 /* Format a message into err; returns -1. */
 static int xlsx_fail(char *err, size_t n, const char *fmt, ...) {
@@ -85,6 +85,7 @@ static int xlsx_sheet(lxw_workbook *wb, const DocSheet *s, lxw_format *bold, lxw
 
 int document_xlsx(FILE *out, const DocSheet *sheets, int nsheets, char *err, size_t errlen) {
   if (nsheets < 1) return xlsx_fail(err, errlen, "a workbook needs at least one sheet");
+  if (doclibs_load(err, errlen) < 0) return -1;
   const char *dir = getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
   char path[4096];
   snprintf(path, sizeof path, "%s/certsh-xlsx-XXXXXX", dir);

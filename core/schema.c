@@ -306,4 +306,20 @@ const char *const schema_migrations[] = {
   "  notified TEXT CHECK(notified IS NULL OR notified >= date),"
   "  created TEXT NOT NULL);"
   "CREATE INDEX audit_plans_audit ON audit_plans(audit_id, kind, date);",
+  /* 12: each case's current cycle as facts kept with its audits (issue 17), so that the reminder
+   * job reads one row per case instead of aggregating every audit per run: the start of the cycle
+   * (its last initial or recertification audit done), the last audit done (initial, surveillance or
+   * recertification: the reference of the next surveillance window) and the surveillances done
+   * since the start. Derived, not logged: triggers keep it in the transaction that writes the
+   * audit, and `certsh verify` checks it against the aggregate it stands for (core/log.c). */
+  "CREATE TABLE cycles("
+  "  case_id INTEGER PRIMARY KEY REFERENCES cases(id),"
+  "  start TEXT,"
+  "  ref TEXT,"
+  "  surveillances INTEGER NOT NULL);"
+  "INSERT INTO cycles(case_id, start, ref, surveillances) " SCHEMA_CYCLES_SELECT("") ";"
+  "CREATE TRIGGER cycles_audit_insert AFTER INSERT ON audits BEGIN " SCHEMA_CYCLES_OF("NEW.case_id") " END;"
+  "CREATE TRIGGER cycles_audit_update AFTER UPDATE OF case_id, type, status, actual_end ON audits BEGIN "
+  SCHEMA_CYCLES_OF("OLD.case_id") " " SCHEMA_CYCLES_OF("NEW.case_id") " END;"
+  "CREATE TRIGGER cycles_audit_delete AFTER DELETE ON audits BEGIN " SCHEMA_CYCLES_OF("OLD.case_id") " END;",
   0};

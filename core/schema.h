@@ -24,4 +24,21 @@ extern const char *const schema_migrations[];
   " WHEN kind = 'matter.report' THEN json_extract(payload, '$.state.reported')"                       \
   " WHEN kind = 'deviation.record' THEN json_extract(payload, '$.date')"                               \
   " END, as_of)"
+
+/* Each case's current cycle from its audits (migration 12's table cycles: case_id, start, ref,
+ * surveillances), for the audits of a that `where` selects ("" or a condition followed by AND):
+ * the last initial or recertification audit done, the last audit done and the surveillances
+ * done since that start. `certsh verify` checks the table against it. Part of a released step:
+ * never edit. */
+#define SCHEMA_CYCLES_SELECT(where)                                                                  \
+  "SELECT a.case_id, max(CASE WHEN a.type <> 'surveillance' THEN a.actual_end END), max(a.actual_end)," \
+  " (SELECT count(*) FROM audits s WHERE s.case_id = a.case_id AND s.status = 'done' AND s.type = 'surveillance'" \
+  "   AND s.actual_end >= (SELECT max(t.actual_end) FROM audits t WHERE t.case_id = a.case_id AND t.status = 'done'" \
+  "     AND t.type IN ('initial', 'recertification')))"                                               \
+  " FROM audits a WHERE " where " a.status = 'done' AND a.type IN ('initial', 'surveillance', 'recertification')" \
+  " GROUP BY a.case_id"
+/* The statements of migration 12's triggers bringing the cycle of case `id` (SQL) up to date. */
+#define SCHEMA_CYCLES_OF(id)                                                                         \
+  "DELETE FROM cycles WHERE case_id = " id "; INSERT INTO cycles(case_id, start, ref, surveillances) " \
+  SCHEMA_CYCLES_SELECT("a.case_id = " id " AND") ";"
 #endif

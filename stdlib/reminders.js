@@ -166,10 +166,12 @@ Run.prototype.functions = function () {
 // (the row's id: certificate, finding, matter or case) and the rule's answer (JSON), for the rows
 // with something to report ---------------------------------------------------------------------
 
-// surveillance: per case, in one pass over the covering index audits(case_id, status, type,
-// actual_end) in case order (no sort, no table rows): its last audit — the reference of the next
-// window — and the start of its current cycle (last initial or recertification audit). The
-// surveillance audits done since the start are counted only for the cases the dates let through.
+// surveillance: per case, in case order (no sort), its last audit — the reference of the next
+// window —, the start of its current cycle (last initial or recertification audit) and the
+// surveillance audits done since: today, one row per case of the table cycles, which the audits'
+// triggers keep (migration 11: no aggregate over every audit per run); on a past date, as the
+// audits stood then, in one pass over the covering index audits(case_id, status, type,
+// actual_end), the surveillances counted only for the cases the dates let through.
 Run.prototype.surveillance = function () {
   var run = this, bounds = [], params = [];
   this.versions.forEach(function (v) {
@@ -187,9 +189,12 @@ Run.prototype.surveillance = function () {
       date.addDays(run.end, -p.bMin), p.nMax);
   });
   if (!bounds.length) return null;
-  return { params: params, sql: 'WITH last AS NOT MATERIALIZED (SELECT case_id, max(actual_end) AS ref,' +
-    '   max(CASE WHEN type <> \'surveillance\' THEN actual_end END) AS start FROM audits' +
-    '   WHERE status = \'done\' AND type IN (\'initial\', \'surveillance\', \'recertification\') GROUP BY case_id),' +
+  var last = this.past ? 'SELECT case_id, max(actual_end) AS ref, max(CASE WHEN type <> \'surveillance\' THEN actual_end END) AS start' +
+    '   FROM audits WHERE status = \'done\' AND type IN (\'initial\', \'surveillance\', \'recertification\') GROUP BY case_id' :
+    'SELECT case_id, ref, start, surveillances FROM cycles';
+  var done = this.past ? '(SELECT count(*) FROM audits a WHERE a.case_id = l.case_id AND a.status = \'done\'' +
+    '   AND a.type = \'surveillance\' AND a.actual_end >= l.start)' : 'l.surveillances';
+  return { params: params, sql: 'WITH last AS NOT MATERIALIZED (' + last + '),' +
     ' b AS (' + bounds.join(' UNION ALL ') + ')' +
     ' SELECT \'surveillance\' AS kind, number AS certificate, holder, scheme, version,' +
     '   \'surveillance-\' || json_extract(answer, \'$.n\') || \'/certificate-\' || id AS uid, id AS ref, answer FROM (' +
@@ -204,8 +209,7 @@ Run.prototype.surveillance = function () {
     // the decision precedes the issue date, so c.issued lets through every row d.date would
     ' WHERE c.status = \'active\' AND l.ref <= b.lo1 AND (l.ref > b.lo2 OR l.ref <= b.hi OR c.issued > b.lo2)' +
     ' AND (max(l.ref, d.date) > b.lo2 OR l.ref <= b.hi)' +
-    ' AND (SELECT count(*) FROM audits a WHERE a.case_id = l.case_id AND a.status = \'done\'' +
-    '   AND a.type = \'surveillance\' AND a.actual_end >= l.start) < b.nmax' +
+    ' AND ' + done + ' < b.nmax' +
     ' LIMIT -1 OFFSET 0) WHERE answer IS NOT NULL' }; // in case order, as the index gives them: no sort
 };
 

@@ -137,6 +137,8 @@ tamper "plant an audit team member for a future audit" "INSERT INTO audit_team(a
   "FAILED at audit_team: a row for audit 42, which does not exist"
 tamper "plant a registration for a future person" "INSERT INTO registrations(person_id, number, valid_from, valid_to) VALUES (7, 'CCAA-X', '2024-01-01', '2027-01-01')" \
   "FAILED at registrations: a row for person 7, which does not exist"
+tamper "plant a case's cycle facts (table cycles) behind the audits' triggers" "INSERT INTO cycles VALUES (5, '2025-01-01', '2025-01-01', 0)" \
+  "FAILED at cycles: the row of case 5 differs from its audits"
 
 # a head kept elsewhere: a forged event with a recomputed chain passes verify alone, not --head
 HEAD=$("$CERTSH" --db "$PRISTINE" verify | sed -n 's/^head: event [0-9]*, hash //p')

@@ -117,10 +117,39 @@ static int db_user_version(Db *db) {
   return v;
 }
 
-/* Bring the schema up to date, each step in its own transaction. */
+/* Create the whole schema of a new, empty register in one transaction from schema_fresh (the
+ * schema the migrations build, generated and checked against them at build time): 0 when done,
+ * 1 when the register is not empty after all (another process created it first), -1 on error. */
+static int db_create_fresh(Db *db) {
+  char pragma[64];
+  if (db_exec(db, "BEGIN IMMEDIATE") < 0) return -1;
+  sqlite3_stmt *st = db_prepare(db, "SELECT count(*) FROM sqlite_master");
+  int empty = st && sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == 0;
+  sqlite3_finalize(st);
+  if (!empty || db_user_version(db) != 0) {
+    db_exec(db, "ROLLBACK");
+    return st ? 1 : -1;
+  }
+  snprintf(pragma, sizeof pragma, "PRAGMA user_version=%d", schema_fresh_version);
+  if (db_exec(db, schema_fresh) < 0 || db_exec(db, pragma) < 0 || db_exec(db, "COMMIT") < 0) {
+    CoreError keep = db->err;
+    sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+    db->err = keep;
+    return -1;
+  }
+  return 0;
+}
+
+/* Bring the schema up to date, each step in its own transaction (a new register in one step). */
 static int db_migrate(Db *db) {
   int have = db_user_version(db), want = db_schema_version();
   if (have < 0) return -1;
+  if (have == 0 && want == schema_fresh_version) {
+    int rc = db_create_fresh(db);
+    if (rc <= 0) return rc;
+    have = db_user_version(db);
+    if (have < 0) return -1;
+  }
   if (have > want)
     return db_fail(db, "schema", "", "the database has schema version %d but this certsh knows only up to %d; use a newer certsh",
                    have, want);

@@ -3,6 +3,11 @@
 #define CERTSH_CORE_SCHEMA_H
 /* NULL-terminated; entry i migrates from user_version i to i+1. */
 extern const char *const schema_migrations[];
+/* The schema all the migrations build, as one script (generated at build time by
+ * cmake/schema_dump.c, which checks it against them), and their number: what a new, empty
+ * register is created with in one step. */
+extern const char schema_fresh[];
+extern const int schema_fresh_version;
 
 /* The effective date of an event written before events had one (format 1), from the event's
  * own arguments and state: migration 7 stored it and `certsh verify` checks it against this,

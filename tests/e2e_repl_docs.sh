@@ -42,5 +42,5 @@ else
 fi
 
 out=$(printf '1 + 1\nq.tables().length\n' | "$CERTSH" --db :memory:)
-[ "$out" = $'2\n19' ] && echo "ok: the piped example prints 2 and 19" || { echo "FAIL: piped example: [$out]"; status=1; }
+[ "$out" = $'2\n20' ] && echo "ok: the piped example prints 2 and 20" || { echo "FAIL: piped example: [$out]"; status=1; }
 exit $status

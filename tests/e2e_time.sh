@@ -119,7 +119,9 @@ sqlite3 "$DB" ".backup '$OLD'"
 python3 - "$OLD" <<'PY'
 import hashlib, sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
-db.executescript("DROP TABLE audit_plans;"  # migration 11 (audit assignments and plans)
+db.executescript("DROP TRIGGER cycles_audit_insert; DROP TRIGGER cycles_audit_update; DROP TRIGGER cycles_audit_delete;"
+                 "DROP TABLE cycles;"  # migration 12 (each case's cycle facts and the audits' triggers keeping them)
+                 "DROP TABLE audit_plans;"  # migration 11 (audit assignments and plans)
                  "DROP TABLE body; DROP TABLE reports;"  # migration 10 (the body's profile, reports)
                  "DROP TRIGGER events_no_update; DROP INDEX events_effective;"
                  "ALTER TABLE events DROP COLUMN effective; ALTER TABLE events DROP COLUMN format;"

@@ -117,7 +117,7 @@ function csvField(v) {
   return CSV_QUOTED.test(t) ? '"' + t.replace(/"/g, '""') + '"' : t;
 }
 
-var toRecord = [], collected = [], emitted = 0, answers = {};
+var toRecord = [], emitted = 0, answers = {};
 
 // emit(row): one item of report()'s rows, in the chosen format (CSV here only when --record).
 function emit(row) {
@@ -127,8 +127,7 @@ function emit(row) {
     clause: row.clause, why: ans.why, due: ans.latest || ans.due || row.date };
   if (opts.record) toRecord.push({ uid: it.uid, fp: it.date + '|' + it.state, kind: it.kind, date: it.date, state: it.state, certificate: it.certificate });
   emitted++;
-  if (opts.format === 'table') collected.push(it);
-  else if (opts.format === 'csv') print(CSV_COLUMNS.map(function (c) { return csvField(c.key === 'text' ? row.text : it[c.key]); }).join(','));
+  if (opts.format === 'csv') print(CSV_COLUMNS.map(function (c) { return csvField(c.key === 'text' ? row.text : it[c.key]); }).join(','));
   else if (opts.format === 'json') {
     if (emitted === 1) print('[');
     print((emitted === 1 ? '' : ',') + JSON.stringify({
@@ -147,10 +146,48 @@ function emit(row) {
 
 // ---- the run --------------------------------------------------------------------------------
 
+// WINDOW: the rows a table aligns at a time. A report of up to WINDOW items is one table; a longer
+// one is printed as tables of WINDOW rows, each aligned on its own, so that the job's memory does
+// not grow with the report (the rows come sorted by date from SQLite, run.sorted).
+var WINDOW = 1000;
+
+// table(): the report as an aligned table sorted by date, its items counted in the title, or,
+// past WINDOW items, in tables of WINDOW rows and counted after the last.
+function table() {
+  var title = 'Reminders as of ' + asOf + ', horizon ' + opts.horizon + ' days' + (opts.all ? '' : ' (new or changed since last recorded)');
+  var rows = [], windows = 0;
+  // flush(): print the rows held as one table
+  function flush() {
+    if (windows++ === 0) print(title + ': more than ' + WINDOW + ' items, in tables of ' + WINDOW + ' rows');
+    else print('');
+    print(format.table(rows, COLUMNS, { max: 36 }));
+    rows = [];
+  }
+  run.each(reminders.SECTIONS, function (sections) {
+    var q = run.sorted(sections, opts.all ? null : FRESH, requiredActions(), COLUMNS.map(function (c) { return c.key; }).concat(['uid', 'kind']));
+    sqlEach(q.sql, q.params, function (row) {
+      if (opts.record) toRecord.push({ uid: row.uid, fp: row.date + '|' + row.state, kind: row.kind, date: row.date, state: row.state, certificate: row.certificate });
+      emitted++;
+      if (rows.length === WINDOW) flush();
+      rows.push(row);
+    });
+  });
+  if (!windows) {
+    print(title + ': ' + rows.length + ' items');
+    if (rows.length) print(format.table(rows, COLUMNS, { max: 36 }));
+  } else {
+    flush();
+    print(emitted + ' items');
+  }
+  if (run.skipped.length) print('Not checked: ' + run.skipped.join('; '));
+  if (opts.record && toRecord.length) reminder.record(toRecord);
+}
+
 // report(): the whole run, from the first query to the record of what it reported
 function report() {
   if (opts.format === 'ics') print(ical.header({ name: 'certsh reminders ' + asOf }).replace(/\n$/, ''));
   if (opts.format === 'csv') print(CSV_COLUMNS.map(function (c) { return c.title; }).join(','));
+  if (opts.format === 'table') return table();
   run.each(reminders.SECTIONS, function (sections) {
     sections.forEach(function (section) {
       var query = run.query(section, opts.all ? null : FRESH);
@@ -161,13 +198,7 @@ function report() {
   });
   requiredActions().forEach(emit);
 
-  if (opts.format === 'table') {
-    collected.sort(function (a, b) { return a.date < b.date ? -1 : a.date > b.date ? 1 : a.uid < b.uid ? -1 : 1; });
-    print('Reminders as of ' + asOf + ', horizon ' + opts.horizon + ' days' +
-      (opts.all ? '' : ' (new or changed since last recorded)') + ': ' + collected.length + ' items');
-    if (collected.length) print(format.table(collected, COLUMNS, { max: 36 }));
-    if (run.skipped.length) print('Not checked: ' + run.skipped.join('; '));
-  } else if (opts.format === 'json') {
+  if (opts.format === 'json') {
     print(emitted ? ']' : '[]');
   } else if (opts.format === 'ics') {
     print(ical.footer().replace(/\n$/, ''));

@@ -67,16 +67,21 @@ function codePoints(s) {
   return out;
 }
 
-// width(s) → the terminal cells s takes (Chinese characters count two).
+// width(s) → the terminal cells s takes (Chinese characters count two). One pass over the UTF-16
+// units, with no array of code points: ASCII and the CJK Unified Ideographs (all Wide) are
+// counted directly, a surrogate pair is joined, the rest asks charWidth (a report's table
+// measures every cell: issue 17).
 function width(s) {
   s = String(s);
-  var w = 0;
-  for (var i = 0; i < s.length; i++) {
+  var w = 0, n = s.length;
+  for (var i = 0; i < n; i++) {
     var c = s.charCodeAt(i);
-    if (c < 0x7F) { w += c >= 0x20 ? 1 : 0; continue; }
-    var cps = codePoints(s.substring(i));
-    for (var k = 0; k < cps.length; k++) w += charWidth(cps[k]);
-    return w;
+    if (c < 0x7F) w += c >= 0x20 ? 1 : 0;
+    else if (c >= 0x4E00 && c <= 0x9FFF) w += 2;
+    else if (c >= 0xD800 && c <= 0xDBFF && i + 1 < n && s.charCodeAt(i + 1) >= 0xDC00 && s.charCodeAt(i + 1) <= 0xDFFF) {
+      w += charWidth(0x10000 + ((c - 0xD800) << 10) + (s.charCodeAt(i + 1) - 0xDC00));
+      i++;
+    } else w += charWidth(c);
   }
   return w;
 }

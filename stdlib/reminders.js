@@ -162,6 +162,14 @@ Run.prototype.functions = function () {
   };
 };
 
+// numbered(sql, from) → sql with each ? numbered in turn after the `from` parameters before it (?N):
+// every section's parameters are numbered, so that sections can be joined into one query
+// (Run.sorted) by renumbering them.
+function numbered(sql, from) {
+  var n = from;
+  return sql.replace(/\?/g, function () { return '?' + (++n); });
+}
+
 // ---- the sections: one query each, giving kind, certificate, holder, scheme, version, uid, ref
 // (the row's id: certificate, finding, matter or case) and the rule's answer (JSON), for the rows
 // with something to report ---------------------------------------------------------------------
@@ -177,7 +185,7 @@ Run.prototype.surveillance = function () {
   this.versions.forEach(function (v) {
     var rule = run.ruleOf(v.scheme, v.version);
     if (!has(rule, 'surveillance')) { run.problem(v.scheme, v.version, rule instanceof Error ? rule.message : 'no surveillance rule'); return; }
-    bounds.push('SELECT ? AS scheme, ? AS version, ? AS lo1, ? AS lo2, ? AS hi, ? AS nmax');
+    bounds.push(numbered('SELECT ? AS scheme, ? AS version, ? AS lo1, ? AS lo2, ? AS hi, ? AS nmax', params.length));
     if (!has(rule, 'surveillanceBounds')) { // a programme of the scheme's own code: every certificate is a candidate
       params.push(v.scheme, v.version, '9999-12-31', '0000-01-01', '9999-12-31', 1e9);
       return;
@@ -258,7 +266,7 @@ Run.prototype.suspensions = function () {
     if (!has(rule, 'deadline')) return;
     var b = has(rule, 'deadlineBounds') ? rule.deadlineBounds('suspensionLimit') : { minDays: -1e6 };
     if (!b) return; // the scheme states no suspension limit
-    bounds.push('SELECT ? AS scheme, ? AS version, ? AS since');
+    bounds.push(numbered('SELECT ? AS scheme, ? AS version, ? AS since', params.length));
     params.push(v.scheme, v.version, b.minDays > 1e5 ? '0000-01-01' : b.minDays < -1e5 ? '9999-12-31' : date.addDays(run.end, -b.minDays));
   });
   if (!bounds.length) return null;
@@ -302,6 +310,24 @@ Run.prototype.query = function (section, fresh) {
     a('clause') + ' AS clause, uid, ' + a('text') + ' AS text, kind, scheme, version, ref, answer FROM (' + section.sql +
     ' LIMIT -1 OFFSET 0)' + // OFFSET 0: not flattened into this query, so each rule is asked once per row, not once per column
     (fresh ? ' WHERE ' + fresh : '') };
+};
+
+// run.sorted(sections, fresh, extra, columns) → {sql, params}: the columns (of those run.query
+// gives) of the items of the built sections and of the extra items (objects with those fields, as
+// run.actions() gives them), in one query sorted by date then uid: SQLite sorts them, so a report
+// of any length is never held in the script's memory; each section's parameters are renumbered
+// after the previous ones'.
+Run.prototype.sorted = function (sections, fresh, extra, columns) {
+  var run = this, parts = [], params = [], COLS = columns;
+  sections.forEach(function (section) {
+    var q = run.query(section, fresh), base = params.length;
+    parts.push('SELECT ' + COLS.join(', ') + ' FROM (' + q.sql.replace(/\?(\d+)/g, function (m, n) { return '?' + (Number(n) + base); }) + ')');
+    params = params.concat(q.params);
+  });
+  params.push(JSON.stringify(extra || []));
+  parts.push('SELECT ' + COLS.map(function (c) { return 'json_extract(value, \'$.' + c + '\') AS ' + c; }).join(', ') +
+    ' FROM json_each(?' + params.length + ')');
+  return { sql: parts.join(' UNION ALL ') + ' ORDER BY date, uid', params: params };
 };
 
 // run.each(names, body): body(sections) with the rules registered as SQL functions, where

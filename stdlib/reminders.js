@@ -177,7 +177,7 @@ function numbered(sql, from) {
 // surveillance: per case, in case order (no sort), its last audit — the reference of the next
 // window —, the start of its current cycle (last initial or recertification audit) and the
 // surveillance audits done since: today, one row per case of the table cycles, which the audits'
-// triggers keep (migration 11: no aggregate over every audit per run); on a past date, as the
+// triggers keep (migration 12: no aggregate over every audit per run); on a past date, as the
 // audits stood then, in one pass over the covering index audits(case_id, status, type,
 // actual_end), the surveillances counted only for the cases the dates let through.
 Run.prototype.surveillance = function () {

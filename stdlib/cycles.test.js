@@ -10,6 +10,8 @@ function aggregate(caseId) {
     caseId, r.start)[0].n;
   return r;
 }
+var kit = require('stdlib/testkit'), plans = require('stdlib/plans');
+
 // kept(caseId) → the row the triggers keep, or null
 function kept(caseId) {
   var r = sql('SELECT start, ref, surveillances FROM cycles WHERE case_id = ?', caseId);
@@ -24,13 +26,14 @@ test('the cycle facts follow each audit recorded, completed and cancelled', func
   var team = [{ person: lead, role: 'leader' }];
   c.audit({ type: 'document', start: '2024-09-20', end: '2024-09-20', team: team });
   assert.equal(kept(c.id), null, 'a document review starts no cycle');
-  var a = c.audit({ type: 'initial', start: '2024-10-01', end: '2024-10-02', team: team });
+  var a = c.audit(kit.planned({ type: 'initial', start: '2024-10-01', end: '2024-10-02', team: team }));
   a.score({ score: 80, deductionItems: 0 });
   a.report({ date: '2024-10-03' });
   assert.equal(kept(c.id), { start: '2024-10-02', ref: '2024-10-02', surveillances: 0 });
   c.decide({ by: [boss], outcome: 'certify', date: '2024-10-20' });
   var s = c.audit({ type: 'surveillance', plannedStart: '2025-08-01', plannedEnd: '2025-08-02', team: team });
   assert.equal(kept(c.id).surveillances, 0, 'a planned audit is not done');
+  s.plan({ date: '2025-07-30', by: lead, items: plans.propose({ start: '2025-08-04', end: '2025-08-05', team: [{ person: lead.id, role: 'leader' }] }).items });
   s.complete({ start: '2025-08-04', end: '2025-08-05' });
   assert.equal(kept(c.id), { start: '2024-10-02', ref: '2025-08-05', surveillances: 1 });
   assert.equal(kept(c.id), aggregate(c.id));

@@ -67,11 +67,11 @@ function codePoints(s) {
   return out;
 }
 
-// width(s) → the terminal cells s takes (Chinese characters count two). One pass over the UTF-16
-// units, with no array of code points: ASCII and the CJK Unified Ideographs (all Wide) are
-// counted directly, a surrogate pair is joined, the rest asks charWidth (a report's table
-// measures every cell: issue 17).
+// width(s) → the terminal cells s takes (Chinese characters count two).
 function width(s) {
+  // one pass over the UTF-16 units, with no array of code points (a report's table measures every
+  // cell): ASCII and the CJK Unified Ideographs (all Wide) counted directly, a surrogate pair
+  // joined, the rest asked of charWidth
   s = String(s);
   var w = 0, n = s.length;
   for (var i = 0; i < n; i++) {

@@ -273,6 +273,9 @@ static int dqdb_apply_one(Db *db, sqlite3_changeset_iter *it) {
   unsigned char *pk;
   sqlite3changeset_op(it, &t, &ncol, &op, &indirect);
   sqlite3changeset_pk(it, &pk, &ncol);
+  /* each case's cycle facts (migration 12) are derived: the audits' triggers keep them where the
+   * audits' changes are applied, so their own rows are not sent (they would be written twice) */
+  if (!strcmp(t, "cycles")) return 0;
   if (ncol > 120) return db_fail(db, "internal", "", "table %s has %d columns, more than a cluster write carries", t, ncol);
   sqlite3_str *s = sqlite3_str_new(db->sql);
   DqValue p[250];

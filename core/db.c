@@ -311,10 +311,19 @@ static int db_open_as(Db *db, const char *path, int create, int readonly, CoreEr
   sqlite3_busy_timeout(db->sql, DB_BUSY_TIMEOUT_MS);
   if (db_exec(db, "PRAGMA foreign_keys=ON") < 0) goto fail;
   if (strcmp(path, ":memory:") != 0 && !db->readonly_file) {
-    sqlite3_stmt *st = db_prepare(db, "PRAGMA journal_mode=WAL");
-    if (!st) goto fail;
-    int rc = sqlite3_step(st);
-    sqlite3_finalize(st);
+    /* SQLite does not always call the busy handler for a journal-mode change (another process
+     * creating or migrating the register holds its lock): retry it for the busy timeout */
+    int rc = SQLITE_BUSY;
+    for (int waited = 0; (rc & 0xff) == SQLITE_BUSY && waited <= DB_BUSY_TIMEOUT_MS; waited += 10) {
+      if (waited) sqlite3_sleep(10);
+      sqlite3_stmt *st = db_prepare(db, "PRAGMA journal_mode=WAL");
+      if (!st) {
+        if ((sqlite3_extended_errcode(db->sql) & 0xff) == SQLITE_BUSY) continue;
+        goto fail;
+      }
+      rc = sqlite3_step(st);
+      sqlite3_finalize(st);
+    }
     if (rc != SQLITE_ROW) {
       db_fail(db, "open", "--db", "'%s' is not a usable certsh database: %s", path, sqlite3_errmsg(db->sql));
       goto fail;

@@ -96,12 +96,6 @@ function plan(o, audit, fn) {
   return { date: day(o.date, 'date', fn, true), by: by, notified: day(o.notified, 'notified', fn), contents: { items: items } };
 }
 
-// hours(item) → the item's duration in hours
-function hours(it) {
-  var a = it.from.split(':'), b = it.to.split(':');
-  return (b[0] * 60 + +b[1] - a[0] * 60 - +a[1]) / 60;
-}
-
 // propose(audit, s, sites) → {items}: a plan the leader may adopt or change — each activity of the
 // scheme's evaluation model (s.model.activities; without a scheme, one on-site audit) on the
 // audit's days, at each site it visits (records or ids, the central function first), with the whole
@@ -142,5 +136,4 @@ function planned(o, s, assignedBy) {
 exports.assignment = assignment;
 exports.planned = planned;
 exports.plan = plan;
-exports.hours = hours;
 exports.propose = propose;

@@ -415,12 +415,13 @@ Case.audit = function (o) {
   }
   var self = kase(this.id), s2 = self.rules();
   var deviation = o.deviation === undefined ? null : deviationOf(o.deviation, 'case.audit');
-  var named = a.team.map(function (m) { return { person: m.person, role: m.role, name: person(m.person).name }; });
-  var given = pick(a, ['start', 'end', 'plannedStart', 'plannedEnd']);
-  given.team = named;
   var inline = [];
-  if (o.assignment !== undefined) inline.push(kindOf('assignment', plans.assignment(o.assignment, given, 'case.audit: assignment')));
-  if (o.plan !== undefined) inline.push(kindOf('plan', plans.plan(o.plan, given, 'case.audit: plan')));
+  if (o.assignment !== undefined || o.plan !== undefined) {
+    var given = pick(a, ['start', 'end', 'plannedStart', 'plannedEnd']);
+    given.team = a.team.map(function (m) { return { person: m.person, role: m.role, name: person(m.person).name }; });
+    if (o.assignment !== undefined) inline.push(kindOf('assignment', plans.assignment(o.assignment, given, 'case.audit: assignment')));
+    if (o.plan !== undefined) inline.push(kindOf('plan', plans.plan(o.plan, given, 'case.audit: plan')));
+  }
   a.plans = inline;
   var r = transit(s2, 'audit', auditFacts(self, a, s2, deviation));
   delete a.plans;
@@ -449,9 +450,13 @@ function plansOf(auditId) {
     return r;
   });
 }
-// teamOf(audit) → its team as [{person, role, name}]
-function teamOf(self) {
-  return (self.team || []).map(function (m) { return { person: m.personId, role: m.role, name: person(m.personId).name }; });
+// recordOn(self, kind, o, fn) → the audit after recording its assignment or plan o, checked against
+// its dates and its team as it stands ([{person, role, name}])
+function recordOn(self, kind, o, fn) {
+  var given = pick(self, ['start', 'end', 'plannedStart', 'plannedEnd']);
+  given.team = (self.team || []).map(function (m) { return { person: m.personId, role: m.role, name: person(m.personId).name }; });
+  recordPlan(self.id, kindOf(kind, plans[kind](opts(o, fn), given, fn)));
+  return audit(self.id);
 }
 
 // evaluation(kase, types, o, s, since) → the deciding evaluation of the case: its last audit that
@@ -603,21 +608,11 @@ Audit.complete = function (o) {
 // audit.assign({date, by, objectives, criteria, scope, from, to}) → Audit: the assignment the
 // audit programme gives the team (CFC §7.2.5 审查委任), its on-site time the audit's dates unless
 // given, the team's members as they stand
-Audit.assign = function (o) {
-  var self = audit(this.id), given = pick(self, ['start', 'end', 'plannedStart', 'plannedEnd']);
-  given.team = teamOf(self);
-  recordPlan(self.id, kindOf('assignment', plans.assignment(opts(o, 'audit.assign'), given, 'audit.assign')));
-  return audit(self.id);
-};
+Audit.assign = function (o) { return recordOn(audit(this.id), 'assignment', o, 'audit.assign'); };
 // audit.plan({date, by, items: [{activity, date, from, to, site, auditors, content}], notified}) →
 // Audit: the written audit plan, drawn up by the team (by: its leader unless given); a later plan
 // is a revision, with the date the auditee was told of the change in writing (notified)
-Audit.plan = function (o) {
-  var self = audit(this.id), given = pick(self, ['start', 'end', 'plannedStart', 'plannedEnd']);
-  given.team = teamOf(self);
-  recordPlan(self.id, kindOf('plan', plans.plan(opts(o, 'audit.plan'), given, 'audit.plan')));
-  return audit(self.id);
-};
+Audit.plan = function (o) { return recordOn(audit(this.id), 'plan', o, 'audit.plan'); };
 // audit.plans() → [{id, kind, date, by, contents, notified}]: its assignments and plans, oldest first
 Audit.plans = function () { return plansOf(this.id); };
 // audit.report({date, by}) → Audit: the audit's report, dated (on or after its end) and signed by

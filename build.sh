@@ -19,7 +19,7 @@ PACKAGES="build-essential cmake pkg-config
 # Debian packages only the tests need (the tools that look at what certsh writes).
 TEST_PACKAGES="tmux valgrind clang libclang-rt-14-dev python3-icalendar
   poppler-utils zbar-tools python3-openpyxl chromium chromium-driver python3-selenium
-  go-dqlite"
+  go-dqlite iproute2"
 
 # missing_packages LIST…: the packages of LIST that are not installed.
 missing_packages() {

@@ -61,12 +61,21 @@ static int dqdb_err(CoreError *e, const char *code, const char *field, const cha
   return -1;
 }
 
-/* Connect to the leader and open the database: 0 or -1 with a sentence in c->err. dqlite's
+/* Connect to the leader and open the database: 0, -1 when no leader was reached in the time
+ * allowed, -2 when the leader reached failed to open it (c->err and c->code say why). dqlite's
  * VFS cannot take pages spilled to the WAL before COMMIT (a large transaction failed with a disk
  * I/O error): the leader's connection keeps them in memory (cache_spill off). */
 static int dqdb_connect(DqConn *c, const char *addresses, const char *name) {
   if (dq_connect(c, addresses, DQDB_WAIT_MS) < 0) return -1;
-  if (dq_open(c, name) < 0 || dq_exec(c, "PRAGMA cache_spill = OFF", NULL, 0, NULL, NULL) < 0) { char keep[512]; snprintf(keep, sizeof keep, "%s", c->err); dq_close(c); snprintf(c->err, sizeof c->err, "%s", keep); return -1; }
+  if (dq_open(c, name) < 0 || dq_exec(c, "PRAGMA cache_spill = OFF", NULL, 0, NULL, NULL) < 0) {
+    char keep[512];
+    uint64_t code = c->code;
+    snprintf(keep, sizeof keep, "%s", c->err);
+    dq_close(c);
+    snprintf(c->err, sizeof c->err, "%s", keep);
+    c->code = code;
+    return -2;
+  }
   return 0;
 }
 
@@ -141,6 +150,80 @@ static int dqdb_int_row(void *ud, int ncol, const DqValue *v, char **names) {
   return 0;
 }
 
+/* Milliseconds on a clock that only goes forward. */
+static long long dqdb_now_ms(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+/* Whether the last failure on c is one another try can mend: the connection lost or not
+ * answering (the node died or was cut off), the node not or no longer the leader, or busy. */
+static int dqdb_transient(const DqConn *c) {
+  return c->code == 0 || c->code == DQ_NOT_LEADER || c->code == DQ_LEADERSHIP_LOST || (c->code & 0xff) == SQLITE_BUSY;
+}
+
+/* One step of talking to the cluster: 0 done, -1 failed for good, 1 failed in a way another try
+ * may mend (db->err set in both). */
+typedef int (*DqStep)(Db *db, void *ud);
+
+/* Run step until it is done, fails for good, or the wait for a leader is over; between tries
+ * the connection is closed, so the next try finds the leader again. 0 or -1 (db->err). */
+static int dqdb_retry(Db *db, DqStep step, void *ud) {
+  DqRemote *r = db->remote;
+  long long deadline = dqdb_now_ms() + DQDB_WAIT_MS;
+  int pause = 5;
+  for (;;) {
+    int rc = step(db, ud);
+    if (rc <= 0) return rc;
+    if (dqdb_now_ms() > deadline) return -1;
+    dq_close(&r->conn);
+    struct timespec ts = {0, pause * 1000000L};
+    nanosleep(&ts, NULL);
+    if (pause < 200) pause *= 2;
+  }
+}
+
+/* The failure of a step on the cluster: 1 when another try may mend it, else -1. */
+static int dqdb_step_fail(Db *db, const char *code, const char *fmt, const char *url) {
+  DqRemote *r = db->remote;
+  db_fail(db, code, "--db", fmt, url, r->conn.err);
+  return dqdb_transient(&r->conn) ? 1 : -1;
+}
+
+/* Open's step: reach the leader, check that NAME holds a register of this schema, and fetch
+ * its files into the private folder. */
+static int dqdb_fetch(Db *db, void *ud) {
+  DqRemote *r = db->remote;
+  const char *url = ud;
+  int reached = r->conn.fd >= 0 ? 0 : dqdb_connect(&r->conn, r->addresses, r->name);
+  if (reached == -1) return db_fail(db, "open", "--db", "cannot reach the register '%s': %s; nothing was written", url, r->conn.err);
+  if (reached == -2) return dqdb_step_fail(db, "open", "cannot reach the register '%s': %s", url);
+  long long version = 0, tables = 0;
+  if (dq_query(&r->conn, "PRAGMA user_version", NULL, 0, dqdb_int_row, &version) < 0 ||
+      dq_query(&r->conn, "SELECT count(*) FROM sqlite_master", NULL, 0, dqdb_int_row, &tables) < 0)
+    return dqdb_step_fail(db, "open", "the register '%s': %s", url);
+  if (tables == 0) {
+    db_fail(db, "not-found", "--db", "there is no register at '%s'; nothing was created. To start an empty register there, "
+            "run: certsh init %s (or certsh copy FILE %s)", url, url, url);
+    return -1;
+  }
+  if (version != db_schema_version()) {
+    db_fail(db, "schema", "--db", "the register '%s' has schema version %lld and this certsh needs %d; a register on a "
+            "cluster is not migrated in place: copy it to a file (certsh copy), migrate that, and copy it to a new NAME",
+            url, version, db_schema_version());
+    return -1;
+  }
+  DumpTo t = {r->dir, 0};
+  dqdb_unlink(r->dir, r->name); /* what an earlier try wrote */
+  if (dq_dump(&r->conn, r->name, dqdb_write_file, &t) < 0) return dqdb_step_fail(db, "open", "cannot fetch the register '%s': %s", url);
+  if (t.files == 0) {
+    db_fail(db, "open", "--db", "cannot fetch the register '%s': the dump was empty", url);
+    return -1;
+  }
+  return 0;
+}
+
 int dqdb_open(Db *db, const char *url, char *local, size_t n) {
   DqRemote *r = calloc(1, sizeof *r);
   if (!r) return db_fail(db, "out-of-memory", "", "out of memory");
@@ -148,19 +231,6 @@ int dqdb_open(Db *db, const char *url, char *local, size_t n) {
   db->remote = r;
   if (dqdb_parse(url, r->addresses, sizeof r->addresses, r->name, sizeof r->name) < 0)
     return db_fail(db, "usage", "--db", "'%s' is not a cluster address: write dqlite://HOST:PORT[,HOST:PORT…]/NAME (NAME of letters, digits, '-', '_', '.')", url);
-  if (dqdb_connect(&r->conn, r->addresses, r->name) < 0)
-    return db_fail(db, "open", "--db", "cannot reach the register '%s': %s", url, r->conn.err);
-  long long version = 0, tables = 0;
-  if (dq_query(&r->conn, "PRAGMA user_version", NULL, 0, dqdb_int_row, &version) < 0 ||
-      dq_query(&r->conn, "SELECT count(*) FROM sqlite_master", NULL, 0, dqdb_int_row, &tables) < 0)
-    return db_fail(db, "open", "--db", "the register '%s': %s", url, r->conn.err);
-  if (tables == 0)
-    return db_fail(db, "not-found", "--db", "there is no register at '%s'; nothing was created. To start an empty register there, "
-                   "run: certsh init %s (or certsh copy FILE %s)", url, url, url);
-  if (version != db_schema_version())
-    return db_fail(db, "schema", "--db", "the register '%s' has schema version %lld and this certsh needs %d; a register on a "
-                   "cluster is not migrated in place: copy it to a file (certsh copy), migrate that, and copy it to a new NAME",
-                   url, version, db_schema_version());
   const char *tmp = getenv("TMPDIR");
   snprintf(r->dir, sizeof r->dir, "%s/certsh-dqlite-XXXXXX", tmp && *tmp ? tmp : "/tmp");
   if (!mkdtemp(r->dir)) {
@@ -168,9 +238,7 @@ int dqdb_open(Db *db, const char *url, char *local, size_t n) {
     return db_fail(db, "open", "TMPDIR", "cannot make a folder for the local copy of '%s' under '%s': %s", url,
                    tmp && *tmp ? tmp : "/tmp", strerror(errno));
   }
-  DumpTo t = {r->dir, 0};
-  if (dq_dump(&r->conn, r->name, dqdb_write_file, &t) < 0 || t.files == 0)
-    return db_fail(db, "open", "--db", "cannot fetch the register '%s': %s", url, t.files ? r->conn.err : "the dump was empty");
+  if (dqdb_retry(db, dqdb_fetch, (void *)url) < 0) return -1;
   snprintf(local, n, "%s/%s", r->dir, r->name);
   return 0;
 }
@@ -212,13 +280,22 @@ static int dqdb_reconnect(Db *db) {
   return 0;
 }
 
+/* Begin's step: the cluster's log head, from the leader. */
+static int dqdb_head_step(Db *db, void *ud) {
+  DqRemote *r = db->remote;
+  if (r->conn.fd < 0) {
+    int reached = dqdb_connect(&r->conn, r->addresses, r->name);
+    if (reached == -1) return db_fail(db, "cluster", "--db", "the register '%s': %s", db->path, r->conn.err);
+    if (reached == -2) return dqdb_step_fail(db, "cluster", "the register '%s': %s", db->path);
+  }
+  return dqdb_remote_head(&r->conn, ud) < 0 ? dqdb_step_fail(db, "cluster", "the register '%s': %s", db->path) : 0;
+}
+
 int dqdb_begin(Db *db) {
   DqRemote *r = db->remote;
   Head remote, mine;
   dqdb_rollback(db); /* a session left by a begin that failed after this */
-  if (r->conn.fd < 0 && dqdb_reconnect(db) < 0) return -1;
-  if (dqdb_remote_head(&r->conn, &remote) < 0 && (dqdb_reconnect(db) < 0 || dqdb_remote_head(&r->conn, &remote) < 0))
-    return db_fail(db, "cluster", "--db", "the register '%s': %s", db->path, r->conn.err);
+  if (dqdb_retry(db, dqdb_head_step, &remote) < 0) return -1;
   dqdb_local_head(db->sql, &mine);
   /* a copy that cannot be refreshed now (a query of the script still reading it) stays as it
    * is: the commit's guard then refuses the command if the cluster moved on */
@@ -356,13 +433,6 @@ retry:
   db_fail(db, "cluster", "", "the cluster refused the command's changes: %s; nothing was written", c->err);
   dq_exec(c, "ROLLBACK", NULL, 0, NULL, NULL);
   return -1;
-}
-
-/* Milliseconds on a clock that only goes forward. */
-static long long dqdb_now_ms(void) {
-  struct timespec t;
-  clock_gettime(CLOCK_MONOTONIC, &t);
-  return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
 }
 
 /* After COMMIT got no answer (the leader died or lost office): ask the new leader whether the

@@ -239,6 +239,8 @@ function describe(id, problems) {
 
 // ---- the Scheme object -------------------------------------------------------------------------
 
+var NO_STEPS = Object.freeze([]); // position() of a topic no position is taken on
+
 // build(def, source) → a frozen Scheme; source: where its rules came from (provenance)
 function build(def, source) {
   var s = {}, home = cur;
@@ -249,12 +251,30 @@ function build(def, source) {
   function custom(name) { return typeof def[name] === 'function' ? function (a, b, c) { return def[name].call(s, a, ctx, b, c); } : null; }
   // position(topic, input, result) → the why steps of the positions taken on topic; a position
   // with applies(input, result) says whether it decided this result (step.applied), for `.why`
+  // (the positions are sorted by topic once here, the step's text made once: position() runs on
+  // every rule call, issue 17)
+  var byTopic = {}; // '$' + topic → [{clause, text, applies}]: no key of Object.prototype (frozen) starts with $
+  (def.positions || []).forEach(function (p) {
+    var k = '$' + p.topic;
+    (byTopic[k] || (byTopic[k] = [])).push({ clause: p.clause, text: 'position: ' + p.text, applies: p.applies });
+  });
   function position(topic, input, result) {
-    return (def.positions || []).filter(function (p) { return p.topic === topic; }).map(function (p) {
-      var step = cite(p.clause, 'position: ' + p.text);
+    var list = byTopic['$' + topic];
+    if (!list) return NO_STEPS;
+    var out = [];
+    for (var i = 0; i < list.length; i++) {
+      var p = list[i], step = cite(p.clause, p.text);
       if (typeof p.applies === 'function') step.applied = !!p.applies.call(s, input, result);
-      return step;
-    });
+      out.push(step);
+    }
+    return out;
+  }
+  // withPositions(r, topic, input) → r, the positions taken on topic added to r.why (decided
+  // on r as it was, as before)
+  function withPositions(r, topic, input) {
+    var steps = position(topic, input, r);
+    for (var i = 0; i < steps.length; i++) r.why.push(steps[i]);
+    return r;
   }
 
   s.id = def.id;
@@ -275,17 +295,13 @@ function build(def, source) {
   if (def.manDays) {
     // manDays({employees, audit, sites}) → {total, onsite, minimum, why}
     s.manDays = custom('manDays') || function (input) {
-      var r = bands.manDays(def.manDays, input, cite);
-      r.why = r.why.concat(position('manDays', input, r));
-      return r;
+      return withPositions(bands.manDays(def.manDays, input, cite), 'manDays', input);
     };
   }
   if (def.grade) {
     // grade({score, deductionItems}) → {pass, level, stars, why}
     s.grade = custom('grade') || function (input) {
-      var r = bands.grade(def.grade, input, cite);
-      r.why = r.why.concat(position('grade', input, r));
-      return r;
+      return withPositions(bands.grade(def.grade, input, cite), 'grade', input);
     };
   }
   if (def.score) {
@@ -339,8 +355,7 @@ function build(def, source) {
         if (!s.certificateExpiry) throw fail('invalid', 'expires', 'surveillance({decisionDate, expires, audits, asOf}): ' + s + ' states no validity, so expires is required');
         return s.certificateExpiry(d).date;
       }, cite);
-      r.why = r.why.concat(position('surveillance', input, r));
-      return r;
+      return withPositions(r, 'surveillance', input);
     };
     // surveillanceBounds() → {aMin, aMax, bMin, nMax, why}: the programme's windows in days, as data
     // (absent when the programme is a function of the scheme's own: a job then scans every certificate)

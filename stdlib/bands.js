@@ -17,7 +17,8 @@ function fail(code, field, message) {
 function isNum(x) { return typeof x === 'number' && isFinite(x); }
 
 // fmt(n) → n for a why text: at most 4 decimals, no trailing zeros ('0.6667', '1.5', '11')
-function fmt(n) { return String(Math.round(n * 10000) / 10000); }
+// (a whole number below 9e11, the common case, is its own text: no rounding call)
+function fmt(n) { return typeof n === 'number' && n % 1 === 0 && n < 9e11 && n > -9e11 ? '' + n : '' + Math.round(n * 10000) / 10000; }
 
 // round(x, step, mode) → x rounded to a multiple of step; mode 'up', 'down' or 'nearest'
 // (halves go up). A tiny tolerance keeps 3 × 0.1 from rounding up past 0.3.
@@ -33,15 +34,19 @@ function round(x, step, mode) {
 }
 
 // fields(o, known, required, fn) → o, refusing a field not in known (a misspelt field must not be
-// ignored) and a required one that is missing, naming the field
+// ignored) and a required one that is missing, naming the field. Plain loops, no callbacks: it
+// runs on every rule call (issue 17: a callback costs as much as the rest of a check)
 function fields(o, known, required, fn) {
   if (!o || typeof o !== 'object' || Array.isArray(o)) throw fail('invalid', 'input', fn + ': give an object {' + known.join(', ') + '}, got ' + JSON.stringify(o));
-  Object.keys(o).forEach(function (k) {
+  var keys = Object.keys(o), i, k;
+  for (i = 0; i < keys.length; i++) {
+    k = keys[i];
     if (known.indexOf(k) < 0) throw fail('invalid', k, fn + ": unknown field '" + k + "' (known: " + known.join(', ') + ')');
-  });
-  (required || []).forEach(function (k) {
+  }
+  for (i = 0; required && i < required.length; i++) {
+    k = required[i];
     if (o[k] === undefined || o[k] === null) throw fail('invalid', k, fn + ': ' + k + ' is required');
-  });
+  }
   return o;
 }
 
@@ -106,9 +111,10 @@ function checkTable(t, field) {
   return list;
 }
 
-// lookup(t, n, column, cite) → {value, from, to, why}: the band of t holding n, continued by
-// t.beyond past the last row; throws {code:'range'} when n is past a table with no beyond.
-function lookup(t, n, column, cite) {
+// lookup(t, n, column, cite, bare) → {value, from, to, why}: the band of t holding n, continued by
+// t.beyond past the last row; throws {code:'range'} when n is past a table with no beyond. bare:
+// the value alone, no why built (the same checks and errors)
+function lookup(t, n, column, cite, bare) {
   var col = t.columns.indexOf(column);
   if (col < 0) throw fail('invalid', 'column', 'the table of ' + t.clause + " has no column '" + column + "' (it has " + t.columns.join(', ') + ')');
   var first = t.rows[0], last = t.rows[t.rows.length - 1];
@@ -116,7 +122,8 @@ function lookup(t, n, column, cite) {
   for (var i = 0; i < t.rows.length; i++) {
     var r = t.rows[i];
     if (n >= r[0] && n <= r[1]) {
-      return { value: r[2 + col], from: r[0], to: r[1], why: [cite(t.clause, (t.of || 'value') + ' ' + n + ' is in band ' + r[0] + '-' + r[1] + ': ' + column + ' ' + r[2 + col])] };
+      if (bare) return r[2 + col];
+      return { value: r[2 + col], from: r[0], to: r[1], why: [cite(t.clause, ''.concat(t.of || 'value', ' ', n, ' is in band ', r[0], '-', r[1], ': ', column, ' ', r[2 + col]))] };
     }
   }
   var b = t.beyond;
@@ -126,11 +133,12 @@ function lookup(t, n, column, cite) {
     var size = b.per[column][0], add = b.per[column][1];
     var blocks = b.count === 'started' ? Math.ceil(over / size) : Math.floor(over / size);
     var v = base + blocks * add;
+    if (bare) return v;
     var lo = last[1] + (b.count === 'started' ? (blocks - 1) * size + 1 : blocks * size);
     var hi = last[1] + (b.count === 'started' ? blocks * size : (blocks + 1) * size - 1);
     return { value: v, from: lo, to: hi, why: [
-      cite(b.clause, (t.of || 'value') + ' ' + n + ' is ' + over + ' past ' + last[1] + ': ' + column + ' ' + fmt(base) + ' + ' + fmt(add) +
-        ' per ' + (b.count === 'started' ? 'started' : 'completed') + ' further ' + size + ' × ' + blocks + ' = ' + fmt(v) + ' (band ' + lo + '-' + hi + ')'),
+      cite(b.clause, ''.concat(t.of || 'value', ' ', n, ' is ', over, ' past ', last[1], ': ', column, ' ', fmt(base), ' + ', fmt(add),
+        ' per ', b.count === 'started' ? 'started' : 'completed', ' further ', size, ' × ', blocks, ' = ', fmt(v), ' (band ', lo, '-', hi, ')')),
       cite(b.clause, b.text)] };
   }
   var upper = last[1], value = base, lower;
@@ -139,6 +147,7 @@ function lookup(t, n, column, cite) {
     upper = Math.round(upper * b.growth);
     value += b.add;
   } while (n > upper);
+  if (bare) return value;
   return { value: value, from: lower, to: upper, why: [
     cite(b.clause, (t.of || 'value') + ' ' + n + ' is past ' + last[1] + ': continued band ' + lower + '-' + upper + ' gives ' + column + ' ' + fmt(value)),
     cite(b.clause, b.text)] };
@@ -177,24 +186,26 @@ function checkGrade(g, field) {
 }
 
 // grade(g, input, cite) → {pass, level, stars, why}
+var GRADE_FN = 'grade({score, deductionItems})', GRADE_KNOWN = ['score', 'deductionItems'], GRADE_REQUIRED = ['score'];
 function grade(g, input, cite) {
-  if (!input || typeof input !== 'object') throw fail('invalid', 'score', 'grade({score, deductionItems}): give an object');
-  fields(input, ['score', 'deductionItems'], ['score'], 'grade({score, deductionItems})');
+  if (!input || typeof input !== 'object') throw fail('invalid', 'score', GRADE_FN + ': give an object');
+  fields(input, GRADE_KNOWN, GRADE_REQUIRED, GRADE_FN);
   var score = input.score, items = input.deductionItems === undefined ? 0 : input.deductionItems;
-  if (!isNum(score) || score < 0 || score > 101) throw fail('invalid', 'score', 'grade({score, deductionItems}): score must be a number 0-100, got ' + score);
-  if (!isNum(items) || items < 0 || items !== Math.floor(items)) throw fail('invalid', 'deductionItems', 'grade({score, deductionItems}): deductionItems must be a whole number ≥ 0, got ' + items);
-  var p = g.pass, why = [];
+  if (!isNum(score) || score < 0 || score > 101) throw fail('invalid', 'score', GRADE_FN + ': score must be a number 0-100, got ' + score);
+  if (!isNum(items) || items < 0 || items !== Math.floor(items)) throw fail('invalid', 'deductionItems', GRADE_FN + ': deductionItems must be a whole number ≥ 0, got ' + items);
+  var p = g.pass, shown = fmt(score), i;
   var scoreOk = score >= p.minScore;
   var itemsOk = p.itemsBelow === undefined || items < p.itemsBelow;
-  why.push(cite(p.clause, 'score ' + fmt(score) + (scoreOk ? ' ≥ ' : ' < ') + p.minScore +
-    (p.itemsBelow === undefined ? '' : ' and ' + items + ' ' + (p.items || 'deduction items') + (itemsOk ? ' < ' : ' ≥ ') + p.itemsBelow) +
-    ': ' + (scoreOk && itemsOk ? 'pass' : g.fail)));
-  (g.notes || []).forEach(function (n) { why.push(cite(n.clause, n.text)); });
+  var why = [cite(p.clause, ''.concat('score ', shown, scoreOk ? ' ≥ ' : ' < ', p.minScore,
+    p.itemsBelow === undefined ? '' : ''.concat(' and ', items, ' ', p.items || 'deduction items', itemsOk ? ' < ' : ' ≥ ', p.itemsBelow),
+    ': ', scoreOk && itemsOk ? 'pass' : g.fail))];
+  var notes = g.notes || [], levels = g.levels;
+  for (i = 0; i < notes.length; i++) if (i in notes) why.push(cite(notes[i].clause, notes[i].text));
   if (!scoreOk || !itemsOk) return { pass: false, level: g.fail, stars: 0, why: why };
   var got = null;
-  g.levels.forEach(function (l) { if (score >= l.min) got = l; });
-  if (!got) return { pass: true, level: null, stars: 0, why: why.concat([cite(g.clause, 'score ' + fmt(score) + ' reaches no level')]) };
-  why.push(cite(got.clause || g.clause, 'score ' + fmt(score) + ' ≥ ' + got.min + ': ' + got.level));
+  for (i = 0; i < levels.length; i++) if (i in levels && score >= levels[i].min) got = levels[i];
+  if (!got) { why.push(cite(g.clause, 'score ' + shown + ' reaches no level')); return { pass: true, level: null, stars: 0, why: why }; }
+  why.push(cite(got.clause || g.clause, ''.concat('score ', shown, ' ≥ ', got.min, ': ', got.level)));
   return { pass: true, level: got.level, stars: got.stars, why: why };
 }
 
@@ -259,11 +270,14 @@ function wholeArg(o, name, min, def, fn) {
 }
 
 // manDays(m, input, cite) → {total, onsite, minimum, initial, why}
+var MANDAYS_FIELDS = {}; // of → [known, required] (the lists fields() checks, made once per name)
 function manDays(m, input, cite) {
   var fn = 'manDays({employees, audit, sites})';
   if (!input || typeof input !== 'object') throw fail('invalid', 'employees', fn + ': give an object');
   var of = m.table.of || 'employees';
-  fields(input, [of, 'audit', 'sites', 'initialOnsite'], [of, 'audit'], fn);
+  var lists = Object.prototype.hasOwnProperty.call(MANDAYS_FIELDS, of) ? MANDAYS_FIELDS[of] :
+    (MANDAYS_FIELDS[of] = [[of, 'audit', 'sites', 'initialOnsite'], [of, 'audit']]);
+  fields(input, lists[0], lists[1], fn);
   var n = wholeArg(input, of, 1, undefined, fn);
   var audit = input.audit;
   if (AUDITS.indexOf(audit) < 0) throw fail('invalid', 'audit', fn + ": audit must be 'initial', 'surveillance' or 'recertification', got " + JSON.stringify(audit));
@@ -272,21 +286,20 @@ function manDays(m, input, cite) {
   if (m.table.columns.indexOf(audit) >= 0) {
     var hit = lookup(m.table, n, audit, cite);
     total = hit.value;
-    why = why.concat(hit.why);
+    why = hit.why;
     var mi = m.minimumOfInitial && m.minimumOfInitial[audit];
     if (mi) {
-      var ini = lookup(m.table, n, 'initial', cite);
-      initial = ini.value;
+      initial = lookup(m.table, n, 'initial', cite, true);
       var floor = round(initial * mi.ratio, m.rounding.step, 'up');
-      why.push(cite(mi.clause, audit + ' time at least ' + fmt(mi.ratio * 100) + '% of the initial ' + fmt(initial) + ' = ' + fmt(initial * mi.ratio) +
-        (total >= floor ? ': the table\'s ' + fmt(total) + ' meets it' : ': raised from ' + fmt(total) + ' to ' + fmt(floor))));
+      why.push(cite(mi.clause, ''.concat(audit, ' time at least ', fmt(mi.ratio * 100), '% of the initial ', fmt(initial), ' = ', fmt(initial * mi.ratio),
+        total >= floor ? ''.concat(': the table\'s ', fmt(total), ' meets it') : ''.concat(': raised from ', fmt(total), ' to ', fmt(floor)))));
       if (total < floor) total = floor;
     }
   } else {
     var d = m.derived[audit];
     var base = lookup(m.table, n, 'initial', cite);
     initial = base.value;
-    why = why.concat(base.why);
+    why = base.why;
     var raw = initial * d.ratio;
     total = round(raw, m.rounding.step, m.rounding.mode);
     why.push(cite(d.clause, audit + ' time = ' + (d.ratioText || fmt(d.ratio)) + ' of the initial ' + fmt(initial) + ' = ' + fmt(raw)));
@@ -302,12 +315,12 @@ function manDays(m, input, cite) {
   if (m.onsite) {
     var share = m.onsite.share;
     onsite = share >= 1 ? total : Math.min(total, round(total * share, m.rounding.step, 'up'));
-    why.push(cite(m.onsite.clause, 'on site ' + fmt(onsite) + ' of ' + fmt(total) + ' (at least ' + fmt(share * 100) + '%' + (m.onsite.text ? '; ' + m.onsite.text : '') + ')'));
+    why.push(cite(m.onsite.clause, ''.concat('on site ', fmt(onsite), ' of ', fmt(total), ' (at least ', fmt(share * 100), '%', m.onsite.text ? '; ' + m.onsite.text : '', ')')));
   }
   var minimum = total;
   if (m.reduction) {
     minimum = round(total * (1 - m.reduction.max), m.rounding.step, 'up');
-    why.push(cite(m.reduction.clause, 'may be reduced, with reasons, by at most ' + fmt(m.reduction.max * 100) + '%: never below ' + fmt(minimum)));
+    why.push(cite(m.reduction.clause, ''.concat('may be reduced, with reasons, by at most ', fmt(m.reduction.max * 100), '%: never below ', fmt(minimum))));
   }
   var least = m.minimumOfInitial && m.minimumOfInitial[audit];
   if (least) { // the floor of the initial on-site time actually spent (given), else of the table's
@@ -315,8 +328,8 @@ function manDays(m, input, cite) {
     if (typeof base !== 'number' || !isFinite(base) || base < 0) throw fail('invalid', 'initialOnsite', fn + ': initialOnsite must be the man-days of the initial on-site audit, got ' + JSON.stringify(base));
     var floorOf = round(base * least.ratio, m.rounding.step, 'up');
     if (floorOf > minimum) {
-      why.push(cite(least.clause, 'never below ' + fmt(least.ratio * 100) + '% of the initial on-site ' + fmt(base) +
-        (input.initialOnsite !== undefined ? ' actually spent' : '') + ' = ' + fmt(floorOf) + ', whatever a reduction allows'));
+      why.push(cite(least.clause, ''.concat('never below ', fmt(least.ratio * 100), '% of the initial on-site ', fmt(base),
+        input.initialOnsite !== undefined ? ' actually spent' : '', ' = ', fmt(floorOf), ', whatever a reduction allows')));
       minimum = floorOf;
     }
     if (floorOf > total) { why.push(cite(least.clause, 'raised from ' + fmt(total) + ' to ' + fmt(floorOf))); total = floorOf; if (onsite < total && (!m.onsite || m.onsite.share >= 1)) onsite = total; }

@@ -123,31 +123,43 @@ function checkSurveillance(s, field) {
 function minDate(a, b) { return a < b ? a : b; }
 
 // surveillance(p, input, expiryOf, cite) → {next, windows, why}
+// (plain loops, no callbacks, and the field lists made once: it runs for every certificate a job
+// asks about, issue 17)
+var SURVEILLANCE_FN = 'surveillance({decisionDate, expires, audits, asOf})';
+var SURVEILLANCE_KNOWN = ['decisionDate', 'expires', 'audits', 'asOf', 'extensions'], SURVEILLANCE_REQUIRED = ['decisionDate'];
+var EXTENSION_KNOWN = ['n', 'reason', 'by', 'approvedBy', 'date'], EXTENSION_REQUIRED = ['n', 'reason', 'approvedBy', 'date'];
+var AUDIT_KNOWN = ['type', 'end'], AUDIT_TYPES = ['document', 'initial', 'surveillance', 'recertification', 'special', 'extension'];
 function surveillance(p, input, expiryOf, cite) {
-  var fn = 'surveillance({decisionDate, expires, audits, asOf})';
+  var fn = SURVEILLANCE_FN, i, a;
   if (!input || typeof input !== 'object') throw fail('invalid', 'decisionDate', fn + ': give an object');
-  bands.fields(input, ['decisionDate', 'expires', 'audits', 'asOf', 'extensions'], ['decisionDate'], fn);
+  bands.fields(input, SURVEILLANCE_KNOWN, SURVEILLANCE_REQUIRED, fn);
   var extensions = input.extensions === undefined ? [] : input.extensions;
   if (!Array.isArray(extensions)) throw fail('invalid', 'extensions', fn + ': extensions must list the approved extensions [{n, reason, by, approvedBy, date}]');
-  extensions.forEach(function (x, i) {
-    bands.fields(x, ['n', 'reason', 'by', 'approvedBy', 'date'], ['n', 'reason', 'approvedBy', 'date'], fn + ': extensions[' + i + ']');
-  });
+  for (i = 0; i < extensions.length; i++) if (i in extensions) bands.fields(extensions[i], EXTENSION_KNOWN, EXTENSION_REQUIRED, fn + ': extensions[' + i + ']');
   var decision = date.check(input.decisionDate, 'decisionDate');
   var expires = input.expires === undefined ? expiryOf(decision) : date.check(input.expires, 'expires');
   var asOf = input.asOf === undefined ? today() : date.check(input.asOf, 'asOf');
   var audits = input.audits === undefined ? [] : input.audits;
   if (!Array.isArray(audits)) throw fail('invalid', 'audits', fn + ': audits must be a list [{type, end}]');
-  audits.forEach(function (a, i) {
-    if (a && typeof a === 'object') bands.fields(a, ['type', 'end'], ['type', 'end'], fn + ': audits[' + i + ']');
-    if (!a || ['document', 'initial', 'surveillance', 'recertification', 'special', 'extension'].indexOf(a.type) < 0) throw fail('invalid', 'audits', fn + ': audits[' + i + '].type must be document, initial, surveillance, recertification, special or extension, got ' + JSON.stringify(a && a.type));
+  var done = [], starts = [];
+  for (i = 0; i < audits.length; i++) {
+    if (!(i in audits)) continue;
+    a = audits[i];
+    if (a && typeof a === 'object') bands.fields(a, AUDIT_KNOWN, AUDIT_KNOWN, fn + ': audits[' + i + ']');
+    if (!a || AUDIT_TYPES.indexOf(a.type) < 0) throw fail('invalid', 'audits', fn + ': audits[' + i + '].type must be document, initial, surveillance, recertification, special or extension, got ' + JSON.stringify(a && a.type));
     date.check(a.end, 'audits[' + i + '].end');
-  });
-  var why = [cite(p.clause, p.count + ' surveillance audits in the cycle ' + decision + ' to ' + expires)];
-  (p.notes || []).forEach(function (n) { why.push(cite(n.clause, n.text)); });
-  var done = audits.filter(function (a) { return a.type === 'surveillance' && a.end >= decision && a.end <= expires; })
-    .map(function (a) { return a.end; }).sort();
-  var starts = audits.filter(function (a) { return (a.type === 'initial' || a.type === 'recertification') && a.end <= decision; })
-    .map(function (a) { return a.end; }).sort();
+  }
+  var why = [cite(p.clause, ''.concat(p.count, ' surveillance audits in the cycle ', decision, ' to ', expires))];
+  var notes = p.notes || [];
+  for (i = 0; i < notes.length; i++) if (i in notes) why.push(cite(notes[i].clause, notes[i].text));
+  for (i = 0; i < audits.length; i++) { // the surveillance audits done in the cycle, and the audits it may count from
+    if (!(i in audits)) continue;
+    a = audits[i];
+    if (a.type === 'surveillance' && a.end >= decision && a.end <= expires) done.push(a.end);
+    if ((a.type === 'initial' || a.type === 'recertification') && a.end <= decision) starts.push(a.end);
+  }
+  if (done.length > 1) done.sort();
+  if (starts.length > 1) starts.sort();
   var windows = [], anchor, anchorText;
   for (var n = 1; n <= p.count; n++) {
     var w = n === 1 ? p.first : p.next, wwhy = [];
@@ -163,8 +175,8 @@ function surveillance(p, input, expiryOf, cite) {
     var opens = w.opensMonths ? date.addMonths(anchor, w.opensMonths) : anchor;
     var due = date.addMonths(anchor, w.dueMonths);
     var latest = w.latestMonths ? date.addMonths(anchor, w.latestMonths) : due;
-    wwhy.push(cite(w.clause, (w.text ? w.text + ': ' : '') + 'surveillance ' + n + ' counted from ' + anchorText +
-      (w.opensMonths ? ', opens ' + w.opensMonths + ' months after (' + opens + ')' : '') + ', due within ' + w.dueMonths + ' months (' + due + ')'));
+    wwhy.push(cite(w.clause, ''.concat(w.text ? w.text + ': ' : '', 'surveillance ', n, ' counted from ', anchorText,
+      w.opensMonths ? ''.concat(', opens ', w.opensMonths, ' months after (', opens, ')') : '', ', due within ', w.dueMonths, ' months (', due, ')')));
     var approved = w.latestNeedsApproval ? extensions.filter(function (x) { return x.n === n; })[0] : null;
     if (w.latestMonths && w.latestNeedsApproval && !approved) {
       latest = due;
@@ -196,7 +208,7 @@ function surveillance(p, input, expiryOf, cite) {
   }
   var next = null;
   for (var k = 0; k < windows.length && !next; k++) if (!windows[k].end) next = windows[k];
-  if (next) why.push(cite(p.clause, 'next: surveillance ' + next.n + ', ' + next.opens + ' to ' + next.latest + ' (due ' + next.due + '), ' + next.status + ' on ' + asOf));
+  if (next) why.push(cite(p.clause, ''.concat('next: surveillance ', next.n, ', ', next.opens, ' to ', next.latest, ' (due ', next.due, '), ', next.status, ' on ', asOf)));
   else why.push(cite(p.clause, 'all ' + p.count + ' surveillance audits of the cycle are done: recertification is next'));
   return { next: next, windows: windows, why: why };
 }

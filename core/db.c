@@ -62,8 +62,15 @@ int db_fail_sql(Db *db, const char *context) {
   return db_fail(db, "sqlite", "", "%s: %s", context, msg);
 }
 
+void db_ready(Db *db) {
+  if (!db->sync_pending) return;
+  db->sync_pending = 0; /* failing (a busy or broken file) leaves FULL, and the statement says why */
+  sqlite3_exec(db->sql, "PRAGMA synchronous=NORMAL", NULL, NULL, NULL);
+}
+
 sqlite3_stmt *db_prepare(Db *db, const char *sql) {
   sqlite3_stmt *st = NULL;
+  db_ready(db);
   if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) != SQLITE_OK) {
     db_fail_sql(db, "prepare");
     sqlite3_finalize(st);
@@ -83,6 +90,7 @@ sqlite3_stmt *db_cached(Db *db, int slot, const char *sql) {
     sqlite3_clear_bindings(st);
     return st;
   }
+  db_ready(db);
   if (sqlite3_prepare_v3(db->sql, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
     db_fail_sql(db, "prepare");
     sqlite3_finalize(st);
@@ -93,6 +101,7 @@ sqlite3_stmt *db_cached(Db *db, int slot, const char *sql) {
 
 int db_exec(Db *db, const char *sql) {
   char *msg = NULL;
+  db_ready(db);
   if (sqlite3_exec(db->sql, sql, NULL, NULL, &msg) != SQLITE_OK) {
     sqlite3_free(msg);
     return db_fail_sql(db, "exec");
@@ -282,6 +291,17 @@ failed:
 }
 
 /* Open path (creating it only when create is 1), configure and migrate it. */
+/* 1 when the file at path is an SQLite database already in WAL mode (its header's read and
+ * write versions are 2: SQLite keeps a database in WAL mode across connections by itself). */
+static int db_file_is_wal(const char *path) {
+  unsigned char h[20];
+  FILE *f = fopen(path, "rb");
+  if (!f) return 0;
+  size_t n = fread(h, 1, sizeof h, f);
+  fclose(f);
+  return n == sizeof h && !memcmp(h, "SQLite format 3", 16) && h[18] == 2 && h[19] == 2;
+}
+
 static int db_open_as(Db *db, const char *path, int create, int readonly, CoreError *err) {
   db_configure_once();
   memset(db, 0, sizeof *db);
@@ -290,6 +310,7 @@ static int db_open_as(Db *db, const char *path, int create, int readonly, CoreEr
   snprintf(db->path, sizeof db->path, "%s", path);
   struct stat sb;
   char local[512];
+  int sync = 0; /* synchronous=NORMAL to set (db_ready) */
   if (dqdb_is_url(path)) { /* a register on a cluster: open the local copy of it */
     if (create) { db_fail(db, "usage", "--db", "a register on a cluster is created by certsh init or copy"); goto fail; }
     if (dqdb_open(db, path, local, sizeof local) < 0) goto fail;
@@ -306,14 +327,21 @@ static int db_open_as(Db *db, const char *path, int create, int readonly, CoreEr
             S_ISDIR(sb.st_mode) ? "a folder" : "a FIFO, socket or device");
     goto fail;
   }
+  /* read before connecting: a register in WAL mode never leaves it, so the connection's first read
+   * sees it too (read after, a file another process was still making could look WAL to us while
+   * our connection had read it empty: e2e_concurrency lost writes) */
+  int wal = !create && db_is_plain_path(path) && db_file_is_wal(path);
   if (db_connect(db, path, create) < 0) goto fail;
   sqlite3_extended_result_codes(db->sql, 1);
   sqlite3_busy_timeout(db->sql, DB_BUSY_TIMEOUT_MS);
   if (db_exec(db, "PRAGMA foreign_keys=ON") < 0) goto fail;
   if (strcmp(path, ":memory:") != 0 && !db->readonly_file) {
     /* SQLite does not always call the busy handler for a journal-mode change (another process
-     * creating or migrating the register holds its lock): retry it for the busy timeout */
-    int rc = SQLITE_BUSY;
+     * creating or migrating the register holds its lock): retry it for the busy timeout. A
+     * register already in WAL mode (every one after its first opening) needs no change: asking
+     * for it anyway made SQLite parse the whole schema at every start-up (issue 17: 2.3 million
+     * instructions, a command such as -e 1 that reads no table then parses none). */
+    int rc = wal ? SQLITE_ROW : SQLITE_BUSY;
     for (int waited = 0; (rc & 0xff) == SQLITE_BUSY && waited <= DB_BUSY_TIMEOUT_MS; waited += 10) {
       if (waited) sqlite3_sleep(10);
       sqlite3_stmt *st = db_prepare(db, "PRAGMA journal_mode=WAL");
@@ -328,7 +356,7 @@ static int db_open_as(Db *db, const char *path, int create, int readonly, CoreEr
       db_fail(db, "open", "--db", "'%s' is not a usable certsh database: %s", path, sqlite3_errmsg(db->sql));
       goto fail;
     }
-    if (db_exec(db, "PRAGMA synchronous=NORMAL") < 0) goto fail;
+    sync = 1; /* set before the first statement after opening (db_ready): its pragma parses the schema */
   }
   /* temporary tables, indexes and sorts stay in memory, where SQLite's heap limit bounds them:
    * temporary files had no bound at all (issue 11, family 7) */
@@ -343,6 +371,7 @@ static int db_open_as(Db *db, const char *path, int create, int readonly, CoreEr
     }
   } else if (db_migrate(db) < 0) goto fail;
   sqlite3_set_authorizer(db->sql, db_authorize_read, db);
+  db->sync_pending = sync;
   return 0;
 fail:
   if (err) *err = db->err;

@@ -35,9 +35,15 @@ typedef struct Db {
   char path[512];  /* the path it was opened from, for messages */
   long long memory_limit; /* bytes SQLite may hold (db_limit_memory), 0 = none */
   int lost;        /* 1 when the open transaction was lost to a disk-full or I/O error (db_begin) */
+  int sync_pending; /* 1 until synchronous=NORMAL is set, before the first statement (db_ready) */
   CoreError err;   /* the last failure */
   sqlite3_stmt *cached[DB_CACHED_STATEMENTS]; /* statements kept prepared (db_cached), finalized by db_close */
 } Db;
+
+/* Before the connection's first statement: what opening left for it (synchronous=NORMAL, whose
+ * pragma makes SQLite parse the schema, which a command reading no table never needs). Until
+ * then the connection syncs as SQLite's default, FULL: never less durable. Cheap when done. */
+void db_ready(Db *db);
 
 /* Open (and migrate) the existing database at path; ":memory:" works. A path that does not
  * exist is refused (err "not-found") and nothing is created. 0 or -1 with err. */

@@ -70,6 +70,7 @@ static sqlite3_stmt *sql_prepare_readonly(duk_context *ctx, const char *fn) {
   if (st) return st;
   const char *text = host_get_utf8(ctx, 0, NULL);
   const char *tail = NULL;
+  db_ready(&h->db); /* before the read-only authorizer, which would refuse its pragma */
   db_readonly_begin(&h->db);
   int rc = sqlite3_prepare_v2(h->db.sql, text, -1, &st, &tail);
   db_readonly_end(&h->db);

@@ -529,49 +529,20 @@ static void host_define_lazy_globals(duk_context *ctx) {
   duk_pop(ctx);
 }
 
-/* What the rules rely on, made read-only for every script (as Redis makes Lua's globals
- * read-only): Math, JSON, and the constructors and prototypes of Object, Array, String, Number,
- * Boolean, Date, RegExp and Function. `Math.ceil = …` or `Array.prototype.forEach = …` is then
- * refused (TypeError in strict code, ignored otherwise). So that freezing does not break
- * ordinary code assigning its own constructor, toString, valueOf or toJSON (ES5's "override
- * mistake"), those are accessors on the prototypes: reading gives the built-in, assigning to
- * any other object defines its own property, assigning to the prototype itself is refused. */
-static const char HOST_FREEZE[] =
-  "(function (global) {\n"
-  "  'use strict';\n"
-  "  var define = Object.defineProperty, describe = Object.getOwnPropertyDescriptor;\n"
-  "  var TAMED = ['constructor', 'toString', 'valueOf', 'toLocaleString', 'toJSON'];\n"
-  "  function tame(proto) {\n"
-  "    TAMED.forEach(function (key) {\n"
-  "      var d = describe(proto, key);\n"
-  "      if (!d || !('value' in d)) return;\n"
-  "      var value = d.value;\n"
-  "      define(proto, key, { enumerable: d.enumerable, configurable: false,\n"
-  "        get: function () { return value; },\n"
-  "        set: function (v) {\n"
-  "          if (this === proto) throw new TypeError(key + ' of a built-in prototype is read-only');\n"
-  "          define(this, key, { value: v, writable: true, enumerable: true, configurable: true });\n"
-  "        } });\n"
-  "    });\n"
-  "  }\n"
-  "  [Object, Array, String, Number, Boolean, Date, RegExp, Function].forEach(function (C) {\n"
-  "    tame(C.prototype);\n"
-  "    Object.freeze(C.prototype);\n"
-  "    Object.freeze(C);\n"
-  "  });\n"
-  "  Object.freeze(Math);\n"
-  "  Object.freeze(JSON);\n"
-  "  ['Object', 'Array', 'String', 'Number', 'Boolean', 'Date', 'RegExp', 'Function', 'Math', 'JSON', 'isNaN', 'isFinite',\n"
-  "   'parseInt', 'parseFloat'].forEach(function (name) {\n"
-  "    define(global, name, { writable: false, configurable: false });\n"
-  "  });\n"
-  "})(this)";
+/* Freeze the built-ins (dsl/freeze.js, called with the global object); 0, or -1 with the error on
+ * the stack. */
+static duk_ret_t host_freeze_safe(duk_context *ctx, void *udata) {
+  (void)udata;
+  duk_push_c_function(ctx, host_require, 1);
+  duk_push_string(ctx, "dsl/freeze");
+  duk_call(ctx, 1);
+  duk_push_global_object(ctx);
+  duk_call(ctx, 1);
+  return 0;
+}
 
-/* Freeze the built-ins (HOST_FREEZE); 0, or -1 with the error on the stack. */
 static int host_freeze_builtins(duk_context *ctx) {
-  duk_push_string(ctx, "<freeze>");
-  if (duk_pcompile_string_filename(ctx, 0, HOST_FREEZE) != 0) return -1;
-  if (duk_pcall(ctx, 0) != DUK_EXEC_SUCCESS) return -1;
+  if (duk_safe_call(ctx, host_freeze_safe, NULL, 0, 1) != DUK_EXEC_SUCCESS) return -1;
   duk_pop(ctx);
   return 0;
 }

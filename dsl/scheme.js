@@ -444,7 +444,13 @@ function build(def, source) {
 // field, problems} naming every field that is wrong
 function defineScheme(def) {
   var d = def && typeof def === 'object' ? merged(def) : def;
-  var problems = validate(d);
+  var src = !linting && d && typeof d === 'object' ? provenance(d) : null;
+  // A file built into certsh, with every file it needs, was checked when certsh was built: the
+  // build runs certsh lint on each scheme file it embeds, and a problem fails the build
+  // (CMakeLists.txt). Checking it again at every load took 40% of loading the schemes (issue 17);
+  // everything else (a --lib folder, a file loaded or adopted, pinned rules, a script's own
+  // definition) is checked here as before.
+  var problems = src && src.origin === 'embedded' ? [] : validate(d);
   var id = d && d.id ? d.id + '@' + d.version : '(no id)';
   if (linting) {
     problems.forEach(function (p) { linting.push({ scheme: id, field: p.field, message: p.message }); });
@@ -457,7 +463,7 @@ function defineScheme(def) {
     e.problems = problems;
     throw e;
   }
-  var list = cur.registry[d.id] || (cur.registry[d.id] = []), src = provenance(d), again = null;
+  var list = cur.registry[d.id] || (cur.registry[d.id] = []), again = null;
   list.forEach(function (x) {
     if (x.version !== d.version) return;
     if (src.text && x.source().text === src.text) { again = x; return; } // the same file run again (.load twice)
@@ -489,10 +495,27 @@ function provenance(def) {
     var text = library.read(path);
     if (text !== null) { all[path] = text; fileOrigin[path] = library.origin(path); }
   });
-  Object.keys(all).sort().forEach(function (k) { files[k] = all[k]; });
+  var kept = {}; // the files as they are now, for text (files itself is the caller's to change)
+  Object.keys(all).sort().forEach(function (k) { files[k] = kept[k] = all[k]; });
   var origin = cur.files ? 'pinned' : Object.keys(files).every(function (k) { return fileOrigin[k] === 'embedded'; }) ? 'embedded' :
     Object.keys(files).some(function (k) { return fileOrigin[k] === 'file'; }) ? 'file' : 'lib';
-  return { origin: origin, entry: top.path, files: files, text: JSON.stringify({ entry: top.path, files: files }) };
+  return lazyText({ origin: origin, entry: top.path, files: files }, top.path, kept);
+}
+
+// lazyText(src, entry, files) → src with src.text, the canonical text to pin (the JSON of every
+// file it needs), made when first read: most sessions never pin or compare it, and quoting every
+// file's text took a tenth of loading the schemes (issue 17). A plain data property once read or
+// assigned, as it was before.
+function lazyText(src, entry, files) {
+  function plain(v) { Object.defineProperty(src, 'text', { value: v, writable: true, enumerable: true, configurable: true }); }
+  Object.defineProperty(src, 'text', { enumerable: true, configurable: true,
+    get: function () {
+      var text = JSON.stringify({ entry: entry, files: files });
+      if (Object.isExtensible(src)) plain(text); // (a source a script froze keeps its getter)
+      return text;
+    },
+    set: plain });
+  return src;
 }
 
 // load(id): run id's files once (schemes/ID.js and any schemes/ID@VERSION.js; they define its

@@ -158,3 +158,13 @@ test('a position may say when it applied (applies(input, result)); its why step 
   assert.ok(!('applied' in of(small, 'T2')), 'a position without applies does not say');
   assert.equal(problems(def({ positions: [{ topic: 'manDays', clause: 'T1', text: 'x', applies: 'when big' }] })), ['positions[0].applies']);
 });
+
+test('only the files built in load unchecked (the build ran certsh lint on them); the same text from anywhere else is checked', function () {
+  assert.equal(scheme('cas-service').source().origin, 'embedded');
+  var text = library.read('schemes/cas-service.js').replace("stars: 5, clause: '§6.5' }", "stars: 7, clause: '§6.5' }")
+    .replace("id: 'cas-service'", "id: 'cas-broken'");
+  var e = assert.throws(function () { lang.loadFile('cas-broken.js', text); }, 'invalid-scheme');
+  assert.ok(/grade\.levels\[1\]\.stars/.test(e.message), e.message);
+  var pinned = JSON.stringify({ entry: 'schemes/cas-broken.js', files: { 'schemes/cas-broken.js': text, 'schemes/gbt27922.js': library.read('schemes/gbt27922.js') } });
+  assert.throws(function () { lang.fromSource(pinned, 'cas-broken', '1'); }, 'invalid-scheme');
+});

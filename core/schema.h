@@ -8,6 +8,10 @@ extern const char *const schema_migrations[];
  * register is created with in one step. */
 extern const char schema_fresh[];
 extern const int schema_fresh_version;
+/* That new register's bytes (the schema run, its user_version set), made by cmake/schema_dump.c
+ * with the same SQLite: a register in memory is a copy of them (core/db.c). */
+extern const unsigned char schema_fresh_image[];
+extern const unsigned long schema_fresh_image_size;
 
 /* The effective date of an event written before events had one (format 1), from the event's
  * own arguments and state: migration 7 stored it and `certsh verify` checks it against this,

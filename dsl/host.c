@@ -830,6 +830,18 @@ void host_close(Host *h) {
   db_close(&h->db);
 }
 
+#if !defined(CERTSH_SANITIZED)
+static duk_context *volatile host_left; /* the heap left to the exit, still reachable */
+#endif
+
+void host_close_at_exit(Host *h) {
+#if !defined(CERTSH_SANITIZED)
+  host_left = h->ctx;
+  h->ctx = NULL;
+#endif
+  host_close(h);
+}
+
 sqlite3_stmt *host_stmt_take(Host *h, const char *sql, int checked) {
   for (int i = 0; i < HOST_STMT_CACHE; i++) {
     HostStmt *c = &h->stmts[i];

@@ -104,7 +104,7 @@ static int cmd_eval(Options *o) {
   if (rc) fprintf(stderr, "error: %s\n", host_top_text(&h));
   else print_value(&h, o->json);
   fflush(h.out);
-  host_close(&h);
+  host_close_at_exit(&h);
   return output_finish(&out, rc ? EXIT_FAIL : EXIT_OK);
 }
 
@@ -152,7 +152,7 @@ static int cmd_run(Options *o) {
   int usage = rc && !strncmp(host_top_text(&h), "usage: ", 7);
   if (rc) fprintf(stderr, "error: %s\n", host_top_text(&h));
   fflush(h.out);
-  host_close(&h);
+  host_close_at_exit(&h);
   return output_finish(&out, usage ? EXIT_USAGE : rc ? EXIT_FAIL : EXIT_OK);
 }
 

@@ -10,30 +10,32 @@
 'use strict';
 
 module.exports = function (global) {
-  var define = Object.defineProperty, describe = Object.getOwnPropertyDescriptor;
+  var define = Object.defineProperty, describe = Object.getOwnPropertyDescriptor, i, k;
   var TAMED = ['constructor', 'toString', 'valueOf', 'toLocaleString', 'toJSON'];
-  function tame(proto) {
-    TAMED.forEach(function (key) {
-      var d = describe(proto, key);
-      if (!d || !('value' in d)) return;
-      var value = d.value;
-      define(proto, key, { enumerable: d.enumerable, configurable: false,
-        get: function () { return value; },
-        set: function (v) {
-          if (this === proto) throw new TypeError(key + ' of a built-in prototype is read-only');
-          define(this, key, { value: v, writable: true, enumerable: true, configurable: true });
-        } });
-    });
+  // tamed(proto, key, value) → the accessor that stands for proto[key] (plain loops here: this
+  // runs at every start-up, issue 17)
+  function tamed(proto, key, d) {
+    var value = d.value;
+    return { enumerable: d.enumerable, configurable: false,
+      get: function () { return value; },
+      set: function (v) {
+        if (this === proto) throw new TypeError(key + ' of a built-in prototype is read-only');
+        define(this, key, { value: v, writable: true, enumerable: true, configurable: true });
+      } };
   }
-  [Object, Array, String, Number, Boolean, Date, RegExp, Function].forEach(function (C) {
-    tame(C.prototype);
-    Object.freeze(C.prototype);
-    Object.freeze(C);
-  });
+  var BUILT_INS = [Object, Array, String, Number, Boolean, Date, RegExp, Function];
+  for (i = 0; i < BUILT_INS.length; i++) {
+    var proto = BUILT_INS[i].prototype;
+    for (k = 0; k < TAMED.length; k++) {
+      var d = describe(proto, TAMED[k]);
+      if (d && 'value' in d) define(proto, TAMED[k], tamed(proto, TAMED[k], d));
+    }
+    Object.freeze(proto);
+    Object.freeze(BUILT_INS[i]);
+  }
   Object.freeze(Math);
   Object.freeze(JSON);
-  ['Object', 'Array', 'String', 'Number', 'Boolean', 'Date', 'RegExp', 'Function', 'Math', 'JSON', 'isNaN', 'isFinite',
-   'parseInt', 'parseFloat'].forEach(function (name) {
-    define(global, name, { writable: false, configurable: false });
-  });
+  var NAMES = ['Object', 'Array', 'String', 'Number', 'Boolean', 'Date', 'RegExp', 'Function', 'Math', 'JSON', 'isNaN', 'isFinite',
+    'parseInt', 'parseFloat'];
+  for (i = 0; i < NAMES.length; i++) define(global, NAMES[i], { writable: false, configurable: false });
 };

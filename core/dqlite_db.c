@@ -6,7 +6,9 @@
 #include "core/dqlite_db.h"
 #include "core/dqlite_wire.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +28,31 @@ static int dqdb_wait_ms(void) {
   return v && *v && (*end || s < 0.1 || s > 3600) ? 20000 : (int)(s * 1000);
 }
 
+/* The table a copy creates first and drops in its last transaction: while it exists the
+ * database is an unfinished copy, which certsh refuses to open. */
+#define COPY_MARK "certsh_unfinished_copy"
+
+/* The cluster's table of the changes certsh wrote there (made by certsh init and copy on a
+ * cluster, not part of the register's schema): each command's changeset, with the log heads
+ * before and after it, so that a copy at an earlier head catches up by applying them instead of
+ * fetching the whole register. The last CHANGES_KEPT are kept. */
+#define CHANGES "certsh_changes"
+static const char CHANGES_DDL[] = "CREATE TABLE " CHANGES "(id INTEGER PRIMARY KEY, base_seq INTEGER NOT NULL, base_hash TEXT NOT NULL, "
+                                  "seq INTEGER NOT NULL, hash TEXT NOT NULL, changeset BLOB NOT NULL)";
+enum { CHANGES_KEPT = 10000 };
+
+/* With $CERTSH_CLUSTER_TRACE set, one line on standard error saying how a command got its copy
+ * of the register (fetched whole, taken from the kept copy, caught up by the cluster's changes). */
+static void dqdb_trace(const char *fmt, ...) {
+  if (!getenv("CERTSH_CLUSTER_TRACE")) return;
+  va_list ap;
+  va_start(ap, fmt);
+  fputs("certsh: cluster: ", stderr);
+  vfprintf(stderr, fmt, ap);
+  fputc('\n', stderr);
+  va_end(ap);
+}
+
 /* The cluster side of an open Db. */
 typedef struct DqRemote {
   DqConn conn;
@@ -38,6 +65,10 @@ typedef struct DqRemote {
 } DqRemote;
 
 int dqdb_is_url(const char *path) { return path && !strncmp(path, "dqlite://", 9); }
+
+int dqdb_is_own_object(const char *type_name, const char *sql) {
+  return type_name && sql && !strcmp(type_name, "table " CHANGES) && !strcmp(sql, CHANGES_DDL);
+}
 
 /* Split "dqlite://A,B/NAME" into addresses and name. 0 or -1. */
 static int dqdb_parse(const char *url, char *addrs, size_t na, char *name, size_t nn) {
@@ -103,7 +134,7 @@ static int dqdb_write_file(void *ud, const char *name, const unsigned char *data
 /* Remove the files of a dump in dir (NAME, NAME-wal, NAME-shm). */
 static void dqdb_unlink(const char *dir, const char *name) {
   static const char *const SUFFIX[] = {"", "-wal", "-shm", "-journal"};
-  char path[512];
+  char path[1024];
   for (int i = 0; i < 4; i++) {
     snprintf(path, sizeof path, "%s/%s%s", dir, name, SUFFIX[i]);
     unlink(path);
@@ -191,6 +222,201 @@ static int dqdb_step_fail(Db *db, const char *code, const char *fmt, const char 
   return dqdb_transient(&r->conn) ? 1 : -1;
 }
 
+/* ---- the copies kept between commands ------------------------------------------------------
+ * Fetching a register costs what dqlite 1.11's dump costs (the leader reads its files out of
+ * memory: about 25 s for 1.3 GB), so the last copy fetched is kept, named by the log head it
+ * holds, read from the copy itself: a command whose cluster is still at that head copies it
+ * instead of fetching. Every write appends an event, so an unchanged head is an unchanged
+ * register. */
+
+/* The folder of the kept copies: $CERTSH_CLUSTER_CACHE ("off": none kept), else
+ * $XDG_CACHE_HOME/certsh, else $HOME/.cache/certsh. 0, or -1 when there is none. */
+static int dqdb_cache_dir(char *out, size_t n) {
+  const char *set = getenv("CERTSH_CLUSTER_CACHE"), *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+  if (set && *set) {
+    if (!strcmp(set, "off")) return -1;
+    snprintf(out, n, "%s", set);
+  } else if (xdg && *xdg) {
+    snprintf(out, n, "%s/certsh", xdg);
+  } else if (home && *home) {
+    snprintf(out, n, "%s/.cache/certsh", home);
+  } else {
+    return -1;
+  }
+  /* the folder and its parent made when missing, for this user only */
+  char parent[300];
+  snprintf(parent, sizeof parent, "%s", out);
+  char *slash = strrchr(parent, '/');
+  if (slash && slash != parent) { *slash = 0; mkdir(parent, 0700); }
+  return mkdir(out, 0700) == 0 || errno == EEXIST ? 0 : -1;
+}
+
+/* The kept copies' name for this register: NAME and a hash of the addresses it was reached by. */
+static void dqdb_cache_key(const DqRemote *r, char *out, size_t n) {
+  uint64_t h = 14695981039346656037ULL; /* FNV-1a */
+  for (const char *p = r->addresses; *p; p++) h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+  snprintf(out, n, "%s-%016llx", r->name, (unsigned long long)h);
+}
+
+/* Copy the file from to the new file to. 0, 1 when from is missing, -1 failure. */
+static int dqdb_copy_file(const char *from, const char *to) {
+  int in = open(from, O_RDONLY | O_CLOEXEC);
+  if (in < 0) return errno == ENOENT ? 1 : -1;
+  int out = open(to, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600), rc = out < 0 ? -1 : 0;
+  static char buf[1 << 20];
+  ssize_t k;
+  while (rc == 0 && (k = read(in, buf, sizeof buf)) != 0) {
+    if (k < 0) { if (errno != EINTR) rc = -1; continue; }
+    for (ssize_t w = 0; rc == 0 && w < k;) {
+      ssize_t d = write(out, buf + w, (size_t)(k - w));
+      if (d < 0 && errno != EINTR) rc = -1;
+      if (d > 0) w += d;
+    }
+  }
+  close(in);
+  if (out >= 0 && close(out) < 0) rc = -1;
+  return rc;
+}
+
+/* Copy the files of a register named name (NAME and NAME-wal) from one folder to another. 0 or -1. */
+static int dqdb_copy_files(const char *from, const char *to, const char *name) {
+  char a[600], b[600];
+  snprintf(a, sizeof a, "%s/%s", from, name);
+  snprintf(b, sizeof b, "%s/%s", to, name);
+  if (dqdb_copy_file(a, b) != 0) return -1;
+  snprintf(a, sizeof a, "%s/%s-wal", from, name);
+  snprintf(b, sizeof b, "%s/%s-wal", to, name);
+  return dqdb_copy_file(a, b) < 0 ? -1 : 0;
+}
+
+/* A kept copy's folder: KEY@SEQ-HASH (the first 16 characters of the head's hash). */
+static void dqdb_cache_entry(const char *key, const Head *h, char *out, size_t n) {
+  snprintf(out, n, "%s@%lld-%.16s", key, h->seq, h->hash);
+}
+
+/* Keep the copy just fetched into folder dir, under the head it holds, as the only copy of this
+ * register kept. Failing to keep it changes nothing but the next command's speed. */
+static void dqdb_cache_store(DqRemote *r, const char *dir) {
+  char cache[300], key[200], entry[300], path[600], tmp[600];
+  Head h;
+  sqlite3 *copy = NULL;
+  snprintf(path, sizeof path, "%s/%s", dir, r->name);
+  if (dqdb_cache_dir(cache, sizeof cache) < 0) return;
+  if (sqlite3_open_v2(path, &copy, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) { sqlite3_close(copy); return; }
+  dqdb_local_head(copy, &h);
+  sqlite3_close(copy);
+  dqdb_cache_key(r, key, sizeof key);
+  dqdb_cache_entry(key, &h, entry, sizeof entry);
+  snprintf(path, sizeof path, "%s/%s", cache, entry);
+  struct stat sb;
+  if (stat(path, &sb) == 0) return; /* kept already */
+  snprintf(tmp, sizeof tmp, "%s/.%s-XXXXXX", cache, key);
+  if (!mkdtemp(tmp)) return;
+  if (dqdb_copy_files(dir, tmp, r->name) < 0 || rename(tmp, path) < 0) { /* another command kept it first */
+    dqdb_unlink(tmp, r->name);
+    rmdir(tmp);
+    return;
+  }
+  /* the copies kept at earlier heads go */
+  DIR *d = opendir(cache);
+  struct dirent *e;
+  size_t k = strlen(key);
+  while (d && (e = readdir(d))) {
+    if (strncmp(e->d_name, key, k) || e->d_name[k] != '@' || !strcmp(e->d_name, entry)) continue;
+    snprintf(path, sizeof path, "%s/%s", cache, e->d_name);
+    dqdb_unlink(path, r->name);
+    rmdir(path);
+  }
+  if (d) closedir(d);
+}
+
+/* Copy the copy kept of this register, at whatever head, into the private folder: 1 done, 0
+ * none kept. */
+static int dqdb_cache_take(DqRemote *r) {
+  char cache[300], key[200], path[600];
+  if (dqdb_cache_dir(cache, sizeof cache) < 0) return 0;
+  dqdb_cache_key(r, key, sizeof key);
+  DIR *d = opendir(cache);
+  struct dirent *e;
+  size_t k = strlen(key);
+  int took = 0;
+  while (d && !took && (e = readdir(d))) {
+    if (strncmp(e->d_name, key, k) || e->d_name[k] != '@') continue;
+    snprintf(path, sizeof path, "%s/%s", cache, e->d_name);
+    took = dqdb_copy_files(path, r->dir, r->name) == 0;
+    if (!took) dqdb_unlink(r->dir, r->name);
+  }
+  if (d) closedir(d);
+  return took;
+}
+
+/* ---- catching up by the cluster's changes --------------------------------------------------- */
+
+/* Where a catch-up stands: the copy and the head it has reached. */
+typedef struct CatchUp { sqlite3 *copy; Head at; int broken, applied; } CatchUp;
+
+static int dqdb_abort_on_conflict(void *ud, int why, sqlite3_changeset_iter *it) {
+  (void)ud; (void)why; (void)it;
+  return SQLITE_CHANGESET_ABORT;
+}
+
+/* One change of the cluster applied to the copy, if it starts where the copy stands. */
+static int dqdb_catch_up_row(void *ud, int ncol, const DqValue *v, char **names) {
+  CatchUp *u = ud;
+  (void)names;
+  if (ncol < 5 || v[0].type != DQ_INTEGER || v[1].type != DQ_TEXT || v[2].type != DQ_INTEGER || v[3].type != DQ_TEXT ||
+      v[4].type != DQ_BLOB || v[0].i != u->at.seq || strcmp(v[1].s, u->at.hash) ||
+      sqlite3changeset_apply(u->copy, (int)v[4].n, (void *)v[4].s, NULL, dqdb_abort_on_conflict, NULL) != SQLITE_OK) {
+    u->broken = 1;
+    return 1;
+  }
+  u->at.seq = v[2].i;
+  snprintf(u->at.hash, sizeof u->at.hash, "%s", v[3].s);
+  u->applied++;
+  return 0;
+}
+
+/* Bring the copy from its head to the cluster's head (remote) by the changes the cluster keeps,
+ * in one transaction of the copy, its triggers off (a change holds what the triggers wrote where
+ * it was made). 0 caught up, -1 not (the copy as it was: the changes did not reach back to its
+ * head, or it is open for reading). */
+static int dqdb_catch_up(DqConn *c, sqlite3 *copy, const Head *remote) {
+  CatchUp u = {copy, {0}, 0, 0};
+  dqdb_local_head(copy, &u.at);
+  if (u.at.seq == remote->seq && !strcmp(u.at.hash, remote->hash)) return 0;
+  if (u.at.seq > remote->seq || sqlite3_exec(copy, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) return -1;
+  int triggers = 1, ignored;
+  sqlite3_db_config(copy, SQLITE_DBCONFIG_ENABLE_TRIGGER, -1, &triggers);
+  sqlite3_db_config(copy, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, &ignored);
+  DqValue p = {.type = DQ_INTEGER, .i = u.at.seq};
+  int rc = dq_query(c, "SELECT base_seq, base_hash, seq, hash, changeset FROM " CHANGES " WHERE seq > ? ORDER BY id", &p, 1,
+                    dqdb_catch_up_row, &u);
+  sqlite3_db_config(copy, SQLITE_DBCONFIG_ENABLE_TRIGGER, triggers, &ignored);
+  if (rc == 0 && !u.broken && u.at.seq == remote->seq && !strcmp(u.at.hash, remote->hash) &&
+      sqlite3_exec(copy, "COMMIT", NULL, NULL, NULL) == SQLITE_OK) {
+    dqdb_trace("caught up from event %lld to %lld by %d changes", p.i, remote->seq, u.applied);
+    return 0;
+  }
+  sqlite3_exec(copy, "ROLLBACK", NULL, NULL, NULL);
+  dqdb_trace("cannot catch up from event %lld to %lld by the cluster's changes", p.i, remote->seq);
+  return -1;
+}
+
+/* The copy kept of this register, taken into the private folder and caught up to the cluster's
+ * head: 1 done (and kept again at its new head), 0 not (nothing left in the folder). */
+static int dqdb_take_kept(DqRemote *r, const Head *remote) {
+  char path[600];
+  sqlite3 *copy = NULL;
+  if (!dqdb_cache_take(r)) return 0;
+  snprintf(path, sizeof path, "%s/%s", r->dir, r->name);
+  int ok = sqlite3_open_v2(path, &copy, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK && dqdb_catch_up(&r->conn, copy, remote) == 0;
+  sqlite3_close(copy);
+  if (!ok) { dqdb_unlink(r->dir, r->name); return 0; }
+  dqdb_trace("took the kept copy, at event %lld now", remote->seq);
+  dqdb_cache_store(r, r->dir);
+  return 1;
+}
+
 /* Open's step: reach the leader, check that NAME holds a register of this schema, and fetch
  * its files into the private folder. */
 static int dqdb_fetch(Db *db, void *ud) {
@@ -208,19 +434,33 @@ static int dqdb_fetch(Db *db, void *ud) {
             "run: certsh init %s (or certsh copy FILE %s)", url, url, url);
     return -1;
   }
+  long long unfinished = 0;
+  if (version != db_schema_version() &&
+      dq_query(&r->conn, "SELECT count(*) FROM sqlite_master WHERE name = '" COPY_MARK "'", NULL, 0, dqdb_int_row, &unfinished) < 0)
+    return dqdb_step_fail(db, "open", "the register '%s': %s", url);
+  if (unfinished) {
+    db_fail(db, "unfinished", "--db", "'%s' is an unfinished copy (certsh copy is still sending it, or stopped before its last "
+            "transaction): it cannot be opened; wait for the copy, or copy the file again to another NAME", url);
+    return -1;
+  }
   if (version != db_schema_version()) {
     db_fail(db, "schema", "--db", "the register '%s' has schema version %lld and this certsh needs %d; a register on a "
             "cluster is not migrated in place: copy it to a file (certsh copy), migrate that, and copy it to a new NAME",
             url, version, db_schema_version());
     return -1;
   }
+  Head head;
   DumpTo t = {r->dir, 0};
   dqdb_unlink(r->dir, r->name); /* what an earlier try wrote */
+  if (dqdb_remote_head(&r->conn, &head) < 0) return dqdb_step_fail(db, "open", "the register '%s': %s", url);
+  if (dqdb_take_kept(r, &head)) return 0;
   if (dq_dump(&r->conn, r->name, dqdb_write_file, &t) < 0) return dqdb_step_fail(db, "open", "cannot fetch the register '%s': %s", url);
   if (t.files == 0) {
     db_fail(db, "open", "--db", "cannot fetch the register '%s': the dump was empty", url);
     return -1;
   }
+  dqdb_trace("fetched the whole register at event %lld", head.seq);
+  dqdb_cache_store(r, r->dir);
   return 0;
 }
 
@@ -257,6 +497,8 @@ static int dqdb_refresh(Db *db) {
   } else {
     char path[512];
     sqlite3 *src = NULL;
+    dqdb_trace("fetched the whole register again");
+    dqdb_cache_store(r, fresh);
     snprintf(path, sizeof path, "%s/%s", fresh, r->name);
     if (sqlite3_open_v2(path, &src, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK) {
       sqlite3_backup *b = sqlite3_backup_init(db->sql, "main", src, "main");
@@ -299,7 +541,7 @@ int dqdb_begin(Db *db) {
   dqdb_local_head(db->sql, &mine);
   /* a copy that cannot be refreshed now (a query of the script still reading it) stays as it
    * is: the commit's guard then refuses the command if the cluster moved on */
-  if (remote.seq != mine.seq || strcmp(remote.hash, mine.hash)) dqdb_refresh(db);
+  if ((remote.seq != mine.seq || strcmp(remote.hash, mine.hash)) && dqdb_catch_up(&r->conn, db->sql, &remote) < 0) dqdb_refresh(db);
   dqdb_local_head(db->sql, &mine);
   r->base_seq = mine.seq;
   snprintf(r->base_hash, sizeof r->base_hash, "%s", mine.hash);
@@ -403,7 +645,7 @@ static int dqdb_apply_one(Db *db, sqlite3_changeset_iter *it) {
 /* Ship the changeset in one transaction on the leader. 0 written, 1 conflict, 2 busy or the
  * leader lost before COMMIT (nothing written: try again), 3 COMMIT's outcome unknown, -1
  * refused by the cluster (db->err). */
-static int dqdb_ship(Db *db, int n, void *set) {
+static int dqdb_ship(Db *db, int n, void *set, const Head *mine) {
   DqRemote *r = db->remote;
   DqConn *c = &r->conn;
   Head h;
@@ -423,6 +665,14 @@ static int dqdb_ship(Db *db, int n, void *set) {
   sqlite3changeset_finalize(it);
   if (rc == 1) { dq_exec(c, "ROLLBACK", NULL, 0, NULL, NULL); return 1; }
   if (rc < 0) goto retry;
+  /* the change kept for the copies of other offices to catch up by, the oldest let go */
+  DqValue change[5] = {{.type = DQ_INTEGER, .i = r->base_seq}, {.type = DQ_TEXT, .s = r->base_hash}, {.type = DQ_INTEGER, .i = mine->seq},
+                       {.type = DQ_TEXT, .s = mine->hash}, {.type = DQ_BLOB, .s = set, .n = (size_t)n}};
+  uint64_t id = 0;
+  if (dq_exec(c, "INSERT INTO " CHANGES "(base_seq, base_hash, seq, hash, changeset) VALUES(?, ?, ?, ?, ?)", change, 5, &id, NULL) < 0)
+    goto retry;
+  DqValue oldest = {.type = DQ_INTEGER, .i = (int64_t)id - CHANGES_KEPT};
+  if (id > CHANGES_KEPT && dq_exec(c, "DELETE FROM " CHANGES " WHERE id <= ?", &oldest, 1, NULL, NULL) < 0) goto retry;
   if (dq_exec(c, "COMMIT", NULL, 0, NULL, NULL) < 0) return 3;
   return 0;
 retry:
@@ -465,7 +715,7 @@ int dqdb_commit(Db *db) {
   int unknown = 0; /* a COMMIT went unanswered and no leader has said yet what became of it */
   for (;;) {
     if (unknown) rc = dqdb_resolve(db, &mine);
-    else rc = r->conn.fd >= 0 || dqdb_reconnect(db) == 0 ? dqdb_ship(db, n, set) : 2;
+    else rc = r->conn.fd >= 0 || dqdb_reconnect(db) == 0 ? dqdb_ship(db, n, set, &mine) : 2;
     if (rc == 3) rc = dqdb_resolve(db, &mine);
     unknown = rc == 4;
     if (unknown) rc = 2;
@@ -503,16 +753,144 @@ void dqdb_close(Db *db) {
   db->remote = NULL;
 }
 
-/* Run one statement on the cluster, failing with err. */
-static int dqdb_exec_or(DqConn *c, const char *sql, CoreError *err, const char *url) {
-  if (dq_exec(c, sql, NULL, 0, NULL, NULL) == 0) return 0;
-  char msg[700];
-  snprintf(msg, sizeof msg, "copying to '%s': %s; nothing was written", url, c->err);
-  return dqdb_err(err, "cluster", "--db", msg);
+/* A value appended to s as an SQL literal that reads back the same: text quoted, a blob as
+ * X'…', a real with 17 digits and a decimal point. */
+static void dqdb_literal(sqlite3_str *s, sqlite3_value *v) {
+  switch (sqlite3_value_type(v)) {
+    case SQLITE_INTEGER: sqlite3_str_appendf(s, "%lld", sqlite3_value_int64(v)); break;
+    case SQLITE_FLOAT: {
+      char num[40];
+      double d = sqlite3_value_double(v);
+      if (d != d) { sqlite3_str_appendall(s, "NULL"); break; }
+      if (d > 1.7976931348623157e308 || d < -1.7976931348623157e308) { sqlite3_str_appendall(s, d > 0 ? "9e999" : "-9e999"); break; }
+      snprintf(num, sizeof num, "%.17g", d);
+      sqlite3_str_appendall(s, num);
+      if (!strpbrk(num, ".e")) sqlite3_str_appendall(s, ".0");
+      break;
+    }
+    case SQLITE_TEXT: sqlite3_str_appendf(s, "%Q", (const char *)sqlite3_value_text(v)); break;
+    case SQLITE_BLOB: {
+      const unsigned char *b = sqlite3_value_blob(v);
+      int k = sqlite3_value_bytes(v);
+      sqlite3_str_appendall(s, "X'");
+      for (int i = 0; i < k; i++) sqlite3_str_appendf(s, "%02x", b[i]);
+      sqlite3_str_appendall(s, "'");
+      break;
+    }
+    default: sqlite3_str_appendall(s, "NULL"); break;
+  }
+}
+
+/* How many rows, and how many bytes of SQL, one request of a copy carries at most (a row per
+ * request took 20 minutes for a 1.3 GB register, a round trip each), and how many bytes one of
+ * its transactions: dqlite 1.11 builds a transaction's Raft entry on the leader's one thread,
+ * and a 1.3 GB copy in one transaction cost the leader its office (code 10506) before COMMIT. */
+enum { COPY_ROWS = 500, COPY_BYTES = 1 << 20, COPY_TRANSACTION_BYTES = 8 << 20 };
+/* How long one request of a copy (the COMMIT of a large transaction) may take. */
+enum { COPY_ANSWER_MS = 30 * 60 * 1000 };
+
+/* Run one statement of a copy; 0 or -1 (c->err). */
+static int dqdb_copy_exec(DqConn *c, const char *sql) { return dq_exec(c, sql, NULL, 0, NULL, NULL); }
+
+/* Send the rows of table t of src to the cluster as multi-row INSERTs, each request checked for
+ * the rows it wrote, committing and beginning again when the open transaction holds
+ * COPY_TRANSACTION_BYTES (*held counts them). 0 or -1 (c->err). */
+static int dqdb_copy_rows(sqlite3 *src, DqConn *c, const char *t, size_t *held) {
+  char *sel = sqlite3_mprintf("SELECT * FROM \"%w\"", t);
+  sqlite3_stmt *rows = NULL;
+  int rc = sel && sqlite3_prepare_v2(src, sel, -1, &rows, NULL) == SQLITE_OK ? 0 : -1;
+  sqlite3_free(sel);
+  if (rc < 0) snprintf(c->err, sizeof c->err, "cannot read it: %s", sqlite3_errmsg(src));
+  int ncol = rows ? sqlite3_column_count(rows) : 0, more = rc == 0 && sqlite3_step(rows) == SQLITE_ROW;
+  while (rc == 0 && more) {
+    sqlite3_str *s = sqlite3_str_new(src);
+    uint64_t batch = 0, changed = 0;
+    sqlite3_str_appendf(s, "INSERT INTO \"%w\" VALUES", t);
+    while (more && batch < COPY_ROWS && sqlite3_str_length(s) < COPY_BYTES) {
+      sqlite3_str_appendall(s, batch++ ? ",(" : "(");
+      for (int i = 0; i < ncol; i++) {
+        if (i) sqlite3_str_appendall(s, ",");
+        dqdb_literal(s, sqlite3_column_value(rows, i));
+      }
+      sqlite3_str_appendall(s, ")");
+      more = sqlite3_step(rows) == SQLITE_ROW;
+    }
+    *held += (size_t)sqlite3_str_length(s);
+    char *ins = sqlite3_str_finish(s);
+    rc = ins ? dq_exec(c, ins, NULL, 0, NULL, &changed) : -1;
+    sqlite3_free(ins);
+    if (rc == 0 && changed != batch) {
+      snprintf(c->err, sizeof c->err, "%llu of %llu rows written by one request", (unsigned long long)changed, (unsigned long long)batch);
+      rc = -1;
+    }
+    if (rc == 0 && *held >= COPY_TRANSACTION_BYTES) {
+      rc = dqdb_copy_exec(c, "COMMIT") < 0 || dqdb_copy_exec(c, "BEGIN") < 0 ? -1 : 0;
+      *held = 0;
+    }
+  }
+  sqlite3_finalize(rows);
+  return rc;
+}
+
+/* Run each statement a query of src returns (its first column) on the cluster. 0 or -1. */
+static int dqdb_copy_each(sqlite3 *src, DqConn *c, const char *query) {
+  sqlite3_stmt *st = NULL;
+  int rc = sqlite3_prepare_v2(src, query, -1, &st, NULL) == SQLITE_OK ? 0 : -1;
+  if (rc < 0) snprintf(c->err, sizeof c->err, "cannot read the schema: %s", sqlite3_errmsg(src));
+  while (rc == 0 && sqlite3_step(st) == SQLITE_ROW) rc = dqdb_copy_exec(c, (const char *)sqlite3_column_text(st, 0));
+  sqlite3_finalize(st);
+  return rc;
+}
+
+/* The copy's transactions: the tables, their indexes and the mark; the rows, in transactions of
+ * bounded size; then the triggers and views (a trigger would refuse rows), the schema version,
+ * the planner's statistics as the file has them (an ANALYZE there would hold the leader's thread
+ * for minutes), and the mark dropped. 0, or -1 (c->err) with *marked telling whether the first
+ * transaction committed. */
+static int dqdb_copy_transactions(sqlite3 *src, DqConn *c, int *marked) {
+  static const char TABLES[] = "SELECT sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '" CHANGES "' ORDER BY rowid";
+  static const char INDEXES[] = "SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY rowid";
+  static const char REST[] = "SELECT sql FROM sqlite_master WHERE type IN ('trigger', 'view') AND sql IS NOT NULL ORDER BY rowid";
+  static const char STATS[] = "SELECT 'INSERT INTO sqlite_stat1 VALUES(' || quote(tbl) || ',' || quote(idx) || ',' || quote(stat) || ')' FROM sqlite_stat1";
+  if (dqdb_copy_exec(c, "BEGIN") < 0 || dqdb_copy_exec(c, "CREATE TABLE " COPY_MARK "(since TEXT)") < 0 ||
+      dqdb_copy_exec(c, CHANGES_DDL) < 0 ||
+      dqdb_copy_each(src, c, TABLES) < 0 || dqdb_copy_each(src, c, INDEXES) < 0 || dqdb_copy_exec(c, "COMMIT") < 0)
+    return -1;
+  *marked = 1;
+  size_t held = 0;
+  sqlite3_stmt *t = NULL;
+  int rc = dqdb_copy_exec(c, "BEGIN");
+  if (rc == 0 && sqlite3_prepare_v2(src, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '" CHANGES "' ORDER BY rowid",
+                                    -1, &t, NULL) != SQLITE_OK) rc = -1;
+  while (rc == 0 && sqlite3_step(t) == SQLITE_ROW) {
+    rc = dqdb_copy_rows(src, c, (const char *)sqlite3_column_text(t, 0), &held);
+    if (rc < 0) {
+      char keep[400];
+      snprintf(keep, sizeof keep, "%.380s", c->err);
+      snprintf(c->err, sizeof c->err, "copying table %.60s: %s", (const char *)sqlite3_column_text(t, 0), keep);
+    }
+  }
+  sqlite3_finalize(t);
+  if (rc < 0) return -1;
+  char pragma[64] = "PRAGMA user_version = 0";
+  sqlite3_stmt *uv = NULL;
+  if (sqlite3_prepare_v2(src, "PRAGMA user_version", -1, &uv, NULL) == SQLITE_OK && sqlite3_step(uv) == SQLITE_ROW)
+    snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", sqlite3_column_int(uv, 0));
+  sqlite3_finalize(uv);
+  sqlite3_stmt *stat = NULL;
+  int analyzed = sqlite3_prepare_v2(src, "SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'", -1, &stat, NULL) == SQLITE_OK &&
+                 sqlite3_step(stat) == SQLITE_ROW;
+  sqlite3_finalize(stat);
+  if (dqdb_copy_each(src, c, REST) < 0 || dqdb_copy_exec(c, pragma) < 0 ||
+      (analyzed && (dqdb_copy_exec(c, "ANALYZE " COPY_MARK) < 0 || dqdb_copy_exec(c, "DELETE FROM sqlite_stat1") < 0 ||
+                    dqdb_copy_each(src, c, STATS) < 0)) ||
+      dqdb_copy_exec(c, "DROP TABLE " COPY_MARK) < 0 || dqdb_copy_exec(c, "COMMIT") < 0)
+    return -1;
+  return 0;
 }
 
 int dqdb_copy_in(const char *path, const char *url, CoreError *err) {
-  char addrs[512], name[128], msg[700];
+  char addrs[512], name[128], msg[900];
   if (!dqdb_is_url(url) || dqdb_parse(url, addrs, sizeof addrs, name, sizeof name) < 0)
     return dqdb_err(err, "usage", "TARGET", "the target is not a cluster address: write dqlite://HOST:PORT[,HOST:PORT…]/NAME");
   sqlite3 *src = NULL;
@@ -527,71 +905,34 @@ int dqdb_copy_in(const char *path, const char *url, CoreError *err) {
     sqlite3_close(src);
     return dqdb_err(err, "open", "TARGET", msg);
   }
+  c.answer_ms = COPY_ANSWER_MS;
   long long tables = -1;
-  int rc = -1;
+  int rc = -1, marked = 0;
   if (dq_query(&c, "SELECT count(*) FROM sqlite_master", NULL, 0, dqdb_int_row, &tables) < 0 || tables != 0) {
     snprintf(msg, sizeof msg, tables > 0 ? "'%s' already holds a database; certsh copy writes only into a new NAME" : "'%s': %s", url, c.err);
     dqdb_err(err, tables > 0 ? "exists" : "cluster", "TARGET", msg);
-    goto done;
-  }
-  sqlite3_stmt *obj = NULL;
-  if (dqdb_exec_or(&c, "BEGIN", err, url) < 0) goto done;
-  /* tables first, their rows, then indexes, triggers and views (a trigger would refuse rows) */
-  const char *phases[] = {"SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid",
-                          "SELECT name, sql FROM sqlite_master WHERE type <> 'table' AND sql IS NOT NULL ORDER BY rowid"};
-  for (int ph = 0; ph < 2; ph++) {
-    sqlite3_prepare_v2(src, phases[ph], -1, &obj, NULL);
-    while (obj && sqlite3_step(obj) == SQLITE_ROW) {
-      const char *t = (const char *)sqlite3_column_text(obj, 0), *ddl = (const char *)sqlite3_column_text(obj, 1);
-      if (dqdb_exec_or(&c, ddl, err, url) < 0) goto rollback;
-      if (ph == 1) continue;
-      char *sel = sqlite3_mprintf("SELECT * FROM \"%w\"", t), *ins = NULL;
-      sqlite3_stmt *rows = NULL;
-      sqlite3_prepare_v2(src, sel, -1, &rows, NULL);
-      sqlite3_free(sel);
-      int ncol = rows ? sqlite3_column_count(rows) : 0;
-      sqlite3_str *s = sqlite3_str_new(src);
-      sqlite3_str_appendf(s, "INSERT INTO \"%w\" VALUES(", t);
-      for (int i = 0; i < ncol; i++) sqlite3_str_appendall(s, i ? ",?" : "?");
-      sqlite3_str_appendall(s, ")");
-      ins = sqlite3_str_finish(s);
-      uint32_t stmt = 0;
-      int ok = rows && ins && ncol <= 250 && dq_prepare(&c, ins, &stmt) == 0;
-      sqlite3_free(ins);
-      while (ok && sqlite3_step(rows) == SQLITE_ROW) {
-        DqValue p[250];
-        for (int i = 0; i < ncol; i++) p[i] = dqdb_value(sqlite3_column_value(rows, i));
-        uint64_t changed = 0;
-        ok = dq_exec_stmt(&c, stmt, p, ncol, &changed) == 0;
-      }
-      sqlite3_finalize(rows);
-      if (!ok || dq_finalize(&c, stmt) < 0) {
-        snprintf(msg, sizeof msg, "copying table %s to '%s': %s; nothing was written", t, url, c.err);
-        dqdb_err(err, "cluster", "TARGET", msg);
-        goto rollback;
-      }
+  } else if (dqdb_copy_transactions(src, &c, &marked) == 0) {
+    rc = 0;
+  } else {
+    /* what was written is taken away again: the tables of the copy, its mark last */
+    char why[512];
+    snprintf(why, sizeof why, "%s", c.err);
+    dq_exec(&c, "ROLLBACK", NULL, 0, NULL, NULL);
+    int removed = !marked;
+    /* the leader may be the one lost: find the cluster's leader again */
+    if (marked) { dq_close(&c); if (dqdb_connect(&c, addrs, name) == 0) c.answer_ms = COPY_ANSWER_MS; }
+    if (marked && c.fd >= 0 && dqdb_copy_exec(&c, "BEGIN") == 0) {
+      removed = dqdb_copy_each(src, &c, "SELECT 'DROP TABLE IF EXISTS \"' || replace(name, '\"', '\"\"') || '\"' FROM sqlite_master "
+                                        "WHERE type = 'table' AND name NOT LIKE 'sqlite_%'") == 0 &&
+                dqdb_copy_exec(&c, "DROP TABLE IF EXISTS " CHANGES) == 0 && dqdb_copy_exec(&c, "DROP TABLE " COPY_MARK) == 0 &&
+                dqdb_copy_exec(&c, "COMMIT") == 0;
+      if (!removed) dq_exec(&c, "ROLLBACK", NULL, 0, NULL, NULL);
     }
-    sqlite3_finalize(obj);
-    obj = NULL;
+    if (removed) snprintf(msg, sizeof msg, "copying to '%s': %s; nothing was written", url, why);
+    else snprintf(msg, sizeof msg, "copying to '%s': %s; what was sent could not be taken away again, so '%s' holds an unfinished "
+                  "copy, which certsh refuses to open: copy the file again to another NAME", url, why, url);
+    dqdb_err(err, "cluster", "TARGET", msg);
   }
-  sqlite3_stmt *uv = NULL;
-  char pragma[64] = "PRAGMA user_version = 0";
-  if (sqlite3_prepare_v2(src, "PRAGMA user_version", -1, &uv, NULL) == SQLITE_OK && sqlite3_step(uv) == SQLITE_ROW)
-    snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", sqlite3_column_int(uv, 0));
-  sqlite3_finalize(uv);
-  /* the planner's statistics (sqlite_stat1, which a schema copy leaves out) made again there */
-  sqlite3_stmt *stat = NULL;
-  int analyzed = sqlite3_prepare_v2(src, "SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'", -1, &stat, NULL) == SQLITE_OK &&
-                 sqlite3_step(stat) == SQLITE_ROW;
-  sqlite3_finalize(stat);
-  if (dqdb_exec_or(&c, pragma, err, url) < 0 || (analyzed && dqdb_exec_or(&c, "ANALYZE", err, url) < 0) ||
-      dqdb_exec_or(&c, "COMMIT", err, url) < 0) goto rollback;
-  rc = 0;
-  goto done;
-rollback:
-  sqlite3_finalize(obj);
-  dq_exec(&c, "ROLLBACK", NULL, 0, NULL, NULL);
-done:
   dq_close(&c);
   sqlite3_close(src);
   return rc;
@@ -616,7 +957,8 @@ int dqdb_copy_out(const char *url, const char *path, CoreError *err) {
       sqlite3_backup *b = sqlite3_backup_init(dst, "main", src, "main");
       if (b && sqlite3_backup_step(b, -1) == SQLITE_DONE) rc = 0;
       if (b) sqlite3_backup_finish(b);
-      if (rc == 0 && sqlite3_exec(dst, "PRAGMA journal_mode=WAL", NULL, NULL, NULL) != SQLITE_OK) rc = -1;
+      /* the cluster's own table of changes is not the register's: a file has none */
+      if (rc == 0 && sqlite3_exec(dst, "DROP TABLE IF EXISTS " CHANGES "; PRAGMA journal_mode=WAL", NULL, NULL, NULL) != SQLITE_OK) rc = -1;
     }
     if (rc < 0) {
       snprintf(msg, sizeof msg, "cannot write '%s': %s", path, sqlite3_errmsg(dst ? dst : src));

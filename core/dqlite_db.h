@@ -15,6 +15,10 @@
 
 /* 1 when path is a dqlite:// address. */
 int dqdb_is_url(const char *path);
+/* 1 when a schema object ("table NAME" and its SQL) is the cluster's own table of changes, which
+ * certsh makes on a cluster beside the register's schema (verify accepts it there and in a
+ * node's files). */
+int dqdb_is_own_object(const char *type_name, const char *sql);
 /* Connect to the cluster of url and fetch the register's files into a private temporary folder;
  * local receives the path of the copy to open. The register must exist (certsh init) and have
  * this build's schema version. 0 or -1 with db->err. */

@@ -24,6 +24,10 @@ enum { RES_FAILURE = 0, RES_NODE = 1, RES_WELCOME = 2, RES_NODES = 3, RES_DB = 4
 
 /* How long one request may wait for its answer (a Raft commit, a leader election). */
 #define DQ_IO_TIMEOUT_MS 15000
+/* How long a dump may take to come (the leader reads the files out of its memory first). */
+#define DQ_DUMP_ANSWER_MS (5 * 60 * 1000)
+/* A response buffer larger than this (a dump's) is freed once read. */
+#define DQ_KEEP_BUFFER ((size_t)16 << 20)
 
 /* A request being written. */
 typedef struct Out { unsigned char *b; size_t n, cap; } Out;
@@ -87,7 +91,7 @@ static int dq_wait(int fd, short events, int ms) {
 
 static int dq_write_all(DqConn *c, const unsigned char *p, size_t n) {
   while (n) {
-    if (dq_wait(c->fd, POLLOUT, DQ_IO_TIMEOUT_MS) <= 0) return dq_fail(c, 0, "dqlite node %s: write timed out%s", c->leader, NULL);
+    if (dq_wait(c->fd, POLLOUT, c->answer_ms ? c->answer_ms : DQ_IO_TIMEOUT_MS) <= 0) return dq_fail(c, 0, "dqlite node %s: write timed out%s", c->leader, NULL);
     ssize_t k = send(c->fd, p, n, MSG_NOSIGNAL);
     if (k < 0 && errno == EINTR) continue;
     if (k <= 0) return dq_fail(c, 0, "dqlite node %s: connection lost (%s)", c->leader, strerror(errno));
@@ -99,7 +103,7 @@ static int dq_write_all(DqConn *c, const unsigned char *p, size_t n) {
 
 static int dq_read_all(DqConn *c, unsigned char *p, size_t n) {
   while (n) {
-    if (dq_wait(c->fd, POLLIN, DQ_IO_TIMEOUT_MS) <= 0) return dq_fail(c, 0, "dqlite node %s: no answer within the time allowed%s", c->leader, NULL);
+    if (dq_wait(c->fd, POLLIN, c->answer_ms ? c->answer_ms : DQ_IO_TIMEOUT_MS) <= 0) return dq_fail(c, 0, "dqlite node %s: no answer within the time allowed%s", c->leader, NULL);
     ssize_t k = recv(c->fd, p, n, 0);
     if (k < 0 && errno == EINTR) continue;
     if (k <= 0) return dq_fail(c, 0, "dqlite node %s: connection lost%s", c->leader, k == 0 ? " (closed)" : "");
@@ -406,16 +410,25 @@ int dq_query(DqConn *c, const char *sql, const DqValue *params, int n, DqRow row
 int dq_dump(DqConn *c, const char *name, DqFile file, void *ud) {
   Out o = {0};
   out_str(&o, name);
-  if (dq_call(c, REQ_DUMP, &o, RES_FILES) < 0) return -1;
-  uint64_t n = in_u64(c);
-  for (uint64_t i = 0; i < n; i++) {
+  /* the leader reads a large database out of its memory before it answers (39 s for 1.3 GB) */
+  int wait = c->answer_ms;
+  if (c->answer_ms < DQ_DUMP_ANSWER_MS) c->answer_ms = DQ_DUMP_ANSWER_MS;
+  int rc = dq_call(c, REQ_DUMP, &o, RES_FILES);
+  c->answer_ms = wait;
+  uint64_t n = rc < 0 ? 0 : in_u64(c);
+  for (uint64_t i = 0; i < n && rc == 0; i++) {
     const char *fname = in_str(c);
     uint64_t len = in_u64(c);
-    if (c->off > c->len || len > c->len - c->off) return dq_fail(c, 0, "dqlite: a malformed dump of '%s'%s", name, NULL);
-    if (file(ud, fname, c->buf + c->off, (size_t)len) < 0) return -1;
-    c->off += (size_t)(len + 7) / 8 * 8;
+    if (c->off > c->len || len > c->len - c->off) rc = dq_fail(c, 0, "dqlite: a malformed dump of '%s'%s", name, NULL);
+    else if (file(ud, fname, c->buf + c->off, (size_t)len) < 0) rc = -1;
+    else c->off += (size_t)(len + 7) / 8 * 8;
   }
-  return 0;
+  if (c->cap > DQ_KEEP_BUFFER) { /* a dump's buffer, as large as the register: not kept for the command's run */
+    free(c->buf);
+    c->buf = NULL;
+    c->cap = c->len = c->off = 0;
+  }
+  return rc;
 }
 
 int dq_add(DqConn *c, uint64_t id, const char *address) {

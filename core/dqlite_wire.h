@@ -31,6 +31,7 @@ typedef struct DqConn {
   size_t cap, len, off;
   int type;            /* the last response's type */
   uint64_t code;       /* the last failure's code (SQLite's extended code), 0 when none */
+  int answer_ms;       /* how long a request waits for its answer; 0: 15 s (a copy waits longer) */
   char err[512];       /* the last failure, a sentence */
 } DqConn;
 

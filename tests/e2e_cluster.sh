@@ -28,6 +28,7 @@ cleanup() {
 trap cleanup EXIT
 unset CERTSH_DB CERTSH_PATH
 export TMPDIR=$WORK   # the clients' local copies, removed with it
+export CERTSH_CLUSTER_CACHE=$WORK/cache   # and the copies kept between commands
 cd "$WORK" || exit 1
 COMMANDS=12
 [ "${CERTSH_EXTENDED:-}" = 1 ] && COMMANDS=60
@@ -177,6 +178,15 @@ python3 -c "import json; print('\n'.join(r['name'] for r in json.load(open('name
 hub timeout 20 dqlite -s "$ALL" reg "SELECT name FROM people WHERE name = '审核员𠮷-w0-1'" > title.txt 2>&1
 [ "$(cat title.txt)" = "审核员𠮷-w0-1" ]; check $? "Chinese text outside the BMP intact through both clients ($(cat title.txt))"
 
+# the copies kept between commands: a command after another office wrote catches up by the
+# cluster's changes instead of fetching the whole register, and reads what a fetch reads
+hub "$CERTSH" --db "$URL" -e "people.create({name: 'kept-1'}).id" > /dev/null 2>&1
+hub env CERTSH_CLUSTER_TRACE=1 "$CERTSH" --db "$URL" --json -e "sql('SELECT * FROM people ORDER BY id')" > kept.json 2> kept.trace
+grep -q "caught up from event [0-9]* to [0-9]* by 1 changes" kept.trace; check $? "a command after one write catches its kept copy up by that change: $(head -1 kept.trace)"
+hub env CERTSH_CLUSTER_CACHE=off CERTSH_CLUSTER_TRACE=1 "$CERTSH" --db "$URL" --json -e "sql('SELECT * FROM people ORDER BY id')" > whole.json 2> whole.trace
+grep -q "fetched the whole register" whole.trace && [ -s kept.json ] && cmp -s kept.json whole.json
+check $? "and reads the same $(grep -o '"id"' kept.json | wc -l) people as a command that fetches the whole register ($(head -1 whole.trace))"
+
 # the killed node restarts from its folder and rejoins; then it is cut off from the other two
 start_node "$K"
 served "$K" 2; check $? "the killed node restarts from its folder"
@@ -184,7 +194,7 @@ sleep 1
 cut "$K"
 t0=$(date +%s)
 # a clerk at the cut-off office, on its own node (in its namespace, where only that node is reachable)
-CERTSH_CLUSTER_WAIT=4 in_node "$K" timeout 60 "$CERTSH" --db "dqlite://${HOST[$K]}:$PORT/reg" -e "people.create({name: 'cut-off'}).id" > cut.out 2>&1
+in_node "$K" env CERTSH_CLUSTER_WAIT=4 timeout 60 "$CERTSH" --db "dqlite://${HOST[$K]}:$PORT/reg" -e "people.create({name: 'cut-off'}).id" > cut.out 2>&1
 rc=$?; t1=$(date +%s)
 [ $rc != 0 ] && grep -q "nothing" cut.out; check $? "node $((K + 1)), cut off from the others ($NET), refuses the write in $((t1 - t0)) s: $(head -c 240 cut.out)"
 if [ "$NET" = netns ]; then # the other two are a majority: they go on taking writes meanwhile
@@ -216,7 +226,9 @@ hub "$CERTSH" init cycle.db > /dev/null && hub "$CERTSH" copy cycle.db "dqlite:/
 hub "$CERTSH" --db "dqlite://${HOST[1]}:$PORT/cycle" run cycle.js > cycle.cluster 2>&1; rc=$?
 hub "$CERTSH" --db cycle.db run cycle.js > cycle.file 2>&1
 [ $rc = 0 ] && [ -s cycle.file ] && cmp -s cycle.cluster cycle.file; check $? "the README's cycle runs on the cluster as on a file (exit $rc, $(wc -l < cycle.file) lines)"
-hub "$CERTSH" --db "dqlite://$ALL/cycle" verify > cycle.verify 2>&1; check $? "and verifies there: $(head -1 cycle.verify)"
+hub env CERTSH_CLUSTER_TRACE=1 "$CERTSH" --db "dqlite://$ALL/cycle" verify > cycle.verify 2> cycle.trace; check $? "and verifies there: $(head -1 cycle.verify)"
+grep -q "caught up from event 0 to [1-9][0-9]* by [1-9][0-9]* changes" cycle.trace
+check $? "verified on a copy kept from before the cycle and caught up by its changes, each case's cycle facts included: $(head -1 cycle.trace)"
 
 # backup and restore through a file, verified on both sides
 hub "$CERTSH" copy "$URL" backup.db > backup.out 2>&1; check $? "certsh copy to a file: $(tail -1 backup.out)"

@@ -13,8 +13,9 @@ function fail(code, field, message) {
   return e;
 }
 
-// isNum(x) → true for a finite number
-function isNum(x) { return typeof x === 'number' && isFinite(x); }
+// isNum(x) → true for a finite number (x - x is 0 for those and NaN for NaN and ±Infinity: no
+// call to isFinite, issue 17)
+function isNum(x) { return typeof x === 'number' && x - x === 0; }
 
 // fmt(n) → n for a why text: at most 4 decimals, no trailing zeros ('0.6667', '1.5', '11')
 // (a whole number below 9e11, the common case, is its own text: no rounding call)
@@ -23,8 +24,8 @@ function fmt(n) { return typeof n === 'number' && n % 1 === 0 && n < 9e11 && n >
 // round(x, step, mode) → x rounded to a multiple of step; mode 'up', 'down' or 'nearest'
 // (halves go up). A tiny tolerance keeps 3 × 0.1 from rounding up past 0.3.
 function round(x, step, mode) {
-  if (!isNum(x)) throw fail('invalid', 'value', 'round(x, step, mode): x must be a number, got ' + x);
-  if (!isNum(step) || step <= 0) throw fail('invalid', 'step', 'round(x, step, mode): step must be a positive number, got ' + step);
+  if (typeof x !== 'number' || x - x !== 0) throw fail('invalid', 'value', 'round(x, step, mode): x must be a number, got ' + x);
+  if (typeof step !== 'number' || step - step !== 0 || step <= 0) throw fail('invalid', 'step', 'round(x, step, mode): step must be a positive number, got ' + step);
   var q = x / step, eps = 1e-9, n;
   if (mode === 'up') n = Math.ceil(q - eps);
   else if (mode === 'down') n = Math.floor(q + eps);

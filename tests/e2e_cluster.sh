@@ -230,6 +230,12 @@ hub env CERTSH_CLUSTER_TRACE=1 "$CERTSH" --db "dqlite://$ALL/cycle" verify > cyc
 grep -q "caught up from event 0 to [1-9][0-9]* by [1-9][0-9]* changes" cycle.trace
 check $? "verified on a copy kept from before the cycle and caught up by its changes, each case's cycle facts included: $(head -1 cycle.trace)"
 
+# a copy that has not finished (its mark table still there, as certsh copy leaves it until its
+# last transaction) is refused, not read half-written
+hub timeout 20 dqlite -s "$ALL" half "CREATE TABLE certsh_unfinished_copy(since TEXT)" > /dev/null 2>&1
+hub "$CERTSH" --db "dqlite://$ALL/half" verify > half.out 2>&1
+[ $? = 1 ] && grep -q "unfinished copy" half.out; check $? "an unfinished copy is refused: $(head -c 200 half.out)"
+
 # backup and restore through a file, verified on both sides
 hub "$CERTSH" copy "$URL" backup.db > backup.out 2>&1; check $? "certsh copy to a file: $(tail -1 backup.out)"
 hub "$CERTSH" copy backup.db "dqlite://$ALL/restored" > restore.out 2>&1; check $? "certsh copy the file to a new NAME: $(tail -1 restore.out)"

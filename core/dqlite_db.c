@@ -278,17 +278,6 @@ static int dqdb_copy_file(const char *from, const char *to) {
   return rc;
 }
 
-/* Copy the files of a register named name (NAME and NAME-wal) from one folder to another. 0 or -1. */
-static int dqdb_copy_files(const char *from, const char *to, const char *name) {
-  char a[600], b[600];
-  snprintf(a, sizeof a, "%s/%s", from, name);
-  snprintf(b, sizeof b, "%s/%s", to, name);
-  if (dqdb_copy_file(a, b) != 0) return -1;
-  snprintf(a, sizeof a, "%s/%s-wal", from, name);
-  snprintf(b, sizeof b, "%s/%s-wal", to, name);
-  return dqdb_copy_file(a, b) < 0 ? -1 : 0;
-}
-
 /* A kept copy's folder: KEY@SEQ-HASH (the first 16 characters of the head's hash). */
 static void dqdb_cache_entry(const char *key, const Head *h, char *out, size_t n) {
   snprintf(out, n, "%s@%lld-%.16s", key, h->seq, h->hash);
@@ -302,7 +291,12 @@ static void dqdb_cache_store(DqRemote *r, const char *dir) {
   sqlite3 *copy = NULL;
   snprintf(path, sizeof path, "%s/%s", dir, r->name);
   if (dqdb_cache_dir(cache, sizeof cache) < 0) return;
-  if (sqlite3_open_v2(path, &copy, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) { sqlite3_close(copy); return; }
+  /* one file kept, its WAL checkpointed into it: a copy taken is never a file without its WAL */
+  if (sqlite3_open_v2(path, &copy, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+      sqlite3_exec(copy, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL) != SQLITE_OK) {
+    sqlite3_close(copy);
+    return;
+  }
   dqdb_local_head(copy, &h);
   sqlite3_close(copy);
   dqdb_cache_key(r, key, sizeof key);
@@ -312,7 +306,10 @@ static void dqdb_cache_store(DqRemote *r, const char *dir) {
   if (stat(path, &sb) == 0) return; /* kept already */
   snprintf(tmp, sizeof tmp, "%s/.%s-XXXXXX", cache, key);
   if (!mkdtemp(tmp)) return;
-  if (dqdb_copy_files(dir, tmp, r->name) < 0 || rename(tmp, path) < 0) { /* another command kept it first */
+  char from[1024], to[1024];
+  snprintf(from, sizeof from, "%s/%s", dir, r->name);
+  snprintf(to, sizeof to, "%s/%s", tmp, r->name);
+  if (dqdb_copy_file(from, to) != 0 || rename(tmp, path) < 0) { /* another command kept it first */
     dqdb_unlink(tmp, r->name);
     rmdir(tmp);
     return;
@@ -333,7 +330,7 @@ static void dqdb_cache_store(DqRemote *r, const char *dir) {
 /* Copy the copy kept of this register, at whatever head, into the private folder: 1 done, 0
  * none kept. */
 static int dqdb_cache_take(DqRemote *r) {
-  char cache[300], key[200], path[600];
+  char cache[300], key[200];
   if (dqdb_cache_dir(cache, sizeof cache) < 0) return 0;
   dqdb_cache_key(r, key, sizeof key);
   DIR *d = opendir(cache);
@@ -342,8 +339,10 @@ static int dqdb_cache_take(DqRemote *r) {
   int took = 0;
   while (d && !took && (e = readdir(d))) {
     if (strncmp(e->d_name, key, k) || e->d_name[k] != '@') continue;
-    snprintf(path, sizeof path, "%s/%s", cache, e->d_name);
-    took = dqdb_copy_files(path, r->dir, r->name) == 0;
+    char from[900], to[700];
+    snprintf(from, sizeof from, "%s/%s/%s", cache, e->d_name, r->name);
+    snprintf(to, sizeof to, "%s/%s", r->dir, r->name);
+    took = dqdb_copy_file(from, to) == 0;
     if (!took) dqdb_unlink(r->dir, r->name);
   }
   if (d) closedir(d);

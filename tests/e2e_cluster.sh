@@ -37,30 +37,34 @@ if ! command -v dqlite > /dev/null; then
   echo "SKIP: Debian's go-dqlite shell (dqlite) is not installed: build.sh's TEST_PACKAGES has go-dqlite"; exit 77
 fi
 
-# the network: namespaces when they can be made here, else loopback addresses
+# the network: namespaces when they can be made here, else loopback addresses. A namespace is
+# entered with nsenter --net (only the network: `ip netns exec` and `ip -n` also remount /sys,
+# which a chroot's root, not a mount point, refuses)
 HUB=certsh-$$-hub
-if [ "$(id -u)" = 0 ] && command -v ip > /dev/null && ip netns add "$HUB" 2> /dev/null; then
+# in_ns NS COMMAND…: run COMMAND in network namespace NS (nsenter execs it: $! is COMMAND)
+in_ns() { local ns=$1; shift; nsenter --net="/run/netns/$ns" "$@"; }
+if [ "$(id -u)" = 0 ] && command -v ip > /dev/null && command -v nsenter > /dev/null && ip netns add "$HUB" 2> /dev/null; then
   NETNS+=("$HUB")
   NET=netns
   NETWORK=10.$((RANDOM % 200 + 20)).$((RANDOM % 250 + 1))
   HOST=("$NETWORK.1" "$NETWORK.2" "$NETWORK.3")
-  ip -n "$HUB" link set lo up && ip -n "$HUB" link add br0 type bridge && ip -n "$HUB" link set br0 up &&
-    ip -n "$HUB" addr add "$NETWORK.100/24" dev br0
+  in_ns "$HUB" ip link set lo up && in_ns "$HUB" ip link add br0 type bridge && in_ns "$HUB" ip link set br0 up &&
+    in_ns "$HUB" ip addr add "$NETWORK.100/24" dev br0
   check $? "the clients' namespace $HUB with a bridge on $NETWORK.0/24"
   for i in 0 1 2; do
     ns=certsh-$$-n$i
-    ip netns add "$ns" && NETNS+=("$ns") && ip -n "$ns" link set lo up &&
+    ip netns add "$ns" && NETNS+=("$ns") && in_ns "$ns" ip link set lo up &&
       ip link add "v$i" netns "$ns" type veth peer name "h$i" netns "$HUB" &&
-      ip -n "$ns" addr add "${HOST[$i]}/24" dev "v$i" && ip -n "$ns" link set "v$i" up &&
-      ip -n "$HUB" link set "h$i" master br0 && ip -n "$HUB" link set "h$i" up
+      in_ns "$ns" ip addr add "${HOST[$i]}/24" dev "v$i" && in_ns "$ns" ip link set "v$i" up &&
+      in_ns "$HUB" ip link set "h$i" master br0 && in_ns "$HUB" ip link set "h$i" up
     check $? "node $((i + 1))'s namespace $ns at ${HOST[$i]}, linked to the bridge"
   done
   [ "$fails" = 0 ] || finish
-  IN_HUB=(ip netns exec "$HUB")
-  in_node() { local i=$1; shift; ip netns exec "certsh-$$-n$i" "$@"; }
+  IN_HUB=(nsenter --net="/run/netns/$HUB")
+  in_node() { local i=$1; shift; in_ns "certsh-$$-n$i" "$@"; }
   # cut I / mend I: take node I's link to the others down, and up again
-  cut() { ip -n "$HUB" link set "h$1" down; }
-  mend() { ip -n "$HUB" link set "h$1" up; }
+  cut() { in_ns "$HUB" ip link set "h$1" down; }
+  mend() { in_ns "$HUB" ip link set "h$1" up; }
 else
   NET=loopback
   HOST=(127.0.0.2 127.0.0.3 127.0.0.4)
@@ -79,7 +83,7 @@ hub() { "${IN_HUB[@]}" "$@"; }
 # start_node I [--join ADDR]: node I+1 at HOST[I]:PORT in dir nI; its pid in PID[I].
 start_node() {
   local i=$1; shift
-  local at=(); [ "$NET" = netns ] && at=(ip netns exec "certsh-$$-n$i") # ip execs certsh: $! is the node
+  local at=(); [ "$NET" = netns ] && at=(nsenter --net="/run/netns/certsh-$$-n$i") # nsenter execs certsh: $! is the node
   "${at[@]}" "$CERTSH" serve --id $((i + 1)) --address "${HOST[$i]}:$PORT" --dir "n$i" "$@" >> "n$i.log" 2>&1 &
   PID[$i]=$!
   PIDS+=("$!")

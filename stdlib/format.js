@@ -101,6 +101,31 @@ function cut(s, max) {
   return out + '…';
 }
 
+// isSpaceCode(c) → true for a UTF-16 unit that a regular expression's \s matches (ES5 WhiteSpace
+// and LineTerminator, as Duktape's table has them), asked without a regular expression: Duktape's
+// matcher costs thousands of instructions per call even on one character
+function isSpaceCode(c) {
+  if (c < 0xA0) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xA0 || c === 0x1680 || c === 0x180E || (c >= 0x2000 && c <= 0x200A) || c === 0x2028 ||
+    c === 0x2029 || c === 0x202F || c === 0x205F || c === 0x3000 || c === 0xFEFF;
+}
+
+// hasSpace(s) → /\s/.test(s)
+function hasSpace(s) {
+  for (var i = 0, n = s.length; i < n; i++) if (isSpaceCode(s.charCodeAt(i))) return true;
+  return false;
+}
+
+// trimEnd(s) → s.replace(/\s+$/, ''), without that regular expression, which Duktape's
+// backtracking matcher retries from every space of the line (a third of a millisecond for a
+// padded table line)
+function trimEnd(s) {
+  var end = s.length, last = end > 0 ? s.charCodeAt(end - 1) : 0;
+  if (last > 32 && last < 0xA0) return s; // the common case, asked first
+  while (end > 0 && isSpaceCode(s.charCodeAt(end - 1))) end--;
+  return end === s.length ? s : s.substring(0, end);
+}
+
 // pad(s, cells, right) → s padded with spaces to cells (on the left when right is true).
 function pad(s, cells, right) {
   var fill = cells - width(s);
@@ -187,7 +212,7 @@ function rowsOf(rows, fn) {
 
 // isWhole(t) → true for a cell that must never be cut: empty, or one word of narrow characters
 // (a number, a date, a certificate number, a USCC, a code such as 'cas-service@1' or '§7.5').
-function isWhole(t) { return t === '' || (t.length <= 48 && !/\s/.test(t) && width(t) === t.length); }
+function isWhole(t) { return t === '' || (t.length <= 48 && width(t) === t.length && !hasSpace(t)); }
 
 // wrap(t, cells, lines) → t in lines of at most cells cells, broken after a space where one is
 // near, else between characters; at most `lines` of them, the last cut with '…'.
@@ -200,7 +225,7 @@ function wrap(t, cells, lines) {
     if (w + cw > cells) {
       var rest = '';
       if (lastSpace > line.length / 2) { rest = line.substring(lastSpace + 1); line = line.substring(0, lastSpace); }
-      out.push(line.replace(/\s+$/, ''));
+      out.push(trimEnd(line));
       if (out.length === lines) { out[lines - 1] = cut(out[lines - 1] + ' ' + rest + ch, cells); return out; }
       line = rest; w = width(rest); lastSpace = -1;
       if (ch === ' ') continue;
@@ -227,31 +252,40 @@ function table(rows, columns, opts) {
   var max = opts.max === undefined ? 40 : opts.max, maxLines = opts.lines || 2;
   var cols = columnsOf(rows, columns);
   if (cols.length === 0) return '(' + rows.length + (rows.length === 1 ? ' row' : ' rows') + ' without columns)';
-  var texts = [], widths = [], right = [], whole = [], known = {};
-  var c, r;
-  // cells(t) → width(t), measured once per distinct text (columns repeat dates, states, names)
-  var cells = function (t) {
-    var w = known['$' + t];
-    return w === undefined ? (known['$' + t] = width(t)) : w;
-  };
-  // padTo(t, c) → t padded to column c
-  var padTo = function (t, c) {
-    var w = cells(t);
-    if (w >= widths[c]) return t;
-    return right[c] ? ' '.repeat(widths[c] - w) + t : t + ' '.repeat(widths[c] - w);
-  };
-  for (c = 0; c < cols.length; c++) { widths.push(width(cols[c].title)); right.push(true); whole.push(true); }
+  // each distinct cell text is cleaned, measured and judged whole once (columns repeat dates,
+  // states, names), into {t: the text shown, w: its cells, whole: isWhole(t)}; the rows keep
+  // these entries. Locals only in the loops: Duktape looks a closure's or the module's variables
+  // up by name, and a regular expression literal is a new object at every evaluation.
+  var texts = [], widths = [], right = [], whole = [], known = Object.create(null); // keyed by the text itself
+  var c, r, ncols = cols.length, keys = [];
+  for (c = 0; c < ncols; c++) { widths.push(width(cols[c].title)); right.push(true); whole.push(true); keys.push(cols[c].key); }
   for (r = 0; r < rows.length; r++) {
-    var line = [];
-    for (c = 0; c < cols.length; c++) {
-      var v = rows[r][cols[c].key];
-      var t = cellText(v).replace(/[\r\n\t]+/g, ' ');
-      if (typeof v !== 'number' && v !== null && v !== undefined) right[c] = false;
-      if (whole[c] && !isWhole(t)) whole[c] = false;
-      line.push(t);
-      widths[c] = Math.max(widths[c], cells(t));
+    var line = new Array(ncols), row = rows[r];
+    for (c = 0; c < ncols; c++) {
+      var v = row[keys[c]], type = typeof v;
+      var raw = type === 'string' ? v : type === 'number' ? '' + v : cellText(v); // '' + n is String(n)
+      var e = known[raw];
+      if (e === void 0) { // void 0, not undefined: that is a global, looked up by name each time
+        var t = raw.indexOf('\n') < 0 && raw.indexOf('\r') < 0 && raw.indexOf('\t') < 0 ? raw : raw.replace(/[\r\n\t]+/g, ' ');
+        // printable ASCII measured here (one cell each, a space its only white space), the rest by width()
+        var n = t.length, tw = 0, spaced = false;
+        for (var i = 0; i < n; i++) {
+          var ch = t.charCodeAt(i);
+          if (ch >= 0x7F || ch < 0x20) { tw = -1; break; }
+          if (ch === 32) spaced = true;
+        }
+        if (tw < 0) {
+          tw = width(t);
+          spaced = n <= 48 && tw === n && hasSpace(t);
+        } else tw = n;
+        e = known[raw] = { t: t, w: tw, whole: n === 0 || (n <= 48 && tw === n && !spaced) };
+      }
+      if (type !== 'number' && v != null) right[c] = false; // != null: neither null nor undefined
+      if (whole[c] && !e.whole) whole[c] = false;
+      line[c] = e; // an index, not push(): each native call costs about a thousand instructions
+      if (e.w > widths[c]) widths[c] = e.w;
     }
-    texts.push(line);
+    texts[r] = line;
   }
   var floor = [];
   for (c = 0; c < cols.length; c++) {
@@ -259,8 +293,9 @@ function table(rows, columns, opts) {
     floor.push(whole[c] ? widths[c] : Math.min(widths[c], Math.max(6, Math.min(width(cols[c].title), 12))));
   }
   if (opts.width > 0) { // shrink the widest text column, one cell at a time, until the table fits
-    var total = function () { var s = 2 * (cols.length - 1); for (var i = 0; i < widths.length; i++) s += widths[i]; return s; };
-    while (total() > opts.width) {
+    var total = 2 * (cols.length - 1);
+    for (c = 0; c < widths.length; c++) total += widths[c];
+    for (; total > opts.width; total--) {
       var widest = -1;
       for (c = 0; c < widths.length; c++) if (widths[c] > floor[c] && (widest < 0 || widths[c] > widths[widest])) widest = c;
       if (widest < 0) return blocks(rows, cols, { width: opts.width });
@@ -273,20 +308,40 @@ function table(rows, columns, opts) {
     head.push(pad(cut(cols[c].title, widths[c]), widths[c], right[c]));
     rule.push('-'.repeat(widths[c]));
   }
-  out.push(head.join('  ').replace(/\s+$/, ''));
+  out.push(trimEnd(head.join('  ')));
   out.push(rule.join('  '));
-  var shrunk = opts.width > 0;
+  // no closure here: one would hold this call's variables (the window's rows) in a cycle that only
+  // Duktape's mark-and-sweep frees, so a long report's windows would pile up until it runs
+  var shrunk = opts.width > 0, spaces = [''], lineOut = [];
   for (r = 0; r < texts.length; r++) {
+    var cellsOf = texts[r];
+    if (!shrunk) { // one line per row: each cell fits or is cut
+      for (c = 0; c < ncols; c++) {
+        var x = cellsOf[c];
+        if (x.col !== c) { // the text as column c shows it, kept for the column's next rows with the same text
+          var tx = x.t, fill = widths[c] - x.w;
+          if (fill < 0) { tx = cut(tx, widths[c]); fill = widths[c] - width(tx); }
+          if (fill > 0) {
+            var sp = spaces[fill] || (spaces[fill] = ' '.repeat(fill));
+            tx = right[c] ? sp + tx : tx + sp;
+          }
+          x.col = c;
+          x.shown = tx;
+        }
+        lineOut[c] = x.shown;
+      }
+      out[out.length] = trimEnd(lineOut.join('  '));
+      continue;
+    }
     var parts = [], height = 1;
-    for (c = 0; c < cols.length; c++) {
-      var tx = texts[r][c];
-      parts.push(cells(tx) <= widths[c] ? [tx] : shrunk ? wrap(tx, widths[c], maxLines) : [cut(tx, widths[c])]);
+    for (c = 0; c < ncols; c++) {
+      parts.push(cellsOf[c].w <= widths[c] ? [cellsOf[c].t] : wrap(cellsOf[c].t, widths[c], maxLines));
       height = Math.max(height, parts[c].length);
     }
     for (var k = 0; k < height; k++) {
       var shown = [];
-      for (c = 0; c < cols.length; c++) shown.push(padTo(k < parts[c].length ? parts[c][k] : '', c));
-      out.push(shown.join('  ').replace(/\s+$/, ''));
+      for (c = 0; c < ncols; c++) shown.push(pad(k < parts[c].length ? parts[c][k] : '', widths[c], right[c]));
+      out.push(trimEnd(shown.join('  ')));
     }
   }
   return out.join('\n');

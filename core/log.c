@@ -125,6 +125,17 @@ static const LogSubject *log_subject(const char *prefix) {
  * format 2 adds the effective date as a ninth. New events are format 2. */
 #define LOG_FORMAT 2
 
+/* out = the digest md in lower-case hex, NUL-terminated; by hand (snprintf per byte was a sixth
+ * of an imported row's instructions). */
+static void log_hex(const uint8_t md[SHA256_DIGEST_SIZE], char out[65]) {
+  static const char HEX[] = "0123456789abcdef";
+  for (unsigned i = 0; i < SHA256_DIGEST_SIZE; i++) {
+    out[2 * i] = HEX[md[i] >> 4];
+    out[2 * i + 1] = HEX[md[i] & 15];
+  }
+  out[64] = 0;
+}
+
 /* Hex SHA-256 of the event's fields joined by unit separators (effective only in format 2).
  * len, when given, holds the byte lengths of as_of … payload, then effective
  * (sqlite3_column_bytes: every byte counts, also after a NUL); NULL measures them as C strings
@@ -144,8 +155,7 @@ static void log_hash(const char *prev, long long seq, const char *as_of, const c
     sha256_update(&ctx, len && i >= 2 ? len[i - 2] : strlen(p), (const uint8_t *)p);
   }
   sha256_digest(&ctx, SHA256_DIGEST_SIZE, md);
-  for (unsigned i = 0; i < SHA256_DIGEST_SIZE; i++) snprintf(out + 2 * i, 3, "%02x", md[i]);
-  out[64] = 0;
+  log_hex(md, out);
 }
 
 int log_append(Db *db, const char *kind, const char *subject, const char *payload) {
@@ -171,18 +181,19 @@ int log_append(Db *db, const char *kind, const char *subject, const char *payloa
                                       " effective, format) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
   if (!st) return -1;
   sqlite3_bind_int64(st, 1, seq);
-  sqlite3_bind_text(st, 2, as_of, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text(st, 3, wall, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text(st, 4, db->actor, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text(st, 5, kind, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text(st, 6, subject, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text(st, 7, payload, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text(st, 8, prev, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text(st, 9, hash, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text(st, 10, effective, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text(st, 2, as_of, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 3, wall, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 4, db->actor, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 5, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 6, subject, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 7, payload, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 8, prev, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 9, hash, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 10, effective, -1, SQLITE_STATIC);
   sqlite3_bind_int(st, 11, LOG_FORMAT);
   int rc = sqlite3_step(st);
   sqlite3_reset(st);
+  sqlite3_clear_bindings(st); /* bound without a copy (SQLITE_STATIC): no pointer outlives this call */
   return rc == SQLITE_DONE ? 0 : db_fail_sql(db, "record log");
 }
 
@@ -447,8 +458,7 @@ void log_head_mac(const uint8_t *key, size_t keylen, long long seq, const char *
   hmac_sha256_set_key(&ctx, keylen, key);
   hmac_sha256_update(&ctx, (size_t)n, (const uint8_t *)msg);
   hmac_sha256_digest(&ctx, SHA256_DIGEST_SIZE, md);
-  for (unsigned i = 0; i < SHA256_DIGEST_SIZE; i++) snprintf(out + 2 * i, 3, "%02x", md[i]);
-  out[64] = 0;
+  log_hex(md, out);
 }
 
 /* Check the cycle facts kept with the audits (table cycles, migration 12) against the aggregate

@@ -38,6 +38,8 @@ typedef struct Import {
   char *split;             /* split_list's buffer, grown to fit a cell */
   char *shops;             /* the current row's shops as JSON (shops_json), or NULL */
   char *args;              /* the current row's event args (row_args) */
+  size_t args_size;        /* bytes allocated for args */
+  char *path_json;         /* the file's name as a JSON string (row_args), or NULL until the first row */
 } Import;
 
 /* Report one error of the file (up to the limit); returns 1 when the limit is reached. */
@@ -91,17 +93,27 @@ static int cell_int(Import *im, const CsvRow *row, const char *name, long long *
   return 0;
 }
 
-/* The args of each row's event, where it came from ({"import": FILE, "row": N}), built by SQLite
- * into im->args; NULL when it could not be built. */
+/* The args of each row's event, where it came from ({"import": FILE, "row": N}), into im->args;
+ * NULL when they could not be built. The file's name is quoted by SQLite once (json_quote, as
+ * json_object quotes it), the row's number printed here: preparing a statement per row was an
+ * eighth of an import's time. */
 static const char *row_args(Import *im, long row) {
-  free(im->args);
-  im->args = NULL;
-  sqlite3_stmt *st = db_prepare(&im->h.db, "SELECT json_object('import', ?1, 'row', ?2)");
-  if (!st) return NULL;
-  sqlite3_bind_text(st, 1, im->path, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64(st, 2, row);
-  if (sqlite3_step(st) == SQLITE_ROW) im->args = strdup((const char *)sqlite3_column_text(st, 0));
-  sqlite3_finalize(st);
+  if (!im->path_json) {
+    sqlite3_stmt *st = db_prepare(&im->h.db, "SELECT json_quote(?1)");
+    if (!st) return NULL;
+    sqlite3_bind_text(st, 1, im->path, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(st) == SQLITE_ROW) im->path_json = strdup((const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    if (!im->path_json) return NULL;
+  }
+  size_t n = strlen(im->path_json) + 48;
+  if (!im->args || im->args_size < n) {
+    free(im->args);
+    im->args = malloc(n);
+    im->args_size = im->args ? n : 0;
+    if (!im->args) return NULL;
+  }
+  snprintf(im->args, n, "{\"import\":%s,\"row\":%ld}", im->path_json, row);
   return im->args;
 }
 
@@ -608,6 +620,7 @@ int cmd_import(Options *o) {
   free(im->split);
   free(im->shops);
   free(im->args);
+  free(im->path_json);
   host_close(&im->h);
   free(im);
   return rc;

@@ -1,9 +1,10 @@
 /* cmake/schema_dump.c — build-time tool: the register's schema as the migrations of
  * core/schema.c leave it, as one C string certsh creates a new register with in one step
- * (core/db.c), and the bytes of that new register, which a register in memory is made from. Running the migrations one by one re-parses the whole schema after every ALTER
- * TABLE: 31 million instructions for `certsh --db :memory:`, 2 for the snapshot (issue 17). It
- * builds the schema step by step, then a second one from the snapshot, and fails unless the two
- * hold the same tables, indexes and triggers, word for word. Usage: schema_dump OUT.c */
+ * (core/db.c), and the bytes of that new register, which a register in memory is made from.
+ * Running the migrations one by one re-parses the whole schema after every ALTER TABLE: 31
+ * million instructions for `certsh --db :memory:`, 2 for the snapshot (issue 17). It builds the
+ * schema step by step, then a second one from the snapshot, and fails unless the two hold the
+ * same tables, indexes and triggers, word for word. Usage: schema_dump OUT.c */
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -308,7 +308,6 @@ failed:
   return -1;
 }
 
-/* Open path (creating it only when create is 1), configure and migrate it. */
 /* 1 when the file at path is an SQLite database already in WAL mode (its header's read and
  * write versions are 2: SQLite keeps a database in WAL mode across connections by itself). */
 static int db_file_is_wal(const char *path) {
@@ -320,6 +319,7 @@ static int db_file_is_wal(const char *path) {
   return n == sizeof h && !memcmp(h, "SQLite format 3", 16) && h[18] == 2 && h[19] == 2;
 }
 
+/* Open path (creating it only when create is 1), configure and migrate it. */
 static int db_open_as(Db *db, const char *path, int create, int readonly, CoreError *err) {
   db_configure_once();
   memset(db, 0, sizeof *db);

@@ -2,8 +2,7 @@
 #define DOCLIBS_DEFINING
 #include "core/doclibs.h"
 
-#include <dlfcn.h>
-#include <stdio.h>
+#include "core/dynlib.h"
 
 DocLibs doclibs;
 
@@ -15,21 +14,16 @@ static const char *const LIBRARIES[] = {"libpangocairo-1.0.so.0", "libpango-1.0.
 
 int doclibs_load(char *err, size_t errlen) {
   static int loaded;
+#define DOCLIBS_NAME(name) #name,
+#define DOCLIBS_SLOT(name) (void **)&doclibs.name,
+  static const char *const names[] = {DOCLIBS_FUNCTIONS(DOCLIBS_NAME)};
+  static void **const slots[] = {DOCLIBS_FUNCTIONS(DOCLIBS_SLOT)};
+#undef DOCLIBS_NAME
+#undef DOCLIBS_SLOT
   if (loaded) return 0;
-  for (size_t i = 0; i < sizeof LIBRARIES / sizeof *LIBRARIES; i++) {
-    if (!dlopen(LIBRARIES[i], RTLD_NOW | RTLD_GLOBAL)) {
-      const char *why = dlerror();
-      snprintf(err, errlen, "documents need %s, which cannot be loaded: %s", LIBRARIES[i], why ? why : "not found");
-      return -1;
-    }
-  }
-#define DOCLIBS_FIND(name) \
-  if (!(*(void **)&doclibs.name = dlsym(RTLD_DEFAULT, #name))) { \
-    snprintf(err, errlen, "documents need the function %s, which the loaded libraries lack", #name); \
-    return -1; \
-  }
-  DOCLIBS_FUNCTIONS(DOCLIBS_FIND)
-#undef DOCLIBS_FIND
+  if (dynlib_load("documents need", LIBRARIES, sizeof LIBRARIES / sizeof *LIBRARIES, names, slots, sizeof names / sizeof *names,
+                  err, errlen) < 0)
+    return -1;
   loaded = 1;
   return 0;
 }

@@ -113,6 +113,18 @@ static int dqdb_connect(DqConn *c, const char *addresses, const char *name) {
 /* A dump's file written into a folder. */
 typedef struct DumpTo { const char *dir; int files; } DumpTo;
 
+/* Write len bytes of data to fd. 0 or -1. */
+static int dqdb_write_all(int fd, const unsigned char *data, size_t len) {
+  while (len) {
+    ssize_t k = write(fd, data, len);
+    if (k < 0 && errno == EINTR) continue;
+    if (k <= 0) return -1;
+    data += k;
+    len -= (size_t)k;
+  }
+  return 0;
+}
+
 static int dqdb_write_file(void *ud, const char *name, const unsigned char *data, size_t len) {
   DumpTo *t = ud;
   char path[512];
@@ -120,15 +132,10 @@ static int dqdb_write_file(void *ud, const char *name, const unsigned char *data
   snprintf(path, sizeof path, "%s/%s", t->dir, name);
   int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   if (fd < 0) return -1;
-  while (len) {
-    ssize_t k = write(fd, data, len);
-    if (k <= 0) { close(fd); return -1; }
-    data += k;
-    len -= (size_t)k;
-  }
+  int rc = dqdb_write_all(fd, data, len);
   close(fd);
-  t->files++;
-  return 0;
+  if (rc == 0) t->files++;
+  return rc;
 }
 
 /* Remove the files of a dump in dir (NAME, NAME-wal, NAME-shm). */
@@ -263,15 +270,11 @@ static int dqdb_copy_file(const char *from, const char *to) {
   int in = open(from, O_RDONLY | O_CLOEXEC);
   if (in < 0) return errno == ENOENT ? 1 : -1;
   int out = open(to, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600), rc = out < 0 ? -1 : 0;
-  static char buf[1 << 20];
+  static unsigned char buf[1 << 20];
   ssize_t k;
   while (rc == 0 && (k = read(in, buf, sizeof buf)) != 0) {
     if (k < 0) { if (errno != EINTR) rc = -1; continue; }
-    for (ssize_t w = 0; rc == 0 && w < k;) {
-      ssize_t d = write(out, buf + w, (size_t)(k - w));
-      if (d < 0 && errno != EINTR) rc = -1;
-      if (d > 0) w += d;
-    }
+    rc = dqdb_write_all(out, buf, (size_t)k);
   }
   close(in);
   if (out >= 0 && close(out) < 0) rc = -1;
@@ -286,13 +289,13 @@ static void dqdb_cache_entry(const char *key, const Head *h, char *out, size_t n
 /* Keep the copy just fetched into folder dir, under the head it holds, as the only copy of this
  * register kept. Failing to keep it changes nothing but the next command's speed. */
 static void dqdb_cache_store(DqRemote *r, const char *dir) {
-  char cache[300], key[200], entry[300], path[600], tmp[600];
+  char cache[300], key[200], entry[300], from[600], path[600], tmp[600], to[1024];
   Head h;
   sqlite3 *copy = NULL;
-  snprintf(path, sizeof path, "%s/%s", dir, r->name);
+  snprintf(from, sizeof from, "%s/%s", dir, r->name);
   if (dqdb_cache_dir(cache, sizeof cache) < 0) return;
   /* one file kept, its WAL checkpointed into it: a copy taken is never a file without its WAL */
-  if (sqlite3_open_v2(path, &copy, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+  if (sqlite3_open_v2(from, &copy, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
       sqlite3_exec(copy, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL) != SQLITE_OK) {
     sqlite3_close(copy);
     return;
@@ -306,8 +309,6 @@ static void dqdb_cache_store(DqRemote *r, const char *dir) {
   if (stat(path, &sb) == 0) return; /* kept already */
   snprintf(tmp, sizeof tmp, "%s/.%s-XXXXXX", cache, key);
   if (!mkdtemp(tmp)) return;
-  char from[1024], to[1024];
-  snprintf(from, sizeof from, "%s/%s", dir, r->name);
   snprintf(to, sizeof to, "%s/%s", tmp, r->name);
   if (dqdb_copy_file(from, to) != 0 || rename(tmp, path) < 0) { /* another command kept it first */
     dqdb_unlink(tmp, r->name);
@@ -675,7 +676,7 @@ static int dqdb_ship(Db *db, int n, void *set, const Head *mine) {
   if (dq_exec(c, "COMMIT", NULL, 0, NULL, NULL) < 0) return 3;
   return 0;
 retry:
-  if ((c->code & 0xff) == SQLITE_BUSY || c->code == DQ_NOT_LEADER || c->code == DQ_LEADERSHIP_LOST || c->code == 0) {
+  if (dqdb_transient(c)) {
     dq_exec(c, "ROLLBACK", NULL, 0, NULL, NULL);
     return 2;
   }
@@ -788,6 +789,9 @@ enum { COPY_ROWS = 500, COPY_BYTES = 1 << 20, COPY_TRANSACTION_BYTES = 8 << 20 }
 /* How long one request of a copy (the COMMIT of a large transaction) may take. */
 enum { COPY_ANSWER_MS = 30 * 60 * 1000 };
 
+/* The tables of a register a copy sends (the cluster's own table of changes is not sent). */
+#define COPY_TABLES "FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '" CHANGES "' ORDER BY rowid"
+
 /* Run one statement of a copy; 0 or -1 (c->err). */
 static int dqdb_copy_exec(DqConn *c, const char *sql) { return dq_exec(c, sql, NULL, 0, NULL, NULL); }
 
@@ -847,7 +851,7 @@ static int dqdb_copy_each(sqlite3 *src, DqConn *c, const char *query) {
  * for minutes), and the mark dropped. 0, or -1 (c->err) with *marked telling whether the first
  * transaction committed. */
 static int dqdb_copy_transactions(sqlite3 *src, DqConn *c, int *marked) {
-  static const char TABLES[] = "SELECT sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '" CHANGES "' ORDER BY rowid";
+  static const char TABLES[] = "SELECT sql " COPY_TABLES;
   static const char INDEXES[] = "SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY rowid";
   static const char REST[] = "SELECT sql FROM sqlite_master WHERE type IN ('trigger', 'view') AND sql IS NOT NULL ORDER BY rowid";
   static const char STATS[] = "SELECT 'INSERT INTO sqlite_stat1 VALUES(' || quote(tbl) || ',' || quote(idx) || ',' || quote(stat) || ')' FROM sqlite_stat1";
@@ -859,8 +863,7 @@ static int dqdb_copy_transactions(sqlite3 *src, DqConn *c, int *marked) {
   size_t held = 0;
   sqlite3_stmt *t = NULL;
   int rc = dqdb_copy_exec(c, "BEGIN");
-  if (rc == 0 && sqlite3_prepare_v2(src, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '" CHANGES "' ORDER BY rowid",
-                                    -1, &t, NULL) != SQLITE_OK) rc = -1;
+  if (rc == 0 && sqlite3_prepare_v2(src, "SELECT name " COPY_TABLES, -1, &t, NULL) != SQLITE_OK) rc = -1;
   while (rc == 0 && sqlite3_step(t) == SQLITE_ROW) {
     rc = dqdb_copy_rows(src, c, (const char *)sqlite3_column_text(t, 0), &held);
     if (rc < 0) {
@@ -921,8 +924,7 @@ int dqdb_copy_in(const char *path, const char *url, CoreError *err) {
     /* the leader may be the one lost: find the cluster's leader again */
     if (marked) { dq_close(&c); if (dqdb_connect(&c, addrs, name) == 0) c.answer_ms = COPY_ANSWER_MS; }
     if (marked && c.fd >= 0 && dqdb_copy_exec(&c, "BEGIN") == 0) {
-      removed = dqdb_copy_each(src, &c, "SELECT 'DROP TABLE IF EXISTS \"' || replace(name, '\"', '\"\"') || '\"' FROM sqlite_master "
-                                        "WHERE type = 'table' AND name NOT LIKE 'sqlite_%'") == 0 &&
+      removed = dqdb_copy_each(src, &c, "SELECT 'DROP TABLE IF EXISTS \"' || replace(name, '\"', '\"\"') || '\"' " COPY_TABLES) == 0 &&
                 dqdb_copy_exec(&c, "DROP TABLE IF EXISTS " CHANGES) == 0 && dqdb_copy_exec(&c, "DROP TABLE " COPY_MARK) == 0 &&
                 dqdb_copy_exec(&c, "COMMIT") == 0;
       if (!removed) dq_exec(&c, "ROLLBACK", NULL, 0, NULL, NULL);

@@ -3,8 +3,8 @@
 #define _POSIX_C_SOURCE 200809L
 #include "core/dqlite_node.h"
 #include "core/dqlite_wire.h"
+#include "core/dynlib.h"
 
-#include <dlfcn.h>
 #include <dqlite.h>
 #include <errno.h>
 #include <signal.h>
@@ -29,20 +29,15 @@ static struct {
 /* Open libdqlite and find its functions (once): 0, or -1 with err saying what is missing. */
 static int dqnode_load(char *err, size_t n) {
   static int loaded;
+  static const char *const libs[] = {"libdqlite.so.0"};
+#define DQNODE_NAME(name) #name,
+#define DQNODE_SLOT(name) (void **)&dqlib.name,
+  static const char *const names[] = {DQNODE_FUNCTIONS(DQNODE_NAME)};
+  static void **const slots[] = {DQNODE_FUNCTIONS(DQNODE_SLOT)};
+#undef DQNODE_NAME
+#undef DQNODE_SLOT
   if (loaded) return 0;
-  void *lib = dlopen("libdqlite.so.0", RTLD_NOW | RTLD_LOCAL);
-  if (!lib) {
-    const char *why = dlerror();
-    snprintf(err, n, "serving a node needs libdqlite.so.0, which cannot be loaded: %s", why ? why : "not found");
-    return -1;
-  }
-#define DQNODE_FIND(name) \
-  if (!(*(void **)&dqlib.name = dlsym(lib, #name))) { \
-    snprintf(err, n, "serving a node needs the function %s, which the loaded libdqlite lacks", #name); \
-    return -1; \
-  }
-  DQNODE_FUNCTIONS(DQNODE_FIND)
-#undef DQNODE_FIND
+  if (dynlib_load("serving a node needs", libs, 1, names, slots, sizeof names / sizeof *names, err, n) < 0) return -1;
   loaded = 1;
   return 0;
 }

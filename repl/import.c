@@ -38,7 +38,7 @@ typedef struct Import {
   char *split;             /* split_list's buffer, grown to fit a cell */
   char *shops;             /* the current row's shops as JSON (shops_json), or NULL */
   char *args;              /* the current row's event args (row_args) */
-  size_t args_size;        /* bytes allocated for args */
+  size_t args_size;        /* bytes allocated for args: the file's quoted name and a row number */
   char *path_json;         /* the file's name as a JSON string (row_args), or NULL until the first row */
 } Import;
 
@@ -98,22 +98,17 @@ static int cell_int(Import *im, const CsvRow *row, const char *name, long long *
  * json_object quotes it), the row's number printed here: preparing a statement per row was an
  * eighth of an import's time. */
 static const char *row_args(Import *im, long row) {
-  if (!im->path_json) {
+  if (!im->args) { /* at the first row: the name quoted, and a buffer any row's args fit */
     sqlite3_stmt *st = db_prepare(&im->h.db, "SELECT json_quote(?1)");
     if (!st) return NULL;
     sqlite3_bind_text(st, 1, im->path, -1, SQLITE_TRANSIENT);
     if (sqlite3_step(st) == SQLITE_ROW) im->path_json = strdup((const char *)sqlite3_column_text(st, 0));
     sqlite3_finalize(st);
     if (!im->path_json) return NULL;
+    im->args_size = strlen(im->path_json) + 48;
+    if (!(im->args = malloc(im->args_size))) return NULL;
   }
-  size_t n = strlen(im->path_json) + 48;
-  if (!im->args || im->args_size < n) {
-    free(im->args);
-    im->args = malloc(n);
-    im->args_size = im->args ? n : 0;
-    if (!im->args) return NULL;
-  }
-  snprintf(im->args, n, "{\"import\":%s,\"row\":%ld}", im->path_json, row);
+  snprintf(im->args, im->args_size, "{\"import\":%s,\"row\":%ld}", im->path_json, row);
   return im->args;
 }
 

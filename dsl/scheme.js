@@ -176,13 +176,40 @@ var LANGUAGE = {
 var IDENTITY = ['id', 'version', 'effective', 'title', 'owner', 'document', 'criteria', 'fieldCode', 'model', 'extends'];
 // Members every Scheme may have (the identity, each section's, and the Scheme's own); a scheme's
 // own methods take other names.
-var MEMBERS = IDENTITY.filter(function (k) { return k !== 'extends'; }).concat(['definition', 'compare', 'toString', 'source', 'whatIf']);
+var MEMBERS = IDENTITY.filter(function (k) { return k !== 'extends'; }).concat(['definition', 'compare', 'changedRules', 'toString', 'source', 'whatIf']);
 // The rules compare() evaluates, and the fields whose change it reports.
 var COMPARED = {};
 Object.keys(LANGUAGE).forEach(function (k) {
   MEMBERS = MEMBERS.concat(LANGUAGE[k].members);
   Object.keys(LANGUAGE[k].compared || {}).forEach(function (m) { COMPARED[m] = LANGUAGE[k].compared[m]; });
 });
+
+// The definition sections each rule compare() evaluates reads: its compared fields depend on
+// nothing else (its positions add reasons, never change a result), so two versions stating
+// these sections alike give that rule the same results (changedRules, stdlib/reevaluate).
+var READS = { manDays: ['manDays'], grade: ['grade'], certificateExpiry: ['validity'], deadline: ['deadlines'],
+  surveillance: ['surveillance', 'validity'] };
+
+// sameData(x, y) → x and y state the same data: equal values, arrays and objects equal field by
+// field; a function is never taken as the same (it may read the Scheme it is called on)
+function sameData(x, y) {
+  if (typeof x === 'function' || typeof y === 'function') return false;
+  if (x === y) return true;
+  if (!x || !y || typeof x !== 'object' || typeof y !== 'object' || Array.isArray(x) !== Array.isArray(y)) return false;
+  var kx = Object.keys(x), ky = Object.keys(y);
+  if (kx.length !== ky.length) return false;
+  for (var i = 0; i < kx.length; i++) {
+    if (!Object.prototype.hasOwnProperty.call(y, kx[i]) || !sameData(x[kx[i]], y[kx[i]])) return false;
+  }
+  return true;
+}
+
+// changedRules(a, b) → the rules compare() evaluates whose sections b states otherwise than a
+function changedRules(a, b) {
+  return Object.keys(READS).filter(function (rule) {
+    return !READS[rule].every(function (k) { return sameData(a.definition[k], b.definition[k]); });
+  });
+}
 
 // isPlain(v) → v is an object literal (not an array, a function or null)
 function isPlain(v) { return !!v && typeof v === 'object' && !Array.isArray(v); }
@@ -416,6 +443,13 @@ function build(def, source) {
   });
   // compare(other, input) → {from, to, changes, same, why}: what would change under another version
   s.compare = function (other, input) { return compare(s, other, input); };
+  // changedRules(other) → the rules compare() evaluates that other states otherwise (the rest
+  // give the same results under both: stdlib/reevaluate evaluates only these)
+  s.changedRules = function (other) {
+    if (typeof other === 'string') other = scheme(other);
+    if (!other || !other.definition) throw fail('invalid', 'other', "changedRules(other): other must be a Scheme or 'id@version'");
+    return changedRules(s, other);
+  };
   // whatIf(rule, input) → {now, changes, why}: the least change in each input that changes the
   // outcome, with its clause (stdlib/whatif: 'grade', 'suspensionLimit')
   s.whatIf = function (rule, input) { return require('stdlib/whatif').whatIf(s, rule, input); };

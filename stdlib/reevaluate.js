@@ -3,42 +3,178 @@
 // dates) if target governed it instead. Nothing is written; each case stays on its version.
 //
 //   require('reevaluate').register('dni-aftersales@F/3') → [{case, org, from, to, changes}]
+//
+// Speed (issue 17): the cases are read in one query, and only the rules the two versions state
+// otherwise are evaluated (Scheme.changedRules: the others give the same results by
+// construction); a rule whose input many cases share (man-days by staff and sites, a grade by
+// score, an expiry or deadline by date) is compared once per distinct input.
 'use strict';
+
+var fail = require('stdlib/bands').fail;
 
 // inputsOf(c) → the compare() input for case c: its org's staff and sites for each audit type,
 // every score recorded on its audits, and its certificate's dates
 function inputsOf(c) {
   var org = c.org(), input = { manDays: [], grade: [] };
-  ['initial', 'surveillance', 'recertification'].forEach(function (t) {
+  TYPES.forEach(function (t) {
     if (org.staff) input.manDays.push({ employees: org.staff, audit: t, sites: org.sites || 1 });
   });
-  sql('SELECT s.score, s.deduction_items AS items FROM scores s JOIN audits a ON a.id = s.audit_id WHERE a.case_id = ? ORDER BY s.id', c.id)
-    .forEach(function (r) { input.grade.push({ score: r.score, deductionItems: r.items }); });
+  sql(SCORES + ' ORDER BY s.id', c.id).forEach(function (r) { input.grade.push({ score: r.score, deductionItems: r.items }); });
   var cert = c.certificate();
   if (cert) {
     input.certificateExpiry = cert.issued;
-    var ends = sql("SELECT type, actual_end AS end FROM audits WHERE case_id = ? AND status = 'done' AND actual_end IS NOT NULL ORDER BY actual_end", c.id);
-    input.surveillance = { decisionDate: cert.issued, audits: ends, asOf: today() };
+    input.surveillance = { decisionDate: cert.issued, audits: sql(ENDS + ' ORDER BY actual_end', c.id), asOf: today() };
     input.deadlines = { recertApplication: cert.expires };
   }
   return input;
 }
 
-// register(target, o) → [{case, org, from, to, changes}] for the cases of target's scheme that
-// another version governs (o.all: every case, even with no change)
-function register(target, o) {
-  var to = scheme(target);
-  var out = [];
-  cases.list({ scheme: to.id }).forEach(function (c) {
-    var from = c.rules();
-    if (from === to) return;
-    var input = inputsOf(c);
-    Object.keys(input).forEach(function (k) { if (Array.isArray(input[k]) && !input[k].length) delete input[k]; });
-    if (!Object.keys(input).length) return;
-    var r = from.compare(to, input);
-    if (r.changes.length || (o && o.all)) out.push({ case: c.id, org: c.orgId, from: r.from, to: r.to, changes: r.changes });
+// The audit types whose man-days are compared, the scores of a case's audits, and its audits done.
+var TYPES = ['initial', 'surveillance', 'recertification'];
+var SCORES = 'SELECT s.score, s.deduction_items AS items FROM scores s JOIN audits a ON a.id = s.audit_id WHERE a.case_id = ?';
+var ENDS = "SELECT type, actual_end AS end FROM audits WHERE case_id = ? AND status = 'done' AND actual_end IS NOT NULL";
+
+// One row per case of the scheme, in case order: its version, its org's staff and sites, the
+// certificate inputsOf reads (the live one, else the latest), whether it has any input at all, and
+// (?2, ?3: only when a version evaluates grade or surveillance) its scores and done audits as JSON
+// (?9: its certificate's dates only when a version evaluates a rule of them).
+// ?4: every case (a run listing them all, or evaluating surveillance, whose input is each case's
+// own); else only those with an input some version's rules change: ?5 its version|staff/sites,
+// ?6 version|issued, ?7 version|expires, ?8 version|score/items of one of its scores.
+var CASES = 'SELECT k.id, k.org_id AS org, k.version, o.staff, coalesce(o.sites, 1) AS sites,' +
+  ' CASE WHEN ?9 THEN c.issued END AS issued, CASE WHEN ?9 THEN c.expires END AS expires,' +
+  ' CASE WHEN o.staff OR c.id IS NOT NULL THEN 1 ELSE EXISTS(' + SCORES.replace('?', 'k.id') + ') END AS evaluated,' +
+  " CASE WHEN ?2 THEN (SELECT json_group_array(json_object('score', score, 'deductionItems', items)) FROM (" +
+  SCORES.replace('?', 'k.id') + ' ORDER BY s.id)) END AS scores,' +
+  " CASE WHEN ?3 AND c.id IS NOT NULL THEN (SELECT json_group_array(json_object('type', type, 'end', \"end\")) FROM (" +
+  ENDS.replace('?', 'k.id') + ' ORDER BY actual_end)) END AS ends' +
+  ' FROM cases k JOIN orgs o ON o.id = k.org_id' +
+  ' LEFT JOIN certificates c ON c.id = (SELECT id FROM certificates x WHERE x.case_id = k.id' +
+  "   ORDER BY x.status IN ('active','suspended') DESC, x.id DESC LIMIT 1)" +
+  " WHERE k.scheme = ?1 AND (?4 OR k.version || '|' || o.staff || '/' || coalesce(o.sites, 1) IN (SELECT value FROM json_each(?5))" +
+  "   OR k.version || '|' || c.issued IN (SELECT value FROM json_each(?6)) OR k.version || '|' || c.expires IN (SELECT value FROM json_each(?7))" +
+  "   OR (?8 <> '[]' AND EXISTS(SELECT 1 FROM scores s JOIN audits a ON a.id = s.audit_id WHERE a.case_id = k.id" +
+  "     AND k.version || '|' || s.score || '/' || s.deduction_items IN (SELECT value FROM json_each(?8)))))" +
+  ' ORDER BY k.id';
+
+// The distinct inputs of the cases of one scheme version (?1, ?2), per rule: each with `key`, the
+// key CASES matches it by (less the version); the expiry and deadline read every certificate of
+// the cases (a few more than the one CASES picks per case: evaluated for nothing, never missed).
+var DISTINCT = {
+  manDays: "SELECT DISTINCT o.staff, coalesce(o.sites, 1) AS sites, o.staff || '/' || coalesce(o.sites, 1) AS key" +
+    ' FROM cases k JOIN orgs o ON o.id = k.org_id WHERE k.scheme = ?1 AND k.version = ?2 AND o.staff',
+  grade: "SELECT DISTINCT s.score, s.deduction_items AS items, s.score || '/' || s.deduction_items AS key" +
+    ' FROM scores s JOIN audits a ON a.id = s.audit_id JOIN cases k ON k.id = a.case_id WHERE k.scheme = ?1 AND k.version = ?2',
+  certificateExpiry: 'SELECT DISTINCT c.issued AS key FROM certificates c JOIN cases k ON k.id = c.case_id WHERE k.scheme = ?1 AND k.version = ?2',
+  deadline: 'SELECT DISTINCT c.expires AS key FROM certificates c JOIN cases k ON k.id = c.case_id WHERE k.scheme = ?1 AND k.version = ?2'
+};
+
+// Plan(from, to) → what re-evaluating a case of version `from` under `to` needs: the rules they
+// state otherwise, and the changes found per distinct input of each (the cache)
+function Plan(from, to) {
+  this.from = from;
+  this.to = to;
+  this.names = [String(from), String(to)];
+  var rules = from.changedRules(to);
+  this.rules = {};
+  for (var i = 0; i < rules.length; i++) this.rules[rules[i]] = true;
+  this.cache = {};
+  this.changed = { manDays: [], grade: [], certificateExpiry: [], deadline: [] }; // CASES's keys of the inputs that change
+}
+
+// plan.prepare(): each distinct input of the rules that change (but surveillance) compared once,
+// and the CASES keys of those whose results differ collected
+Plan.prototype.prepare = function () {
+  var p = this, v = this.from.version;
+  Object.keys(DISTINCT).forEach(function (rule) {
+    if (!p.rules[rule]) return;
+    sql(DISTINCT[rule], p.from.id, v).forEach(function (d) {
+      var found = rule === 'manDays' ? p.manDays(d.staff, d.sites) : rule === 'grade' ? p.grade({ score: d.score, deductionItems: d.items }) :
+        rule === 'certificateExpiry' ? p.expiry(d.key) : p.deadline(d.key);
+      if (found.length) p.changed[rule].push(v + '|' + d.key);
+    });
   });
+};
+
+// plan.changes(rule, input, key) → compare()'s changes for one input of one rule (0 or 1 entry),
+// remembered under key when there is one (surveillance's input is each case's own: not kept)
+Plan.prototype.changes = function (rule, input, key) {
+  if (key !== undefined && Object.prototype.hasOwnProperty.call(this.cache, key)) return this.cache[key];
+  var one = {};
+  one[rule] = input;
+  var found = this.from.compare(this.to, one).changes;
+  if (key !== undefined) this.cache[key] = found;
+  return found;
+};
+
+// plan.manDays(staff, sites), .grade(score), .expiry(issued), .deadline(expires) → the changes
+// of one input (remembered), as compare() gives them
+Plan.prototype.manDays = function (staff, sites) {
+  var key = 'm' + staff + '/' + sites, out = this.cache[key];
+  if (out) return out;
+  out = [];
+  for (var i = 0; i < TYPES.length; i++) {
+    var found = this.changes('manDays', { employees: staff, audit: TYPES[i], sites: sites });
+    for (var j = 0; j < found.length; j++) out.push(found[j]);
+  }
+  return (this.cache[key] = out);
+};
+Plan.prototype.grade = function (score) { return this.changes('grade', score, 'g' + score.score + '/' + score.deductionItems); };
+Plan.prototype.expiry = function (issued) { return this.changes('certificateExpiry', issued, 'e' + issued); };
+Plan.prototype.deadline = function (expires) { return this.changes('deadlines', { recertApplication: expires }, 'd' + expires); };
+
+// plan.evaluate(row, asOf) → the changes of one case (a CASES row), in compare()'s order: man-days,
+// grades, expiry, surveillance, deadlines
+Plan.prototype.evaluate = function (row, asOf) {
+  var out = [], r = this.rules, i, list;
+  function add(found) { for (var j = 0; j < found.length; j++) out.push(found[j]); }
+  if (r.manDays && row.staff) add(this.manDays(row.staff, row.sites));
+  if (r.grade && row.scores) {
+    list = JSON.parse(row.scores);
+    for (i = 0; i < list.length; i++) add(this.grade(list[i]));
+  }
+  if (row.issued) {
+    if (r.certificateExpiry) add(this.expiry(row.issued));
+    if (r.surveillance) add(this.changes('surveillance', { decisionDate: row.issued, audits: JSON.parse(row.ends), asOf: asOf }));
+    if (r.deadline) add(this.deadline(row.expires));
+  }
   return out;
+};
+
+// register(target, o) → [{case, org, from, to, changes}] for the cases of target's scheme that
+// another version governs and would change (o.all: every such case with any input, even with no
+// change); o.each(result): each result handed to it in case order instead of collected (a whole
+// register's need not fit in memory), and the number of results returned
+function register(target, o) {
+  o = o || {};
+  if (o.each !== undefined && typeof o.each !== 'function') throw fail('invalid', 'each', 'register(target, {each}): each must be a function (result)');
+  var to = scheme(target), asOf = today(), plans = {}, out = [], n = 0, grade = false, surveillance = false, dates = false;
+  sql('SELECT DISTINCT version FROM cases WHERE scheme = ?', to.id).forEach(function (v) {
+    var from = scheme(to.id + '@' + v.version);
+    if (from === to) return;
+    var p = plans[v.version] = new Plan(from, to);
+    grade = grade || !!p.rules.grade;
+    surveillance = surveillance || !!p.rules.surveillance;
+    dates = dates || !!(p.rules.surveillance || p.rules.certificateExpiry || p.rules.deadline);
+  });
+  if (!Object.keys(plans).length) return o.each ? 0 : out;
+  var keys = { manDays: [], grade: [], certificateExpiry: [], deadline: [] };
+  Object.keys(plans).forEach(function (v) {
+    if (!o.all && !surveillance) plans[v].prepare();
+    Object.keys(keys).forEach(function (rule) { keys[rule] = keys[rule].concat(plans[v].changed[rule]); });
+  });
+  sqlEach(CASES, [to.id, grade ? 1 : 0, surveillance ? 1 : 0, o.all || surveillance ? 1 : 0, JSON.stringify(keys.manDays),
+    JSON.stringify(keys.certificateExpiry), JSON.stringify(keys.deadline), JSON.stringify(keys.grade), dates ? 1 : 0], function (row) {
+    var p = plans[row.version];
+    if (!p || !row.evaluated) return;
+    var changes = p.evaluate(row, asOf);
+    if (!changes.length && !o.all) return;
+    var r = { case: row.id, org: row.org, from: p.names[0], to: p.names[1], changes: changes };
+    n++;
+    if (o.each) o.each(r);
+    else out.push(r);
+  });
+  return o.each ? n : out;
 }
 
 exports.register = register;

@@ -25,3 +25,33 @@ test('a case on DNI F/2 re-evaluated under a version with other grade lines and 
   assert.equal([g.before.level, g.after.level], ['三星级', '达标级']);
   assert.equal(r[0].changes.filter(function (x) { return x.rule === 'manDays'; }).length, 0, 'man-days unchanged');
 });
+
+test('a new man-days table re-evaluates only the cases whose staff it changes, as compare() does case by case', function () {
+  var cas = scheme('cas-service');
+  var rows = cas.definition.manDays.table.rows.map(function (r) { return r[0] === 301 ? [301, 500, 10, 3, 7] : r; });
+  var v2 = defineScheme({ extends: cas, version: 'TEST/MD', effective: '2099-01-01', manDays: { table: { rows: rows } } });
+  var same = defineScheme({ extends: cas, version: 'TEST/SAME', effective: '2099-01-01' });
+  assert.equal(cas.changedRules(v2), ['manDays'], 'only the man-days section differs');
+  assert.equal(cas.changedRules(same), [], 'a version stating every rule alike changes none');
+  var made = [100, 400, 450].map(function (n, i) {
+    var b = '91110000' + ('00000000' + (7001 + i)).slice(-9); // USCCs with their right check characters
+    var o = orgs.create({ name: '某某服务有限公司' + i, uscc: b + uscc.check(b + '0').expected, staff: n, address: '北京' });
+    return cases.apply({ org: o, scheme: 'cas-service', scope: '售后服务', date: '2026-01-05' });
+  });
+  var r = re.register('cas-service@TEST/MD');
+  assert.equal(r.map(function (x) { return x.case; }), [made[1].id, made[2].id], 'the cases of 100 staff keep their man-days');
+  r.forEach(function (x) {
+    var c = cases.get(x.case);
+    assert.equal(JSON.stringify(x.changes), JSON.stringify(cas.compare(v2, re.inputsOf(c)).changes), 'case ' + x.case + ' as compare() finds it');
+    assert.equal(x.changes.map(function (ch) { return ch.rule + ' ' + ch.input.audit + ' ' + ch.before.total + '→' + ch.after.total; }),
+      ['manDays initial 9→10', 'manDays recertification 6.5→7']);
+  });
+  var all = re.register('cas-service@TEST/MD', { all: true });
+  assert.equal(all.length, 3, 'every case with an input, changed or not');
+  assert.equal(all[0].changes, []);
+  var seen = [];
+  assert.equal(re.register('cas-service@TEST/MD', { each: function (x) { seen.push(x.case); } }), 2, 'each: the results handed over, counted');
+  assert.equal(seen, [made[1].id, made[2].id]);
+  assert.equal(re.register('cas-service@TEST/SAME'), []);
+  assert.throws(function () { re.register('cas-service@TEST/MD', { each: 1 }); }, /each must be a function/);
+});

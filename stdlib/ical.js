@@ -3,42 +3,12 @@
 // UTF-8 character (§3.1), CRLF line ends. Chinese text passes intact.
 'use strict';
 
-// octets(code) → the UTF-8 length of the UTF-16 code unit `code` (a surrogate half counts 2,
-// so a pair counts 4).
-function octets(code) {
-  if (code < 0x80) return 1;
-  if (code < 0x800) return 2;
-  if (code >= 0xD800 && code <= 0xDFFF) return 2;
-  return 3;
-}
-
 // fold(line) → the content line folded: at most 75 octets a line, continuations begin with a
-// space, lines joined by CRLF (RFC 5545 §3.1).
-function fold(line) {
-  var out = [], start = 0, used = 0, limit = 75;
-  for (var i = 0; i < line.length; i++) {
-    var c = line.charCodeAt(i);
-    var n = octets(c);
-    var pair = c >= 0xD800 && c <= 0xDBFF && i + 1 < line.length; // keep a surrogate pair together
-    var need = pair ? 4 : n;
-    if (used + need > limit) {
-      out.push(line.substring(start, i));
-      start = i;
-      used = 1; // the leading space of the continuation
-      limit = 75;
-    }
-    used += need;
-    if (pair) i++;
-  }
-  out.push(line.substring(start));
-  return out.join('\r\n ');
-}
+// space, lines joined by CRLF (RFC 5545 §3.1); the octets counted in C (core.ical.fold).
+function fold(line) { return core.ical.fold(line); }
 
-// text(value) → value escaped as an iCalendar TEXT: backslash, semicolon, comma, newline.
-function text(value) {
-  return String(value === undefined || value === null ? '' : value)
-    .replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
-}
+// text(value) → value escaped as an iCalendar TEXT: backslash, semicolon, comma, newline (in C: core.ical.text).
+function text(value) { return core.ical.text(String(value === undefined || value === null ? '' : value)); }
 
 // basicDate('YYYY-MM-DD') → 'YYYYMMDD'; throws {code:'invalid', field} on anything else.
 function basicDate(d, field) {
@@ -48,7 +18,7 @@ function basicDate(d, field) {
     err.field = field;
     throw err;
   }
-  return d.replace(/-/g, '');
+  return d.substring(0, 4) + d.substring(5, 7) + d.substring(8);
 }
 
 // ical.header({name, prodid}) → the lines opening a calendar (ends with CRLF).
@@ -75,7 +45,7 @@ function event(e) {
   }
   var day = basicDate(e.date, 'date');
   var lines = ['BEGIN:VEVENT', 'UID:' + text(e.uid), 'DTSTAMP:' + basicDate(e.stamp, 'stamp') + 'T000000Z',
-    'DTSTART;VALUE=DATE:' + day, 'DTEND;VALUE=DATE:' + date.addDays(e.date, 1).replace(/-/g, ''),
+    'DTSTART;VALUE=DATE:' + day, 'DTEND;VALUE=DATE:' + basicDate(date.addDays(e.date, 1), 'date'),
     'SUMMARY:' + text(e.summary)];
   if (e.description) lines.push('DESCRIPTION:' + text(e.description));
   if (e.categories) lines.push('CATEGORIES:' + text(e.categories));

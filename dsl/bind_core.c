@@ -6,7 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-void bind_core_put(duk_context *ctx, const char *name, const duk_function_list_entry *funcs) {
+/* core_put(ctx, name, funcs, direct): bind_core_put, the functions wrapped (copying their
+ * arguments) unless direct */
+static void core_put(duk_context *ctx, const char *name, const duk_function_list_entry *funcs, int direct) {
   duk_push_global_object(ctx);
   if (!duk_get_prop_string(ctx, -1, "core")) {
     duk_pop(ctx);
@@ -17,13 +19,20 @@ void bind_core_put(duk_context *ctx, const char *name, const duk_function_list_e
                               DUK_DEFPROP_CLEAR_ENUMERABLE);
   }
   duk_push_object(ctx);
-  bind_put_functions(ctx, -1, funcs);
+  if (direct) duk_put_function_list(ctx, -1, funcs);
+  else bind_put_functions(ctx, -1, funcs);
   duk_freeze(ctx, -1);
   duk_push_string(ctx, name);
   duk_swap_top(ctx, -2);
   duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_CLEAR_WRITABLE | DUK_DEFPROP_CLEAR_CONFIGURABLE |
                             DUK_DEFPROP_SET_ENUMERABLE);
   duk_pop_2(ctx);
+}
+
+void bind_core_put(duk_context *ctx, const char *name, const duk_function_list_entry *funcs) { core_put(ctx, name, funcs, 0); }
+
+void bind_core_put_direct(duk_context *ctx, const char *name, const duk_function_list_entry *funcs) {
+  core_put(ctx, name, funcs, 1);
 }
 
 duk_ret_t bind_core_fail(duk_context *ctx) { host_throw_core(ctx, &host_of(ctx)->db.err); }

@@ -7,6 +7,10 @@
 
 /* Put funcs on a new frozen object core[name] (creating the global `core` when needed). */
 void bind_core_put(duk_context *ctx, const char *name, const duk_function_list_entry *funcs);
+/* bind_core_put without the copy of each call's arguments (bind_plain_args): for functions
+ * that read large arguments in place, keeping every value they use on the value stack while
+ * they read the next (a getter may run at each read, and can then free nothing they hold). */
+void bind_core_put_direct(duk_context *ctx, const char *name, const duk_function_list_entry *funcs);
 /* Push the row of subject PREFIX:ID as a plain object (its JSON columns decoded, child rows
  * such as the audit team included); throws not-found. Returns 1 (for `return`). */
 duk_ret_t bind_core_push_record(duk_context *ctx, const char *prefix, long long id);

@@ -25,6 +25,7 @@ void bind_rules_open(duk_context *ctx);
 void bind_body_open(duk_context *ctx);
 void bind_document_open(duk_context *ctx);
 void bind_ical_open(duk_context *ctx);
+void bind_text_open(duk_context *ctx);
 
 static void (*const BINDING_MODULES[])(duk_context *) = {
   bind_date_open,
@@ -50,6 +51,7 @@ static void (*const BINDING_MODULES[])(duk_context *) = {
   bind_body_open,
   bind_document_open,
   bind_ical_open,
+  bind_text_open,
 };
 
 void host_open_bindings(duk_context *ctx) {

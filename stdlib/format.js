@@ -267,17 +267,13 @@ function table(rows, columns, opts) {
       var e = known[raw];
       if (e === void 0) { // void 0, not undefined: that is a global, looked up by name each time
         var t = raw.indexOf('\n') < 0 && raw.indexOf('\r') < 0 && raw.indexOf('\t') < 0 ? raw : raw.replace(/[\r\n\t]+/g, ' ');
-        // printable ASCII measured here (one cell each, a space its only white space), the rest by width()
-        var n = t.length, tw = 0, spaced = false;
-        for (var i = 0; i < n; i++) {
-          var ch = t.charCodeAt(i);
-          if (ch >= 0x7F || ch < 0x20) { tw = -1; break; }
-          if (ch === 32) spaced = true;
-        }
+        // printable ASCII and CJK measured in C (core.text.plainWidth: a space the only white space
+        // ASCII can hold, and a CJK character makes the text wider than long), the rest by width()
+        var n = t.length, tw = core.text.plainWidth(t), spaced;
         if (tw < 0) {
           tw = width(t);
           spaced = n <= 48 && tw === n && hasSpace(t);
-        } else tw = n;
+        } else spaced = tw === n && t.indexOf(' ') >= 0;
         e = known[raw] = { t: t, w: tw, whole: n === 0 || (n <= 48 && tw === n && !spaced) };
       }
       if (type !== 'number' && v != null) right[c] = false; // != null: neither null nor undefined
@@ -287,7 +283,7 @@ function table(rows, columns, opts) {
     }
     texts[r] = line;
   }
-  var floor = [];
+  var floor = [], seen = widths.slice(); // seen: each column's widest text, before the cap
   for (c = 0; c < cols.length; c++) {
     if (!whole[c]) widths[c] = Math.min(widths[c], Math.max(max, Math.min(width(cols[c].title), 12)));
     floor.push(whole[c] ? widths[c] : Math.min(widths[c], Math.max(6, Math.min(width(cols[c].title), 12))));
@@ -313,6 +309,24 @@ function table(rows, columns, opts) {
   // no closure here: one would hold this call's variables (the window's rows) in a cycle that only
   // Duktape's mark-and-sweep frees, so a long report's windows would pile up until it runs
   var shrunk = opts.width > 0, spaces = [''], lineOut = [];
+  if (!shrunk) { // one line per row, aligned in C (core.text.lines), the cells of capped columns cut first
+    for (c = 0; c < ncols; c++) {
+      if (seen[c] <= widths[c]) continue;
+      var cuts = Object.create(null); // text → its cut entry, for this column's width
+      for (r = 0; r < texts.length; r++) {
+        var big = texts[r][c];
+        if (big.w <= widths[c]) continue;
+        var y = cuts[big.t];
+        if (y === void 0) { y = cuts[big.t] = { t: cut(big.t, widths[c]), w: 0 }; y.w = width(y.t); }
+        texts[r][c] = y;
+      }
+    }
+    var joined = core.text.lines(texts, widths, right);
+    if (joined !== null) {
+      if (texts.length) out[out.length] = joined;
+      return out.join('\n');
+    }
+  }
   for (r = 0; r < texts.length; r++) {
     var cellsOf = texts[r];
     if (!shrunk) { // one line per row: each cell fits or is cut

@@ -119,3 +119,26 @@ test('display on a terminal says how many rows; in a pipe it does not', function
   assert.equal(format.display(rows, { width: 80 }).split('\n').pop(), '(2 rows)');
   assert.equal(format.display(rows, { width: 0 }).split('\n').pop(), '2');
 });
+
+test('a table aligned in C reads as the script aligned it: padding, right-aligned numbers, cut cells, trailing space trimmed', function () {
+  var rows = [{ n: 7, name: '某某（北京）服务有限公司　', note: 'a' }, { n: 12345, name: 'ACME', note: '' },
+    { n: 1, name: '', note: 'a very long note that the column cuts at twelve cells' }];
+  var cols = [{ key: 'n', title: 'n' }, { key: 'name', title: 'name' }, { key: 'note', title: 'note' }];
+  assert.equal(format.table(rows, cols, { max: 12 }).split('\n'), [
+    '    n  name          note',
+    '-----  ------------  ------------',
+    '    7  某某（北京…   a',
+    '12345  ACME',
+    '    1                a very long…']);
+  assert.equal(format.table([rows[0]], cols, { max: 40 }).split('\n')[2], '7  某某（北京）服务有限公司　  a', 'an ideographic space inside the line stays');
+  assert.equal(format.table([{ a: 'x', b: '中　' }]).split('\n')[2], 'x  中', 'at the end of the line it is trimmed');
+});
+
+test('core.text: plain widths, aligned lines, a cell too wide refused, a getter that throws stops it cleanly', function () {
+  assert.equal([core.text.plainWidth('ab c'), core.text.plainWidth('审查员'), core.text.plainWidth('（'), core.text.plainWidth('')], [4, 6, -1, 0]);
+  assert.equal(core.text.lines([[{ t: '', w: 0 }, { t: '', w: 0 }], [{ t: 'x', w: 1 }, { t: '中　', w: 4 }]], [2, 4], [true, false]), '\n x  中');
+  assert.equal(core.text.lines([[{ t: 'abc', w: 3 }]], [2], [false]), null, 'wider than its column');
+  var bad = {};
+  Object.defineProperty(bad, 't', { get: function () { throw new Error('no text'); } });
+  assert.throws(function () { core.text.lines([[bad]], [3], [false]); }, /no text/);
+});

@@ -34,32 +34,35 @@ var TYPES = ['initial', 'surveillance', 'recertification'];
 var SCORES = 'SELECT s.score, s.deduction_items AS items FROM scores s JOIN audits a ON a.id = s.audit_id WHERE a.case_id = ?';
 var ENDS = "SELECT type, actual_end AS end FROM audits WHERE case_id = ? AND status = 'done' AND actual_end IS NOT NULL";
 
-// One row per case of the scheme, in case order: its version, its org's staff and sites, the
-// certificate inputsOf reads (the live one, else the latest), whether it has any input at all, and
-// (?2, ?3: only when a version evaluates grade or surveillance) its scores and done audits as JSON
-// (?9: its certificate's dates only when a version evaluates a rule of them).
-// ?4: every case (a run listing them all, or evaluating surveillance, whose input is each case's
-// own); else only those with an input some version's rules change: ?5 its version|staff/sites,
-// ?6 version|issued, ?7 version|expires, ?8 version|score/items of one of its scores.
-var CASES = 'SELECT k.id, k.org_id AS org, k.version, o.staff, coalesce(o.sites, 1) AS sites,' +
-  ' CASE WHEN ?9 THEN c.issued END AS issued, CASE WHEN ?9 THEN c.expires END AS expires,' +
-  ' CASE WHEN o.staff OR c.id IS NOT NULL THEN 1 ELSE EXISTS(' + SCORES.replace('?', 'k.id') + ') END AS evaluated,' +
-  " CASE WHEN ?2 THEN (SELECT json_group_array(json_object('score', score, 'deductionItems', items)) FROM (" +
-  SCORES.replace('?', 'k.id') + ' ORDER BY s.id)) END AS scores,' +
-  " CASE WHEN ?3 AND c.id IS NOT NULL THEN (SELECT json_group_array(json_object('type', type, 'end', \"end\")) FROM (" +
-  ENDS.replace('?', 'k.id') + ' ORDER BY actual_end)) END AS ends' +
-  ' FROM cases k JOIN orgs o ON o.id = k.org_id' +
-  ' LEFT JOIN certificates c ON c.id = (SELECT id FROM certificates x WHERE x.case_id = k.id' +
-  "   ORDER BY x.status IN ('active','suspended') DESC, x.id DESC LIMIT 1)" +
-  " WHERE k.scheme = ?1 AND (?4 OR k.version || '|' || o.staff || '/' || coalesce(o.sites, 1) IN (SELECT value FROM json_each(?5))" +
-  "   OR k.version || '|' || c.issued IN (SELECT value FROM json_each(?6)) OR k.version || '|' || c.expires IN (SELECT value FROM json_each(?7))" +
-  "   OR (?8 <> '[]' AND EXISTS(SELECT 1 FROM scores s JOIN audits a ON a.id = s.audit_id WHERE a.case_id = k.id" +
-  "     AND k.version || '|' || s.score || '/' || s.deduction_items IN (SELECT value FROM json_each(?8)))))" +
-  ' ORDER BY k.id';
+// casesSql(need) → one row per case of the scheme (?1) with any input, in case order: its id,
+// org, version, its org's staff and sites, and only what a version's changed rules read (a
+// column fewer is a property fewer on each of a million rows): need.grade its scores as JSON,
+// need.dates the dates of the certificate inputsOf reads (the live one, else the latest),
+// need.surveillance also its done audits as JSON. need.all: every such case (a run listing them
+// all, or evaluating surveillance, whose input is each case's own); else only those with an
+// input some version's rules change: ?2 its version|staff/sites, ?3 version|issued, ?4
+// version|expires, ?5 version|score/items of one of its scores.
+function casesSql(need) {
+  return 'SELECT k.id, k.org_id AS org, k.version, o.staff, coalesce(o.sites, 1) AS sites' +
+    (need.dates ? ', c.issued, c.expires' : '') +
+    (need.grade ? ", (SELECT json_group_array(json_object('score', score, 'deductionItems', items)) FROM (" +
+      SCORES.replace('?', 'k.id') + ' ORDER BY s.id)) AS scores' : '') +
+    (need.surveillance ? ", CASE WHEN c.id IS NOT NULL THEN (SELECT json_group_array(json_object('type', type, 'end', \"end\")) FROM (" +
+      ENDS.replace('?', 'k.id') + ' ORDER BY actual_end)) END AS ends' : '') +
+    ' FROM cases k JOIN orgs o ON o.id = k.org_id' +
+    ' LEFT JOIN certificates c ON c.id = (SELECT id FROM certificates x WHERE x.case_id = k.id' +
+    "   ORDER BY x.status IN ('active','suspended') DESC, x.id DESC LIMIT 1)" +
+    ' WHERE k.scheme = ?1 AND (o.staff OR c.id IS NOT NULL OR EXISTS(' + SCORES.replace('?', 'k.id') + '))' +
+    (need.all ? '' : " AND (k.version || '|' || o.staff || '/' || coalesce(o.sites, 1) IN (SELECT value FROM json_each(?2))" +
+      "   OR k.version || '|' || c.issued IN (SELECT value FROM json_each(?3)) OR k.version || '|' || c.expires IN (SELECT value FROM json_each(?4))" +
+      "   OR (?5 <> '[]' AND EXISTS(SELECT 1 FROM scores s JOIN audits a ON a.id = s.audit_id WHERE a.case_id = k.id" +
+      "     AND k.version || '|' || s.score || '/' || s.deduction_items IN (SELECT value FROM json_each(?5)))))") +
+    ' ORDER BY k.id';
+}
 
 // The distinct inputs of the cases of one scheme version (?1, ?2), per rule: each with `key`, the
-// key CASES matches it by (less the version); the expiry and deadline read every certificate of
-// the cases (a few more than the one CASES picks per case: evaluated for nothing, never missed).
+// key casesSql matches it by (less the version); the expiry and deadline read every certificate of
+// the cases (a few more than the one casesSql picks per case: evaluated for nothing, never missed).
 var DISTINCT = {
   manDays: "SELECT DISTINCT o.staff, coalesce(o.sites, 1) AS sites, o.staff || '/' || coalesce(o.sites, 1) AS key" +
     ' FROM cases k JOIN orgs o ON o.id = k.org_id WHERE k.scheme = ?1 AND k.version = ?2 AND o.staff',
@@ -79,11 +82,11 @@ function Plan(from, to) {
   this.rules = {};
   for (var i = 0; i < rules.length; i++) this.rules[rules[i]] = true;
   this.cache = {};
-  this.changed = { manDays: [], grade: [], certificateExpiry: [], deadline: [] }; // CASES's keys of the inputs that change
+  this.changed = { manDays: [], grade: [], certificateExpiry: [], deadline: [] }; // casesSql's keys of the inputs that change
 }
 
 // plan.prepare(): each distinct input of the rules that change (but surveillance) compared once,
-// and the CASES keys of those whose results differ collected
+// and the casesSql keys of those whose results differ collected
 Plan.prototype.prepare = function () {
   var p = this, v = this.from.version;
   Object.keys(DISTINCT).forEach(function (rule) {
@@ -123,20 +126,22 @@ Plan.prototype.grade = function (score) { return this.changes('grade', score, 'g
 Plan.prototype.expiry = function (issued) { return this.changes('certificateExpiry', issued, 'e' + issued); };
 Plan.prototype.deadline = function (expires) { return this.changes('deadlines', { recertApplication: expires }, 'd' + expires); };
 
-// plan.evaluate(row, asOf) → the changes of one case (a CASES row), in compare()'s order: man-days,
+// plan.evaluate(row, asOf) → the changes of one case (a casesSql row), in compare()'s order: man-days,
 // grades, expiry, surveillance, deadlines
 Plan.prototype.evaluate = function (row, asOf) {
-  var out = [], r = this.rules, i, list;
-  function add(found) { for (var j = 0; j < found.length; j++) out.push(found[j]); }
-  if (r.manDays && row.staff) add(this.manDays(row.staff, row.sites));
-  if (r.grade && row.scores) {
+  var out = [], r = this.rules, i, j, found, list;
+  if (r.manDays && row.staff) for (found = this.manDays(row.staff, row.sites), j = 0; j < found.length; j++) out.push(found[j]);
+  if (r.grade && row.scores && row.scores !== '[]') { // no closure and no array for a case without scores: called per case
     list = JSON.parse(row.scores);
-    for (i = 0; i < list.length; i++) add(this.grade(list[i]));
+    for (i = 0; i < list.length; i++) for (found = this.grade(list[i]), j = 0; j < found.length; j++) out.push(found[j]);
   }
   if (row.issued) {
-    if (r.certificateExpiry) add(this.expiry(row.issued));
-    if (r.surveillance) add(this.changes('surveillance', { decisionDate: row.issued, audits: JSON.parse(row.ends), asOf: asOf }));
-    if (r.deadline) add(this.deadline(row.expires));
+    if (r.certificateExpiry) for (found = this.expiry(row.issued), j = 0; j < found.length; j++) out.push(found[j]);
+    if (r.surveillance) {
+      found = this.changes('surveillance', { decisionDate: row.issued, audits: JSON.parse(row.ends), asOf: asOf });
+      for (j = 0; j < found.length; j++) out.push(found[j]);
+    }
+    if (r.deadline) for (found = this.deadline(row.expires), j = 0; j < found.length; j++) out.push(found[j]);
   }
   return out;
 };
@@ -148,25 +153,26 @@ Plan.prototype.evaluate = function (row, asOf) {
 function register(target, o) {
   o = o || {};
   if (o.each !== undefined && typeof o.each !== 'function') throw fail('invalid', 'each', 'register(target, {each}): each must be a function (result)');
-  var to = scheme(target), asOf = today(), plans = {}, out = [], n = 0, grade = false, surveillance = false, dates = false;
+  var to = scheme(target), asOf = today(), plans = {}, out = [], n = 0, need = { all: !!o.all };
   sql('SELECT DISTINCT version FROM cases WHERE scheme = ?', to.id).forEach(function (v) {
     var from = scheme(to.id + '@' + v.version);
     if (from === to) return;
     var p = plans[v.version] = new Plan(from, to);
-    grade = grade || !!p.rules.grade;
-    surveillance = surveillance || !!p.rules.surveillance;
-    dates = dates || !!(p.rules.surveillance || p.rules.certificateExpiry || p.rules.deadline);
+    if (p.rules.grade) need.grade = true;
+    if (p.rules.surveillance) need.surveillance = need.all = true;
+    if (p.rules.surveillance || p.rules.certificateExpiry || p.rules.deadline) need.dates = true;
   });
   if (!Object.keys(plans).length) return o.each ? 0 : out;
   var keys = { manDays: [], grade: [], certificateExpiry: [], deadline: [] };
   Object.keys(plans).forEach(function (v) {
-    if (!o.all && !surveillance) plans[v].prepare();
+    if (!need.all) plans[v].prepare();
     Object.keys(keys).forEach(function (rule) { keys[rule] = keys[rule].concat(plans[v].changed[rule]); });
   });
-  sqlEach(CASES, [to.id, grade ? 1 : 0, surveillance ? 1 : 0, o.all || surveillance ? 1 : 0, JSON.stringify(keys.manDays),
-    JSON.stringify(keys.certificateExpiry), JSON.stringify(keys.deadline), JSON.stringify(keys.grade), dates ? 1 : 0], function (row) {
+  var text = casesSql(need);
+  sqlEach(text, need.all ? [to.id] : [to.id, JSON.stringify(keys.manDays), JSON.stringify(keys.certificateExpiry),
+    JSON.stringify(keys.deadline), JSON.stringify(keys.grade)], function (row) {
     var p = plans[row.version];
-    if (!p || !row.evaluated) return;
+    if (!p) return;
     var changes = p.evaluate(row, asOf);
     if (!changes.length && !o.all) return;
     var r = { case: row.id, org: row.org, from: p.names[0], to: p.names[1], changes: changes };

@@ -477,6 +477,7 @@ int db_begin(Db *db) {
   if (db->known_on[0])
     return db_fail(db, "read-only", "--known-on", "--known-on %s shows the register as it was known then; nothing can be written in it",
                    db->known_on);
+  if (db->depth == 0) db->head_seq = 0; /* another process may have written since */
   if (db->depth == 0 && db->remote && dqdb_begin(db) < 0) return -1;
   if ((db->depth == 0 ? db_exec(db, "BEGIN IMMEDIATE") : db_step_cached(db, DB_SLOT_SAVEPOINT, "SAVEPOINT cmd")) < 0) return -1;
   db->depth++;
@@ -510,6 +511,7 @@ int db_commit(Db *db) {
 
 void db_rollback(Db *db) {
   if (db->depth <= 0) return;
+  db->head_seq = 0; /* the events it wrote are gone */
   if (!sqlite3_get_autocommit(db->sql)) { /* else SQLite rolled everything back already */
     if (db->depth == 1)
       sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);

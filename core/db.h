@@ -37,6 +37,8 @@ typedef struct Db {
   int lost;        /* 1 when the open transaction was lost to a disk-full or I/O error (db_begin) */
   int sync_pending; /* 1 until synchronous=NORMAL is set, before the first statement (db_ready) */
   CoreError err;   /* the last failure */
+  long long head_seq; /* the record log's last event as this transaction wrote it (log_append), 0 = ask the table */
+  char head_hash[65]; /* its hash */
   sqlite3_stmt *cached[DB_CACHED_STATEMENTS]; /* statements kept prepared (db_cached), finalized by db_close */
 } Db;
 
@@ -79,7 +81,8 @@ int db_fail_sql(Db *db, const char *context);
 sqlite3_stmt *db_prepare(Db *db, const char *sql);
 /* The statement in cache slot `slot` (0 .. DB_CACHED_STATEMENTS-1), prepared from sql on first
  * use and kept; it comes back reset, with bindings cleared. NULL on failure (db->err set).
- * Each slot belongs to one caller and one SQL text. Do not finalize it. */
+ * Each slot belongs to one caller and one SQL text. Do not finalize it. sql may
+ * be NULL once the slot holds its statement (db->cached[slot]). */
 sqlite3_stmt *db_cached(Db *db, int slot, const char *sql);
 
 /* Run SQL without results (may hold several statements); 0 or -1. */

@@ -162,13 +162,18 @@ int log_append(Db *db, const char *kind, const char *subject, const char *payloa
   if (db->depth <= 0) return db_fail(db, "internal", "", "log_append outside a transaction");
   char prev[65] = GENESIS, hash[65], wall[32], as_of[11];
   long long seq = 1;
-  sqlite3_stmt *st = db_cached(db, LOG_SLOT_LAST, "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1");
-  if (!st) return -1;
-  if (sqlite3_step(st) == SQLITE_ROW) {
-    seq = sqlite3_column_int64(st, 0) + 1;
-    snprintf(prev, sizeof prev, "%s", (const char *)sqlite3_column_text(st, 1));
+  sqlite3_stmt *st;
+  if (db->head_seq > 0) { /* this transaction's own last event (db_begin and db_rollback forget it) */
+    seq = db->head_seq + 1;
+    memcpy(prev, db->head_hash, sizeof prev);
+  } else {
+    if (!(st = db_cached(db, LOG_SLOT_LAST, "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1"))) return -1;
+    if (sqlite3_step(st) == SQLITE_ROW) {
+      seq = sqlite3_column_int64(st, 0) + 1;
+      snprintf(prev, sizeof prev, "%s", (const char *)sqlite3_column_text(st, 1));
+    }
+    sqlite3_reset(st);
   }
-  sqlite3_reset(st);
   time_t now = time(NULL);
   struct tm tm;
   gmtime_r(&now, &tm);
@@ -194,34 +199,58 @@ int log_append(Db *db, const char *kind, const char *subject, const char *payloa
   int rc = sqlite3_step(st);
   sqlite3_reset(st);
   sqlite3_clear_bindings(st); /* bound without a copy (SQLITE_STATIC): no pointer outlives this call */
-  return rc == SQLITE_DONE ? 0 : db_fail_sql(db, "record log");
+  if (rc != SQLITE_DONE) return db_fail_sql(db, "record log");
+  db->head_seq = seq;
+  memcpy(db->head_hash, hash, sizeof hash);
+  return 0;
 }
 
 int log_record(Db *db, const char *kind, const char *prefix, long long id, const char *args) {
   const LogSubject *s = log_subject(prefix);
-  const char *rowjson = s ? log_row_json(db, prefix, 1) : NULL;
-  if (!rowjson) return s ? -1 : db_fail(db, "internal", "", "unknown log subject '%s'", prefix);
-  size_t n = strlen(rowjson) + 256;
-  char *q = malloc(n);
-  if (!q) return db_fail(db, "nomem", "", "out of memory");
-  snprintf(q, n, "SELECT json_object('args', json(?1), 'state', json(%s), 'format', %d) FROM %s r WHERE r.id = ?2", rowjson,
-           LOG_FORMAT, s->table);
-  sqlite3_stmt *st = db_cached(db, LOG_SLOT_PAYLOAD + (int)(s - LOG_SUBJECTS), q);
-  free(q);
-  if (!st) return -1;
-  sqlite3_bind_text(st, 1, args && *args ? args : "{}", -1, SQLITE_TRANSIENT);
+  if (!s) return db_fail(db, "internal", "", "unknown log subject '%s'", prefix);
+  int slot = LOG_SLOT_PAYLOAD + (int)(s - LOG_SUBJECTS);
+  sqlite3_stmt *st = db->cached[slot] ? db_cached(db, slot, NULL) : NULL;
+  if (!st) { /* the args (json() checks and minifies them) and the row's state: the object around
+                them is written here, as json_object writes it (re-parsing the state was a tenth
+                of an imported row) */
+    const char *rowjson = log_row_json(db, prefix, 1);
+    if (!rowjson) return -1;
+    size_t n = strlen(rowjson) + 256;
+    char *q = malloc(n);
+    if (!q) return db_fail(db, "nomem", "", "out of memory");
+    snprintf(q, n, "SELECT json(?1), %s FROM %s r WHERE r.id = ?2", rowjson, s->table);
+    st = db_cached(db, slot, q);
+    free(q);
+    if (!st) return -1;
+  }
+  sqlite3_bind_text(st, 1, args && *args ? args : "{}", -1, SQLITE_STATIC);
   sqlite3_bind_int64(st, 2, id);
   int rc = sqlite3_step(st);
   if (rc != SQLITE_ROW) {
     sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
     return rc == SQLITE_DONE ? db_fail(db, "internal", "", "log: %s %lld has no row", prefix, id)
                              : db_fail_sql(db, "record log payload");
   }
+  /* {"args":A,"state":S,"format":F}: json_object's own text for these members */
+  static const char ARGS[] = "{\"args\":", STATE[] = ",\"state\":", FORMAT[] = ",\"format\":";
+  size_t na = (size_t)sqlite3_column_bytes(st, 0), ns = (size_t)sqlite3_column_bytes(st, 1);
+  const char *a = (const char *)sqlite3_column_text(st, 0), *j = (const char *)sqlite3_column_text(st, 1);
+  char *payload = a && j ? malloc(na + ns + 64) : NULL;
+  if (payload) {
+    char *p = payload;
+    memcpy(p, ARGS, sizeof ARGS - 1), p += sizeof ARGS - 1;
+    memcpy(p, a, na), p += na;
+    memcpy(p, STATE, sizeof STATE - 1), p += sizeof STATE - 1;
+    memcpy(p, j, ns), p += ns;
+    memcpy(p, FORMAT, sizeof FORMAT - 1), p += sizeof FORMAT - 1;
+    snprintf(p, 16, "%d}", LOG_FORMAT);
+  }
+  sqlite3_reset(st);
+  sqlite3_clear_bindings(st); /* args bound without a copy */
+  if (!payload) return db_fail(db, "nomem", "", "out of memory");
   char subject[96];
   snprintf(subject, sizeof subject, "%s:%lld", prefix, id);
-  char *payload = strdup((const char *)sqlite3_column_text(st, 0));
-  sqlite3_reset(st);
-  if (!payload) return db_fail(db, "nomem", "", "out of memory");
   rc = log_append(db, kind, subject, payload);
   free(payload);
   return rc;

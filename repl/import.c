@@ -40,13 +40,16 @@ typedef struct Import {
   char *args;              /* the current row's event args (row_args) */
   size_t args_size;        /* bytes allocated for args: the file's quoted name and a row number */
   char *path_json;         /* the file's name as a JSON string (row_args), or NULL until the first row */
+  int guarded;             /* 1: every organisation in its own savepoint (see import_org) */
+  long again;              /* the row whose failure left rows behind (import_org): read the file again from 0 */
+  long shown;              /* errors of rows before this one were shown by the first reading: not again */
 } Import;
 
 /* Report one error of the file (up to the limit); returns 1 when the limit is reached. */
 static int import_error(Import *im, long row, int filecol, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 static int import_error(Import *im, long row, int filecol, const char *fmt, ...) {
   im->errors++;
-  if (im->errors <= im->max_errors) {
+  if (im->errors <= im->max_errors && row >= im->shown) {
     char msg[700];
     va_list ap;
     va_start(ap, fmt);
@@ -199,7 +202,14 @@ static void import_org(Import *im, const CsvRow *row, const char *args) {
   long long id;
   Db *db = &im->h.db;
   if (!bad) {
-    if (org_create(db, &in, args, &id) < 0) row_failed(im, row);
+    /* a good row takes no savepoint of its own (its statement journal was a seventh of the row):
+     * a refusal comes before anything is written. Should a row fail after writing, its rows stay;
+     * the file is then read again from the start, every row in its savepoint (cmd_import) */
+    db_bare(db, !im->guarded);
+    int rc = org_create(db, &in, args, &id);
+    db_bare(db, 0);
+    if (db->spoiled && !db->lost) { im->again = row->number; return; }
+    if (rc < 0) row_failed(im, row);
     else im->imported++;
     return;
   }
@@ -552,7 +562,28 @@ static int import_row(const CsvRow *row, void *ud) {
   if (im->kind == KIND_ORGS) import_org(im, row, args);
   else if (im->kind == KIND_PEOPLE) import_person(im, row, args);
   else import_certificate(im, row, args);
-  return im->errors >= im->max_errors || im->h.db.lost; /* disk full: the import cannot go on */
+  return im->errors >= im->max_errors || im->h.db.lost /* disk full: the import cannot go on */ || im->again;
+}
+
+/* The file read again from the start after row im->again failed leaving rows behind: the
+ * transaction rolled back and begun anew, every row in its own savepoint, the errors of the rows
+ * before that one (shown already, the same) counted but not shown again. As csv_read_file. */
+static int import_again(Import *im, const char *encoding, char *err, size_t errlen, const char **enc) {
+  Db *db = &im->h.db;
+  db_rollback(db);
+  db->spoiled = 0;
+  for (int i = 0; i < im->ncols; i++) free(im->header_text[i]);
+  im->ncols = 0;
+  im->imported = im->errors = im->last_row = 0;
+  im->last_pct = -1;
+  im->guarded = 1;
+  im->shown = im->again;
+  im->again = 0;
+  if (db_begin(db) < 0) {
+    snprintf(err, errlen, "%s", db->err.message);
+    return -1;
+  }
+  return csv_read_file(im->path, encoding, import_row, im, err, errlen, enc);
 }
 
 /* import KIND FILE [--encoding E] [--max-errors N] */
@@ -596,6 +627,7 @@ int cmd_import(Options *o) {
     fprintf(stderr, "error: %s\n", db->err.message);
   } else {
     int read = csv_read_file(path, encoding, import_row, im, err, sizeof err, &enc);
+    if (im->again) read = import_again(im, encoding, err, sizeof err, &enc);
     if (im->progress && im->last_pct >= 0) fputs("\r\033[K", stderr);
     if (read < 0) fprintf(stderr, "%s: %s\n", path, err);
     if (read == 0 && im->last_row == 0) { fprintf(stderr, "%s: the file is empty (a header row is needed)\n", path); read = -1; }

@@ -41,6 +41,8 @@ typedef struct Db {
   unsigned bare_levels; /* the levels begun so (bit n: depth n) */
   long long bare_mark[32]; /* sqlite3_total_changes64 when each of them began */
   int spoiled;     /* 1 when such a level was rolled back after it wrote rows: they stay (db_bare) */
+  long long wall_time; /* the second db->wall and db->wall_day were formatted for (log_append) */
+  char wall[32], wall_day[11]; /* that second as an event's wall time (UTC) and its date */
   long long head_seq; /* the record log's last event as this transaction wrote it (log_append), 0 = ask the table */
   char head_hash[65]; /* its hash */
   sqlite3_stmt *cached[DB_CACHED_STATEMENTS]; /* statements kept prepared (db_cached), finalized by db_close */

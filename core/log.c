@@ -145,7 +145,7 @@ static void log_hash(const char *prev, long long seq, const char *as_of, const c
                      const size_t *len, char out[65]) {
   uint8_t md[SHA256_DIGEST_SIZE];
   char num[32];
-  snprintf(num, sizeof num, "%lld", seq);
+  reg_decimal(num, seq);
   const char *parts[9] = {prev, num, as_of, wall, actor, kind, subject, payload, effective};
   struct sha256_ctx ctx;
   sha256_init(&ctx);
@@ -175,11 +175,15 @@ int log_append(Db *db, const char *kind, const char *subject, const char *payloa
     sqlite3_reset(st);
   }
   time_t now = time(NULL);
-  struct tm tm;
-  gmtime_r(&now, &tm);
-  strftime(wall, sizeof wall, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  if (db->as_of[0]) snprintf(as_of, sizeof as_of, "%s", db->as_of);
-  else strftime(as_of, sizeof as_of, "%Y-%m-%d", &tm);
+  if (now != db->wall_time || !db->wall[0]) { /* formatted once a second (an import logs thousands) */
+    struct tm tm;
+    gmtime_r(&now, &tm);
+    strftime(db->wall, sizeof db->wall, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    strftime(db->wall_day, sizeof db->wall_day, "%Y-%m-%d", &tm);
+    db->wall_time = now;
+  }
+  memcpy(wall, db->wall, sizeof db->wall);
+  memcpy(as_of, db->as_of[0] ? db->as_of : db->wall_day, sizeof as_of);
   const char *effective = db->effective[0] ? db->effective : as_of;
   log_hash(prev, seq, as_of, wall, db->actor, kind, subject, payload, effective, LOG_FORMAT, NULL, hash);
   st = db_cached(db, LOG_SLOT_INSERT, "INSERT INTO events(seq, as_of, wall, actor, kind, subject, payload, prev, hash,"
@@ -244,13 +248,17 @@ int log_record(Db *db, const char *kind, const char *prefix, long long id, const
     memcpy(p, STATE, sizeof STATE - 1), p += sizeof STATE - 1;
     memcpy(p, j, ns), p += ns;
     memcpy(p, FORMAT, sizeof FORMAT - 1), p += sizeof FORMAT - 1;
-    snprintf(p, 16, "%d}", LOG_FORMAT);
+    p += reg_decimal(p, LOG_FORMAT);
+    memcpy(p, "}", 2);
   }
   sqlite3_reset(st);
   sqlite3_clear_bindings(st); /* args bound without a copy */
   if (!payload) return db_fail(db, "nomem", "", "out of memory");
-  char subject[96];
-  snprintf(subject, sizeof subject, "%s:%lld", prefix, id);
+  char subject[96]; /* PREFIX:ID (prefixes are short words of LOG_SUBJECTS) */
+  size_t np = strlen(prefix);
+  memcpy(subject, prefix, np);
+  subject[np] = ':';
+  reg_decimal(subject + np + 1, id);
   rc = log_append(db, kind, subject, payload);
   free(payload);
   return rc;

@@ -77,7 +77,7 @@ void db_effective(Db *db, const char *date);
 /* Roll back the innermost level; never fails visibly. */
 void db_rollback(Db *db);
 /* While on, a nested db_begin takes no savepoint (a savepoint's statement journal copies every
- * page its command touches: a seventh of an imported row): its commit costs nothing and its
+ * page its command touches: a fifth of an imported row): its commit costs nothing and its
  * rollback undoes nothing. A level rolled back after it wrote rows (sqlite3_total_changes64
  * counts them) sets db->spoiled: those rows stay, and the caller must roll back the enclosing
  * level and do its work again with savepoints. Only around commands whose writes are rows. */

@@ -469,6 +469,11 @@ static int db_fail_lost(Db *db) {
   return db_fail(db, "aborted", "", "the command's transaction was rolled back after a disk-full or I/O error; nothing of it was written");
 }
 
+/* 1 when the innermost level was begun without a savepoint (db_bare). */
+static int db_level_bare(const Db *db) { return db->depth > 1 && db->depth < 32 && (db->bare_levels >> db->depth & 1u); }
+
+void db_bare(Db *db, int on) { db->bare = on; }
+
 int db_begin(Db *db) {
   if (db->in_function)
     return db_fail(db, "read-only", "sql", "a SQL function (sqlFunctions) runs inside a query and cannot change the register");
@@ -477,8 +482,15 @@ int db_begin(Db *db) {
   if (db->known_on[0])
     return db_fail(db, "read-only", "--known-on", "--known-on %s shows the register as it was known then; nothing can be written in it",
                    db->known_on);
+  if (db->depth == 0) db->head_seq = 0; /* another process may have written since */
   if (db->depth == 0 && db->remote && dqdb_begin(db) < 0) return -1;
-  if ((db->depth == 0 ? db_exec(db, "BEGIN IMMEDIATE") : db_step_cached(db, DB_SLOT_SAVEPOINT, "SAVEPOINT cmd")) < 0) return -1;
+  int level = db->depth + 1;
+  if (db->depth > 0 && db->bare && level < 32) { /* no savepoint: what it writes is counted */
+    db->bare_levels |= 1u << level;
+    db->bare_mark[level] = sqlite3_total_changes64(db->sql);
+  } else if ((db->depth == 0 ? db_exec(db, "BEGIN IMMEDIATE") : db_step_cached(db, DB_SLOT_SAVEPOINT, "SAVEPOINT cmd")) < 0) {
+    return -1;
+  }
   db->depth++;
   db->effective[0] = 0; /* each command names its own business date */
   return 0;
@@ -498,6 +510,11 @@ int db_commit(Db *db) {
     db->err = keep;
     return -1;
   }
+  if (db_level_bare(db)) {
+    db->bare_levels &= ~(1u << db->depth);
+    db->depth--;
+    return 0;
+  }
   if ((db->depth == 1 ? db_exec(db, "COMMIT") : db_step_cached(db, DB_SLOT_RELEASE, "RELEASE cmd")) < 0) {
     CoreError keep = db->err;
     db_rollback(db);
@@ -510,7 +527,12 @@ int db_commit(Db *db) {
 
 void db_rollback(Db *db) {
   if (db->depth <= 0) return;
-  if (!sqlite3_get_autocommit(db->sql)) { /* else SQLite rolled everything back already */
+  db->head_seq = 0; /* the events it wrote are gone */
+  if (db_level_bare(db)) { /* nothing to undo it with: its rows stay */
+    if (sqlite3_total_changes64(db->sql) != db->bare_mark[db->depth]) db->spoiled = 1;
+    if (sqlite3_get_autocommit(db->sql)) db->lost = 1;
+    db->bare_levels &= ~(1u << db->depth);
+  } else if (!sqlite3_get_autocommit(db->sql)) { /* else SQLite rolled everything back already */
     if (db->depth == 1)
       sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
     else

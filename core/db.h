@@ -37,6 +37,14 @@ typedef struct Db {
   int lost;        /* 1 when the open transaction was lost to a disk-full or I/O error (db_begin) */
   int sync_pending; /* 1 until synchronous=NORMAL is set, before the first statement (db_ready) */
   CoreError err;   /* the last failure */
+  int bare;        /* 1 while a nested db_begin takes no savepoint (db_bare) */
+  unsigned bare_levels; /* the levels begun so (bit n: depth n) */
+  long long bare_mark[32]; /* sqlite3_total_changes64 when each of them began */
+  int spoiled;     /* 1 when such a level was rolled back after it wrote rows: they stay (db_bare) */
+  long long wall_time; /* the second db->wall and db->wall_day were formatted for (log_append) */
+  char wall[32], wall_day[11]; /* that second as an event's wall time (UTC) and its date */
+  long long head_seq; /* the record log's last event as this transaction wrote it (log_append), 0 = ask the table */
+  char head_hash[65]; /* its hash */
   sqlite3_stmt *cached[DB_CACHED_STATEMENTS]; /* statements kept prepared (db_cached), finalized by db_close */
 } Db;
 
@@ -68,6 +76,12 @@ int db_commit(Db *db);
 void db_effective(Db *db, const char *date);
 /* Roll back the innermost level; never fails visibly. */
 void db_rollback(Db *db);
+/* While on, a nested db_begin takes no savepoint (a savepoint's statement journal copies every
+ * page its command touches: a fifth of an imported row): its commit costs nothing and its
+ * rollback undoes nothing. A level rolled back after it wrote rows (sqlite3_total_changes64
+ * counts them) sets db->spoiled: those rows stay, and the caller must roll back the enclosing
+ * level and do its work again with savepoints. Only around commands whose writes are rows. */
+void db_bare(Db *db, int on);
 
 /* Record a failure in db->err and return -1. fmt describes the problem. */
 int db_fail(Db *db, const char *code, const char *field, const char *fmt, ...)
@@ -79,7 +93,8 @@ int db_fail_sql(Db *db, const char *context);
 sqlite3_stmt *db_prepare(Db *db, const char *sql);
 /* The statement in cache slot `slot` (0 .. DB_CACHED_STATEMENTS-1), prepared from sql on first
  * use and kept; it comes back reset, with bindings cleared. NULL on failure (db->err set).
- * Each slot belongs to one caller and one SQL text. Do not finalize it. */
+ * Each slot belongs to one caller and one SQL text. Do not finalize it. sql may
+ * be NULL once the slot holds its statement (db->cached[slot]). */
 sqlite3_stmt *db_cached(Db *db, int slot, const char *sql);
 
 /* Run SQL without results (may hold several statements); 0 or -1. */

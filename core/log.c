@@ -145,7 +145,7 @@ static void log_hash(const char *prev, long long seq, const char *as_of, const c
                      const size_t *len, char out[65]) {
   uint8_t md[SHA256_DIGEST_SIZE];
   char num[32];
-  snprintf(num, sizeof num, "%lld", seq);
+  reg_decimal(num, seq);
   const char *parts[9] = {prev, num, as_of, wall, actor, kind, subject, payload, effective};
   struct sha256_ctx ctx;
   sha256_init(&ctx);
@@ -162,19 +162,28 @@ int log_append(Db *db, const char *kind, const char *subject, const char *payloa
   if (db->depth <= 0) return db_fail(db, "internal", "", "log_append outside a transaction");
   char prev[65] = GENESIS, hash[65], wall[32], as_of[11];
   long long seq = 1;
-  sqlite3_stmt *st = db_cached(db, LOG_SLOT_LAST, "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1");
-  if (!st) return -1;
-  if (sqlite3_step(st) == SQLITE_ROW) {
-    seq = sqlite3_column_int64(st, 0) + 1;
-    snprintf(prev, sizeof prev, "%s", (const char *)sqlite3_column_text(st, 1));
+  sqlite3_stmt *st;
+  if (db->head_seq > 0) { /* this transaction's own last event (db_begin and db_rollback forget it) */
+    seq = db->head_seq + 1;
+    memcpy(prev, db->head_hash, sizeof prev);
+  } else {
+    if (!(st = db_cached(db, LOG_SLOT_LAST, "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1"))) return -1;
+    if (sqlite3_step(st) == SQLITE_ROW) {
+      seq = sqlite3_column_int64(st, 0) + 1;
+      snprintf(prev, sizeof prev, "%s", (const char *)sqlite3_column_text(st, 1));
+    }
+    sqlite3_reset(st);
   }
-  sqlite3_reset(st);
   time_t now = time(NULL);
-  struct tm tm;
-  gmtime_r(&now, &tm);
-  strftime(wall, sizeof wall, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  if (db->as_of[0]) snprintf(as_of, sizeof as_of, "%s", db->as_of);
-  else strftime(as_of, sizeof as_of, "%Y-%m-%d", &tm);
+  if (now != db->wall_time || !db->wall[0]) { /* formatted once a second (an import logs thousands) */
+    struct tm tm;
+    gmtime_r(&now, &tm);
+    strftime(db->wall, sizeof db->wall, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    strftime(db->wall_day, sizeof db->wall_day, "%Y-%m-%d", &tm);
+    db->wall_time = now;
+  }
+  memcpy(wall, db->wall, sizeof db->wall);
+  memcpy(as_of, db->as_of[0] ? db->as_of : db->wall_day, sizeof as_of);
   const char *effective = db->effective[0] ? db->effective : as_of;
   log_hash(prev, seq, as_of, wall, db->actor, kind, subject, payload, effective, LOG_FORMAT, NULL, hash);
   st = db_cached(db, LOG_SLOT_INSERT, "INSERT INTO events(seq, as_of, wall, actor, kind, subject, payload, prev, hash,"
@@ -194,34 +203,62 @@ int log_append(Db *db, const char *kind, const char *subject, const char *payloa
   int rc = sqlite3_step(st);
   sqlite3_reset(st);
   sqlite3_clear_bindings(st); /* bound without a copy (SQLITE_STATIC): no pointer outlives this call */
-  return rc == SQLITE_DONE ? 0 : db_fail_sql(db, "record log");
+  if (rc != SQLITE_DONE) return db_fail_sql(db, "record log");
+  db->head_seq = seq;
+  memcpy(db->head_hash, hash, sizeof hash);
+  return 0;
 }
 
 int log_record(Db *db, const char *kind, const char *prefix, long long id, const char *args) {
   const LogSubject *s = log_subject(prefix);
-  const char *rowjson = s ? log_row_json(db, prefix, 1) : NULL;
-  if (!rowjson) return s ? -1 : db_fail(db, "internal", "", "unknown log subject '%s'", prefix);
-  size_t n = strlen(rowjson) + 256;
-  char *q = malloc(n);
-  if (!q) return db_fail(db, "nomem", "", "out of memory");
-  snprintf(q, n, "SELECT json_object('args', json(?1), 'state', json(%s), 'format', %d) FROM %s r WHERE r.id = ?2", rowjson,
-           LOG_FORMAT, s->table);
-  sqlite3_stmt *st = db_cached(db, LOG_SLOT_PAYLOAD + (int)(s - LOG_SUBJECTS), q);
-  free(q);
-  if (!st) return -1;
-  sqlite3_bind_text(st, 1, args && *args ? args : "{}", -1, SQLITE_TRANSIENT);
+  if (!s) return db_fail(db, "internal", "", "unknown log subject '%s'", prefix);
+  int slot = LOG_SLOT_PAYLOAD + (int)(s - LOG_SUBJECTS);
+  sqlite3_stmt *st = db->cached[slot] ? db_cached(db, slot, NULL) : NULL;
+  if (!st) { /* the args (json() checks and minifies them) and the row's state: the object around
+                them is written here, as json_object writes it (re-parsing the state was a tenth
+                of an imported row) */
+    const char *rowjson = log_row_json(db, prefix, 1);
+    if (!rowjson) return -1;
+    size_t n = strlen(rowjson) + 256;
+    char *q = malloc(n);
+    if (!q) return db_fail(db, "nomem", "", "out of memory");
+    snprintf(q, n, "SELECT json(?1), %s FROM %s r WHERE r.id = ?2", rowjson, s->table);
+    st = db_cached(db, slot, q);
+    free(q);
+    if (!st) return -1;
+  }
+  sqlite3_bind_text(st, 1, args && *args ? args : "{}", -1, SQLITE_STATIC);
   sqlite3_bind_int64(st, 2, id);
   int rc = sqlite3_step(st);
   if (rc != SQLITE_ROW) {
     sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
     return rc == SQLITE_DONE ? db_fail(db, "internal", "", "log: %s %lld has no row", prefix, id)
                              : db_fail_sql(db, "record log payload");
   }
-  char subject[96];
-  snprintf(subject, sizeof subject, "%s:%lld", prefix, id);
-  char *payload = strdup((const char *)sqlite3_column_text(st, 0));
+  /* {"args":A,"state":S,"format":F}: json_object's own text for these members */
+  static const char ARGS[] = "{\"args\":", STATE[] = ",\"state\":", FORMAT[] = ",\"format\":";
+  size_t na = (size_t)sqlite3_column_bytes(st, 0), ns = (size_t)sqlite3_column_bytes(st, 1);
+  const char *a = (const char *)sqlite3_column_text(st, 0), *j = (const char *)sqlite3_column_text(st, 1);
+  char *payload = a && j ? malloc(na + ns + 64) : NULL;
+  if (payload) {
+    char *p = payload;
+    memcpy(p, ARGS, sizeof ARGS - 1), p += sizeof ARGS - 1;
+    memcpy(p, a, na), p += na;
+    memcpy(p, STATE, sizeof STATE - 1), p += sizeof STATE - 1;
+    memcpy(p, j, ns), p += ns;
+    memcpy(p, FORMAT, sizeof FORMAT - 1), p += sizeof FORMAT - 1;
+    p += reg_decimal(p, LOG_FORMAT);
+    memcpy(p, "}", 2);
+  }
   sqlite3_reset(st);
+  sqlite3_clear_bindings(st); /* args bound without a copy */
   if (!payload) return db_fail(db, "nomem", "", "out of memory");
+  char subject[96]; /* PREFIX:ID (prefixes are short words of LOG_SUBJECTS) */
+  size_t np = strlen(prefix);
+  memcpy(subject, prefix, np);
+  subject[np] = ':';
+  reg_decimal(subject + np + 1, id);
   rc = log_append(db, kind, subject, payload);
   free(payload);
   return rc;

@@ -52,13 +52,18 @@ static int org_uscc_free(Db *db, const char *uscc, long long self) {
 int org_create(Db *db, const OrgInput *in, const char *args, long long *id) {
   if (org_validate(db, in, 1) < 0) return -1;
   if (db_begin(db) < 0) return -1;
-  if (org_uscc_free(db, in->uscc, 0) < 0) return reg_abort(db);
   int ok = reg_run_cached(db, DB_SLOT_ORG_INSERT, "INSERT INTO orgs(name, uscc, uscc_override, address, staff, sites, shops, facts, created)"
                        " VALUES(?1, ?2, ?3, ?4, ?5, ?6, coalesce(?7, '[]'), coalesce(?8, '{}'), ?9)",
                    "ttttiittt", in->name, in->uscc, in->uscc_override, in->address ? in->address : "", in->staff,
                    in->sites ? in->sites : 1LL, in->shops_json, in->facts_json, db->as_of) == 0;
+  if (!ok) { /* a refused insert writes nothing: a code held already is named first, as it was
+                asked before inserting (asked after a refusal only, it costs a good row nothing) */
+    CoreError keep = db->err;
+    if (db->lost || org_uscc_free(db, in->uscc, 0) == 0 || strcmp(db->err.code, "duplicate") != 0) db->err = keep;
+    return reg_abort(db);
+  }
   *id = db_last_id(db);
-  if (!ok || log_record(db, "org.create", "org", *id, args) < 0) return reg_abort(db);
+  if (log_record(db, "org.create", "org", *id, args) < 0) return reg_abort(db);
   return db_commit(db);
 }
 

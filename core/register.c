@@ -129,7 +129,7 @@ static int reg_vrun(Db *db, int slot, const char *sql, const char *types, va_lis
   for (int i = 0; types[i]; i++) {
     if (types[i] == 't') {
       const char *s = va_arg(ap, const char *);
-      if (s) sqlite3_bind_text(st, i + 1, s, -1, SQLITE_TRANSIENT); else sqlite3_bind_null(st, i + 1);
+      if (s) sqlite3_bind_text(st, i + 1, s, -1, SQLITE_STATIC); else sqlite3_bind_null(st, i + 1);
     } else if (types[i] == 'i' || types[i] == 'I') {
       long long v = va_arg(ap, long long);
       if (types[i] == 'I' && v == 0) sqlite3_bind_null(st, i + 1); else sqlite3_bind_int64(st, i + 1, v);
@@ -139,7 +139,8 @@ static int reg_vrun(Db *db, int slot, const char *sql, const char *types, va_lis
     }
   }
   int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail_sql(db, "write");
-  if (slot < 0) sqlite3_finalize(st); else sqlite3_reset(st);
+  if (slot < 0) sqlite3_finalize(st);
+  else sqlite3_reset(st), sqlite3_clear_bindings(st); /* texts bound without a copy: none outlives the call */
   return rc;
 }
 
@@ -157,6 +158,17 @@ int reg_run_cached(Db *db, int slot, const char *sql, const char *types, ...) {
   int rc = reg_vrun(db, slot, sql, types, ap);
   va_end(ap);
   return rc;
+}
+
+size_t reg_decimal(char *out, long long v) {
+  char tmp[20];
+  unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+  size_t n = 0, k = 0;
+  do tmp[n++] = (char)('0' + u % 10); while ((u /= 10) != 0);
+  if (v < 0) out[k++] = '-';
+  while (n) out[k++] = tmp[--n];
+  out[k] = 0;
+  return k;
 }
 
 int reg_abort(Db *db) {

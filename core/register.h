@@ -46,6 +46,9 @@ int reg_run(Db *db, const char *sql, const char *types, ...);
 int reg_run_cached(Db *db, int slot, const char *sql, const char *types, ...);
 /* Roll back the command and return -1, keeping db->err. */
 int reg_abort(Db *db);
+/* v in decimal at out (room for 21 bytes), NUL-terminated, as "%lld" prints it; its length.
+ * For the per-row texts of an import (snprintf cost about a thousand instructions each). */
+size_t reg_decimal(char *out, long long v);
 /* The row JSON (log_row_json_sql) of subject PREFIX:ID into *out (malloc'd, caller frees);
  * 0, or -1 ("not-found"). */
 int reg_get_json(Db *db, const char *prefix, long long id, char **out);

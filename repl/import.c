@@ -39,14 +39,18 @@ typedef struct Import {
   char *shops;             /* the current row's shops as JSON (shops_json), or NULL */
   char *args;              /* the current row's event args (row_args) */
   size_t args_size;        /* bytes allocated for args: the file's quoted name and a row number */
+  size_t args_head;        /* the length of args before the row's number: {"import":FILE,"row": */
   char *path_json;         /* the file's name as a JSON string (row_args), or NULL until the first row */
+  int guarded;             /* 1: every organisation in its own savepoint (see import_org) */
+  long again;              /* the row whose failure left rows behind (import_org): read the file again from 0 */
+  long shown;              /* errors of rows before this one were shown by the first reading: not again */
 } Import;
 
 /* Report one error of the file (up to the limit); returns 1 when the limit is reached. */
 static int import_error(Import *im, long row, int filecol, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 static int import_error(Import *im, long row, int filecol, const char *fmt, ...) {
   im->errors++;
-  if (im->errors <= im->max_errors) {
+  if (im->errors <= im->max_errors && row >= im->shown) {
     char msg[700];
     va_list ap;
     va_start(ap, fmt);
@@ -95,8 +99,8 @@ static int cell_int(Import *im, const CsvRow *row, const char *name, long long *
 
 /* The args of each row's event, where it came from ({"import": FILE, "row": N}), into im->args;
  * NULL when they could not be built. The file's name is quoted by SQLite once (json_quote, as
- * json_object quotes it), the row's number printed here: preparing a statement per row was an
- * eighth of an import's time. */
+ * json_object quotes it) and kept with the text before the row's number, written here for each
+ * row: preparing a statement per row was an eighth of an import's time, an snprintf a hundredth. */
 static const char *row_args(Import *im, long row) {
   if (!im->args) { /* at the first row: the name quoted, and a buffer any row's args fit */
     sqlite3_stmt *st = db_prepare(&im->h.db, "SELECT json_quote(?1)");
@@ -107,8 +111,10 @@ static const char *row_args(Import *im, long row) {
     if (!im->path_json) return NULL;
     im->args_size = strlen(im->path_json) + 48;
     if (!(im->args = malloc(im->args_size))) return NULL;
+    im->args_head = (size_t)snprintf(im->args, im->args_size, "{\"import\":%s,\"row\":", im->path_json);
   }
-  snprintf(im->args, im->args_size, "{\"import\":%s,\"row\":%ld}", im->path_json, row);
+  size_t n = im->args_head + reg_decimal(im->args + im->args_head, row);
+  memcpy(im->args + n, "}", 2);
   return im->args;
 }
 
@@ -199,7 +205,14 @@ static void import_org(Import *im, const CsvRow *row, const char *args) {
   long long id;
   Db *db = &im->h.db;
   if (!bad) {
-    if (org_create(db, &in, args, &id) < 0) row_failed(im, row);
+    /* a good row takes no savepoint of its own (its statement journal was a seventh of the row):
+     * a refusal comes before anything is written. Should a row fail after writing, its rows stay;
+     * the file is then read again from the start, every row in its savepoint (cmd_import) */
+    db_bare(db, !im->guarded);
+    int rc = org_create(db, &in, args, &id);
+    db_bare(db, 0);
+    if (db->spoiled && !db->lost) { im->again = row->number; return; }
+    if (rc < 0) row_failed(im, row);
     else im->imported++;
     return;
   }
@@ -552,7 +565,28 @@ static int import_row(const CsvRow *row, void *ud) {
   if (im->kind == KIND_ORGS) import_org(im, row, args);
   else if (im->kind == KIND_PEOPLE) import_person(im, row, args);
   else import_certificate(im, row, args);
-  return im->errors >= im->max_errors || im->h.db.lost; /* disk full: the import cannot go on */
+  return im->errors >= im->max_errors || im->h.db.lost /* disk full: the import cannot go on */ || im->again;
+}
+
+/* The file read again from the start after row im->again failed leaving rows behind: the
+ * transaction rolled back and begun anew, every row in its own savepoint, the errors of the rows
+ * before that one (shown already, the same) counted but not shown again. As csv_read_file. */
+static int import_again(Import *im, const char *encoding, char *err, size_t errlen, const char **enc) {
+  Db *db = &im->h.db;
+  db_rollback(db);
+  db->spoiled = 0;
+  for (int i = 0; i < im->ncols; i++) free(im->header_text[i]);
+  im->ncols = 0;
+  im->imported = im->errors = im->last_row = 0;
+  im->last_pct = -1;
+  im->guarded = 1;
+  im->shown = im->again;
+  im->again = 0;
+  if (db_begin(db) < 0) {
+    snprintf(err, errlen, "%s", db->err.message);
+    return -1;
+  }
+  return csv_read_file(im->path, encoding, import_row, im, err, errlen, enc);
 }
 
 /* import KIND FILE [--encoding E] [--max-errors N] */
@@ -596,6 +630,7 @@ int cmd_import(Options *o) {
     fprintf(stderr, "error: %s\n", db->err.message);
   } else {
     int read = csv_read_file(path, encoding, import_row, im, err, sizeof err, &enc);
+    if (im->again) read = import_again(im, encoding, err, sizeof err, &enc);
     if (im->progress && im->last_pct >= 0) fputs("\r\033[K", stderr);
     if (read < 0) fprintf(stderr, "%s: %s\n", path, err);
     if (read == 0 && im->last_row == 0) { fprintf(stderr, "%s: the file is empty (a header row is needed)\n", path); read = -1; }

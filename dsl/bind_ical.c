@@ -6,6 +6,7 @@
 #include "dsl/host.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 /* The longest content line, in octets (RFC 5545 §3.1), a continuation's leading space included. */
 #define ICAL_LINE_OCTETS 75
@@ -23,15 +24,11 @@ static size_t utf8_char(const unsigned char *s, size_t i, size_t n, size_t *octe
   return len;
 }
 
-/* core.ical.fold(line) → the content line folded: at most 75 octets a line, continuations begin
- * with a space, lines joined by CRLF; a character (a surrogate pair too) is never split */
-static duk_ret_t ical_fold_js(duk_context *ctx) {
-  if (!duk_is_string(ctx, 0)) host_throw(ctx, "invalid", "line", "core.ical.fold(line): line must be text");
-  duk_size_t n;
-  const unsigned char *s = (const unsigned char *)host_get_utf8(ctx, 0, &n);
-  size_t breaks = n / 64 + 2; /* a line breaks only once it holds 72 octets or more (a character is at most 4) */
-  unsigned char *out = duk_push_fixed_buffer(ctx, n + 3 * breaks);
-  size_t o = 0, used = 0;
+/* ical_fold_into(out, o, s, n) → o after the content line s[0..n) written folded at out[o]: at most
+ * 75 octets a line, continuations begin with a space, lines joined by CRLF; a character (a
+ * surrogate pair too) is never split. out must hold n + 3 * (n / 64 + 2) bytes from o. */
+static size_t ical_fold_into(unsigned char *out, size_t o, const unsigned char *s, size_t n) {
+  size_t used = 0;
   for (size_t i = 0; i < n;) {
     size_t octets, len = utf8_char(s, i, n, &octets);
     if (used + octets > ICAL_LINE_OCTETS) {
@@ -44,17 +41,28 @@ static duk_ret_t ical_fold_js(duk_context *ctx) {
     used += octets;
     i += len;
   }
+  return o;
+}
+
+/* The room ical_fold_into needs for n bytes (a line breaks only once it holds 72 octets or more:
+ * a character is at most 4). */
+#define ICAL_FOLDED_MAX(n) ((n) + 3 * ((n) / 64 + 2))
+
+/* core.ical.fold(line) → the content line folded (ical_fold_into) */
+static duk_ret_t ical_fold_js(duk_context *ctx) {
+  if (!duk_is_string(ctx, 0)) host_throw(ctx, "invalid", "line", "core.ical.fold(line): line must be text");
+  duk_size_t n;
+  const unsigned char *s = (const unsigned char *)host_get_utf8(ctx, 0, &n);
+  unsigned char *out = duk_push_fixed_buffer(ctx, ICAL_FOLDED_MAX(n));
+  size_t o = ical_fold_into(out, 0, s, n);
   host_push_text(ctx, (const char *)out, o);
   return 1;
 }
 
-/* core.ical.text(value) → value escaped as an iCalendar TEXT (RFC 5545 §3.3.11): backslash,
- * semicolon and comma behind a backslash, a line end (LF or CRLF) as \\n */
-static duk_ret_t ical_text_js(duk_context *ctx) {
-  if (!duk_is_string(ctx, 0)) host_throw(ctx, "invalid", "value", "core.ical.text(value): value must be text");
-  duk_size_t n;
-  const char *s = duk_get_lstring(ctx, 0, &n); /* the escaped bytes are ASCII: CESU-8 passes through */
-  char *out = duk_push_fixed_buffer(ctx, 2 * n + 1);
+/* ical_escape_into(out, s, n) → the bytes s[0..n) written at out as an iCalendar TEXT (RFC 5545
+ * §3.3.11): backslash, semicolon and comma behind a backslash, a line end (LF or CRLF) as \\n;
+ * out must hold 2 * n bytes. Returns the length written. */
+static size_t ical_escape_into(char *out, const char *s, size_t n) {
   size_t o = 0;
   for (size_t i = 0; i < n; i++) {
     char c = s[i];
@@ -65,13 +73,57 @@ static duk_ret_t ical_text_js(duk_context *ctx) {
       out[o++] = 'n';
     } else out[o++] = c;
   }
-  duk_push_lstring(ctx, out, o);
+  return o;
+}
+
+/* core.ical.text(value) → value escaped as an iCalendar TEXT (ical_escape_into) */
+static duk_ret_t ical_text_js(duk_context *ctx) {
+  if (!duk_is_string(ctx, 0)) host_throw(ctx, "invalid", "value", "core.ical.text(value): value must be text");
+  duk_size_t n;
+  const char *s = duk_get_lstring(ctx, 0, &n); /* the escaped bytes are ASCII: CESU-8 passes through */
+  char *out = duk_push_fixed_buffer(ctx, 2 * n + 1);
+  duk_push_lstring(ctx, out, ical_escape_into(out, s, n));
+  return 1;
+}
+
+/* core.ical.lines(heads, values) → content lines, each heads[i] followed by values[i] escaped as a
+ * TEXT (nothing when values[i] is null), folded, each ended by CRLF: a whole component in one call */
+static duk_ret_t ical_lines_js(duk_context *ctx) {
+  const char *fn = "core.ical.lines(heads, values)";
+  if (!duk_is_array(ctx, 0) || !duk_is_array(ctx, 1)) host_throw(ctx, "invalid", "heads", "%s: heads and values must be arrays", fn);
+  duk_size_t lines = duk_get_length(ctx, 0);
+  duk_push_dynamic_buffer(ctx, 0); /* the output, on the value stack: freed however this ends */
+  duk_idx_t bi = duk_get_top_index(ctx);
+  size_t o = 0;
+  for (duk_size_t i = 0; i < lines; i++) {
+    duk_get_prop_index(ctx, 0, (duk_uarridx_t)i);
+    duk_get_prop_index(ctx, 1, (duk_uarridx_t)i);
+    if (!duk_is_string(ctx, -2) || !(duk_is_null_or_undefined(ctx, -1) || duk_is_string(ctx, -1)))
+      host_throw(ctx, "invalid", "heads", "%s: line %lu: a head must be text and a value text or null", fn, (unsigned long)i);
+    duk_size_t nh, nv = 0;
+    const char *head = duk_get_lstring(ctx, -2, &nh), *value = duk_is_string(ctx, -1) ? duk_get_lstring(ctx, -1, &nv) : NULL;
+    /* the line unfolded (head, then the value escaped: at most twice as long) */
+    char *line = duk_push_fixed_buffer(ctx, nh + 2 * nv + 1);
+    memcpy(line, head, nh);
+    size_t n = nh + (value ? ical_escape_into(line + nh, value, nv) : 0);
+    duk_push_lstring(ctx, line, n);
+    duk_size_t un;
+    const unsigned char *u = (const unsigned char *)host_get_utf8(ctx, -1, &un); /* octets counted in UTF-8 */
+    unsigned char *out = duk_resize_buffer(ctx, bi, o + ICAL_FOLDED_MAX(un) + 2);
+    o = ical_fold_into(out, o, u, un);
+    out[o++] = '\r';
+    out[o++] = '\n';
+    duk_pop_n(ctx, 4);
+  }
+  unsigned char *out = duk_get_buffer(ctx, bi, NULL);
+  host_push_text(ctx, (const char *)out, o);
   return 1;
 }
 
 static const duk_function_list_entry ical_funcs[] = {
   {"fold", ical_fold_js, 1},
   {"text", ical_text_js, 1},
+  {"lines", ical_lines_js, 2},
   {NULL, NULL, 0}};
 
-void bind_ical_open(duk_context *ctx) { bind_core_put(ctx, "ical", ical_funcs); }
+void bind_ical_open(duk_context *ctx) { bind_core_put_direct(ctx, "ical", ical_funcs); } /* an event's lines: not copied per call */

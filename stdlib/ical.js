@@ -8,7 +8,7 @@
 function fold(line) { return core.ical.fold(line); }
 
 // text(value) → value escaped as an iCalendar TEXT: backslash, semicolon, comma, newline (in C: core.ical.text).
-function text(value) { return core.ical.text(String(value === undefined || value === null ? '' : value)); }
+function text(value) { return core.ical.text(textOf(value)); }
 
 // basicDate('YYYY-MM-DD') → 'YYYYMMDD'; throws {code:'invalid', field} on anything else.
 function basicDate(d, field) {
@@ -44,13 +44,17 @@ function event(e) {
     throw err;
   }
   var day = basicDate(e.date, 'date');
-  var lines = ['BEGIN:VEVENT', 'UID:' + text(e.uid), 'DTSTAMP:' + basicDate(e.stamp, 'stamp') + 'T000000Z',
-    'DTSTART;VALUE=DATE:' + day, 'DTEND;VALUE=DATE:' + basicDate(date.addDays(e.date, 1), 'date'),
-    'SUMMARY:' + text(e.summary)];
-  if (e.description) lines.push('DESCRIPTION:' + text(e.description));
-  if (e.categories) lines.push('CATEGORIES:' + text(e.categories));
-  lines.push('TRANSP:TRANSPARENT', 'END:VEVENT');
-  return lines.map(fold).join('\r\n') + '\r\n';
+  var heads = ['BEGIN:VEVENT', 'UID:', 'DTSTAMP:' + basicDate(e.stamp, 'stamp') + 'T000000Z', 'DTSTART;VALUE=DATE:' + day,
+    'DTEND;VALUE=DATE:' + basicDate(date.addDays(e.date, 1), 'date'), 'SUMMARY:'];
+  var values = [null, e.uid, null, null, null, textOf(e.summary)];
+  if (e.description) { heads.push('DESCRIPTION:'); values.push(textOf(e.description)); }
+  if (e.categories) { heads.push('CATEGORIES:'); values.push(textOf(e.categories)); }
+  heads.push('TRANSP:TRANSPARENT', 'END:VEVENT');
+  values.push(null, null);
+  return core.ical.lines(heads, values); // escaped, folded and ended with CRLF in C, in one call
 }
+
+// textOf(value) → value as the text a TEXT property holds (null and undefined: empty)
+function textOf(value) { return String(value === undefined || value === null ? '' : value); }
 
 module.exports = { fold: fold, text: text, header: header, event: event, footer: footer };

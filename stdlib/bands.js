@@ -39,14 +39,15 @@ function round(x, step, mode) {
 // runs on every rule call (issue 17: a callback costs as much as the rest of a check)
 function fields(o, known, required, fn) {
   if (!o || typeof o !== 'object' || Array.isArray(o)) throw fail('invalid', 'input', fn + ': give an object {' + known.join(', ') + '}, got ' + JSON.stringify(o));
-  var keys = Object.keys(o), i, k;
+  var keys = Object.keys(o), n = known.length, i, j, k, v;
   for (i = 0; i < keys.length; i++) {
     k = keys[i];
-    if (known.indexOf(k) < 0) throw fail('invalid', k, fn + ": unknown field '" + k + "' (known: " + known.join(', ') + ')');
+    for (j = 0; j < n && known[j] !== k; j++); // (a loop, not known.indexOf: a native call per field)
+    if (j === n) throw fail('invalid', k, fn + ": unknown field '" + k + "' (known: " + known.join(', ') + ')');
   }
   for (i = 0; required && i < required.length; i++) {
-    k = required[i];
-    if (o[k] === undefined || o[k] === null) throw fail('invalid', k, fn + ': ' + k + ' is required');
+    v = o[required[i]];
+    if (v === undefined || v === null) throw fail('invalid', required[i], fn + ': ' + required[i] + ' is required');
   }
   return o;
 }
@@ -188,26 +189,41 @@ function checkGrade(g, field) {
 
 // grade(g, input, cite) → {pass, level, stars, why}
 var GRADE_FN = 'grade({score, deductionItems})', GRADE_KNOWN = ['score', 'deductionItems'], GRADE_REQUIRED = ['score'];
-function grade(g, input, cite) {
-  if (!input || typeof input !== 'object') throw fail('invalid', 'score', GRADE_FN + ': give an object');
-  fields(input, GRADE_KNOWN, GRADE_REQUIRED, GRADE_FN);
-  var score = input.score, items = input.deductionItems === undefined ? 0 : input.deductionItems;
-  if (!isNum(score) || score < 0 || score > 101) throw fail('invalid', 'score', GRADE_FN + ': score must be a number 0-100, got ' + score);
-  if (!isNum(items) || items < 0 || items !== Math.floor(items)) throw fail('invalid', 'deductionItems', GRADE_FN + ': deductionItems must be a whole number ≥ 0, got ' + items);
-  var p = g.pass, shown = fmt(score), i;
-  var scoreOk = score >= p.minScore;
-  var itemsOk = p.itemsBelow === undefined || items < p.itemsBelow;
-  var why = [cite(p.clause, ''.concat('score ', shown, scoreOk ? ' ≥ ' : ' < ', p.minScore,
-    p.itemsBelow === undefined ? '' : ''.concat(' and ', items, ' ', p.items || 'deduction items', itemsOk ? ' < ' : ' ≥ ', p.itemsBelow),
-    ': ', scoreOk && itemsOk ? 'pass' : g.fail))];
-  var notes = g.notes || [], levels = g.levels;
-  for (i = 0; i < notes.length; i++) if (i in notes) why.push(cite(notes[i].clause, notes[i].text));
-  if (!scoreOk || !itemsOk) return { pass: false, level: g.fail, stars: 0, why: why };
-  var got = null;
-  for (i = 0; i < levels.length; i++) if (i in levels && score >= levels[i].min) got = levels[i];
-  if (!got) { why.push(cite(g.clause, 'score ' + shown + ' reaches no level')); return { pass: true, level: null, stars: 0, why: why }; }
-  why.push(cite(got.clause || g.clause, ''.concat('score ', shown, ' ≥ ', got.min, ': ', got.level)));
-  return { pass: true, level: got.level, stars: got.stars, why: why };
+function grade(g, input, cite) { return grader(g, cite)(input); }
+
+// grader(g, cite) → function (input) → grade(g, input, cite): the texts that depend only on g
+// (the pass rule's thresholds, each level's words, the notes) made once, when a Scheme's grade is
+// first called, not at every call (issue 17). g is read then: a definition is not changed after
+// defineScheme.
+function grader(g, cite) {
+  var p = g.pass, min = p.minScore, counted = p.itemsBelow !== undefined, word = g.fail, clause = p.clause;
+  var scoreOk = ' ≥ ' + min, scoreLow = ' < ' + min;
+  var itemsOk = counted ? ' ' + (p.items || 'deduction items') + ' < ' + p.itemsBelow : '';
+  var itemsMany = counted ? ' ' + (p.items || 'deduction items') + ' ≥ ' + p.itemsBelow : '';
+  var notes = [], levels = [], i, l;
+  for (i = 0; i < (g.notes || []).length; i++) if (i in g.notes) notes.push(g.notes[i]);
+  for (i = 0; i < g.levels.length; i++) {
+    if (!(i in g.levels)) continue;
+    l = g.levels[i];
+    levels.push({ min: l.min, level: l.level, stars: l.stars, clause: l.clause || g.clause, text: ' ≥ ' + l.min + ': ' + l.level });
+  }
+  return function (input) {
+    if (!input || typeof input !== 'object') throw fail('invalid', 'score', GRADE_FN + ': give an object');
+    fields(input, GRADE_KNOWN, GRADE_REQUIRED, GRADE_FN);
+    var score = input.score, items = input.deductionItems === undefined ? 0 : input.deductionItems;
+    if (typeof score !== 'number' || score - score !== 0 || score < 0 || score > 101) throw fail('invalid', 'score', GRADE_FN + ': score must be a number 0-100, got ' + score);
+    if (typeof items !== 'number' || items - items !== 0 || items < 0 || items !== Math.floor(items)) throw fail('invalid', 'deductionItems', GRADE_FN + ': deductionItems must be a whole number ≥ 0, got ' + items);
+    var shown = fmt(score), ok = score >= min, many = counted && !(items < p.itemsBelow), j;
+    var why = [cite(clause, ''.concat('score ', shown, ok ? scoreOk : scoreLow, counted ? ' and ' : '', counted ? items : '', many ? itemsMany : itemsOk,
+      ok && !many ? ': pass' : ': ', ok && !many ? '' : word))];
+    for (j = 0; j < notes.length; j++) why.push(cite(notes[j].clause, notes[j].text));
+    if (!ok || many) return { pass: false, level: word, stars: 0, why: why };
+    var got = null;
+    for (j = 0; j < levels.length; j++) if (score >= levels[j].min) got = levels[j];
+    if (!got) { why.push(cite(g.clause, 'score ' + shown + ' reaches no level')); return { pass: true, level: null, stars: 0, why: why }; }
+    why.push(cite(got.clause, ''.concat('score ', shown, got.text)));
+    return { pass: true, level: got.level, stars: got.stars, why: why };
+  };
 }
 
 // ---- audit time ------------------------------------------------------------------------------
@@ -350,6 +366,7 @@ exports.checkTable = checkTable;
 exports.lookup = lookup;
 exports.checkGrade = checkGrade;
 exports.grade = grade;
+exports.grader = grader;
 exports.checkManDays = checkManDays;
 exports.manDays = manDays;
 exports.AUDITS = AUDITS;

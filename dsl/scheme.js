@@ -305,8 +305,12 @@ function build(def, source) {
 
   if (def.manDays) {
     // manDays({employees, audit, sites}) → {total, onsite, minimum, why}
-    s.manDays = custom('manDays') || function (input) {
-      return withPositions(bands.manDays(def.manDays, input, cite), 'manDays', input);
+    // (the rule's constant texts made at the first call: bands.manDaysRule; the observer told here)
+    var manDaysRule = null;
+    s.manDays = custom('manDays') || function (a, b, c) {
+      var r = withPositions((manDaysRule || (manDaysRule = bands.manDaysRule(def.manDays, cite)))(a), 'manDays', a);
+      if (observer) observer(s, 'manDays', [a, b, c], r);
+      return r;
     };
   }
   if (def.grade) {
@@ -440,7 +444,7 @@ function build(def, source) {
   // the rules whose reach `certsh test --coverage` reports tell the observer of each call
   ['manDays', 'grade', 'deadline', 'transition'].forEach(function (m) {
     var f = s[m];
-    if (typeof f !== 'function' || (m === 'grade' && typeof def.grade !== 'function')) return; // grade tells it itself
+    if (typeof f !== 'function' || ((m === 'grade' || m === 'manDays') && typeof def[m] !== 'function')) return; // these tell it themselves
     s[m] = function (a, b, c) {
       var r = f(a, b, c);
       if (observer) observer(s, m, [a, b, c], r);

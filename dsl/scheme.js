@@ -270,9 +270,9 @@ var NO_STEPS = Object.freeze([]); // position() of a topic no position is taken 
 
 // build(def, source) → a frozen Scheme; source: where its rules came from (provenance)
 function build(def, source) {
-  var s = {}, home = cur;
+  var s = {}, home = cur, id = def.id, version = def.version;
   // cite(clause, text) → a why step of this scheme
-  function cite(clause, text) { return { scheme: def.id, version: def.version, clause: clause, text: text }; }
+  function cite(clause, text) { return { scheme: id, version: version, clause: clause, text: text }; }
   var ctx = { cite: cite, scheme: s, bands: bands, lifecycle: life };
   // custom(name) → the section's own function bound to ctx, or null when it is declarative
   function custom(name) { return typeof def[name] === 'function' ? function (a, b, c) { return def[name].call(s, a, ctx, b, c); } : null; }
@@ -282,25 +282,31 @@ function build(def, source) {
   // every rule call, issue 17)
   var byTopic = {}; // '$' + topic → [{clause, text, applies}]: no key of Object.prototype (frozen) starts with $
   (def.positions || []).forEach(function (p) {
-    var k = '$' + p.topic;
-    (byTopic[k] || (byTopic[k] = [])).push({ clause: p.clause, text: 'position: ' + p.text, applies: p.applies });
+    var k = '$' + p.topic, list = byTopic[k] || (byTopic[k] = []);
+    // direct: no position after the first of its topic has applies, so each step may go straight
+    // into the result's why (every applies still sees the result as it was)
+    list.direct = list.length ? list.direct && typeof p.applies !== 'function' : true;
+    list.push({ clause: p.clause, text: 'position: ' + p.text, applies: typeof p.applies === 'function' ? p.applies : null });
   });
   function position(topic, input, result) {
     var list = byTopic['$' + topic];
     if (!list) return NO_STEPS;
     var out = [];
-    for (var i = 0; i < list.length; i++) {
-      var p = list[i], step = cite(p.clause, p.text);
-      if (typeof p.applies === 'function') step.applied = !!p.applies.call(s, input, result);
-      out.push(step);
-    }
+    for (var i = 0; i < list.length; i++) out.push(step(list[i], input, result));
     return out;
+  }
+  // step(p, input, result) → the why step of position p
+  function step(p, input, result) {
+    return p.applies ? { scheme: id, version: version, clause: p.clause, text: p.text, applied: !!p.applies.call(s, input, result) } :
+      { scheme: id, version: version, clause: p.clause, text: p.text };
   }
   // withPositions(r, topic, input) → r, the positions taken on topic added to r.why (decided
   // on r as it was, as before)
   function withPositions(r, topic, input) {
-    var steps = position(topic, input, r);
-    for (var i = 0; i < steps.length; i++) r.why.push(steps[i]);
+    var list = byTopic['$' + topic], why = r.why, i;
+    if (!list) return r;
+    if (list.direct) for (i = 0; i < list.length; i++) why.push(step(list[i], input, r));
+    else for (var steps = position(topic, input, r), j = 0; j < steps.length; j++) why.push(steps[j]);
     return r;
   }
 
@@ -313,7 +319,12 @@ function build(def, source) {
   s.criteria = (def.criteria || []).slice();
   s.fieldCode = def.fieldCode || null;
   s.model = def.model || null;
-  s.workflow = flow.define(flow.iso17065, def.workflow);
+  // workflow: the ISO/IEC 17065 base with the scheme's own merged in, made when first read
+  // (flow.define copies every transition and guard: a sixth of loading the schemes, issue 17);
+  // read-only and enumerable as the frozen Scheme's other members, the same object at every read
+  var workflow = null;
+  Object.defineProperty(s, 'workflow', { enumerable: true, configurable: true,
+    get: function () { return workflow || (workflow = flow.define(flow.iso17065, def.workflow)); } });
   s.definition = def;
   s.positions = (def.positions || []).map(function (p) { return { topic: p.topic, clause: p.clause, text: p.text }; });
   // outline: the document's clauses [{clause, title}] as the scheme states them (certsh doc, lint)
@@ -321,14 +332,23 @@ function build(def, source) {
 
   if (def.manDays) {
     // manDays({employees, audit, sites}) → {total, onsite, minimum, why}
-    s.manDays = custom('manDays') || function (input) {
-      return withPositions(bands.manDays(def.manDays, input, cite), 'manDays', input);
+    // (the rule's constant texts made at the first call: bands.manDaysRule; the observer told here)
+    var manDaysRule = null;
+    s.manDays = custom('manDays') || function (a, b, c) {
+      var r = withPositions((manDaysRule || (manDaysRule = bands.manDaysRule(def.manDays, cite)))(a), 'manDays', a);
+      if (observer) observer(s, 'manDays', [a, b, c], r);
+      return r;
     };
   }
   if (def.grade) {
     // grade({score, deductionItems}) → {pass, level, stars, why}
-    s.grade = custom('grade') || function (input) {
-      return withPositions(bands.grade(def.grade, input, cite), 'grade', input);
+    // (the rule's constant texts made at the first call: bands.grader)
+    // (the rule's constant texts made at the first call: bands.grader; the observer told here)
+    var grader = null;
+    s.grade = custom('grade') || function (a, b, c) {
+      var r = withPositions((grader || (grader = bands.grader(def.grade, cite)))(a), 'grade', a);
+      if (observer) observer(s, 'grade', [a, b, c], r);
+      return r;
     };
   }
   if (def.score) {
@@ -377,12 +397,14 @@ function build(def, source) {
   }
   if (def.surveillance) {
     // surveillance({decisionDate, expires, audits, asOf}) → {next, windows, why}
+    // expiryOf(d) → the certificate's last day when input gives no expires (one function for
+    // every call: a closure made per call cost 5,000 instructions, issue 17)
+    var expiryOf = function (d) {
+      if (!s.certificateExpiry) throw fail('invalid', 'expires', 'surveillance({decisionDate, expires, audits, asOf}): ' + s + ' states no validity, so expires is required');
+      return s.certificateExpiry(d).date;
+    };
     s.surveillance = custom('surveillance') || function (input) {
-      var r = life.surveillance(def.surveillance, input, function (d) {
-        if (!s.certificateExpiry) throw fail('invalid', 'expires', 'surveillance({decisionDate, expires, audits, asOf}): ' + s + ' states no validity, so expires is required');
-        return s.certificateExpiry(d).date;
-      }, cite);
-      return withPositions(r, 'surveillance', input);
+      return withPositions(life.surveillance(def.surveillance, input, expiryOf, cite), 'surveillance', input);
     };
     // surveillanceBounds() → {aMin, aMax, bMin, nMax, why}: the programme's windows in days, as data
     // (absent when the programme is a function of the scheme's own: a job then scans every certificate)
@@ -458,7 +480,7 @@ function build(def, source) {
   // the rules whose reach `certsh test --coverage` reports tell the observer of each call
   ['manDays', 'grade', 'deadline', 'transition'].forEach(function (m) {
     var f = s[m];
-    if (typeof f !== 'function') return;
+    if (typeof f !== 'function' || ((m === 'grade' || m === 'manDays') && typeof def[m] !== 'function')) return; // these tell it themselves
     s[m] = function (a, b, c) {
       var r = f(a, b, c);
       if (observer) observer(s, m, [a, b, c], r);

@@ -19,7 +19,15 @@ function isNum(x) { return typeof x === 'number' && x - x === 0; }
 
 // fmt(n) → n for a why text: at most 4 decimals, no trailing zeros ('0.6667', '1.5', '11')
 // (a whole number below 9e11, the common case, is its own text: no rounding call)
-function fmt(n) { return typeof n === 'number' && n % 1 === 0 && n < 9e11 && n > -9e11 ? '' + n : '' + Math.round(n * 10000) / 10000; }
+// (and a positive half, 3.5, is its whole part and '.5': printing a fraction takes 7,000
+// instructions, issue 17)
+function fmt(n) {
+  if (typeof n === 'number' && n < 9e11 && n > -9e11) {
+    if (n % 1 === 0) return '' + n;
+    if (n > 0 && (n * 2) % 1 === 0) return ''.concat(n - 0.5, '.5');
+  }
+  return '' + Math.round(n * 10000) / 10000;
+}
 
 // round(x, step, mode) → x rounded to a multiple of step; mode 'up', 'down' or 'nearest'
 // (halves go up). A tiny tolerance keeps 3 × 0.1 from rounding up past 0.3.
@@ -39,14 +47,15 @@ function round(x, step, mode) {
 // runs on every rule call (issue 17: a callback costs as much as the rest of a check)
 function fields(o, known, required, fn) {
   if (!o || typeof o !== 'object' || Array.isArray(o)) throw fail('invalid', 'input', fn + ': give an object {' + known.join(', ') + '}, got ' + JSON.stringify(o));
-  var keys = Object.keys(o), i, k;
+  var keys = Object.keys(o), n = known.length, i, j, k, v;
   for (i = 0; i < keys.length; i++) {
     k = keys[i];
-    if (known.indexOf(k) < 0) throw fail('invalid', k, fn + ": unknown field '" + k + "' (known: " + known.join(', ') + ')');
+    for (j = 0; j < n && known[j] !== k; j++); // (a loop, not known.indexOf: a native call per field)
+    if (j === n) throw fail('invalid', k, fn + ": unknown field '" + k + "' (known: " + known.join(', ') + ')');
   }
   for (i = 0; required && i < required.length; i++) {
-    k = required[i];
-    if (o[k] === undefined || o[k] === null) throw fail('invalid', k, fn + ': ' + k + ' is required');
+    v = o[required[i]];
+    if (v === undefined || v === null) throw fail('invalid', required[i], fn + ': ' + required[i] + ' is required');
   }
   return o;
 }
@@ -115,43 +124,54 @@ function checkTable(t, field) {
 // lookup(t, n, column, cite, bare) → {value, from, to, why}: the band of t holding n, continued by
 // t.beyond past the last row; throws {code:'range'} when n is past a table with no beyond. bare:
 // the value alone, no why built (the same checks and errors)
-function lookup(t, n, column, cite, bare) {
-  var col = t.columns.indexOf(column);
-  if (col < 0) throw fail('invalid', 'column', 'the table of ' + t.clause + " has no column '" + column + "' (it has " + t.columns.join(', ') + ')');
-  var first = t.rows[0], last = t.rows[t.rows.length - 1];
-  if (n < first[0]) throw fail('range', t.of || 'value', (t.of || 'value') + ' ' + n + ' is below the table of ' + t.clause + ', which starts at ' + first[0]);
-  for (var i = 0; i < t.rows.length; i++) {
-    var r = t.rows[i];
-    if (n >= r[0] && n <= r[1]) {
-      if (bare) return r[2 + col];
-      return { value: r[2 + col], from: r[0], to: r[1], why: [cite(t.clause, ''.concat(t.of || 'value', ' ', n, ' is in band ', r[0], '-', r[1], ': ', column, ' ', r[2 + col]))] };
+function lookup(t, n, column, cite, bare) { return looker(t, cite)(n, column, bare); }
+
+// looker(t, cite) → function (n, column, bare) → lookup(t, n, column, cite, bare), keeping the
+// texts that depend only on t (a band's words, a continuation's rule), each made at its first use
+// (issue 17), and not searching the rows for n past the last (the rows are in order, contiguous)
+function looker(t, cite) {
+  var bandText = {}, pastText = {}; // '$' + column (+ ' ' + row) → the constant part of a why text
+  return function (n, column, bare) {
+    var col = t.columns.indexOf(column);
+    if (col < 0) throw fail('invalid', 'column', 'the table of ' + t.clause + " has no column '" + column + "' (it has " + t.columns.join(', ') + ')');
+    var rows = t.rows, first = rows[0], last = rows[rows.length - 1], of = t.of || 'value', key, r, i;
+    if (n < first[0]) throw fail('range', t.of || 'value', of + ' ' + n + ' is below the table of ' + t.clause + ', which starts at ' + first[0]);
+    for (i = n > last[1] ? rows.length : 0; i < rows.length; i++) {
+      r = rows[i];
+      if (n >= r[0] && n <= r[1]) {
+        if (bare) return r[2 + col];
+        key = '$' + column + ' ' + i;
+        return { value: r[2 + col], from: r[0], to: r[1], why: [cite(t.clause, ''.concat(of, ' ', n,
+          bandText[key] || (bandText[key] = ''.concat(' is in band ', r[0], '-', r[1], ': ', column, ' ', r[2 + col]))))] };
+      }
     }
-  }
-  var b = t.beyond;
-  if (!b) throw fail('range', t.of || 'value', (t.of || 'value') + ' ' + n + ' is past the table of ' + t.clause + ', which ends at ' + last[1] + ' and states no continuation');
-  var base = last[2 + col], over = n - last[1];
-  if (b.per) {
-    var size = b.per[column][0], add = b.per[column][1];
-    var blocks = b.count === 'started' ? Math.ceil(over / size) : Math.floor(over / size);
-    var v = base + blocks * add;
-    if (bare) return v;
-    var lo = last[1] + (b.count === 'started' ? (blocks - 1) * size + 1 : blocks * size);
-    var hi = last[1] + (b.count === 'started' ? blocks * size : (blocks + 1) * size - 1);
-    return { value: v, from: lo, to: hi, why: [
-      cite(b.clause, ''.concat(t.of || 'value', ' ', n, ' is ', over, ' past ', last[1], ': ', column, ' ', fmt(base), ' + ', fmt(add),
-        ' per ', b.count === 'started' ? 'started' : 'completed', ' further ', size, ' × ', blocks, ' = ', fmt(v), ' (band ', lo, '-', hi, ')')),
+    var b = t.beyond;
+    if (!b) throw fail('range', t.of || 'value', of + ' ' + n + ' is past the table of ' + t.clause + ', which ends at ' + last[1] + ' and states no continuation');
+    var base = last[2 + col], over = n - last[1];
+    if (b.per) {
+      var size = b.per[column][0], add = b.per[column][1];
+      var blocks = b.count === 'started' ? Math.ceil(over / size) : Math.floor(over / size);
+      var v = base + blocks * add;
+      if (bare) return v;
+      var lo = last[1] + (b.count === 'started' ? (blocks - 1) * size + 1 : blocks * size);
+      var hi = last[1] + (b.count === 'started' ? blocks * size : (blocks + 1) * size - 1);
+      key = '$' + column;
+      return { value: v, from: lo, to: hi, why: [
+        cite(b.clause, ''.concat(of, ' ', n, ' is ', over, pastText[key] || (pastText[key] = ''.concat(' past ', last[1], ': ', column, ' ', fmt(base), ' + ', fmt(add),
+          ' per ', b.count === 'started' ? 'started' : 'completed', ' further ', size, ' × ')), blocks, ' = ', fmt(v), ' (band ', lo, '-', hi, ')')),
+        cite(b.clause, b.text)] };
+    }
+    var upper = last[1], value = base, lower;
+    do {
+      lower = upper + 1;
+      upper = Math.round(upper * b.growth);
+      value += b.add;
+    } while (n > upper);
+    if (bare) return value;
+    return { value: value, from: lower, to: upper, why: [
+      cite(b.clause, of + ' ' + n + ' is past ' + last[1] + ': continued band ' + lower + '-' + upper + ' gives ' + column + ' ' + fmt(value)),
       cite(b.clause, b.text)] };
-  }
-  var upper = last[1], value = base, lower;
-  do {
-    lower = upper + 1;
-    upper = Math.round(upper * b.growth);
-    value += b.add;
-  } while (n > upper);
-  if (bare) return value;
-  return { value: value, from: lower, to: upper, why: [
-    cite(b.clause, (t.of || 'value') + ' ' + n + ' is past ' + last[1] + ': continued band ' + lower + '-' + upper + ' gives ' + column + ' ' + fmt(value)),
-    cite(b.clause, b.text)] };
+  };
 }
 
 // ---- grade bands -----------------------------------------------------------------------------
@@ -188,26 +208,41 @@ function checkGrade(g, field) {
 
 // grade(g, input, cite) → {pass, level, stars, why}
 var GRADE_FN = 'grade({score, deductionItems})', GRADE_KNOWN = ['score', 'deductionItems'], GRADE_REQUIRED = ['score'];
-function grade(g, input, cite) {
-  if (!input || typeof input !== 'object') throw fail('invalid', 'score', GRADE_FN + ': give an object');
-  fields(input, GRADE_KNOWN, GRADE_REQUIRED, GRADE_FN);
-  var score = input.score, items = input.deductionItems === undefined ? 0 : input.deductionItems;
-  if (!isNum(score) || score < 0 || score > 101) throw fail('invalid', 'score', GRADE_FN + ': score must be a number 0-100, got ' + score);
-  if (!isNum(items) || items < 0 || items !== Math.floor(items)) throw fail('invalid', 'deductionItems', GRADE_FN + ': deductionItems must be a whole number ≥ 0, got ' + items);
-  var p = g.pass, shown = fmt(score), i;
-  var scoreOk = score >= p.minScore;
-  var itemsOk = p.itemsBelow === undefined || items < p.itemsBelow;
-  var why = [cite(p.clause, ''.concat('score ', shown, scoreOk ? ' ≥ ' : ' < ', p.minScore,
-    p.itemsBelow === undefined ? '' : ''.concat(' and ', items, ' ', p.items || 'deduction items', itemsOk ? ' < ' : ' ≥ ', p.itemsBelow),
-    ': ', scoreOk && itemsOk ? 'pass' : g.fail))];
-  var notes = g.notes || [], levels = g.levels;
-  for (i = 0; i < notes.length; i++) if (i in notes) why.push(cite(notes[i].clause, notes[i].text));
-  if (!scoreOk || !itemsOk) return { pass: false, level: g.fail, stars: 0, why: why };
-  var got = null;
-  for (i = 0; i < levels.length; i++) if (i in levels && score >= levels[i].min) got = levels[i];
-  if (!got) { why.push(cite(g.clause, 'score ' + shown + ' reaches no level')); return { pass: true, level: null, stars: 0, why: why }; }
-  why.push(cite(got.clause || g.clause, ''.concat('score ', shown, ' ≥ ', got.min, ': ', got.level)));
-  return { pass: true, level: got.level, stars: got.stars, why: why };
+function grade(g, input, cite) { return grader(g, cite)(input); }
+
+// grader(g, cite) → function (input) → grade(g, input, cite): the texts that depend only on g
+// (the pass rule's thresholds, each level's words, the notes) made once, when a Scheme's grade is
+// first called, not at every call (issue 17). g is read then: a definition is not changed after
+// defineScheme.
+function grader(g, cite) {
+  var p = g.pass, min = p.minScore, counted = p.itemsBelow !== undefined, word = g.fail, clause = p.clause;
+  var scoreOk = ' ≥ ' + min, scoreLow = ' < ' + min;
+  var itemsOk = counted ? ' ' + (p.items || 'deduction items') + ' < ' + p.itemsBelow : '';
+  var itemsMany = counted ? ' ' + (p.items || 'deduction items') + ' ≥ ' + p.itemsBelow : '';
+  var notes = [], levels = [], i, l;
+  for (i = 0; i < (g.notes || []).length; i++) if (i in g.notes) notes.push(g.notes[i]);
+  for (i = 0; i < g.levels.length; i++) {
+    if (!(i in g.levels)) continue;
+    l = g.levels[i];
+    levels.push({ min: l.min, level: l.level, stars: l.stars, clause: l.clause || g.clause, text: ' ≥ ' + l.min + ': ' + l.level });
+  }
+  return function (input) {
+    if (!input || typeof input !== 'object') throw fail('invalid', 'score', GRADE_FN + ': give an object');
+    fields(input, GRADE_KNOWN, GRADE_REQUIRED, GRADE_FN);
+    var score = input.score, items = input.deductionItems === undefined ? 0 : input.deductionItems;
+    if (typeof score !== 'number' || score - score !== 0 || score < 0 || score > 101) throw fail('invalid', 'score', GRADE_FN + ': score must be a number 0-100, got ' + score);
+    if (typeof items !== 'number' || items - items !== 0 || items < 0 || items !== Math.floor(items)) throw fail('invalid', 'deductionItems', GRADE_FN + ': deductionItems must be a whole number ≥ 0, got ' + items);
+    var shown = fmt(score), ok = score >= min, many = counted && !(items < p.itemsBelow), j;
+    var why = [cite(clause, ''.concat('score ', shown, ok ? scoreOk : scoreLow, counted ? ' and ' : '', counted ? items : '', many ? itemsMany : itemsOk,
+      ok && !many ? ': pass' : ': ', ok && !many ? '' : word))];
+    for (j = 0; j < notes.length; j++) why.push(cite(notes[j].clause, notes[j].text));
+    if (!ok || many) return { pass: false, level: word, stars: 0, why: why };
+    var got = null;
+    for (j = 0; j < levels.length; j++) if (score >= levels[j].min) got = levels[j];
+    if (!got) { why.push(cite(g.clause, 'score ' + shown + ' reaches no level')); return { pass: true, level: null, stars: 0, why: why }; }
+    why.push(cite(got.clause, ''.concat('score ', shown, got.text)));
+    return { pass: true, level: got.level, stars: got.stars, why: why };
+  };
 }
 
 // ---- audit time ------------------------------------------------------------------------------
@@ -271,74 +306,93 @@ function wholeArg(o, name, min, def, fn) {
 }
 
 // manDays(m, input, cite) → {total, onsite, minimum, initial, why}
-var MANDAYS_FIELDS = {}; // of → [known, required] (the lists fields() checks, made once per name)
-function manDays(m, input, cite) {
-  var fn = 'manDays({employees, audit, sites})';
-  if (!input || typeof input !== 'object') throw fail('invalid', 'employees', fn + ': give an object');
-  var of = m.table.of || 'employees';
-  var lists = Object.prototype.hasOwnProperty.call(MANDAYS_FIELDS, of) ? MANDAYS_FIELDS[of] :
-    (MANDAYS_FIELDS[of] = [[of, 'audit', 'sites', 'initialOnsite'], [of, 'audit']]);
-  fields(input, lists[0], lists[1], fn);
-  var n = wholeArg(input, of, 1, undefined, fn);
-  var audit = input.audit;
-  if (AUDITS.indexOf(audit) < 0) throw fail('invalid', 'audit', fn + ": audit must be 'initial', 'surveillance' or 'recertification', got " + JSON.stringify(audit));
-  var sites = wholeArg(input, 'sites', 1, 1, fn);
-  var why = [], total, initial;
-  if (m.table.columns.indexOf(audit) >= 0) {
-    var hit = lookup(m.table, n, audit, cite);
-    total = hit.value;
-    why = hit.why;
-    var mi = m.minimumOfInitial && m.minimumOfInitial[audit];
+function manDays(m, input, cite) { return manDaysRule(m, cite)(input); }
+
+// manDaysRule(m, cite) → function (input) → manDays(m, input, cite): the texts that depend only
+// on m (each audit's minimum and ratio, the on-site share, the reduction, the experts' step) made
+// once, when a Scheme's manDays is first called (issue 17); m is read then, as grader reads g.
+function manDaysRule(def, citeStep) {
+  var m = def, cite = citeStep;
+  var fn = 'manDays({employees, audit, sites})', of = m.table.of || 'employees';
+  var known = [of, 'audit', 'sites', 'initialOnsite'], required = [of, 'audit'], look = looker(m.table, cite);
+  var per = {}; // audit → what its rule states: in the table or derived, its minimum of the initial
+  AUDITS.forEach(function (a) {
+    var mi = m.minimumOfInitial && m.minimumOfInitial[a], d = m.derived && m.derived[a], x = { table: m.table.columns.indexOf(a) >= 0, least: mi || null };
     if (mi) {
-      initial = lookup(m.table, n, 'initial', cite, true);
-      var floor = round(initial * mi.ratio, m.rounding.step, 'up');
-      why.push(cite(mi.clause, ''.concat(audit, ' time at least ', fmt(mi.ratio * 100), '% of the initial ', fmt(initial), ' = ', fmt(initial * mi.ratio),
-        total >= floor ? ''.concat(': the table\'s ', fmt(total), ' meets it') : ''.concat(': raised from ', fmt(total), ' to ', fmt(floor)))));
-      if (total < floor) total = floor;
+      x.floorText = a + ' time at least ' + fmt(mi.ratio * 100) + '% of the initial ';
+      x.neverText = 'never below ' + fmt(mi.ratio * 100) + '% of the initial on-site ';
     }
-  } else {
-    var d = m.derived[audit];
-    var base = lookup(m.table, n, 'initial', cite);
-    initial = base.value;
-    why = base.why;
-    var raw = initial * d.ratio;
-    total = round(raw, m.rounding.step, m.rounding.mode);
-    why.push(cite(d.clause, audit + ' time = ' + (d.ratioText || fmt(d.ratio)) + ' of the initial ' + fmt(initial) + ' = ' + fmt(raw)));
-    why.push(cite(m.rounding.clause, 'rounded ' + m.rounding.mode + ' to a multiple of ' + fmt(m.rounding.step) + ': ' + fmt(total) + ' — ' + m.rounding.text));
-  }
-  if (m.perSite && sites > 1) {
-    var least = round(m.perSite.min * sites, m.perSite.min, 'up');
-    why.push(cite(m.perSite.clause, sites + ' sites × at least ' + fmt(m.perSite.min) + ' = ' + fmt(least) +
-      (total >= least ? ': ' + fmt(total) + ' covers them' : ': raised from ' + fmt(total) + ' to ' + fmt(least))));
-    if (total < least) total = least;
-  }
-  var onsite = total;
-  if (m.onsite) {
-    var share = m.onsite.share;
-    onsite = share >= 1 ? total : Math.min(total, round(total * share, m.rounding.step, 'up'));
-    why.push(cite(m.onsite.clause, ''.concat('on site ', fmt(onsite), ' of ', fmt(total), ' (at least ', fmt(share * 100), '%', m.onsite.text ? '; ' + m.onsite.text : '', ')')));
-  }
-  var minimum = total;
-  if (m.reduction) {
-    minimum = round(total * (1 - m.reduction.max), m.rounding.step, 'up');
-    why.push(cite(m.reduction.clause, ''.concat('may be reduced, with reasons, by at most ', fmt(m.reduction.max * 100), '%: never below ', fmt(minimum))));
-  }
-  var least = m.minimumOfInitial && m.minimumOfInitial[audit];
-  if (least) { // the floor of the initial on-site time actually spent (given), else of the table's
-    var base = input.initialOnsite !== undefined ? input.initialOnsite : initial;
-    if (typeof base !== 'number' || !isFinite(base) || base < 0) throw fail('invalid', 'initialOnsite', fn + ': initialOnsite must be the man-days of the initial on-site audit, got ' + JSON.stringify(base));
-    var floorOf = round(base * least.ratio, m.rounding.step, 'up');
-    if (floorOf > minimum) {
-      why.push(cite(least.clause, ''.concat('never below ', fmt(least.ratio * 100), '% of the initial on-site ', fmt(base),
-        input.initialOnsite !== undefined ? ' actually spent' : '', ' = ', fmt(floorOf), ', whatever a reduction allows')));
-      minimum = floorOf;
+    if (!x.table && d) x.derivedText = a + ' time = ' + (d.ratioText || fmt(d.ratio)) + ' of the initial ';
+    per[a] = x;
+  });
+  var onsiteText = m.onsite ? ' (at least ' + fmt(m.onsite.share * 100) + '%' + (m.onsite.text ? '; ' + m.onsite.text : '') + ')' : '';
+  var reductionText = m.reduction ? 'may be reduced, with reasons, by at most ' + fmt(m.reduction.max * 100) + '%: never below ' : '';
+  return function (input) {
+    // (locals: in Duktape a name of the enclosing functions is looked up by name at every use)
+    var m = def, cite = citeStep, show = fmt, roundTo = round, lookup = look;
+    if (!input || typeof input !== 'object') throw fail('invalid', 'employees', fn + ': give an object');
+    fields(input, known, required, fn);
+    var n = wholeArg(input, of, 1, undefined, fn);
+    var audit = input.audit;
+    if (audit !== 'initial' && audit !== 'surveillance' && audit !== 'recertification') {
+      throw fail('invalid', 'audit', fn + ": audit must be 'initial', 'surveillance' or 'recertification', got " + JSON.stringify(audit));
     }
-    if (floorOf > total) { why.push(cite(least.clause, 'raised from ' + fmt(total) + ' to ' + fmt(floorOf))); total = floorOf; if (onsite < total && (!m.onsite || m.onsite.share >= 1)) onsite = total; }
-  }
-  if (m.experts) why.push(cite(m.experts.clause, m.experts.text));
-  var out = { total: total, onsite: onsite, minimum: minimum, why: why };
-  if (initial !== undefined) out.initial = initial;
-  return out;
+    var sites = wholeArg(input, 'sites', 1, 1, fn), rule = per[audit], mi = rule.least;
+    var why, total, initial, hit;
+    if (rule.table) {
+      hit = lookup(n, audit);
+      total = hit.value;
+      why = hit.why;
+      if (mi) {
+        initial = lookup(n, 'initial', true);
+        var floor = roundTo(initial * mi.ratio, m.rounding.step, 'up');
+        why.push(cite(mi.clause, ''.concat(rule.floorText, show(initial), ' = ', show(initial * mi.ratio),
+          total >= floor ? ': the table\'s ' : ': raised from ', show(total), total >= floor ? ' meets it' : ' to ', total >= floor ? '' : show(floor))));
+        if (total < floor) total = floor;
+      }
+    } else {
+      var d = m.derived[audit];
+      hit = lookup(n, 'initial');
+      initial = hit.value;
+      why = hit.why;
+      var raw = initial * d.ratio;
+      total = roundTo(raw, m.rounding.step, m.rounding.mode);
+      why.push(cite(d.clause, ''.concat(rule.derivedText, show(initial), ' = ', show(raw))));
+      why.push(cite(m.rounding.clause, ''.concat('rounded ', m.rounding.mode, ' to a multiple of ', show(m.rounding.step), ': ', show(total), ' — ', m.rounding.text)));
+    }
+    if (m.perSite && sites > 1) {
+      var least = roundTo(m.perSite.min * sites, m.perSite.min, 'up');
+      why.push(cite(m.perSite.clause, sites + ' sites × at least ' + show(m.perSite.min) + ' = ' + show(least) +
+        (total >= least ? ': ' + show(total) + ' covers them' : ': raised from ' + show(total) + ' to ' + show(least))));
+      if (total < least) total = least;
+    }
+    var onsite = total;
+    if (m.onsite) {
+      var share = m.onsite.share;
+      onsite = share >= 1 ? total : Math.min(total, roundTo(total * share, m.rounding.step, 'up'));
+      why.push(cite(m.onsite.clause, ''.concat('on site ', show(onsite), ' of ', show(total), onsiteText)));
+    }
+    var minimum = total;
+    if (m.reduction) {
+      minimum = roundTo(total * (1 - m.reduction.max), m.rounding.step, 'up');
+      why.push(cite(m.reduction.clause, reductionText + show(minimum)));
+    }
+    if (mi) { // the floor of the initial on-site time actually spent (given), else of the table's
+      var base = input.initialOnsite !== undefined ? input.initialOnsite : initial;
+      if (typeof base !== 'number' || !isFinite(base) || base < 0) throw fail('invalid', 'initialOnsite', fn + ': initialOnsite must be the man-days of the initial on-site audit, got ' + JSON.stringify(base));
+      var floorOf = roundTo(base * mi.ratio, m.rounding.step, 'up');
+      if (floorOf > minimum) {
+        why.push(cite(mi.clause, ''.concat(rule.neverText, show(base),
+          input.initialOnsite !== undefined ? ' actually spent' : '', ' = ', show(floorOf), ', whatever a reduction allows')));
+        minimum = floorOf;
+      }
+      if (floorOf > total) { why.push(cite(mi.clause, 'raised from ' + show(total) + ' to ' + show(floorOf))); total = floorOf; if (onsite < total && (!m.onsite || m.onsite.share >= 1)) onsite = total; }
+    }
+    if (m.experts) why.push(cite(m.experts.clause, m.experts.text));
+    var out = { total: total, onsite: onsite, minimum: minimum, why: why };
+    if (initial !== undefined) out.initial = initial;
+    return out;
+  };
 }
 
 exports.round = round;
@@ -350,6 +404,8 @@ exports.checkTable = checkTable;
 exports.lookup = lookup;
 exports.checkGrade = checkGrade;
 exports.grade = grade;
+exports.grader = grader;
 exports.checkManDays = checkManDays;
 exports.manDays = manDays;
+exports.manDaysRule = manDaysRule;
 exports.AUDITS = AUDITS;

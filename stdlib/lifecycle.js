@@ -129,25 +129,37 @@ var SURVEILLANCE_FN = 'surveillance({decisionDate, expires, audits, asOf})';
 var SURVEILLANCE_KNOWN = ['decisionDate', 'expires', 'audits', 'asOf', 'extensions'], SURVEILLANCE_REQUIRED = ['decisionDate'];
 var EXTENSION_KNOWN = ['n', 'reason', 'by', 'approvedBy', 'date'], EXTENSION_REQUIRED = ['n', 'reason', 'approvedBy', 'date'];
 var AUDIT_KNOWN = ['type', 'end'], AUDIT_TYPES = ['document', 'initial', 'surveillance', 'recertification', 'special', 'extension'];
+// onlyTypeEnd(a) → a is no array and has no own enumerable field but type and end (what
+// fields() refuses else)
+function onlyTypeEnd(a) {
+  if (Array.isArray(a)) return false;
+  var keys = Object.keys(a);
+  for (var i = 0; i < keys.length; i++) if (keys[i] !== 'type' && keys[i] !== 'end') return false;
+  return true;
+}
+
 function surveillance(p, input, expiryOf, cite) {
-  var fn = SURVEILLANCE_FN, i, a;
+  // (locals: in Duktape a global or a name of the module is looked up by name at every use)
+  var fn = SURVEILLANCE_FN, i, a, dates = date, fields = bands.fields;
   if (!input || typeof input !== 'object') throw fail('invalid', 'decisionDate', fn + ': give an object');
-  bands.fields(input, SURVEILLANCE_KNOWN, SURVEILLANCE_REQUIRED, fn);
+  fields(input, SURVEILLANCE_KNOWN, SURVEILLANCE_REQUIRED, fn);
   var extensions = input.extensions === undefined ? [] : input.extensions;
   if (!Array.isArray(extensions)) throw fail('invalid', 'extensions', fn + ': extensions must list the approved extensions [{n, reason, by, approvedBy, date}]');
-  for (i = 0; i < extensions.length; i++) if (i in extensions) bands.fields(extensions[i], EXTENSION_KNOWN, EXTENSION_REQUIRED, fn + ': extensions[' + i + ']');
-  var decision = date.check(input.decisionDate, 'decisionDate');
-  var expires = input.expires === undefined ? expiryOf(decision) : date.check(input.expires, 'expires');
-  var asOf = input.asOf === undefined ? today() : date.check(input.asOf, 'asOf');
+  for (i = 0; i < extensions.length; i++) if (i in extensions) fields(extensions[i], EXTENSION_KNOWN, EXTENSION_REQUIRED, fn + ': extensions[' + i + ']');
+  var decision = dates.check(input.decisionDate, 'decisionDate');
+  var expires = input.expires === undefined ? expiryOf(decision) : dates.check(input.expires, 'expires');
+  var asOf = input.asOf === undefined ? today() : dates.check(input.asOf, 'asOf');
   var audits = input.audits === undefined ? [] : input.audits;
   if (!Array.isArray(audits)) throw fail('invalid', 'audits', fn + ': audits must be a list [{type, end}]');
   var done = [], starts = [];
   for (i = 0; i < audits.length; i++) {
     if (!(i in audits)) continue;
     a = audits[i];
-    if (a && typeof a === 'object') bands.fields(a, AUDIT_KNOWN, AUDIT_KNOWN, fn + ': audits[' + i + ']');
+    if (a && typeof a === 'object' && !(a.type !== undefined && a.type !== null && a.end !== undefined && a.end !== null && onlyTypeEnd(a))) {
+      fields(a, AUDIT_KNOWN, AUDIT_KNOWN, fn + ': audits[' + i + ']'); // (its name made only for its error)
+    }
     if (!a || AUDIT_TYPES.indexOf(a.type) < 0) throw fail('invalid', 'audits', fn + ': audits[' + i + '].type must be document, initial, surveillance, recertification, special or extension, got ' + JSON.stringify(a && a.type));
-    date.check(a.end, 'audits[' + i + '].end');
+    dates.check(a.end, 'audits[' + i + '].end');
   }
   var why = [cite(p.clause, ''.concat(p.count, ' surveillance audits in the cycle ', decision, ' to ', expires))];
   var notes = p.notes || [];
@@ -172,9 +184,9 @@ function surveillance(p, input, expiryOf, cite) {
     } else {
       anchor = windows[n - 2].due; anchorText = 'the due date of surveillance ' + (n - 1) + ', ' + anchor + ' (projected: it is not done yet)';
     }
-    var opens = w.opensMonths ? date.addMonths(anchor, w.opensMonths) : anchor;
-    var due = date.addMonths(anchor, w.dueMonths);
-    var latest = w.latestMonths ? date.addMonths(anchor, w.latestMonths) : due;
+    var opens = w.opensMonths ? dates.addMonths(anchor, w.opensMonths) : anchor;
+    var due = dates.addMonths(anchor, w.dueMonths);
+    var latest = w.latestMonths ? dates.addMonths(anchor, w.latestMonths) : due;
     wwhy.push(cite(w.clause, ''.concat(w.text ? w.text + ': ' : '', 'surveillance ', n, ' counted from ', anchorText,
       w.opensMonths ? ''.concat(', opens ', w.opensMonths, ' months after (', opens, ')') : '', ', due within ', w.dueMonths, ' months (', due, ')')));
     var approved = w.latestNeedsApproval ? extensions.filter(function (x) { return x.n === n; })[0] : null;
@@ -183,14 +195,14 @@ function surveillance(p, input, expiryOf, cite) {
       wwhy.push(cite(w.latestClause, (w.latestText ? w.latestText + ': ' : '') + 'no approved extension of surveillance ' + n + ' is recorded: the latest is the due date ' + due));
     } else if (w.latestMonths) {
       var l = latest;
-      if (w.withinCalendarYear) latest = minDate(latest, date.year(due) + '-12-31');
+      if (w.withinCalendarYear) latest = minDate(latest, dates.year(due) + '-12-31');
       wwhy.push(cite(w.latestClause, (w.latestText ? w.latestText + ': ' : '') + 'at the latest ' + w.latestMonths + ' months after (' + l + ')' +
-        (latest !== l ? ', and within the calendar year ' + date.year(due) + ' → ' + latest : '') +
+        (latest !== l ? ', and within the calendar year ' + dates.year(due) + ' → ' + latest : '') +
         (approved ? '; extension approved by person ' + approved.approvedBy + ' on ' + approved.date + ': ' + approved.reason : '')));
     }
     if (p.calendarYear && n > 1) { // at least once each calendar year after the anchor's, but the recertification year
-      var year = date.year(anchor) + 1, cap = year + '-12-31';
-      if (String(year) === String(date.year(expires))) {
+      var year = dates.year(anchor) + 1, cap = year + '-12-31';
+      if (String(year) === String(dates.year(expires))) {
         wwhy.push(cite(p.calendarYear.clause, p.calendarYear.text + ': ' + year + ' is the recertification year (the certificate expires ' + expires + '): no calendar-year limit'));
       } else if (latest > cap || due > cap) {
         wwhy.push(cite(p.calendarYear.clause, p.calendarYear.text + ': surveillance ' + (n - 1) + ' was in ' + (year - 1) + ', so ' + year + ' needs one: not after ' + cap));

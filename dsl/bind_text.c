@@ -1,11 +1,27 @@
-/* dsl/bind_text.c — core.text: the terminal width of the text stdlib/format.js measures most,
- * counted in C (its per-character loop in the script was a third of the reminder job's table
- * format, issue 17). format.js keeps the width rules (charWidth); this counts only what needs
- * none of them. */
+/* dsl/bind_text.c — core.text: format.table's passes over a window in C, measuring its cells and
+ * aligning its rows (in the script they were most of the reminder job's table format, issue 17).
+ * format.js keeps the width rules (charWidth): this counts only the text that needs none of them
+ * (printable ASCII and CJK ideographs) and hands the rest back to it. */
 #include "dsl/bind_core.h"
 #include "dsl/host.h"
 
 #include <string.h>
+
+/* plain_width(s, n, ascii) → plainWidth's count of the bytes s[0..n), -1 when they hold anything
+ * but printable ASCII and CJK Unified Ideographs; *ascii: 1 when only ASCII */
+static long plain_width(const unsigned char *s, size_t n, int *ascii) {
+  long w = 0;
+  *ascii = 1;
+  for (size_t i = 0; i < n;) {
+    unsigned char c = s[i];
+    if (c >= 0x20 && c < 0x7F) { w++; i++; continue; }
+    /* E4 B8 80 (U+4E00) .. E9 BF BF (U+9FFF): three bytes, lead E4-E9 (E4 from B8) */
+    if (c >= 0xE4 && c <= 0xE9 && i + 2 < n && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80 &&
+        (c != 0xE4 || s[i + 1] >= 0xB8)) { w += 2; i += 3; *ascii = 0; continue; }
+    return -1;
+  }
+  return w;
+}
 
 /* core.text.plainWidth(text) → the cells text takes when it holds only printable ASCII (one
  * cell each) and CJK Unified Ideographs U+4E00-U+9FFF (two cells each), as format.js's width()
@@ -14,17 +30,8 @@ static duk_ret_t text_plain_width_js(duk_context *ctx) {
   if (!duk_is_string(ctx, 0)) host_throw(ctx, "invalid", "text", "core.text.plainWidth(text): text must be text");
   duk_size_t n;
   const unsigned char *s = (const unsigned char *)duk_get_lstring(ctx, 0, &n);
-  long w = 0;
-  for (size_t i = 0; i < n;) {
-    unsigned char c = s[i];
-    if (c >= 0x20 && c < 0x7F) { w++; i++; continue; }
-    /* E4 B8 80 (U+4E00) .. E9 BF BF (U+9FFF): three bytes, lead E4-E9 (E4 from B8) */
-    if (c >= 0xE4 && c <= 0xE9 && i + 2 < n && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80 &&
-        (c != 0xE4 || s[i + 1] >= 0xB8)) { w += 2; i += 3; continue; }
-    duk_push_int(ctx, -1);
-    return 1;
-  }
-  duk_push_number(ctx, (double)w);
+  int ascii;
+  duk_push_number(ctx, (double)plain_width(s, n, &ascii));
   return 1;
 }
 
@@ -95,7 +102,99 @@ static duk_ret_t text_lines_js(duk_context *ctx) {
   return 1;
 }
 
+/* push_cleaned(ctx, idx): push the text at idx with each run of CR, LF and tab made one space */
+static void push_cleaned(duk_context *ctx, duk_idx_t idx) {
+  duk_size_t n;
+  const char *s = duk_get_lstring(ctx, idx, &n);
+  if (!memchr(s, '\n', n) && !memchr(s, '\r', n) && !memchr(s, '\t', n)) { duk_dup(ctx, idx); return; }
+  char *out = duk_push_fixed_buffer(ctx, n);
+  size_t o = 0;
+  for (size_t i = 0; i < n; i++) {
+    int run = s[i] == '\n' || s[i] == '\r' || s[i] == '\t';
+    if (!run) out[o++] = s[i];
+    else if (!(i && (s[i - 1] == '\n' || s[i - 1] == '\r' || s[i - 1] == '\t'))) out[o++] = ' '; /* a run's first */
+  }
+  duk_push_lstring(ctx, out, o);
+  duk_remove(ctx, -2);
+}
+
+/* core.text.measure(rows, keys, widths, right, whole, cellText, judge) → texts: format.table's
+ * measuring pass over a window. texts[r][c] is the entry {t, w, whole} of rows[r][keys[c]]'s text,
+ * one per distinct text: a string as it is, a number as String(n), anything else as cellText(v);
+ * t that text with each run of CR, LF and tab one space, w its cells, whole: never to be cut
+ * (empty, or at most 48 characters of one cell each and no white space). Printable ASCII and CJK
+ * are measured here, any other text by judge(t) → its entry. widths[c] grows to the widest w,
+ * right[c] turns false at a value neither a number nor null/undefined, whole[c] false at a
+ * text not whole (all three changed in place). */
+static duk_ret_t text_measure_js(duk_context *ctx) {
+  const char *fn = "core.text.measure(rows, keys, widths, right, whole, cellText, judge)";
+  for (duk_idx_t i = 0; i < 5; i++)
+    if (!duk_is_array(ctx, i)) host_throw(ctx, "invalid", "rows", "%s: rows, keys, widths, right and whole must be arrays", fn);
+  if (!duk_is_function(ctx, 5) || !duk_is_function(ctx, 6)) host_throw(ctx, "invalid", "cellText", "%s: cellText and judge must be functions", fn);
+  duk_size_t rows = duk_get_length(ctx, 0), ncols = duk_get_length(ctx, 1);
+  duk_push_array(ctx); /* 7: texts */
+  duk_push_bare_object(ctx); /* 8: known, by the text itself */
+  for (duk_size_t r = 0; r < rows; r++) {
+    duk_get_prop_index(ctx, 0, (duk_uarridx_t)r); /* row */
+    duk_push_array(ctx); /* line */
+    for (duk_size_t c = 0; c < ncols; c++) {
+      duk_get_prop_index(ctx, 1, (duk_uarridx_t)c); /* key */
+      duk_get_prop(ctx, -3); /* v */
+      int number = duk_is_number(ctx, -1), absent = duk_is_null_or_undefined(ctx, -1);
+      if (duk_is_string(ctx, -1)) duk_dup_top(ctx);
+      else if (number) { duk_dup_top(ctx); duk_to_string(ctx, -1); }
+      else { duk_dup(ctx, 5); duk_dup(ctx, -2); duk_call(ctx, 1); duk_to_string(ctx, -1); } /* raw */
+      duk_dup_top(ctx);
+      if (!duk_get_prop(ctx, 8)) { /* a text not seen in this window: its entry */
+        duk_pop(ctx);
+        push_cleaned(ctx, -1); /* t */
+        duk_size_t n;
+        const unsigned char *t = (const unsigned char *)duk_get_lstring(ctx, -1, &n);
+        int ascii;
+        long w = plain_width(t, n, &ascii);
+        if (w < 0) {
+          duk_dup(ctx, 6);
+          duk_swap_top(ctx, -2);
+          duk_call(ctx, 1); /* judge(t) → entry */
+        } else {
+          duk_size_t chars = duk_get_length(ctx, -1);
+          int spaced = ascii && memchr(t, ' ', n) != NULL;
+          duk_push_object(ctx);
+          duk_swap_top(ctx, -2);
+          duk_put_prop_string(ctx, -2, "t");
+          duk_push_number(ctx, (double)w);
+          duk_put_prop_string(ctx, -2, "w");
+          duk_push_boolean(ctx, chars == 0 || (chars <= 48 && ascii && !spaced));
+          duk_put_prop_string(ctx, -2, "whole");
+        }
+        duk_dup(ctx, -2); /* raw */
+        duk_dup(ctx, -2); /* entry */
+        duk_put_prop(ctx, 8);
+      }
+      /* row line v raw entry */
+      if (!number && !absent) { duk_push_false(ctx); duk_put_prop_index(ctx, 3, (duk_uarridx_t)c); }
+      duk_get_prop_string(ctx, -1, "whole");
+      if (!duk_to_boolean(ctx, -1)) { duk_push_false(ctx); duk_put_prop_index(ctx, 4, (duk_uarridx_t)c); }
+      duk_pop(ctx);
+      duk_get_prop_string(ctx, -1, "w");
+      double ew = duk_to_number(ctx, -1);
+      duk_pop(ctx);
+      duk_get_prop_index(ctx, 2, (duk_uarridx_t)c);
+      double cw = duk_to_number(ctx, -1);
+      duk_pop(ctx);
+      if (ew > cw) { duk_push_number(ctx, ew); duk_put_prop_index(ctx, 2, (duk_uarridx_t)c); }
+      duk_put_prop_index(ctx, -4, (duk_uarridx_t)c); /* line[c] = entry */
+      duk_pop_2(ctx); /* raw, v */
+    }
+    duk_put_prop_index(ctx, 7, (duk_uarridx_t)r);
+    duk_pop(ctx); /* row */
+  }
+  duk_pop(ctx); /* known */
+  return 1;
+}
+
 static const duk_function_list_entry text_funcs[] = {
+  {"measure", text_measure_js, 7},
   {"plainWidth", text_plain_width_js, 1},
   {"lines", text_lines_js, 3},
   {NULL, NULL, 0}};

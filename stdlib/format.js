@@ -239,6 +239,13 @@ function wrap(t, cells, lines) {
   return out;
 }
 
+// judge(t) → format.table's entry for a text core.text.measure does not measure itself:
+// {t, w: its cells, whole: isWhole(t)}
+function judge(t) {
+  var n = t.length, tw = width(t);
+  return { t: t, w: tw, whole: n === 0 || (n <= 48 && tw === n && !hasSpace(t)) };
+}
+
 // format.table(rows, columns, opts) → the rows as an aligned text table: a header, a rule, one
 // line per row; numbers right-aligned; Chinese characters count two cells. Identifiers, dates,
 // numbers and codes (isWhole) are never cut; a text cell longer than opts.max cells (default
@@ -254,35 +261,11 @@ function table(rows, columns, opts) {
   if (cols.length === 0) return '(' + rows.length + (rows.length === 1 ? ' row' : ' rows') + ' without columns)';
   // each distinct cell text is cleaned, measured and judged whole once (columns repeat dates,
   // states, names), into {t: the text shown, w: its cells, whole: isWhole(t)}; the rows keep
-  // these entries. Locals only in the loops: Duktape looks a closure's or the module's variables
-  // up by name, and a regular expression literal is a new object at every evaluation.
-  var texts = [], widths = [], right = [], whole = [], known = Object.create(null); // keyed by the text itself
-  var c, r, ncols = cols.length, keys = [];
+  // these entries. The pass is core.text.measure (C): printable ASCII and CJK measured there,
+  // any other text by judge below, with width()'s rules.
+  var widths = [], right = [], whole = [], c, ncols = cols.length, keys = [];
   for (c = 0; c < ncols; c++) { widths.push(width(cols[c].title)); right.push(true); whole.push(true); keys.push(cols[c].key); }
-  for (r = 0; r < rows.length; r++) {
-    var line = new Array(ncols), row = rows[r];
-    for (c = 0; c < ncols; c++) {
-      var v = row[keys[c]], type = typeof v;
-      var raw = type === 'string' ? v : type === 'number' ? '' + v : cellText(v); // '' + n is String(n)
-      var e = known[raw];
-      if (e === void 0) { // void 0, not undefined: that is a global, looked up by name each time
-        var t = raw.indexOf('\n') < 0 && raw.indexOf('\r') < 0 && raw.indexOf('\t') < 0 ? raw : raw.replace(/[\r\n\t]+/g, ' ');
-        // printable ASCII and CJK measured in C (core.text.plainWidth: a space the only white space
-        // ASCII can hold, and a CJK character makes the text wider than long), the rest by width()
-        var n = t.length, tw = core.text.plainWidth(t), spaced;
-        if (tw < 0) {
-          tw = width(t);
-          spaced = n <= 48 && tw === n && hasSpace(t);
-        } else spaced = tw === n && t.indexOf(' ') >= 0;
-        e = known[raw] = { t: t, w: tw, whole: n === 0 || (n <= 48 && tw === n && !spaced) };
-      }
-      if (type !== 'number' && v != null) right[c] = false; // != null: neither null nor undefined
-      if (whole[c] && !e.whole) whole[c] = false;
-      line[c] = e; // an index, not push(): each native call costs about a thousand instructions
-      if (e.w > widths[c]) widths[c] = e.w;
-    }
-    texts[r] = line;
-  }
+  var texts = core.text.measure(rows, keys, widths, right, whole, cellText, judge), r;
   var floor = [], seen = widths.slice(); // seen: each column's widest text, before the cap
   for (c = 0; c < cols.length; c++) {
     if (!whole[c]) widths[c] = Math.min(widths[c], Math.max(max, Math.min(width(cols[c].title), 12)));

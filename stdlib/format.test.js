@@ -141,4 +141,11 @@ test('core.text: plain widths, aligned lines, a cell too wide refused, a getter 
   var bad = {};
   Object.defineProperty(bad, 't', { get: function () { throw new Error('no text'); } });
   assert.throws(function () { core.text.lines([[bad]], [3], [false]); }, /no text/);
+  var row = { a: 'x' };
+  Object.defineProperty(row, 'b', { enumerable: true, get: function () { throw new Error('no cell'); } });
+  assert.throws(function () { format.table([row, row], [{ key: 'a', title: 'a' }, { key: 'b', title: 'b' }]); }, /no cell/, 'measured in C, a getter that throws stops the table');
+  var widths = [1], right = [true], whole = [true];
+  var texts = core.text.measure([{ k: '审查\t\t员 a' }, { k: 7 }, { k: '审查\t\t员 a' }], ['k'], widths, right, whole, String, function (t) { return { t: t, w: -1 }; });
+  assert.equal([texts[0][0].t, texts[0][0].w, texts[0][0] === texts[2][0], texts[1][0].t, widths[0], right[0], whole[0]],
+    ['审查 员 a', 9, true, '7', 9, false, false], 'a run of tabs is one space; one entry per distinct text');
 });

@@ -122,7 +122,13 @@ function list(asOf, filter) {
       out.push(a);
     });
   });
-  return out.sort(function (a, b) { return (a.due || '') < (b.due || '') ? -1 : (a.due || '') > (b.due || '') ? 1 : a.certificate < b.certificate ? -1 : 1; });
+  // by due date, certificate, code and subject: a total order, so that the list is the same at
+  // every run (Duktape's sort picks its pivots at random: ties came out in either order)
+  return out.sort(function (a, b) {
+    var x = [a.due || '', a.certificate || '', a.code || '', a.subject || ''], y = [b.due || '', b.certificate || '', b.code || '', b.subject || ''];
+    for (var i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1;
+    return 0;
+  });
 }
 
 exports.pending = pending;

@@ -30,6 +30,15 @@ function whyText(why) {
   }).join('\n');
 }
 
+// whyLine(why) → whyText(why) on one line, each line end ' | ' (a regular expression only for a
+// reason whose text holds one: over the whole text it cost as much as the rest of an answer)
+function whyLine(why) {
+  return (why || []).map(function (w) {
+    var line = w.scheme + ' ' + w.version + ' ' + (w.clause || '') + ': ' + w.text;
+    return line.indexOf('\n') < 0 ? line : line.replace(/\n/g, ' | ');
+  }).join(' | ');
+}
+
 // Run(o) → the reminders of one date: o = {asOf, horizon (days), past (q.past's prefix for the
 // TABLES, '' for now), scheme: {id, version} (null: all), open (true: also windows open and not
 // closing within the horizon, as q.surveillance lists them)}.
@@ -70,7 +79,7 @@ Run.prototype.problem = function (id, version, what) {
 // first clause and their text on one line; null when there is no date.
 function answer(d, state, what, why) {
   if (!d) return null;
-  return { date: d, state: state, what: what, why: why, clause: firstClause(why), text: whyText(why).replace(/\n/g, ' | ') };
+  return { date: d, state: state, what: what, why: why, clause: firstClause(why), text: whyLine(why) };
 }
 
 // The rules as SQL functions for one run. Each returns an answer (JSON in SQL) or null when
@@ -363,7 +372,7 @@ Run.prototype.actions = function () {
     rows.push({ date: a.due, days: date.diffDays(run.asOf, a.due), state: a.due < run.asOf ? 'overdue' : 'due',
       what: a.do + (a.to ? ' to ' + a.to : '') + ' (' + a.code + ')', certificate: a.certificate, holder: a.holder,
       rule: a.scheme + '@' + a.version, clause: a.clause, uid: 'action-' + a.code + '/' + a.subject.replace(':', '-'),
-      text: whyText(a.why).replace(/\n/g, ' | '), kind: 'action', scheme: a.scheme, version: a.version, ref: a.subject,
+      text: whyLine(a.why), kind: 'action', scheme: a.scheme, version: a.version, ref: a.subject,
       answer: JSON.stringify({ why: a.why }) });
   });
   return rows;
@@ -378,7 +387,7 @@ Run.prototype.reports = function () {
   return require('stdlib/reports').pending(this.asOf).filter(function (p) { return p.due <= run.end; }).map(function (p) {
     return { date: p.due, days: date.diffDays(run.asOf, p.due), state: p.due < run.asOf ? 'overdue' : 'due soon',
       what: p.kind + ' report for ' + p.period + ' (certsh report ' + p.kind + ' --month ' + p.period + ')', certificate: '', holder: '',
-      rule: 'report ' + p.kind, clause: firstClause(p.why), uid: 'report/' + p.kind + '-' + p.period, text: whyText(p.why).replace(/\n/g, ' | '),
+      rule: 'report ' + p.kind, clause: firstClause(p.why), uid: 'report/' + p.kind + '-' + p.period, text: whyLine(p.why),
       kind: 'report', scheme: p.kind, version: '', ref: p.period, answer: JSON.stringify({ why: p.why }) };
   });
 };

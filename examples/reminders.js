@@ -164,7 +164,7 @@ function table() {
     rows = [];
   }
   run.each(reminders.SECTIONS, function (sections) {
-    var q = run.sorted(sections, opts.all ? null : FRESH, requiredActions(), COLUMNS.map(function (c) { return c.key; }).concat(['uid', 'kind']));
+    var q = run.sorted(sections, opts.all ? null : FRESH, requiredActions(), COLUMNS.map(function (c) { return c.key; }).concat(opts.record ? ['uid', 'kind'] : ['uid'])); // uid: the order's tie-break
     sqlEach(q.sql, q.params, function (row) {
       if (opts.record) toRecord.push({ uid: row.uid, fp: row.date + '|' + row.state, kind: row.kind, date: row.date, state: row.state, certificate: row.certificate });
       emitted++;

@@ -135,10 +135,11 @@ function emit(row) {
       certificate: it.certificate, holder: it.holder, scheme: it.scheme, version: it.version, why: it.why
     }));
   } else {
+    if (ans.lines === undefined) ans.lines = whyText(ans.why); // the reasons' text, once per answer the items share
     var ev = ical.event({
       uid: it.uid + '@certsh', date: it.date, stamp: asOf, categories: it.kind,
       summary: it.what + ' — ' + (it.certificate || '') + ' ' + (it.holder || ''),
-      description: it.state + ' (' + it.rule + ')\n' + whyText(it.why)
+      description: it.state + ' (' + it.rule + ')\n' + ans.lines
     });
     print(ev.substring(0, ev.length - 1)); // print ends the line with LF after our CR
   }

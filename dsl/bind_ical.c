@@ -87,14 +87,18 @@ static duk_ret_t ical_text_js(duk_context *ctx) {
 }
 
 /* core.ical.lines(heads, values) → content lines, each heads[i] followed by values[i] escaped as a
- * TEXT (nothing when values[i] is null), folded, each ended by CRLF: a whole component in one call */
+ * TEXT (nothing when values[i] is null), folded, each ended by CRLF: a whole component in one call
+ * (each line made in a scratch buffer, in UTF-8 to count its octets: no string per line) */
 static duk_ret_t ical_lines_js(duk_context *ctx) {
   const char *fn = "core.ical.lines(heads, values)";
   if (!duk_is_array(ctx, 0) || !duk_is_array(ctx, 1)) host_throw(ctx, "invalid", "heads", "%s: heads and values must be arrays", fn);
   duk_size_t lines = duk_get_length(ctx, 0);
-  duk_push_dynamic_buffer(ctx, 0); /* the output, on the value stack: freed however this ends */
+  duk_push_dynamic_buffer(ctx, 0); /* the output and the scratch line, on the value stack: freed however this ends */
   duk_idx_t bi = duk_get_top_index(ctx);
-  size_t o = 0;
+  duk_push_dynamic_buffer(ctx, 0);
+  duk_idx_t li = duk_get_top_index(ctx);
+  size_t o = 0, cap = 0, lcap = 0;
+  unsigned char *out = NULL, *line = NULL;
   for (duk_size_t i = 0; i < lines; i++) {
     duk_get_prop_index(ctx, 0, (duk_uarridx_t)i);
     duk_get_prop_index(ctx, 1, (duk_uarridx_t)i);
@@ -102,21 +106,17 @@ static duk_ret_t ical_lines_js(duk_context *ctx) {
       host_throw(ctx, "invalid", "heads", "%s: line %lu: a head must be text and a value text or null", fn, (unsigned long)i);
     duk_size_t nh, nv = 0;
     const char *head = duk_get_lstring(ctx, -2, &nh), *value = duk_is_string(ctx, -1) ? duk_get_lstring(ctx, -1, &nv) : NULL;
-    /* the line unfolded (head, then the value escaped: at most twice as long) */
-    char *line = duk_push_fixed_buffer(ctx, nh + 2 * nv + 1);
+    if (nh + 2 * nv + 1 > lcap) line = duk_resize_buffer(ctx, li, lcap = 2 * (nh + 2 * nv + 1)); /* escaped: at most twice as long */
     memcpy(line, head, nh);
-    size_t n = nh + (value ? ical_escape_into(line + nh, value, nv) : 0);
-    duk_push_lstring(ctx, line, n);
-    duk_size_t un;
-    const unsigned char *u = (const unsigned char *)host_get_utf8(ctx, -1, &un); /* octets counted in UTF-8 */
-    unsigned char *out = duk_resize_buffer(ctx, bi, o + ICAL_FOLDED_MAX(un) + 2);
-    o = ical_fold_into(out, o, u, un);
+    size_t n = nh + (value ? ical_escape_into((char *)line + nh, value, nv) : 0);
+    n = host_cesu_to_utf8(line, n, line); /* octets counted as they are written */
+    if (o + ICAL_FOLDED_MAX(n) + 2 > cap) out = duk_resize_buffer(ctx, bi, cap = 2 * (o + ICAL_FOLDED_MAX(n) + 2));
+    o = ical_fold_into(out, o, line, n);
     out[o++] = '\r';
     out[o++] = '\n';
-    duk_pop_n(ctx, 4);
+    duk_pop_2(ctx);
   }
-  unsigned char *out = duk_get_buffer(ctx, bi, NULL);
-  host_push_text(ctx, (const char *)out, o);
+  host_push_text(ctx, o ? (const char *)out : "", o);
   return 1;
 }
 

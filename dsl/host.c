@@ -151,13 +151,7 @@ static int host_has_cesu(const unsigned char *s, size_t n) {
   return 0;
 }
 
-const char *host_get_utf8(duk_context *ctx, duk_idx_t idx, duk_size_t *len) {
-  idx = duk_normalize_index(ctx, idx);
-  duk_size_t n;
-  const unsigned char *s = (const unsigned char *)duk_get_lstring(ctx, idx, &n);
-  if (!s) return NULL;
-  if (!host_has_cesu(s, n)) { if (len) *len = n; return (const char *)s; }
-  unsigned char *out = duk_push_fixed_buffer(ctx, n); /* UTF-8 is never longer than CESU-8 */
+size_t host_cesu_to_utf8(const unsigned char *s, size_t n, unsigned char *out) {
   size_t o = 0;
   for (size_t i = 0; i < n;) {
     /* a pair ED A0-AF xx ED B0-BF xx: one code point U+10000..U+10FFFF in four bytes */
@@ -174,6 +168,17 @@ const char *host_get_utf8(duk_context *ctx, duk_idx_t idx, duk_size_t *len) {
       out[o++] = s[i++];
     }
   }
+  return o;
+}
+
+const char *host_get_utf8(duk_context *ctx, duk_idx_t idx, duk_size_t *len) {
+  idx = duk_normalize_index(ctx, idx);
+  duk_size_t n;
+  const unsigned char *s = (const unsigned char *)duk_get_lstring(ctx, idx, &n);
+  if (!s) return NULL;
+  if (!host_has_cesu(s, n)) { if (len) *len = n; return (const char *)s; }
+  unsigned char *out = duk_push_fixed_buffer(ctx, n); /* UTF-8 is never longer than CESU-8 */
+  size_t o = host_cesu_to_utf8(s, n, out);
   duk_push_lstring(ctx, (const char *)out, o);
   duk_remove(ctx, -2);
   duk_replace(ctx, idx);

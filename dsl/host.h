@@ -178,6 +178,10 @@ void host_push_row(duk_context *ctx, sqlite3_stmt *st, const char *const *json_c
  * converted), its byte length in *len; NULL when it is not a string. host_push_text: push
  * UTF-8 text of n bytes as an engine string (characters outside the BMP as surrogate pairs). */
 const char *host_get_utf8(duk_context *ctx, duk_idx_t idx, duk_size_t *len);
+/* host_cesu_to_utf8: the n bytes of Duktape's text s (CESU-8: a character outside the BMP as two
+ * 3-byte surrogates) written to out as UTF-8 (never longer); returns the length written (in place,
+ * out == s, works). */
+size_t host_cesu_to_utf8(const unsigned char *s, size_t n, unsigned char *out);
 void host_push_text(duk_context *ctx, const char *s, size_t n);
 
 /* Format the value at idx for printing: strings raw, undefined as "", the rest as JSON. */

@@ -7,6 +7,10 @@
 
 #include <string.h>
 
+/* The columns core.text.lines aligns (its widths kept on the C stack); a wider table is
+ * format.table's own loop's. */
+#define TEXT_MAX_COLUMNS 256
+
 /* plain_width(s, n, ascii) → plainWidth's count of the bytes s[0..n), -1 when they hold anything
  * but printable ASCII and CJK Unified Ideographs; *ascii: 1 when only ASCII */
 static long plain_width(const unsigned char *s, size_t n, int *ascii) {
@@ -51,16 +55,16 @@ static size_t trailing_space(const unsigned char *s, size_t n) {
 /* core.text.lines(texts, widths, right) → the rows of an aligned table, one line each, joined by
  * LF: texts[r][c] is {t, w} (the cell's text and its cells), each padded with spaces to widths[c]
  * (on the left where right[c]), cells apart by two spaces, each line's trailing white space
- * trimmed (format.table's one-line rows); null when a cell is wider than its column (format.table
- * then cuts it itself) */
+ * trimmed (format.table's one-line rows); null when a cell is wider than its column or there are
+ * more than TEXT_MAX_COLUMNS columns (format.table then does it itself) */
 static duk_ret_t text_lines_js(duk_context *ctx) {
   const char *fn = "core.text.lines(texts, widths, right)";
   if (!duk_is_array(ctx, 0) || !duk_is_array(ctx, 1) || !duk_is_array(ctx, 2))
     host_throw(ctx, "invalid", "texts", "%s: texts, widths and right must be arrays", fn);
   duk_size_t rows = duk_get_length(ctx, 0), ncols = duk_get_length(ctx, 1);
-  if (ncols > 256) host_throw(ctx, "invalid", "widths", "%s: at most 256 columns, got %lu", fn, (unsigned long)ncols);
-  long width[256];
-  int right[256];
+  if (ncols > TEXT_MAX_COLUMNS) { duk_push_null(ctx); return 1; } /* format.table aligns a wider table itself */
+  long width[TEXT_MAX_COLUMNS];
+  int right[TEXT_MAX_COLUMNS];
   for (duk_size_t c = 0; c < ncols; c++) {
     duk_get_prop_index(ctx, 1, (duk_uarridx_t)c);
     width[c] = (long)duk_to_number(ctx, -1);

@@ -119,9 +119,10 @@ function clauseOnly(extra) {
 }
 
 // The scheme language, one entry per section: its check (problems [{field, message}]; a function
-// in place of a section is taken as it is), the Scheme members it builds, and for the rules that
-// compare() evaluates, the result fields whose change it reports. Everything that lists sections
-// or members (validate, methods, compare, lint) reads this table.
+// in place of a section is taken as it is), the Scheme members it builds, for the rules that
+// compare() evaluates the result fields whose change it reports, and the other sections those
+// rules read (reads; their own always). Everything that lists sections or members (validate,
+// methods, compare, changedRules, lint) reads this table.
 var LANGUAGE = {
   workflow: { check: flow.checkWorkflow, members: ['workflow', 'transition', 'requiredActions'] },
   manDays: { check: bands.checkManDays, members: ['manDays'], compared: { manDays: ['total', 'onsite'] } },
@@ -136,7 +137,8 @@ var LANGUAGE = {
     if (typeof v.pattern !== 'string' || v.pattern.indexOf('{seq') < 0) list.push({ field: f + '.pattern', message: "must be a pattern holding {seq} (and {year}, {org}, {case}), e.g. 'X-{year}-{seq:5}'" });
   }), members: ['certificateNumber'] },
   deadlines: { check: life.checkDeadlines, members: ['deadline', 'deadlineBounds'], compared: { deadline: ['date'] } },
-  surveillance: { check: life.checkSurveillance, members: ['surveillance', 'surveillanceBounds'], compared: { surveillance: ['next.n', 'next.due', 'next.latest'] } },
+  surveillance: { check: life.checkSurveillance, members: ['surveillance', 'surveillanceBounds'], compared: { surveillance: ['next.n', 'next.due', 'next.latest'] },
+    reads: ['validity'] }, // the windows end with the certificate (its expiry)
   causes: { check: life.checkCauses, members: ['cause', 'causes'] },
   eligibility: { check: life.checkEligibility, members: ['eligibility'] },
   requires: { check: life.checkRequires, members: ['requires'] },
@@ -177,18 +179,19 @@ var IDENTITY = ['id', 'version', 'effective', 'title', 'owner', 'document', 'cri
 // Members every Scheme may have (the identity, each section's, and the Scheme's own); a scheme's
 // own methods take other names.
 var MEMBERS = IDENTITY.filter(function (k) { return k !== 'extends'; }).concat(['definition', 'compare', 'changedRules', 'toString', 'source', 'whatIf']);
-// The rules compare() evaluates, and the fields whose change it reports.
-var COMPARED = {};
+// The rules compare() evaluates, and the fields whose change it reports; READS: the definition
+// sections each of them reads. Its compared fields depend on nothing else (its positions add
+// reasons, never change a result), so two versions stating these sections alike give that rule
+// the same results (changedRules, stdlib/reevaluate).
+var COMPARED = {}, READS = {};
 Object.keys(LANGUAGE).forEach(function (k) {
   MEMBERS = MEMBERS.concat(LANGUAGE[k].members);
-  Object.keys(LANGUAGE[k].compared || {}).forEach(function (m) { COMPARED[m] = LANGUAGE[k].compared[m]; });
+  Object.keys(LANGUAGE[k].compared || {}).forEach(function (m) {
+    COMPARED[m] = LANGUAGE[k].compared[m];
+    READS[m] = [k].concat(LANGUAGE[k].reads || []);
+  });
 });
 
-// The definition sections each rule compare() evaluates reads: its compared fields depend on
-// nothing else (its positions add reasons, never change a result), so two versions stating
-// these sections alike give that rule the same results (changedRules, stdlib/reevaluate).
-var READS = { manDays: ['manDays'], grade: ['grade'], certificateExpiry: ['validity'], deadline: ['deadlines'],
-  surveillance: ['surveillance', 'validity'] };
 
 // sameData(x, y) → x and y state the same data: equal values, arrays and objects equal field by
 // field; a function is never taken as the same (it may read the Scheme it is called on)

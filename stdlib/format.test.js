@@ -149,3 +149,12 @@ test('core.text: plain widths, aligned lines, a cell too wide refused, a getter 
   assert.equal([texts[0][0].t, texts[0][0].w, texts[0][0] === texts[2][0], texts[1][0].t, widths[0], right[0], whole[0]],
     ['审查 员 a', 9, true, '7', 9, false, false], 'a run of tabs is one space; one entry per distinct text');
 });
+
+test('a table wider than core.text.lines aligns (300 columns) is aligned by format.table itself', function () {
+  var row = {}, cols = [];
+  for (var i = 0; i < 300; i++) { row['c' + i] = i; cols.push({ key: 'c' + i, title: 'c' + i }); }
+  var lines = format.table([row], cols).split('\n');
+  assert.equal(lines.length, 3);
+  assert.equal(lines[2].split(/ +/).slice(0, 3), ['', '0', '1'], 'numbers right-aligned under their titles');
+  assert.equal(lines[2].slice(-3), '299');
+});

@@ -60,17 +60,30 @@ function casesSql(need) {
     ' ORDER BY k.id';
 }
 
-// The distinct inputs of the cases of one scheme version (?1, ?2), per rule: each with `key`, the
-// key casesSql matches it by (less the version); the expiry and deadline read every certificate of
-// the cases (a few more than the one casesSql picks per case: evaluated for nothing, never missed).
+// The rules compared once per distinct input, per rule: `sql`, the distinct inputs of the cases
+// of one scheme version (?1, ?2), each with `key`, the key casesSql matches it by (less the
+// version; the expiry and deadline read every certificate of the cases, a few more than the one
+// casesSql picks per case: evaluated for nothing, never missed), and `changes(plan, input)`,
+// compare()'s changes for one of them.
 var DISTINCT = {
-  manDays: "SELECT DISTINCT o.staff, coalesce(o.sites, 1) AS sites, o.staff || '/' || coalesce(o.sites, 1) AS key" +
+  manDays: { sql: "SELECT DISTINCT o.staff, coalesce(o.sites, 1) AS sites, o.staff || '/' || coalesce(o.sites, 1) AS key" +
     ' FROM cases k JOIN orgs o ON o.id = k.org_id WHERE k.scheme = ?1 AND k.version = ?2 AND o.staff',
-  grade: "SELECT DISTINCT s.score, s.deduction_items AS items, s.score || '/' || s.deduction_items AS key" +
+    changes: function (p, d) { return p.manDays(d.staff, d.sites); } },
+  grade: { sql: "SELECT DISTINCT s.score, s.deduction_items AS items, s.score || '/' || s.deduction_items AS key" +
     ' FROM scores s JOIN audits a ON a.id = s.audit_id JOIN cases k ON k.id = a.case_id WHERE k.scheme = ?1 AND k.version = ?2',
-  certificateExpiry: 'SELECT DISTINCT c.issued AS key FROM certificates c JOIN cases k ON k.id = c.case_id WHERE k.scheme = ?1 AND k.version = ?2',
-  deadline: 'SELECT DISTINCT c.expires AS key FROM certificates c JOIN cases k ON k.id = c.case_id WHERE k.scheme = ?1 AND k.version = ?2'
+    changes: function (p, d) { return p.grade({ score: d.score, deductionItems: d.items }); } },
+  certificateExpiry: { sql: 'SELECT DISTINCT c.issued AS key FROM certificates c JOIN cases k ON k.id = c.case_id WHERE k.scheme = ?1 AND k.version = ?2',
+    changes: function (p, d) { return p.expiry(d.key); } },
+  deadline: { sql: 'SELECT DISTINCT c.expires AS key FROM certificates c JOIN cases k ON k.id = c.case_id WHERE k.scheme = ?1 AND k.version = ?2',
+    changes: function (p, d) { return p.deadline(d.key); } }
 };
+
+// keysByRule() → {rule: []} for each rule of DISTINCT
+function keysByRule() {
+  var out = {};
+  Object.keys(DISTINCT).forEach(function (rule) { out[rule] = []; });
+  return out;
+}
 
 // Plan(from, to) → what re-evaluating a case of version `from` under `to` needs: the rules they
 // state otherwise, and the changes found per distinct input of each (the cache)
@@ -82,7 +95,7 @@ function Plan(from, to) {
   this.rules = {};
   for (var i = 0; i < rules.length; i++) this.rules[rules[i]] = true;
   this.cache = {};
-  this.changed = { manDays: [], grade: [], certificateExpiry: [], deadline: [] }; // casesSql's keys of the inputs that change
+  this.changed = keysByRule(); // casesSql's keys of the inputs that change
 }
 
 // plan.prepare(): each distinct input of the rules that change (but surveillance) compared once,
@@ -91,10 +104,8 @@ Plan.prototype.prepare = function () {
   var p = this, v = this.from.version;
   Object.keys(DISTINCT).forEach(function (rule) {
     if (!p.rules[rule]) return;
-    sql(DISTINCT[rule], p.from.id, v).forEach(function (d) {
-      var found = rule === 'manDays' ? p.manDays(d.staff, d.sites) : rule === 'grade' ? p.grade({ score: d.score, deductionItems: d.items }) :
-        rule === 'certificateExpiry' ? p.expiry(d.key) : p.deadline(d.key);
-      if (found.length) p.changed[rule].push(v + '|' + d.key);
+    sql(DISTINCT[rule].sql, p.from.id, v).forEach(function (d) {
+      if (DISTINCT[rule].changes(p, d).length) p.changed[rule].push(v + '|' + d.key);
     });
   });
 };
@@ -163,7 +174,7 @@ function register(target, o) {
     if (p.rules.surveillance || p.rules.certificateExpiry || p.rules.deadline) need.dates = true;
   });
   if (!Object.keys(plans).length) return o.each ? 0 : out;
-  var keys = { manDays: [], grade: [], certificateExpiry: [], deadline: [] };
+  var keys = keysByRule();
   Object.keys(plans).forEach(function (v) {
     if (!need.all) plans[v].prepare();
     Object.keys(keys).forEach(function (rule) { keys[rule] = keys[rule].concat(plans[v].changed[rule]); });

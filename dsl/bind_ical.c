@@ -30,6 +30,10 @@ static size_t utf8_char(const unsigned char *s, size_t i, size_t n, size_t *octe
 static size_t ical_fold_into(unsigned char *out, size_t o, const unsigned char *s, size_t n) {
   size_t used = 0;
   for (size_t i = 0; i < n;) {
+    if (used + (n - i) <= ICAL_LINE_OCTETS) { /* the rest fits (a character counts at most its bytes) */
+      memcpy(out + o, s + i, n - i);
+      return o + (n - i);
+    }
     size_t octets, len = utf8_char(s, i, n, &octets);
     if (used + octets > ICAL_LINE_OCTETS) {
       out[o++] = '\r';
@@ -86,19 +90,20 @@ static duk_ret_t ical_text_js(duk_context *ctx) {
   return 1;
 }
 
-/* core.ical.lines(heads, values) → content lines, each heads[i] followed by values[i] escaped as a
- * TEXT (nothing when values[i] is null), folded, each ended by CRLF: a whole component in one call
- * (each line made in a scratch buffer, in UTF-8 to count its octets: no string per line) */
-static duk_ret_t ical_lines_js(duk_context *ctx) {
-  const char *fn = "core.ical.lines(heads, values)";
+/* ical_lines_into(ctx, fn, &n) → content lines, each heads[i] (argument 0) followed by values[i]
+ * (argument 1) escaped as a TEXT (nothing when values[i] is null), folded, each ended by CRLF: a
+ * whole component, in a buffer left on the value stack (each line made in a scratch buffer, in
+ * UTF-8 to count its octets: no string per line); *n: its length */
+static const char *ical_lines_into(duk_context *ctx, const char *fn, size_t *n_out) {
   if (!duk_is_array(ctx, 0) || !duk_is_array(ctx, 1)) host_throw(ctx, "invalid", "heads", "%s: heads and values must be arrays", fn);
   duk_size_t lines = duk_get_length(ctx, 0);
-  duk_push_dynamic_buffer(ctx, 0); /* the output and the scratch line, on the value stack: freed however this ends */
+  /* the output and the scratch line, on the value stack: freed however this ends; sized for an
+   * event (a reminder's is some 500 bytes), grown when they must */
+  size_t o = 0, cap = 1024, lcap = 1024;
+  unsigned char *out = duk_push_dynamic_buffer(ctx, cap);
   duk_idx_t bi = duk_get_top_index(ctx);
-  duk_push_dynamic_buffer(ctx, 0);
+  unsigned char *line = duk_push_dynamic_buffer(ctx, lcap);
   duk_idx_t li = duk_get_top_index(ctx);
-  size_t o = 0, cap = 0, lcap = 0;
-  unsigned char *out = NULL, *line = NULL;
   for (duk_size_t i = 0; i < lines; i++) {
     duk_get_prop_index(ctx, 0, (duk_uarridx_t)i);
     duk_get_prop_index(ctx, 1, (duk_uarridx_t)i);
@@ -116,14 +121,32 @@ static duk_ret_t ical_lines_js(duk_context *ctx) {
     out[o++] = '\n';
     duk_pop_2(ctx);
   }
-  host_push_text(ctx, o ? (const char *)out : "", o);
+  *n_out = o;
+  return o ? (const char *)out : "";
+}
+
+/* core.ical.lines(heads, values) → the content lines (ical_lines_into) as text */
+static duk_ret_t ical_lines_js(duk_context *ctx) {
+  size_t n;
+  const char *text = ical_lines_into(ctx, "core.ical.lines(heads, values)", &n);
+  host_push_text(ctx, text, n);
   return 1;
+}
+
+/* core.ical.write(heads, values): the content lines (ical_lines_into) written to the output, as
+ * print writes (no text made of them: a reminder job prints 136,000 events, issue 17) */
+static duk_ret_t ical_write_js(duk_context *ctx) {
+  size_t n;
+  const char *text = ical_lines_into(ctx, "core.ical.write(heads, values)", &n);
+  fwrite(text, 1, n, host_of(ctx)->out);
+  return 0;
 }
 
 static const duk_function_list_entry ical_funcs[] = {
   {"fold", ical_fold_js, 1},
   {"text", ical_text_js, 1},
   {"lines", ical_lines_js, 2},
+  {"write", ical_write_js, 2},
   {NULL, NULL, 0}};
 
 void bind_ical_open(duk_context *ctx) { bind_core_put_direct(ctx, "ical", ical_funcs); } /* an event's lines: not copied per call */

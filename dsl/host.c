@@ -152,8 +152,14 @@ static int host_has_cesu(const unsigned char *s, size_t n) {
 }
 
 size_t host_cesu_to_utf8(const unsigned char *s, size_t n, unsigned char *out) {
-  size_t o = 0;
-  for (size_t i = 0; i < n;) {
+  const unsigned char *first = memchr(s, 0xED, n); /* the bytes before the first ED pass as they are */
+  if (!first) {
+    if (out != s) memcpy(out, s, n);
+    return n;
+  }
+  size_t o = (size_t)(first - s);
+  if (out != s) memcpy(out, s, o);
+  for (size_t i = o; i < n;) {
     /* a pair ED A0-AF xx ED B0-BF xx: one code point U+10000..U+10FFFF in four bytes */
     if (i + 5 < n && s[i] == 0xED && s[i + 1] >= 0xA0 && s[i + 1] <= 0xAF && s[i + 3] == 0xED && s[i + 4] >= 0xB0 &&
         s[i + 4] <= 0xBF) {

@@ -119,29 +119,33 @@ function csvField(v) {
 
 var toRecord = [], emitted = 0, answers = {};
 
+// ROW_KEYS: the columns emit reads in each format (the others are not fetched: a reason's text
+// is a JSON extract and a long text per row); CSV here only with --record, every column
+var ROW_KEYS = { json: ['uid', 'kind', 'what', 'state', 'date', 'days', 'certificate', 'holder', 'scheme', 'version', 'answer'],
+  ics: ['uid', 'kind', 'what', 'state', 'date', 'certificate', 'holder', 'rule', 'answer'] };
+
 // emit(row): one item of report()'s rows, in the chosen format (CSV here only when --record).
 function emit(row) {
   var ans = answers[row.answer] || (answers[row.answer] = JSON.parse(row.answer)); // items share answers
-  var it = { kind: row.kind, uid: row.uid, what: row.what, state: row.state, date: row.date, days: row.days,
-    certificate: row.certificate, holder: row.holder, scheme: row.scheme, version: row.version, rule: row.rule,
-    clause: row.clause, why: ans.why, due: ans.latest || ans.due || row.date };
-  if (opts.record) toRecord.push({ uid: it.uid, fp: it.date + '|' + it.state, kind: it.kind, date: it.date, state: it.state, certificate: it.certificate });
+  if (opts.record) toRecord.push({ uid: row.uid, fp: row.date + '|' + row.state, kind: row.kind, date: row.date, state: row.state, certificate: row.certificate });
   emitted++;
-  if (opts.format === 'csv') print(CSV_COLUMNS.map(function (c) { return csvField(c.key === 'text' ? row.text : it[c.key]); }).join(','));
-  else if (opts.format === 'json') {
+  if (opts.format === 'ics') {
+    if (ans.lines === undefined) ans.lines = whyText(ans.why); // the reasons' text, once per answer the items share
+    ical.printEvent({ // print(ical.event(…)) without the event's text made
+      uid: row.uid + '@certsh', date: row.date, stamp: asOf, categories: row.kind,
+      summary: row.what + ' — ' + (row.certificate || '') + ' ' + (row.holder || ''),
+      description: row.state + ' (' + row.rule + ')\n' + ans.lines
+    });
+    return;
+  }
+  var due = ans.latest || ans.due || row.date;
+  if (opts.format === 'csv') print(CSV_COLUMNS.map(function (c) { return csvField(c.key === 'text' ? row.text : c.key === 'due' ? due : row[c.key]); }).join(','));
+  else {
     if (emitted === 1) print('[');
     print((emitted === 1 ? '' : ',') + JSON.stringify({
-      uid: it.uid, kind: it.kind, what: it.what, state: it.state, date: it.date, due: it.due, days: it.days,
-      certificate: it.certificate, holder: it.holder, scheme: it.scheme, version: it.version, why: it.why
+      uid: row.uid, kind: row.kind, what: row.what, state: row.state, date: row.date, due: due, days: row.days,
+      certificate: row.certificate, holder: row.holder, scheme: row.scheme, version: row.version, why: ans.why
     }));
-  } else {
-    if (ans.lines === undefined) ans.lines = whyText(ans.why); // the reasons' text, once per answer the items share
-    var ev = ical.event({
-      uid: it.uid + '@certsh', date: it.date, stamp: asOf, categories: it.kind,
-      summary: it.what + ' — ' + (it.certificate || '') + ' ' + (it.holder || ''),
-      description: it.state + ' (' + it.rule + ')\n' + ans.lines
-    });
-    print(ev.substring(0, ev.length - 1)); // print ends the line with LF after our CR
   }
 }
 
@@ -194,7 +198,7 @@ function report() {
       var query = run.query(section, opts.all ? null : FRESH);
       if (opts.format === 'csv' && !opts.record) // printed by SQLite: no JavaScript per row
         emitted += sqlPrint('SELECT ' + CSV_COLUMNS.map(function (c) { return c.sql || c.key; }).join(', ') + ' FROM (' + query.sql + ')', query.params);
-      else sqlEach(query.sql, query.params, emit);
+      else sqlEach(opts.format === 'csv' ? query.sql : 'SELECT ' + ROW_KEYS[opts.format].join(', ') + ' FROM (' + query.sql + ')', query.params, emit);
     });
   });
   requiredActions().forEach(emit);

@@ -37,6 +37,19 @@ function footer() { return 'END:VCALENDAR\r\n'; }
 // `date` (DTEND the next day), stamped `stamp` (a date; makes the output reproducible), as
 // folded lines ending with CRLF.
 function event(e) {
+  var c = component(e);
+  return core.ical.lines(c[0], c[1]); // escaped, folded and ended with CRLF in C, in one call
+}
+
+// ical.printEvent(e): what print(ical.event(e)) prints less its last line end (the event's own
+// CRLF ends it), written by C without making the event's text (a job prints one per reminder)
+function printEvent(e) {
+  var c = component(e);
+  core.ical.write(c[0], c[1]);
+}
+
+// component(e) → [heads, values] of ical.event(e)'s lines, e checked
+function component(e) {
   if (!e || typeof e.uid !== 'string' || !e.uid) {
     var err = new Error('ical.event({uid, date, summary, …}): uid must be non-empty text, got ' + JSON.stringify(e && e.uid));
     err.code = 'invalid';
@@ -51,10 +64,10 @@ function event(e) {
   if (e.categories) { heads.push('CATEGORIES:'); values.push(textOf(e.categories)); }
   heads.push('TRANSP:TRANSPARENT', 'END:VEVENT');
   values.push(null, null);
-  return core.ical.lines(heads, values); // escaped, folded and ended with CRLF in C, in one call
+  return [heads, values];
 }
 
 // textOf(value) → value as the text a TEXT property holds (null and undefined: empty)
 function textOf(value) { return String(value === undefined || value === null ? '' : value); }
 
-module.exports = { fold: fold, text: text, header: header, event: event, footer: footer };
+module.exports = { fold: fold, text: text, header: header, event: event, printEvent: printEvent, footer: footer };

@@ -94,6 +94,17 @@ assert all(len(l) <= 75 for l in lines), max(len(l) for l in lines)
 assert raw.endswith(b"END:VCALENDAR\r\n") and b"\n" not in raw.replace(b"\r\n", b"")
 PY
 check $? "ICS: parses in python3-icalendar, 8 events, unique UIDs, Chinese intact, lines ≤ 75 octets, CRLF"
+# ical.printEvent writes what print(ical.event(e)) prints (less the line end print adds): an event
+# with Chinese text, a character outside the BMP, escapes and a description folded over lines
+"$CERTSH" --db :memory: -e "var ical = require('stdlib/ical'), e = { uid: 'u-1@certsh', date: '2026-02-28', stamp: '2026-01-15',
+  summary: '监督审查 𠀀, 窗口; 关闭', categories: 'surveillance', description: new Array(20).join('杭州甲家电有限公司 CAS §7.1\\n') };
+  ical.printEvent(e); print('--'); print(ical.event(e)); undefined" > ev.txt
+/usr/bin/python3 - <<'PY'
+a, b = open("ev.txt", "rb").read().split(b"--\n")
+assert a == b[:-1] and a.endswith(b"END:VEVENT\r\n") and a.count(b"\r\n ") > 5, (a[-40:], b[-40:])
+assert "𠀀".encode() in a
+PY
+check $? "ICS: ical.printEvent writes the event's lines as print(ical.event(e)) prints them"
 R --format ics | grep '^UID' > uid1; R --format ics | grep '^UID' > uid2
 cmp -s uid1 uid2
 check $? "ICS UIDs are stable from run to run"

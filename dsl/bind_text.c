@@ -138,17 +138,36 @@ static duk_ret_t text_measure_js(duk_context *ctx) {
   duk_size_t rows = duk_get_length(ctx, 0), ncols = duk_get_length(ctx, 1);
   duk_push_array(ctx); /* 7: texts */
   duk_push_bare_object(ctx); /* 8: known, by the text itself */
+  /* 9: each column's width, and whether it is still right-aligned and whole, kept here while the
+   * window is measured and written back to widths, right and whole at the end (issue 17: read
+   * and written through the arrays at every cell, a third of the pass) */
+  double *width = duk_push_fixed_buffer(ctx, ncols * (sizeof(double) + 2) + 1);
+  unsigned char *right = (unsigned char *)(width + ncols), *whole = right + ncols;
+  duk_idx_t key0 = duk_get_top(ctx); /* key0 + c: keys[c] */
+  duk_require_stack(ctx, (duk_idx_t)ncols + 16);
+  for (duk_size_t c = 0; c < ncols; c++) {
+    duk_get_prop_index(ctx, 2, (duk_uarridx_t)c);
+    width[c] = duk_to_number(ctx, -1);
+    duk_get_prop_index(ctx, 3, (duk_uarridx_t)c);
+    right[c] = (unsigned char)duk_to_boolean(ctx, -1);
+    duk_get_prop_index(ctx, 4, (duk_uarridx_t)c);
+    whole[c] = (unsigned char)duk_to_boolean(ctx, -1);
+    duk_pop_3(ctx);
+    duk_get_prop_index(ctx, 1, (duk_uarridx_t)c);
+  }
   for (duk_size_t r = 0; r < rows; r++) {
     duk_get_prop_index(ctx, 0, (duk_uarridx_t)r); /* row */
     duk_push_array(ctx); /* line */
     for (duk_size_t c = 0; c < ncols; c++) {
-      duk_get_prop_index(ctx, 1, (duk_uarridx_t)c); /* key */
+      duk_dup(ctx, key0 + (duk_idx_t)c);
       duk_get_prop(ctx, -3); /* v */
       int number = duk_is_number(ctx, -1), absent = duk_is_null_or_undefined(ctx, -1);
       if (duk_is_string(ctx, -1)) duk_dup_top(ctx);
       else if (number) { duk_dup_top(ctx); duk_to_string(ctx, -1); }
       else { duk_dup(ctx, 5); duk_dup(ctx, -2); duk_call(ctx, 1); duk_to_string(ctx, -1); } /* raw */
       duk_dup_top(ctx);
+      double ew = 0;
+      int ewhole = 1, known = 0;
       if (!duk_get_prop(ctx, 8)) { /* a text not seen in this window: its entry */
         duk_pop(ctx);
         push_cleaned(ctx, -1); /* t */
@@ -160,40 +179,50 @@ static duk_ret_t text_measure_js(duk_context *ctx) {
           duk_dup(ctx, 6);
           duk_swap_top(ctx, -2);
           duk_call(ctx, 1); /* judge(t) → entry */
+          known = 1; /* its w and whole read below */
         } else {
           duk_size_t chars = duk_get_length(ctx, -1);
           int spaced = ascii && memchr(t, ' ', n) != NULL;
+          ew = (double)w;
+          ewhole = chars == 0 || (chars <= 48 && ascii && !spaced);
           duk_push_object(ctx);
           duk_swap_top(ctx, -2);
           duk_put_prop_string(ctx, -2, "t");
-          duk_push_number(ctx, (double)w);
+          duk_push_number(ctx, ew);
           duk_put_prop_string(ctx, -2, "w");
-          duk_push_boolean(ctx, chars == 0 || (chars <= 48 && ascii && !spaced));
+          duk_push_boolean(ctx, ewhole);
           duk_put_prop_string(ctx, -2, "whole");
         }
         duk_dup(ctx, -2); /* raw */
         duk_dup(ctx, -2); /* entry */
         duk_put_prop(ctx, 8);
+      } else known = 1;
+      if (known) {
+        duk_get_prop_string(ctx, -1, "whole");
+        ewhole = duk_to_boolean(ctx, -1);
+        duk_get_prop_string(ctx, -2, "w");
+        ew = duk_to_number(ctx, -1);
+        duk_pop_2(ctx);
       }
       /* row line v raw entry */
-      if (!number && !absent) { duk_push_false(ctx); duk_put_prop_index(ctx, 3, (duk_uarridx_t)c); }
-      duk_get_prop_string(ctx, -1, "whole");
-      if (!duk_to_boolean(ctx, -1)) { duk_push_false(ctx); duk_put_prop_index(ctx, 4, (duk_uarridx_t)c); }
-      duk_pop(ctx);
-      duk_get_prop_string(ctx, -1, "w");
-      double ew = duk_to_number(ctx, -1);
-      duk_pop(ctx);
-      duk_get_prop_index(ctx, 2, (duk_uarridx_t)c);
-      double cw = duk_to_number(ctx, -1);
-      duk_pop(ctx);
-      if (ew > cw) { duk_push_number(ctx, ew); duk_put_prop_index(ctx, 2, (duk_uarridx_t)c); }
+      if (!number && !absent) right[c] = 0;
+      if (!ewhole) whole[c] = 0;
+      if (ew > width[c]) width[c] = ew;
       duk_put_prop_index(ctx, -4, (duk_uarridx_t)c); /* line[c] = entry */
       duk_pop_2(ctx); /* raw, v */
     }
     duk_put_prop_index(ctx, 7, (duk_uarridx_t)r);
     duk_pop(ctx); /* row */
   }
-  duk_pop(ctx); /* known */
+  for (duk_size_t c = 0; c < ncols; c++) { /* what changed, written back */
+    duk_get_prop_index(ctx, 2, (duk_uarridx_t)c);
+    int grew = width[c] > duk_to_number(ctx, -1);
+    duk_pop(ctx);
+    if (grew) { duk_push_number(ctx, width[c]); duk_put_prop_index(ctx, 2, (duk_uarridx_t)c); }
+    if (!right[c]) { duk_push_false(ctx); duk_put_prop_index(ctx, 3, (duk_uarridx_t)c); }
+    if (!whole[c]) { duk_push_false(ctx); duk_put_prop_index(ctx, 4, (duk_uarridx_t)c); }
+  }
+  duk_pop_n(ctx, (duk_idx_t)ncols + 2); /* keys, the columns' buffer, known */
   return 1;
 }
 

@@ -532,8 +532,14 @@ function defineScheme(def) {
   if (again) return again;
   var s = build(d, src);
   list.push(s);
-  list.sort(function (a, b) { return a.effective < b.effective ? -1 : a.effective > b.effective ? 1 : 0; });
+  list.sort(byEffective);
   return s;
+}
+
+// byEffective(a, b): versions by effective date, two of one date by version (a total order:
+// Duktape's sort picks random pivots, so a tie came out either way from run to run)
+function byEffective(a, b) {
+  return a.effective < b.effective ? -1 : a.effective > b.effective ? 1 : a.version < b.version ? -1 : a.version > b.version ? 1 : 0;
 }
 
 // provenance(def) → the source of a definition being made: the file being run and every file it
@@ -586,7 +592,7 @@ function load(id) {
   if (!paths.length) {
     var pinned = cur.files ? [] : require('stdlib/rules').pinnedVersions(id); // the files are gone: the register's rules
     if (!pinned.length) throw fail('not-found', 'scheme', "unknown scheme '" + id + "' (known: " + available().join(', ') + ')');
-    cur.registry[id] = pinned.sort(function (a, b) { return a.effective < b.effective ? -1 : a.effective > b.effective ? 1 : 0; });
+    cur.registry[id] = pinned.sort(byEffective);
     return;
   }
   var saved = linting;
@@ -607,7 +613,7 @@ function scheme(id) {
     var kept = cur.files ? null : require('stdlib/rules').pinnedVersion(name, version); // a version whose file is gone
     if (kept) {
       list.push(kept);
-      list.sort(function (a, b) { return a.effective < b.effective ? -1 : a.effective > b.effective ? 1 : 0; });
+      list.sort(byEffective);
       return used(kept);
     }
     throw fail('not-found', 'version', 'scheme(id): ' + name + ' has no version ' + JSON.stringify(version) + ' (versions: ' + list.map(String).join(', ') + ')');

@@ -82,7 +82,9 @@ function period(from, to) {
       if (a.opens <= to && a.latest >= from) out.push(a);
     });
   });
-  return out.sort(function (a, b) { return a.opens < b.opens ? -1 : a.opens > b.opens ? 1 : a.certificate < b.certificate ? -1 : 1; });
+  return out.sort(function (a, b) { // a total order (a comparator never 0 let Duktape's random pivots swap ties)
+    return a.opens < b.opens ? -1 : a.opens > b.opens ? 1 : a.certificate < b.certificate ? -1 : a.certificate > b.certificate ? 1 : a.n - b.n;
+  });
 }
 
 exports.sampleFor = sampleFor;

@@ -29,6 +29,12 @@ function shown(v) {
   try { return JSON.stringify(v); } catch (e) { return String(v); }
 }
 
+// order(x, y) → -1, 0 or 1: texts (null and undefined as '') in code-unit order, for sorts' ties
+function order(x, y) {
+  var a = x === null || x === undefined ? '' : x, b = y === null || y === undefined ? '' : y;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 // checkKeys(obj, allowed, fn): refuse unknown keys (a misspelt filter must not match everything).
 function checkKeys(obj, allowed, fn) {
   if (obj === undefined || obj === null) return {};
@@ -176,9 +182,9 @@ function surveillance(asOf, opts) {
       n: null, opens: null, due: null, latest: null, state: 'unchecked', note: what, why: [] });
   });
   var rank = { overdue: 0, due: 1, 'opens soon': 2, unchecked: 3 };
-  return out.sort(function (a, b) {
+  return out.sort(function (a, b) { // a total order: Duktape's sort picks random pivots, ties came out either way
     if (rank[a.state] !== rank[b.state]) return rank[a.state] - rank[b.state];
-    return (a.due || '') < (b.due || '') ? -1 : (a.due || '') > (b.due || '') ? 1 : 0;
+    return order(a.due, b.due) || order(a.number, b.number) || (a.n || 0) - (b.n || 0) || order(a.note, b.note);
   });
 }
 
@@ -218,7 +224,7 @@ function suspensions(asOf, opts) {
     var c = detail[r.ref];
     return { number: r.certificate, holder: r.holder, scheme: r.scheme, version: r.version, suspended: c.status_date,
       cause: c.status_cause, limit: r.date, daysLeft: r.days, why: r.answer.why };
-  }).sort(function (a, b) { return a.daysLeft - b.daysLeft; });
+  }).sort(function (a, b) { return a.daysLeft - b.daysLeft || order(a.number, b.number); });
 }
 
 // q.actions(asOf, {scheme, code}) → the required actions pending on asOf (default today) over the

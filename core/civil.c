@@ -1,7 +1,6 @@
 /* core/civil.c — civil date arithmetic (days from civil, after H. Hinnant's algorithms). */
 #include "core/civil.h"
 
-#include <stdio.h>
 #include <string.h>
 
 static int civil_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
@@ -49,7 +48,12 @@ int civil_parse(const char *s, long *day) {
 void civil_format(long day, char out[11]) {
   int y, m, d;
   civil_to_ymd(day, &y, &m, &d);
-  snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u, (unsigned)d % 100u);
+  /* "%04u-%02u-%02u" written digit by digit: snprintf was a tenth of a surveillance rule call */
+  unsigned yy = (unsigned)y % 10000u, mm = (unsigned)m % 100u, dd = (unsigned)d % 100u;
+  out[0] = (char)('0' + yy / 1000); out[1] = (char)('0' + yy / 100 % 10);
+  out[2] = (char)('0' + yy / 10 % 10); out[3] = (char)('0' + yy % 10); out[4] = '-';
+  out[5] = (char)('0' + mm / 10); out[6] = (char)('0' + mm % 10); out[7] = '-';
+  out[8] = (char)('0' + dd / 10); out[9] = (char)('0' + dd % 10); out[10] = '\0';
 }
 
 long civil_add_months(long day, int months) {

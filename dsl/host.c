@@ -296,6 +296,12 @@ void host_csv_field(FILE *f, const char *s, size_t n) {
   else fwrite(s, 1, n, f);
 }
 
+size_t host_csv_put(char *dst, const char *s, size_t n) {
+  if (n && strpbrk(s, ",\"\r\n")) return csv_write(dst, 2 * n + 2, s, n);
+  memcpy(dst, s, n);
+  return n;
+}
+
 /* today(): the date rules treat as today ('YYYY-MM-DD', from --as-of or the clock). */
 static duk_ret_t host_today(duk_context *ctx) {
   duk_push_string(ctx, host_of(ctx)->db.as_of);

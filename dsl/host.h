@@ -149,6 +149,8 @@ const char *host_file_error(int errnum);
 /* Write one CSV field to f (RFC 4180: quoted only when it holds a comma, quote or line end);
  * the one quoting rule of sqlPrint and `certsh export`. */
 void host_csv_field(FILE *f, const char *s, size_t n);
+/* The same field put at dst, which has room for 2n + 2 bytes (libcsv's csv_write); → its length. */
+size_t host_csv_put(char *dst, const char *s, size_t n);
 
 /* Source of a library file ("stdlib/x.js"): embedded or from lib_dir. Returns a malloc'd
  * NUL-terminated buffer (caller frees) and its length, or NULL when there is none. */

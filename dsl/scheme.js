@@ -345,7 +345,6 @@ function build(def, source) {
   }
   if (def.grade) {
     // grade({score, deductionItems}) → {pass, level, stars, why}
-    // (the rule's constant texts made at the first call: bands.grader)
     // (the rule's constant texts made at the first call: bands.grader; the observer told here)
     var grader = null;
     s.grade = custom('grade') || function (a, b, c) {

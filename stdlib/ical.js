@@ -56,15 +56,29 @@ function component(e) {
     err.field = 'uid';
     throw err;
   }
-  var day = basicDate(e.date, 'date');
-  var heads = ['BEGIN:VEVENT', 'UID:', 'DTSTAMP:' + basicDate(e.stamp, 'stamp') + 'T000000Z', 'DTSTART;VALUE=DATE:' + day,
-    'DTEND;VALUE=DATE:' + basicDate(date.addDays(e.date, 1), 'date'), 'SUMMARY:'];
+  var day = dayLines(e.date);
+  var heads = ['BEGIN:VEVENT', 'UID:', stampLine(e.stamp), day.start, day.end, 'SUMMARY:'];
   var values = [null, e.uid, null, null, null, textOf(e.summary)];
   if (e.description) { heads.push('DESCRIPTION:'); values.push(textOf(e.description)); }
   if (e.categories) { heads.push('CATEGORIES:'); values.push(textOf(e.categories)); }
   heads.push('TRANSP:TRANSPARENT', 'END:VEVENT');
   values.push(null, null);
   return [heads, values];
+}
+
+// dayLines(date) → the DTSTART and DTEND lines of an event on date (DTEND the next day), and
+// stampLine(date) the DTSTAMP line: made once per date and kept (a job prints thousands of events
+// on a few hundred dates), each date checked by basicDate before it is kept
+var DAY_LINES = {}, STAMP_LINES = {};
+function dayLines(d) {
+  var got = typeof d === 'string' ? DAY_LINES['$' + d] : undefined;
+  if (got) return got;
+  var day = basicDate(d, 'date');
+  return (DAY_LINES['$' + d] = { start: 'DTSTART;VALUE=DATE:' + day, end: 'DTEND;VALUE=DATE:' + basicDate(date.addDays(d, 1), 'date') });
+}
+function stampLine(d) {
+  var got = typeof d === 'string' ? STAMP_LINES['$' + d] : undefined;
+  return got || (STAMP_LINES['$' + d] = 'DTSTAMP:' + basicDate(d, 'stamp') + 'T000000Z');
 }
 
 // textOf(value) → value as the text a TEXT property holds (null and undefined: empty)

@@ -36,3 +36,14 @@ test('an event: all-day, DTEND the next day, stamped, folded, CRLF; a bad date n
     'CATEGORIES:surveillance', 'TRANSP:TRANSPARENT', 'END:VEVENT', '']);
   assert.throws(function () { ical.event({ uid: 'u', date: '2026-02-30', stamp: '2026-01-01' }); }, /date must be a date 'YYYY-MM-DD', got "2026-02-30"/);
 });
+
+test('the date lines kept per date: each event on its own day, its stamp its own; a bad date refused every time', function () {
+  function lines(d, stamp) { return ical.event({ uid: 'u', date: d, stamp: stamp, summary: 's' }).split('\r\n').slice(2, 5); }
+  assert.equal(lines('2026-12-31', '2026-06-30'), ['DTSTAMP:20260630T000000Z', 'DTSTART;VALUE=DATE:20261231', 'DTEND;VALUE=DATE:20270101']);
+  assert.equal(lines('2027-01-01', '2026-12-31'), ['DTSTAMP:20261231T000000Z', 'DTSTART;VALUE=DATE:20270101', 'DTEND;VALUE=DATE:20270102']);
+  assert.equal(lines('2026-12-31', '2027-01-01'), ['DTSTAMP:20270101T000000Z', 'DTSTART;VALUE=DATE:20261231', 'DTEND;VALUE=DATE:20270101']);
+  for (var i = 0; i < 2; i++) {
+    assert.throws(function () { lines('2026-02-30', '2026-01-01'); }, /date must be a date 'YYYY-MM-DD', got "2026-02-30"/);
+    assert.throws(function () { lines('2026-12-31', '2026-02-30'); }, /stamp must be a date 'YYYY-MM-DD', got "2026-02-30"/);
+  }
+});

@@ -91,6 +91,12 @@ expect "sqlPrint writes rows as CSV lines" 0 $'1,"a,b",,"say ""hi""",四星级\n
 expect "sqlPrint returns the rows printed and binds parameters" 0 $'7,杭州\n1' "$CERTSH" $M -e "sqlPrint('SELECT ? + 1, ?', [6, '杭州'])"
 expect "sqlPrint -o writes to the file" 0 "" "$CERTSH" $M -o "$WORK/p.csv" -e "sqlPrint('SELECT 1, 2'); undefined"
 [ "$(cat "$WORK/p.csv")" = "1,2" ]; check $? "  the file holds the row"
+# lines far longer than the line buffer it starts with (1 KB), quoted fields doubling their quotes:
+# read back by Python's csv module
+"$CERTSH" $M -o "$WORK/long.csv" -e "sqlPrint(\"SELECT replace(printf('%.*c', 3000, 'x'), 'x', 'a,\\\"') AS a, '四星级' UNION ALL SELECT printf('%.*c', 9000, 'y'), NULL\"); undefined"
+/usr/bin/python3 -c "import csv, sys; rows = list(csv.reader(open(sys.argv[1], encoding='utf-8', newline='')))
+sys.exit(0 if rows == [['a,\"' * 3000, '四星级'], ['y' * 9000, '']] else 1)" "$WORK/long.csv"
+check $? "sqlPrint: lines of 12,000 and 9,000 bytes, quotes doubled, read back whole by Python's csv"
 expect "sqlPrint refuses writes" 1 "" "$CERTSH" $M -e "sqlPrint('DELETE FROM events')"
 stderr_has "read-only"; check $? "  saying the query is read-only"
 expect "sqlPrint with params not in an array is refused" 1 "" "$CERTSH" $M -e "sqlPrint('SELECT ?', 5)"

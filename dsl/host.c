@@ -291,13 +291,17 @@ static duk_ret_t host_print(duk_context *ctx) {
   return 0;
 }
 
+/* csv_quoted(s, n): the one quoting rule of both writers below: a field holding a comma, quote
+ * or line end is quoted (s is NUL-terminated, as SQLite's and Duktape's texts are) */
+static int csv_quoted(const char *s, size_t n) { return n && strpbrk(s, ",\"\r\n"); }
+
 void host_csv_field(FILE *f, const char *s, size_t n) {
-  if (n && strpbrk(s, ",\"\r\n")) csv_fwrite(f, s, n);
+  if (csv_quoted(s, n)) csv_fwrite(f, s, n);
   else fwrite(s, 1, n, f);
 }
 
 size_t host_csv_put(char *dst, const char *s, size_t n) {
-  if (n && strpbrk(s, ",\"\r\n")) return csv_write(dst, 2 * n + 2, s, n);
+  if (csv_quoted(s, n)) return csv_write(dst, 2 * n + 2, s, n);
   memcpy(dst, s, n);
   return n;
 }

@@ -26,6 +26,7 @@ void bind_body_open(duk_context *ctx);
 void bind_document_open(duk_context *ctx);
 void bind_ical_open(duk_context *ctx);
 void bind_text_open(duk_context *ctx);
+void bind_lifecycle_open(duk_context *ctx);
 
 static void (*const BINDING_MODULES[])(duk_context *) = {
   bind_date_open,
@@ -52,6 +53,7 @@ static void (*const BINDING_MODULES[])(duk_context *) = {
   bind_document_open,
   bind_ical_open,
   bind_text_open,
+  bind_lifecycle_open,
 };
 
 void host_open_bindings(duk_context *ctx) {

@@ -401,12 +401,13 @@ function build(def, source) {
     // surveillance({decisionDate, expires, audits, asOf}) → {next, windows, why}
     // expiryOf(d) → the certificate's last day when input gives no expires (one function for
     // every call: a closure made per call cost 5,000 instructions, issue 17)
+    var stamp = { scheme: id, version: version }; // what cite adds to a step: the C core makes the steps itself
     var expiryOf = function (d) {
       if (!s.certificateExpiry) throw fail('invalid', 'expires', 'surveillance({decisionDate, expires, audits, asOf}): ' + s + ' states no validity, so expires is required');
       return s.certificateExpiry(d).date;
     };
     s.surveillance = custom('surveillance') || function (input) {
-      return withPositions(life.surveillance(def.surveillance, input, expiryOf, cite), 'surveillance', input);
+      return withPositions(life.surveillance(def.surveillance, input, expiryOf, cite, stamp), 'surveillance', input);
     };
     // surveillanceBounds() → {aMin, aMax, bMin, nMax, why}: the programme's windows in days, as data
     // (absent when the programme is a function of the scheme's own: a job then scans every certificate)

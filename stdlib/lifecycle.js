@@ -119,111 +119,13 @@ function checkSurveillance(s, field) {
   return list;
 }
 
-// minDate(a, b) → the earlier of two dates
-function minDate(a, b) { return a < b ? a : b; }
-
-// surveillance(p, input, expiryOf, cite) → {next, windows, why}
-// (plain loops, no callbacks, and the field lists made once: it runs for every certificate a job
-// asks about, issue 17)
-var SURVEILLANCE_FN = 'surveillance({decisionDate, expires, audits, asOf})';
-var SURVEILLANCE_KNOWN = ['decisionDate', 'expires', 'audits', 'asOf', 'extensions'], SURVEILLANCE_REQUIRED = ['decisionDate'];
-var EXTENSION_KNOWN = ['n', 'reason', 'by', 'approvedBy', 'date'], EXTENSION_REQUIRED = ['n', 'reason', 'approvedBy', 'date'];
-var AUDIT_KNOWN = ['type', 'end'], AUDIT_TYPES = ['document', 'initial', 'surveillance', 'recertification', 'special', 'extension'];
-// onlyTypeEnd(a) → a is no array and has no own enumerable field but type and end (what
-// fields() refuses else)
-function onlyTypeEnd(a) {
-  if (Array.isArray(a)) return false;
-  var keys = Object.keys(a);
-  for (var i = 0; i < keys.length; i++) if (keys[i] !== 'type' && keys[i] !== 'end') return false;
-  return true;
-}
-
-function surveillance(p, input, expiryOf, cite) {
-  // (locals: in Duktape a global or a name of the module is looked up by name at every use)
-  var fn = SURVEILLANCE_FN, i, a, dates = date, fields = bands.fields;
-  if (!input || typeof input !== 'object') throw fail('invalid', 'decisionDate', fn + ': give an object');
-  fields(input, SURVEILLANCE_KNOWN, SURVEILLANCE_REQUIRED, fn);
-  var extensions = input.extensions === undefined ? [] : input.extensions;
-  if (!Array.isArray(extensions)) throw fail('invalid', 'extensions', fn + ': extensions must list the approved extensions [{n, reason, by, approvedBy, date}]');
-  for (i = 0; i < extensions.length; i++) if (i in extensions) fields(extensions[i], EXTENSION_KNOWN, EXTENSION_REQUIRED, fn + ': extensions[' + i + ']');
-  var decision = dates.check(input.decisionDate, 'decisionDate');
-  var expires = input.expires === undefined ? expiryOf(decision) : dates.check(input.expires, 'expires');
-  var asOf = input.asOf === undefined ? today() : dates.check(input.asOf, 'asOf');
-  var audits = input.audits === undefined ? [] : input.audits;
-  if (!Array.isArray(audits)) throw fail('invalid', 'audits', fn + ': audits must be a list [{type, end}]');
-  var done = [], starts = [];
-  for (i = 0; i < audits.length; i++) {
-    if (!(i in audits)) continue;
-    a = audits[i];
-    if (a && typeof a === 'object' && !(a.type !== undefined && a.type !== null && a.end !== undefined && a.end !== null && onlyTypeEnd(a))) {
-      fields(a, AUDIT_KNOWN, AUDIT_KNOWN, fn + ': audits[' + i + ']'); // (its name made only for its error)
-    }
-    if (!a || AUDIT_TYPES.indexOf(a.type) < 0) throw fail('invalid', 'audits', fn + ': audits[' + i + '].type must be document, initial, surveillance, recertification, special or extension, got ' + JSON.stringify(a && a.type));
-    dates.check(a.end, 'audits[' + i + '].end');
-  }
-  var why = [cite(p.clause, ''.concat(p.count, ' surveillance audits in the cycle ', decision, ' to ', expires))];
-  var notes = p.notes || [];
-  for (i = 0; i < notes.length; i++) if (i in notes) why.push(cite(notes[i].clause, notes[i].text));
-  for (i = 0; i < audits.length; i++) { // the surveillance audits done in the cycle, and the audits it may count from
-    if (!(i in audits)) continue;
-    a = audits[i];
-    if (a.type === 'surveillance' && a.end >= decision && a.end <= expires) done.push(a.end);
-    if ((a.type === 'initial' || a.type === 'recertification') && a.end <= decision) starts.push(a.end);
-  }
-  if (done.length > 1) done.sort();
-  if (starts.length > 1) starts.sort();
-  var windows = [], anchor, anchorText;
-  for (var n = 1; n <= p.count; n++) {
-    var w = n === 1 ? p.first : p.next, wwhy = [];
-    if (n === 1) {
-      if (w.from === 'initialAudit' && starts.length) { anchor = starts[starts.length - 1]; anchorText = 'the end of the audit before the decision, ' + anchor; }
-      else if (w.from === 'initialAudit') { anchor = decision; anchorText = 'the decision date ' + decision + ' (no audit before it was given)'; }
-      else { anchor = decision; anchorText = 'the decision date ' + decision; }
-    } else if (done[n - 2]) {
-      anchor = done[n - 2]; anchorText = 'the end of surveillance ' + (n - 1) + ', ' + anchor;
-    } else {
-      anchor = windows[n - 2].due; anchorText = 'the due date of surveillance ' + (n - 1) + ', ' + anchor + ' (projected: it is not done yet)';
-    }
-    var opens = w.opensMonths ? dates.addMonths(anchor, w.opensMonths) : anchor;
-    var due = dates.addMonths(anchor, w.dueMonths);
-    var latest = w.latestMonths ? dates.addMonths(anchor, w.latestMonths) : due;
-    wwhy.push(cite(w.clause, ''.concat(w.text ? w.text + ': ' : '', 'surveillance ', n, ' counted from ', anchorText,
-      w.opensMonths ? ''.concat(', opens ', w.opensMonths, ' months after (', opens, ')') : '', ', due within ', w.dueMonths, ' months (', due, ')')));
-    var approved = w.latestNeedsApproval ? extensions.filter(function (x) { return x.n === n; })[0] : null;
-    if (w.latestMonths && w.latestNeedsApproval && !approved) {
-      latest = due;
-      wwhy.push(cite(w.latestClause, (w.latestText ? w.latestText + ': ' : '') + 'no approved extension of surveillance ' + n + ' is recorded: the latest is the due date ' + due));
-    } else if (w.latestMonths) {
-      var l = latest;
-      if (w.withinCalendarYear) latest = minDate(latest, dates.year(due) + '-12-31');
-      wwhy.push(cite(w.latestClause, (w.latestText ? w.latestText + ': ' : '') + 'at the latest ' + w.latestMonths + ' months after (' + l + ')' +
-        (latest !== l ? ', and within the calendar year ' + dates.year(due) + ' → ' + latest : '') +
-        (approved ? '; extension approved by person ' + approved.approvedBy + ' on ' + approved.date + ': ' + approved.reason : '')));
-    }
-    if (p.calendarYear && n > 1) { // at least once each calendar year after the anchor's, but the recertification year
-      var year = dates.year(anchor) + 1, cap = year + '-12-31';
-      if (String(year) === String(dates.year(expires))) {
-        wwhy.push(cite(p.calendarYear.clause, p.calendarYear.text + ': ' + year + ' is the recertification year (the certificate expires ' + expires + '): no calendar-year limit'));
-      } else if (latest > cap || due > cap) {
-        wwhy.push(cite(p.calendarYear.clause, p.calendarYear.text + ': surveillance ' + (n - 1) + ' was in ' + (year - 1) + ', so ' + year + ' needs one: not after ' + cap));
-        latest = minDate(latest, cap); due = minDate(due, cap);
-      }
-    }
-    if (due > expires || latest > expires) {
-      due = minDate(due, expires); latest = minDate(latest, expires);
-      wwhy.push(cite(p.clause, 'within the certificate\'s validity: not after ' + expires));
-    }
-    var end = done[n - 1] || null, status;
-    if (end) status = end < opens ? 'early' : end > latest ? 'late' : 'done';
-    else status = asOf > latest ? 'overdue' : asOf >= opens ? 'open' : 'upcoming';
-    windows.push({ n: n, opens: opens, due: due, latest: latest, end: end, status: status, why: wwhy });
-  }
-  var next = null;
-  for (var k = 0; k < windows.length && !next; k++) if (!windows[k].end) next = windows[k];
-  if (next) why.push(cite(p.clause, ''.concat('next: surveillance ', next.n, ', ', next.opens, ' to ', next.latest, ' (due ', next.due, '), ', next.status, ' on ', asOf)));
-  else why.push(cite(p.clause, 'all ' + p.count + ' surveillance audits of the cycle are done: recertification is next'));
-  return { next: next, windows: windows, why: why };
-}
+// surveillance(p, input, expiryOf, cite, stamp) → {next, windows, why}: the windows of input's
+// cycle {decisionDate, expires, audits, asOf, extensions} under programme p, computed in C
+// (dsl/bind_lifecycle.c, issue 17: in JavaScript it took 20-37 µs a call) with the messages and
+// texts it had here. expiryOf(decisionDate) → the last valid day when input gives no expires;
+// each why step is cite(clause, text), or, given stamp {scheme, version} (what the Scheme's own
+// cite adds), made in C without calling back.
+function surveillance(p, input, expiryOf, cite, stamp) { return core.lifecycle.surveillance(p, input, expiryOf, stamp || cite); }
 
 // monthSpan(m) → [min, max]: the fewest and most days that m months after a day can be (month
 // ends shorten them, Civil Code Art. 202), found over every day of a 4-year leap cycle

@@ -1,0 +1,110 @@
+// stdlib/lifecycle.test.js — the surveillance programme as the C core computes it
+// (dsl/bind_lifecycle.c): what a scheme owner's programme gives, the errors a bad input gets, and
+// the why steps made either by the Scheme (a stamp) or by a cite function of the caller's.
+var life = require('stdlib/lifecycle');
+
+// a programme as cfc-sc14 and dni-aftersales state theirs: first within 12 months of the
+// decision, then 12 months after the previous, 15 with an approved extension, within its year
+var P = {
+  count: 2, clause: '§5.6.1',
+  first: { from: 'decision', dueMonths: 12, clause: '§5.6.1', text: '第一次监督审核应在认证决定日期起12个月内进行' },
+  next: { dueMonths: 12, latestMonths: 15, withinCalendarYear: true, latestNeedsApproval: true, clause: '§5.6.1',
+    text: '两次监督审核的时间间隔通常情况下不超过12个月', latestClause: '§5.6.1', latestText: '经书面申请批准后可延长至15个月' },
+  calendarYear: { clause: '§5.6.1', text: '此后，监督审核应至少每个日历年（应进行再认证的年份除外）进行一次' },
+  notes: [{ clause: '§5.6.2', text: '𠀀 a note outside the BMP is kept as written' }]
+};
+var STAMP = { scheme: 'dni-aftersales', version: 'F/2' };
+function cite(clause, text) { return { scheme: 'dni-aftersales', version: 'F/2', clause: clause, text: text }; }
+function expiryOf(d) { return date.addDays(date.addYears(d, 3), -1); }
+function run(input) { return life.surveillance(P, input, expiryOf, cite, STAMP); }
+
+test('the first window counts from the decision; the second from the first\'s end', function () {
+  var r = run({ decisionDate: '2025-03-10', audits: [{ type: 'surveillance', end: '2026-02-20' }], asOf: '2026-06-01' });
+  assert.equal(r.windows.map(function (w) { return [w.n, w.due, w.end, w.status]; }),
+    [[1, '2026-03-10', '2026-02-20', 'done'], [2, '2027-02-20', null, 'open']]); // no opensMonths: open from its anchor
+  assert.ok(r.next === r.windows[1], 'next is the window itself');
+  assert.equal(r.windows[1].why[0].text, '两次监督审核的时间间隔通常情况下不超过12个月: surveillance 2 counted from the end of surveillance 1, 2026-02-20, due within 12 months (2027-02-20)');
+});
+
+test('without an approved extension the latest is the due date; with one, 15 months within the calendar year', function () {
+  var input = { decisionDate: '2025-03-10', audits: [{ type: 'surveillance', end: '2026-02-20' }], asOf: '2026-06-01' };
+  assert.equal(run(input).windows[1].latest, '2027-02-20');
+  input.extensions = [{ n: 2, reason: '客户经营场所搬迁', by: 1, approvedBy: 2, date: '2027-01-05' }];
+  var w = run(input).windows[1];
+  assert.equal([w.due, w.latest], ['2027-02-20', '2027-05-20']);
+  assert.equal(w.why[1].text, '经书面申请批准后可延长至15个月: at the latest 15 months after (2027-05-20); extension approved by person 2 on 2027-01-05: 客户经营场所搬迁');
+  input.audits[0].end = '2026-09-30'; // 15 months after reaches 2027-12-30, 12 months 2027-09-30
+  input.decisionDate = '2025-09-01';
+  w = run(input).windows[1];
+  assert.equal(w.latest, '2027-12-30');
+  input.audits[0].end = '2026-12-10';
+  input.decisionDate = '2025-12-20';
+  w = run(input).windows[1];
+  assert.equal(w.latest, '2027-12-31', 'within the calendar year of the due date');
+  assert.ok(/, and within the calendar year 2027 → 2027-12-31;/.test(w.why[1].text), w.why[1].text);
+});
+
+test('each calendar year but the recertification year needs a surveillance', function () {
+  var p = JSON.parse(JSON.stringify(P)); // as cfc-sc14: 15 months with an extension, no calendar year of its own
+  delete p.next.withinCalendarYear;
+  var r = life.surveillance(p, { decisionDate: '2025-03-01', audits: [{ type: 'surveillance', end: '2025-11-01' }], asOf: '2026-03-01',
+    extensions: [{ n: 2, reason: '停业整顿', approvedBy: 2, date: '2026-10-01' }] }, expiryOf, cite);
+  assert.equal([r.windows[1].due, r.windows[1].latest], ['2026-11-01', '2026-12-31'], '15 months would reach 2027-02-01');
+  assert.equal(r.windows[1].why[2].text, P.calendarYear.text + ': surveillance 1 was in 2025, so 2026 needs one: not after 2026-12-31');
+  r = run({ decisionDate: '2024-01-15', audits: [{ type: 'surveillance', end: '2024-03-01' }], asOf: '2025-01-10', expires: '2025-02-01' });
+  assert.equal(r.windows[1].why.map(function (w) { return w.text; }).slice(2), [
+    P.calendarYear.text + ': 2025 is the recertification year (the certificate expires 2025-02-01): no calendar-year limit',
+    "within the certificate's validity: not after 2025-02-01"]);
+  assert.equal([r.windows[1].due, r.windows[1].latest, r.windows[1].status], ['2025-02-01', '2025-02-01', 'open']);
+});
+
+test('the why steps: the Scheme\'s stamp and a caller\'s cite give the same, each step a new object', function () {
+  var input = { decisionDate: '2025-03-10', asOf: '2026-06-01' };
+  var a = life.surveillance(P, input, expiryOf, cite, STAMP), b = life.surveillance(P, input, expiryOf, cite);
+  assert.equal(JSON.stringify(a), JSON.stringify(b));
+  assert.equal(a.why[1], { scheme: 'dni-aftersales', version: 'F/2', clause: '§5.6.2', text: '𠀀 a note outside the BMP is kept as written' });
+  assert.ok(a.why[0] !== life.surveillance(P, input, expiryOf, cite, STAMP).why[0], 'steps are not shared between results');
+  assert.equal(a.why[2].text, 'next: surveillance 1, 2025-03-10 to 2026-03-10 (due 2026-03-10), overdue on 2026-06-01');
+});
+
+test('a bad input is refused naming the field and the value', function () {
+  function refused(input, field, message) {
+    var e = assert.throws(function () { run(input); }, 'invalid');
+    assert.equal(e.field, field);
+    assert.equal(e.message, message);
+  }
+  var fn = 'surveillance({decisionDate, expires, audits, asOf})';
+  refused(null, 'decisionDate', fn + ': give an object');
+  refused([], 'input', fn + ': give an object {decisionDate, expires, audits, asOf, extensions}, got []');
+  refused({ decisionDate: '2025-01-01', asof: '2025-02-01' }, 'asof', fn + ": unknown field 'asof' (known: decisionDate, expires, audits, asOf, extensions)");
+  refused({ asOf: '2025-02-01' }, 'decisionDate', fn + ': decisionDate is required');
+  refused({ decisionDate: '2025-02-30' }, 'decisionDate', "date.check: decisionDate '2025-02-30' is not a real calendar date 'YYYY-MM-DD' (years 1900-2999)");
+  refused({ decisionDate: '2025-01-01', audits: {} }, 'audits', fn + ': audits must be a list [{type, end}]');
+  refused({ decisionDate: '2025-01-01', audits: [{ type: 'initial', end: '2024-12-01', by: 3 }] }, 'by', fn + ": audits[0]: unknown field 'by' (known: type, end)");
+  refused({ decisionDate: '2025-01-01', audits: [{ type: 'initial' }] }, 'end', fn + ': audits[0]: end is required');
+  refused({ decisionDate: '2025-01-01', audits: [{ type: 'initial', end: '2024-12-01' }, { type: '初审', end: '2024-12-01' }] }, 'audits',
+    fn + ': audits[1].type must be document, initial, surveillance, recertification, special or extension, got "初审"');
+  refused({ decisionDate: '2025-01-01', audits: [null] }, 'audits', fn + ': audits[0].type must be document, initial, surveillance, recertification, special or extension, got null');
+  refused({ decisionDate: '2025-01-01', audits: [{ type: 'initial', end: '2024-12-1' }] }, 'audits[0].end', "date.check: audits[0].end '2024-12-1' is not a real calendar date 'YYYY-MM-DD' (years 1900-2999)");
+  refused({ decisionDate: '2025-01-01', extensions: [{ n: 2, reason: 'x', approvedBy: 2 }] }, 'date', fn + ': extensions[0]: date is required');
+  refused({ decisionDate: '2025-01-01', extensions: 'none' }, 'extensions', fn + ': extensions must list the approved extensions [{n, reason, by, approvedBy, date}]');
+});
+
+test('a programme\'s months must be whole: date.addMonths refuses the rest', function () {
+  var p = JSON.parse(JSON.stringify(P));
+  p.first.dueMonths = 11.5;
+  var e = assert.throws(function () { life.surveillance(p, { decisionDate: '2025-01-01' }, expiryOf, cite); }, 'invalid');
+  assert.equal(e.message, 'date.addMonths(date, n): n must be a whole number between -20000 and 20000, got 11.5');
+});
+
+test('asOf defaults to today, expires to the validity the caller gives', function () {
+  var realToday = today;
+  try {
+    today = function () { return '2026-02-28'; };
+    var r = life.surveillance(P, { decisionDate: '2025-03-10' }, function (d) { return d === '2025-03-10' ? '2028-03-09' : 'wrong'; }, cite);
+    assert.ok(/ on 2026-02-28$/.test(r.why[r.why.length - 1].text));
+    assert.ok(/in the cycle 2025-03-10 to 2028-03-09$/.test(r.why[0].text));
+  } finally {
+    today = realToday;
+  }
+});

@@ -7,6 +7,7 @@
  * numbers and texts. */
 #include "dsl/bind.h"
 #include "dsl/bind_core.h"
+#include "dsl/bind_why.h"
 #include "core/civil.h"
 
 #include <math.h>
@@ -23,185 +24,6 @@ static const char *const EXTENSION_REQUIRED[] = {"n", "reason", "approvedBy", "d
 static const char *const AUDIT_KNOWN[] = {"type", "end", NULL};
 static const char *const AUDIT_TYPES[] = {"document", "initial", "surveillance", "recertification", "special", "extension",
                                           NULL};
-
-/* ---- text made in a buffer of the heap's (nothing to free when a call throws) --------------- */
-
-/* A text being written: the bytes live in the dynamic buffer at index buf. */
-typedef struct Text {
-  duk_context *ctx;
-  duk_idx_t buf;
-  char *p;
-  size_t n, cap;
-} Text;
-
-/* text_put(t, s, len): append len bytes */
-static void text_put(Text *t, const char *s, size_t len) {
-  if (t->n + len + 1 > t->cap) {
-    size_t cap = t->cap * 2;
-    while (cap < t->n + len + 1) cap *= 2;
-    t->p = duk_resize_buffer(t->ctx, t->buf, cap);
-    t->cap = cap;
-  }
-  memcpy(t->p + t->n, s, len);
-  t->n += len;
-}
-
-#define TEXT(t, literal) text_put((t), "" literal, sizeof(literal) - 1)
-
-/* text_long(t, v): append a whole number in decimal */
-static void text_long(Text *t, long long v) {
-  char b[24], *e = b + sizeof b, *q = e;
-  unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
-  do *--q = (char)('0' + u % 10); while (u /= 10);
-  if (v < 0) *--q = '-';
-  text_put(t, q, (size_t)(e - q));
-}
-
-/* text_day(t, day): append a day as 'YYYY-MM-DD' */
-static void text_day(Text *t, long day) {
-  char b[11];
-  civil_format(day, b);
-  text_put(t, b, 10);
-}
-
-/* text_value(t, idx): append the value at idx as JavaScript's String(value) writes it */
-static void text_value(Text *t, duk_idx_t idx) {
-  duk_context *ctx = t->ctx;
-  duk_size_t len;
-  if (duk_is_string(ctx, idx)) {
-    const char *s = duk_get_lstring(ctx, idx, &len);
-    text_put(t, s, len);
-    return;
-  }
-  if (duk_is_number(ctx, idx)) {
-    double v = duk_get_number(ctx, idx);
-    if (v == floor(v) && fabs(v) < 9007199254740992.0) { text_long(t, (long long)v); return; } /* -0 too: "0" */
-  }
-  duk_dup(ctx, idx);
-  const char *s = duk_to_lstring(ctx, -1, &len);
-  text_put(t, s, len);
-  duk_pop(ctx);
-}
-
-/* text_top(t): append String() of the value on the stack top, and pop it */
-static void text_top(Text *t) {
-  text_value(t, -1);
-  duk_pop(t->ctx);
-}
-
-/* TEXT_PROP(t, obj, key): append String(obj[key]) (key a literal: Duktape keeps its string) */
-#define TEXT_PROP(t, obj, key) (duk_get_prop_literal((t)->ctx, (obj), key), text_top(t))
-
-/* text_push(t): push the text written as a string and start a new one */
-static void text_push(Text *t) {
-  duk_push_lstring(t->ctx, t->p, t->n);
-  t->n = 0;
-}
-
-/* text_throw(t, code, field): throw an Error {code, field} whose message is the text written */
-static duk_ret_t text_throw(Text *t, const char *code, const char *field) __attribute__((noreturn));
-static duk_ret_t text_throw(Text *t, const char *code, const char *field) {
-  duk_context *ctx = t->ctx;
-  text_put(t, "", 1);
-  duk_push_error_object(ctx, DUK_ERR_ERROR, "%s", t->p);
-  duk_push_string(ctx, code);
-  duk_put_prop_string(ctx, -2, "code");
-  duk_push_string(ctx, field);
-  duk_put_prop_string(ctx, -2, "field");
-  (void)duk_throw(ctx);
-  abort(); /* not reached */
-}
-
-/* truthy_at(ctx, idx): the value at idx is truthy (left as it is: duk_to_boolean converts in place) */
-static int truthy_at(duk_context *ctx, duk_idx_t idx) {
-  duk_dup(ctx, idx);
-  int r = duk_to_boolean(ctx, -1);
-  duk_pop(ctx);
-  return r;
-}
-
-/* truthy_top(ctx): the value on the stack top is truthy; it is popped */
-static int truthy_top(duk_context *ctx) {
-  int r = duk_to_boolean(ctx, -1);
-  duk_pop(ctx);
-  return r;
-}
-
-/* TRUTHY(ctx, obj, key): obj[key] is truthy (key a literal) */
-#define TRUTHY(ctx, obj, key) (duk_get_prop_literal((ctx), (obj), key), truthy_top(ctx))
-
-/* ---- the checks stdlib/bands.js's fields() makes, with its messages ---------------------------- */
-
-/* text_fn(t, index, what): the call's name for a message: the rule's, or that of its
- * extensions[index] / audits[index] when what names the list */
-static void text_fn(Text *t, long index, const char *what) {
-  TEXT(t, SURVEILLANCE_FN);
-  if (!what) return;
-  TEXT(t, ": ");
-  text_put(t, what, strlen(what));
-  TEXT(t, "[");
-  text_long(t, index);
-  TEXT(t, "]");
-}
-
-/* text_list(t, names): append the names joined by ', ' */
-static void text_list(Text *t, const char *const *names) {
-  for (const char *const *k = names; *k; k++) {
-    if (k != names) TEXT(t, ", ");
-    text_put(t, *k, strlen(*k));
-  }
-}
-
-/* check_fields(t, o, known, required, index, what): fields(o, known, required, fn) — o an object,
- * every own field known, every required one neither undefined nor null */
-static void check_fields(Text *t, duk_idx_t o, const char *const *known, const char *const *required, long index,
-                         const char *what) {
-  duk_context *ctx = t->ctx;
-  o = duk_normalize_index(ctx, o);
-  if (!truthy_at(ctx, o) || !duk_is_object(ctx, o) || duk_is_function(ctx, o) || duk_is_array(ctx, o)) {
-    text_fn(t, index, what);
-    TEXT(t, ": give an object {");
-    text_list(t, known);
-    TEXT(t, "}, got ");
-    duk_dup(ctx, o);
-    duk_json_encode(ctx, -1);
-    text_value(t, -1);
-    text_throw(t, "invalid", "input");
-  }
-  duk_get_global_literal(ctx, "Object"); /* Object.keys(o): an enumerator's duk_next checks every key again */
-  duk_get_prop_literal(ctx, -1, "keys");
-  duk_dup(ctx, o);
-  duk_call(ctx, 1);
-  duk_size_t nk = duk_get_length(ctx, -1);
-  for (duk_uarridx_t i = 0; i < nk; i++) {
-    duk_get_prop_index(ctx, -1, i);
-    const char *k = duk_get_string(ctx, -1);
-    const char *const *j = known;
-    while (*j && strcmp(*j, k)) j++;
-    if (!*j) {
-      text_fn(t, index, what);
-      TEXT(t, ": unknown field '");
-      text_put(t, k, strlen(k));
-      TEXT(t, "' (known: ");
-      text_list(t, known);
-      TEXT(t, ")");
-      text_throw(t, "invalid", k);
-    }
-    duk_pop(ctx);
-  }
-  duk_pop_2(ctx);
-  for (const char *const *r = required; *r; r++) {
-    duk_get_prop_string(ctx, o, *r);
-    if (duk_is_null_or_undefined(ctx, -1)) {
-      text_fn(t, index, what);
-      TEXT(t, ": ");
-      text_put(t, *r, strlen(*r));
-      TEXT(t, " is required");
-      text_throw(t, "invalid", *r);
-    }
-    duk_pop(ctx);
-  }
-}
 
 /* list_arg(t, idx, field, message): the input's list at idx, an empty one when it was not given;
  * anything but an array is refused with message */
@@ -254,58 +76,6 @@ static int by_day(const void *a, const void *b) {
   return (x > y) - (x < y);
 }
 
-/* ---- why steps ---------------------------------------------------------------------------------- */
-
-/* Where a call's why steps come from: cite(clause, text) at index cite, or, when the caller
- * gave a stamp {scheme, version}, objects {scheme, version, clause, text} made here. */
-typedef struct Cite {
-  duk_idx_t cite;            /* the function, or -1 */
-  duk_idx_t scheme, version; /* the stamp's, when there is no function */
-} Cite;
-
-/* step(ctx, c): [clause text] on the stack top → the why step cite(clause, text) */
-static void step(duk_context *ctx, const Cite *c) {
-  if (c->cite >= 0) {
-    duk_dup(ctx, c->cite);
-    duk_insert(ctx, -3);
-    duk_call(ctx, 2);
-    return;
-  }
-  duk_push_object(ctx);
-  duk_dup(ctx, c->scheme);
-  duk_put_prop_literal(ctx, -2, "scheme");
-  duk_dup(ctx, c->version);
-  duk_put_prop_literal(ctx, -2, "version");
-  duk_dup(ctx, -3);
-  duk_put_prop_literal(ctx, -2, "clause");
-  duk_dup(ctx, -2);
-  duk_put_prop_literal(ctx, -2, "text");
-  duk_insert(ctx, -3);
-  duk_pop_2(ctx);
-}
-
-/* WHY(ctx, c, t, holder, key): push cite(holder[key], the text written) (key a literal) */
-#define WHY(ctx, c, t, holder, key) (duk_get_prop_literal((ctx), (holder), key), text_push(t), step((ctx), (c)))
-
-/* pack(ctx, count): the count values on the stack top → one array of them, in order */
-static void pack(duk_context *ctx, duk_idx_t count) {
-  duk_idx_t base = duk_get_top(ctx) - count;
-  duk_push_array(ctx);
-  for (duk_idx_t i = 0; i < count; i++) {
-    duk_dup(ctx, base + i);
-    duk_put_prop_index(ctx, -2, (duk_uarridx_t)i);
-  }
-  duk_replace(ctx, base);
-  duk_set_top(ctx, base + 1);
-}
-
-/* push_day(ctx, day): push the day as 'YYYY-MM-DD' */
-static void push_day(duk_context *ctx, long day) {
-  char b[11];
-  civil_format(day, b);
-  duk_push_lstring(ctx, b, 10);
-}
-
 /* ---- the programme ------------------------------------------------------------------------------ */
 
 /* core.lifecycle.surveillance(p, input, expiryOf, cite) → {next, windows, why}: the surveillance
@@ -313,21 +83,10 @@ static void push_day(duk_context *ctx, long day) {
  * scheme's cite(clause, text), or a stamp {scheme, version} whose steps are made here */
 static duk_ret_t life_surveillance(duk_context *ctx) {
   enum { P = 0, IN, EXPIRY_OF, CITE, SCHEME, VERSION, BUF, AUDITS, EXTENSIONS, DAYS, YEAR_RULE };
-  duk_set_top(ctx, 4);
-  Cite c = {duk_is_function(ctx, CITE) ? CITE : -1, SCHEME, VERSION};
-  if (c.cite < 0) {
-    duk_get_prop_literal(ctx, CITE, "scheme");
-    duk_get_prop_literal(ctx, CITE, "version");
-  } else {
-    duk_push_undefined(ctx);
-    duk_push_undefined(ctx);
-  }
-  Text t = {ctx, BUF, duk_push_dynamic_buffer(ctx, 256), 0, 256};
-  if (!truthy_at(ctx, IN) || !duk_is_object(ctx, IN) || duk_is_function(ctx, IN)) {
-    TEXT(&t, SURVEILLANCE_FN ": give an object");
-    text_throw(&t, "invalid", "decisionDate");
-  }
-  check_fields(&t, IN, SURVEILLANCE_KNOWN, SURVEILLANCE_REQUIRED, 0, NULL);
+  Cite c;
+  Text t;
+  rule_open(ctx, &c, &t, 4, CITE, IN, SURVEILLANCE_FN, "decisionDate"); /* SCHEME, VERSION, BUF */
+  check_fields(&t, IN, SURVEILLANCE_KNOWN, SURVEILLANCE_REQUIRED, SURVEILLANCE_FN, 0, NULL);
   duk_get_prop_literal(ctx, IN, "audits");
   duk_get_prop_literal(ctx, IN, "extensions");
   list_arg(&t, EXTENSIONS, "extensions", SURVEILLANCE_FN ": extensions must list the approved extensions [{n, reason, by, approvedBy, date}]");
@@ -335,7 +94,7 @@ static duk_ret_t life_surveillance(duk_context *ctx) {
   for (duk_uarridx_t i = 0; i < nx; i++) {
     if (!duk_has_prop_index(ctx, EXTENSIONS, i)) continue;
     duk_get_prop_index(ctx, EXTENSIONS, i);
-    check_fields(&t, -1, EXTENSION_KNOWN, EXTENSION_REQUIRED, (long)i, "extensions");
+    check_fields(&t, -1, EXTENSION_KNOWN, EXTENSION_REQUIRED, SURVEILLANCE_FN, (long)i, "extensions");
     duk_pop(ctx);
   }
   duk_get_prop_literal(ctx, IN, "decisionDate");
@@ -371,7 +130,7 @@ static duk_ret_t life_surveillance(duk_context *ctx) {
     if (!duk_has_prop_index(ctx, AUDITS, i)) continue;
     duk_get_prop_index(ctx, AUDITS, i);
     if (duk_is_object(ctx, -1) && !duk_is_function(ctx, -1) && !duk_is_null(ctx, -1))
-      check_fields(&t, -1, AUDIT_KNOWN, AUDIT_KNOWN, (long)i, "audits");
+      check_fields(&t, -1, AUDIT_KNOWN, AUDIT_KNOWN, SURVEILLANCE_FN, (long)i, "audits");
     int truth = truthy_at(ctx, -1), type = -1;
     if (truth) {
       duk_get_prop_literal(ctx, -1, "type");
@@ -384,7 +143,9 @@ static duk_ret_t life_surveillance(duk_context *ctx) {
       duk_dup(ctx, -1);
     }
     if (type < 0) {
-      text_fn(&t, (long)i, "audits");
+      TEXT(&t, SURVEILLANCE_FN ": audits[");
+      text_long(&t, (long)i);
+      TEXT(&t, "]");
       TEXT(&t, ".type must be document, initial, surveillance, recertification, special or extension, got ");
       duk_json_encode(ctx, -1);
       text_value(&t, -1);
@@ -416,21 +177,7 @@ static duk_ret_t life_surveillance(duk_context *ctx) {
   TEXT(&t, " to ");
   text_day(&t, expires);
   WHY(ctx, &c, &t, P, "clause");
-  duk_get_prop_literal(ctx, P, "notes");
-  if (truthy_at(ctx, -1)) {
-    duk_size_t nn = duk_get_length(ctx, -1);
-    for (duk_uarridx_t i = 0; i < nn; i++) {
-      if (!duk_has_prop_index(ctx, -1, i)) continue;
-      duk_get_prop_index(ctx, -1, i);
-      duk_get_prop_literal(ctx, -1, "clause");
-      duk_get_prop_literal(ctx, -2, "text");
-      step(ctx, &c);
-      duk_swap_top(ctx, -2);
-      duk_pop(ctx); /* the note */
-      duk_swap_top(ctx, -2); /* the notes back on top */
-    }
-  }
-  duk_pop(ctx);
+  note_steps(ctx, &c, P);
   duk_idx_t nwhy = duk_get_top(ctx) - why_base;
   duk_get_prop_literal(ctx, P, "count");
   double count = duk_to_number(ctx, -1);

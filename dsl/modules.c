@@ -27,6 +27,8 @@ void bind_document_open(duk_context *ctx);
 void bind_ical_open(duk_context *ctx);
 void bind_text_open(duk_context *ctx);
 void bind_lifecycle_open(duk_context *ctx);
+void bind_bands_open(duk_context *ctx);
+void bind_why_open(duk_context *ctx);
 
 static void (*const BINDING_MODULES[])(duk_context *) = {
   bind_date_open,
@@ -54,6 +56,8 @@ static void (*const BINDING_MODULES[])(duk_context *) = {
   bind_ical_open,
   bind_text_open,
   bind_lifecycle_open,
+  bind_bands_open,
+  bind_why_open,
 };
 
 void host_open_bindings(duk_context *ctx) {

@@ -276,40 +276,28 @@ function build(def, source) {
   var s = {}, home = cur, id = def.id, version = def.version;
   // cite(clause, text) → a why step of this scheme
   function cite(clause, text) { return { scheme: id, version: version, clause: clause, text: text }; }
+  var stamp = { scheme: id, version: version }; // what cite adds to a step: the rules' C cores make the steps themselves
   var ctx = { cite: cite, scheme: s, bands: bands, lifecycle: life };
   // custom(name) → the section's own function bound to ctx, or null when it is declarative
   function custom(name) { return typeof def[name] === 'function' ? function (a, b, c) { return def[name].call(s, a, ctx, b, c); } : null; }
   // position(topic, input, result) → the why steps of the positions taken on topic; a position
   // with applies(input, result) says whether it decided this result (step.applied), for `.why`
-  // (the positions are sorted by topic once here, the step's text made once: position() runs on
-  // every rule call, issue 17)
+  // (the positions sorted by topic once here, the step's text made once; the steps made in C,
+  // core.why.positions: position() runs on every rule call, issue 17)
   var byTopic = {}; // '$' + topic → [{clause, text, applies}]: no key of Object.prototype (frozen) starts with $
   (def.positions || []).forEach(function (p) {
     var k = '$' + p.topic, list = byTopic[k] || (byTopic[k] = []);
-    // direct: no position after the first of its topic has applies, so each step may go straight
-    // into the result's why (every applies still sees the result as it was)
-    list.direct = list.length ? list.direct && typeof p.applies !== 'function' : true;
     list.push({ clause: p.clause, text: 'position: ' + p.text, applies: typeof p.applies === 'function' ? p.applies : null });
   });
   function position(topic, input, result) {
     var list = byTopic['$' + topic];
-    if (!list) return NO_STEPS;
-    var out = [];
-    for (var i = 0; i < list.length; i++) out.push(step(list[i], input, result));
-    return out;
+    return list ? core.why.positions(list, [], input, result, s, stamp) : NO_STEPS;
   }
-  // step(p, input, result) → the why step of position p
-  function step(p, input, result) {
-    return p.applies ? { scheme: id, version: version, clause: p.clause, text: p.text, applied: !!p.applies.call(s, input, result) } :
-      { scheme: id, version: version, clause: p.clause, text: p.text };
-  }
-  // withPositions(r, topic, input) → r, the positions taken on topic added to r.why (decided
-  // on r as it was, as before)
+  // withPositions(r, topic, input) → r, the positions taken on topic added to r.why (every
+  // applies decides on r as it was, before any of them is added)
   function withPositions(r, topic, input) {
-    var list = byTopic['$' + topic], why = r.why, i;
-    if (!list) return r;
-    if (list.direct) for (i = 0; i < list.length; i++) why.push(step(list[i], input, r));
-    else for (var steps = position(topic, input, r), j = 0; j < steps.length; j++) why.push(steps[j]);
+    var list = byTopic['$' + topic];
+    if (list) core.why.positions(list, r.why, input, r, s, stamp);
     return r;
   }
 
@@ -334,21 +322,18 @@ function build(def, source) {
   s.outline = (def.outline || []).map(function (x) { return { clause: x.clause, title: x.title }; });
 
   if (def.manDays) {
-    // manDays({employees, audit, sites}) → {total, onsite, minimum, why}
-    // (the rule's constant texts made at the first call: bands.manDaysRule; the observer told here)
-    var manDaysRule = null;
+    // manDays({employees, audit, sites}) → {total, onsite, minimum, why} (computed in C, its
+    // steps made from the stamp; the observer told here)
     s.manDays = custom('manDays') || function (a, b, c) {
-      var r = withPositions((manDaysRule || (manDaysRule = bands.manDaysRule(def.manDays, cite)))(a), 'manDays', a);
+      var r = withPositions(bands.manDays(def.manDays, a, stamp), 'manDays', a);
       if (observer) observer(s, 'manDays', [a, b, c], r);
       return r;
     };
   }
   if (def.grade) {
-    // grade({score, deductionItems}) → {pass, level, stars, why}
-    // (the rule's constant texts made at the first call: bands.grader; the observer told here)
-    var grader = null;
+    // grade({score, deductionItems}) → {pass, level, stars, why} (as manDays)
     s.grade = custom('grade') || function (a, b, c) {
-      var r = withPositions((grader || (grader = bands.grader(def.grade, cite)))(a), 'grade', a);
+      var r = withPositions(bands.grade(def.grade, a, stamp), 'grade', a);
       if (observer) observer(s, 'grade', [a, b, c], r);
       return r;
     };
@@ -401,7 +386,6 @@ function build(def, source) {
     // surveillance({decisionDate, expires, audits, asOf}) → {next, windows, why}
     // expiryOf(d) → the certificate's last day when input gives no expires (one function for
     // every call: a closure made per call cost 5,000 instructions, issue 17)
-    var stamp = { scheme: id, version: version }; // what cite adds to a step: the C core makes the steps itself
     var expiryOf = function (d) {
       if (!s.certificateExpiry) throw fail('invalid', 'expires', 'surveillance({decisionDate, expires, audits, asOf}): ' + s + ' states no validity, so expires is required');
       return s.certificateExpiry(d).date;

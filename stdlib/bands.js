@@ -2,7 +2,10 @@
 // with open-ended continuation ("+1 per further 600", "follow the progression"), rounding to a
 // stated step, grade bands with the document's words, and the audit-time rule built on them.
 // check*(spec, field) return problems [{field, message}]; the other functions compute, taking
-// cite(clause, text) → a why step of the calling scheme.
+// cite(clause, text) → a why step of the calling scheme, or a stamp {scheme, version} (what the
+// Scheme's cite adds to a step), from which C makes the steps without calling back. The computing is done in C
+// (dsl/bind_bands.c, core.bands: issue 17, a rule call in JavaScript took 8-30 µs); the rules are
+// documented here, with their checks.
 'use strict';
 
 // fail(code, field, message) → an Error with .code and .field, as the bindings throw.
@@ -18,29 +21,11 @@ function fail(code, field, message) {
 function isNum(x) { return typeof x === 'number' && x - x === 0; }
 
 // fmt(n) → n for a why text: at most 4 decimals, no trailing zeros ('0.6667', '1.5', '11')
-// (a whole number below 9e11, the common case, is its own text: no rounding call)
-// (and a positive half, 3.5, is its whole part and '.5': printing a fraction takes 7,000
-// instructions, issue 17)
-function fmt(n) {
-  if (typeof n === 'number' && n < 9e11 && n > -9e11) {
-    if (n % 1 === 0) return '' + n;
-    if (n > 0 && (n * 2) % 1 === 0) return ''.concat(n - 0.5, '.5');
-  }
-  return '' + Math.round(n * 10000) / 10000;
-}
+function fmt(n) { return core.bands.fmt(n); }
 
 // round(x, step, mode) → x rounded to a multiple of step; mode 'up', 'down' or 'nearest'
 // (halves go up). A tiny tolerance keeps 3 × 0.1 from rounding up past 0.3.
-function round(x, step, mode) {
-  if (typeof x !== 'number' || x - x !== 0) throw fail('invalid', 'value', 'round(x, step, mode): x must be a number, got ' + x);
-  if (typeof step !== 'number' || step - step !== 0 || step <= 0) throw fail('invalid', 'step', 'round(x, step, mode): step must be a positive number, got ' + step);
-  var q = x / step, eps = 1e-9, n;
-  if (mode === 'up') n = Math.ceil(q - eps);
-  else if (mode === 'down') n = Math.floor(q + eps);
-  else if (mode === 'nearest') n = Math.floor(q + 0.5 + eps);
-  else throw fail('invalid', 'mode', "round(x, step, mode): mode must be 'up', 'down' or 'nearest', got " + mode);
-  return Math.round(n * step * 1e9) / 1e9;
-}
+function round(x, step, mode) { return core.bands.round(x, step, mode); }
 
 // fields(o, known, required, fn) → o, refusing a field not in known (a misspelt field must not be
 // ignored) and a required one that is missing, naming the field. Plain loops, no callbacks: it
@@ -124,55 +109,7 @@ function checkTable(t, field) {
 // lookup(t, n, column, cite, bare) → {value, from, to, why}: the band of t holding n, continued by
 // t.beyond past the last row; throws {code:'range'} when n is past a table with no beyond. bare:
 // the value alone, no why built (the same checks and errors)
-function lookup(t, n, column, cite, bare) { return looker(t, cite)(n, column, bare); }
-
-// looker(t, cite) → function (n, column, bare) → lookup(t, n, column, cite, bare), keeping the
-// texts that depend only on t (a band's words, a continuation's rule), each made at its first use
-// (issue 17), and not searching the rows for n past the last (the rows are in order, contiguous)
-function looker(t, cite) {
-  var bandText = {}, pastText = {}; // '$' + column (+ ' ' + row) → the constant part of a why text
-  return function (n, column, bare) {
-    var col = t.columns.indexOf(column);
-    if (col < 0) throw fail('invalid', 'column', 'the table of ' + t.clause + " has no column '" + column + "' (it has " + t.columns.join(', ') + ')');
-    var rows = t.rows, first = rows[0], last = rows[rows.length - 1], of = t.of || 'value', key, r, i;
-    if (n < first[0]) throw fail('range', t.of || 'value', of + ' ' + n + ' is below the table of ' + t.clause + ', which starts at ' + first[0]);
-    for (i = n > last[1] ? rows.length : 0; i < rows.length; i++) {
-      r = rows[i];
-      if (n >= r[0] && n <= r[1]) {
-        if (bare) return r[2 + col];
-        key = '$' + column + ' ' + i;
-        return { value: r[2 + col], from: r[0], to: r[1], why: [cite(t.clause, ''.concat(of, ' ', n,
-          bandText[key] || (bandText[key] = ''.concat(' is in band ', r[0], '-', r[1], ': ', column, ' ', r[2 + col]))))] };
-      }
-    }
-    var b = t.beyond;
-    if (!b) throw fail('range', t.of || 'value', of + ' ' + n + ' is past the table of ' + t.clause + ', which ends at ' + last[1] + ' and states no continuation');
-    var base = last[2 + col], over = n - last[1];
-    if (b.per) {
-      var size = b.per[column][0], add = b.per[column][1];
-      var blocks = b.count === 'started' ? Math.ceil(over / size) : Math.floor(over / size);
-      var v = base + blocks * add;
-      if (bare) return v;
-      var lo = last[1] + (b.count === 'started' ? (blocks - 1) * size + 1 : blocks * size);
-      var hi = last[1] + (b.count === 'started' ? blocks * size : (blocks + 1) * size - 1);
-      key = '$' + column;
-      return { value: v, from: lo, to: hi, why: [
-        cite(b.clause, ''.concat(of, ' ', n, ' is ', over, pastText[key] || (pastText[key] = ''.concat(' past ', last[1], ': ', column, ' ', fmt(base), ' + ', fmt(add),
-          ' per ', b.count === 'started' ? 'started' : 'completed', ' further ', size, ' × ')), blocks, ' = ', fmt(v), ' (band ', lo, '-', hi, ')')),
-        cite(b.clause, b.text)] };
-    }
-    var upper = last[1], value = base, lower;
-    do {
-      lower = upper + 1;
-      upper = Math.round(upper * b.growth);
-      value += b.add;
-    } while (n > upper);
-    if (bare) return value;
-    return { value: value, from: lower, to: upper, why: [
-      cite(b.clause, of + ' ' + n + ' is past ' + last[1] + ': continued band ' + lower + '-' + upper + ' gives ' + column + ' ' + fmt(value)),
-      cite(b.clause, b.text)] };
-  };
-}
+function lookup(t, n, column, cite, bare) { return core.bands.lookup(t, n, column, cite, bare); }
 
 // ---- grade bands -----------------------------------------------------------------------------
 
@@ -206,44 +143,9 @@ function checkGrade(g, field) {
   return list;
 }
 
-// grade(g, input, cite) → {pass, level, stars, why}
-var GRADE_FN = 'grade({score, deductionItems})', GRADE_KNOWN = ['score', 'deductionItems'], GRADE_REQUIRED = ['score'];
-function grade(g, input, cite) { return grader(g, cite)(input); }
-
-// grader(g, cite) → function (input) → grade(g, input, cite): the texts that depend only on g
-// (the pass rule's thresholds, each level's words, the notes) made once, when a Scheme's grade is
-// first called, not at every call (issue 17). g is read then: a definition is not changed after
-// defineScheme.
-function grader(g, cite) {
-  var p = g.pass, min = p.minScore, counted = p.itemsBelow !== undefined, word = g.fail, clause = p.clause;
-  var scoreOk = ' ≥ ' + min, scoreLow = ' < ' + min;
-  var itemsOk = counted ? ' ' + (p.items || 'deduction items') + ' < ' + p.itemsBelow : '';
-  var itemsMany = counted ? ' ' + (p.items || 'deduction items') + ' ≥ ' + p.itemsBelow : '';
-  var notes = [], levels = [], i, l;
-  for (i = 0; i < (g.notes || []).length; i++) if (i in g.notes) notes.push(g.notes[i]);
-  for (i = 0; i < g.levels.length; i++) {
-    if (!(i in g.levels)) continue;
-    l = g.levels[i];
-    levels.push({ min: l.min, level: l.level, stars: l.stars, clause: l.clause || g.clause, text: ' ≥ ' + l.min + ': ' + l.level });
-  }
-  return function (input) {
-    if (!input || typeof input !== 'object') throw fail('invalid', 'score', GRADE_FN + ': give an object');
-    fields(input, GRADE_KNOWN, GRADE_REQUIRED, GRADE_FN);
-    var score = input.score, items = input.deductionItems === undefined ? 0 : input.deductionItems;
-    if (typeof score !== 'number' || score - score !== 0 || score < 0 || score > 101) throw fail('invalid', 'score', GRADE_FN + ': score must be a number 0-100, got ' + score);
-    if (typeof items !== 'number' || items - items !== 0 || items < 0 || items !== Math.floor(items)) throw fail('invalid', 'deductionItems', GRADE_FN + ': deductionItems must be a whole number ≥ 0, got ' + items);
-    var shown = fmt(score), ok = score >= min, many = counted && !(items < p.itemsBelow), j;
-    var why = [cite(clause, ''.concat('score ', shown, ok ? scoreOk : scoreLow, counted ? ' and ' : '', counted ? items : '', many ? itemsMany : itemsOk,
-      ok && !many ? ': pass' : ': ', ok && !many ? '' : word))];
-    for (j = 0; j < notes.length; j++) why.push(cite(notes[j].clause, notes[j].text));
-    if (!ok || many) return { pass: false, level: word, stars: 0, why: why };
-    var got = null;
-    for (j = 0; j < levels.length; j++) if (score >= levels[j].min) got = levels[j];
-    if (!got) { why.push(cite(g.clause, 'score ' + shown + ' reaches no level')); return { pass: true, level: null, stars: 0, why: why }; }
-    why.push(cite(got.clause, ''.concat('score ', shown, got.text)));
-    return { pass: true, level: got.level, stars: got.stars, why: why };
-  };
-}
+// grade(g, input, cite) → {pass, level, stars, why}: the pass rule first ('score 72 ≥ 70 and 3
+// 扣分项 < 5: pass'), the rule's notes, then the highest level the score reaches
+function grade(g, input, cite) { return core.bands.grade(g, input, cite); }
 
 // ---- audit time ------------------------------------------------------------------------------
 
@@ -297,103 +199,10 @@ function checkManDays(m, field) {
   return list;
 }
 
-// wholeArg(o, name, min, def, fn) → a whole number ≥ min from o[name] (def when absent)
-function wholeArg(o, name, min, def, fn) {
-  var v = o[name];
-  if (v === undefined && def !== undefined) return def;
-  if (!isNum(v) || v !== Math.floor(v) || v < min) throw fail('invalid', name, fn + ': ' + name + ' must be a whole number ≥ ' + min + ', got ' + (v === undefined ? 'nothing' : JSON.stringify(v)));
-  return v;
-}
-
-// manDays(m, input, cite) → {total, onsite, minimum, initial, why}
-function manDays(m, input, cite) { return manDaysRule(m, cite)(input); }
-
-// manDaysRule(m, cite) → function (input) → manDays(m, input, cite): the texts that depend only
-// on m (each audit's minimum and ratio, the on-site share, the reduction, the experts' step) made
-// once, when a Scheme's manDays is first called (issue 17); m is read then, as grader reads g.
-function manDaysRule(def, citeStep) {
-  var m = def, cite = citeStep;
-  var fn = 'manDays({employees, audit, sites})', of = m.table.of || 'employees';
-  var known = [of, 'audit', 'sites', 'initialOnsite'], required = [of, 'audit'], look = looker(m.table, cite);
-  var per = {}; // audit → what its rule states: in the table or derived, its minimum of the initial
-  AUDITS.forEach(function (a) {
-    var mi = m.minimumOfInitial && m.minimumOfInitial[a], d = m.derived && m.derived[a], x = { table: m.table.columns.indexOf(a) >= 0, least: mi || null };
-    if (mi) {
-      x.floorText = a + ' time at least ' + fmt(mi.ratio * 100) + '% of the initial ';
-      x.neverText = 'never below ' + fmt(mi.ratio * 100) + '% of the initial on-site ';
-    }
-    if (!x.table && d) x.derivedText = a + ' time = ' + (d.ratioText || fmt(d.ratio)) + ' of the initial ';
-    per[a] = x;
-  });
-  var onsiteText = m.onsite ? ' (at least ' + fmt(m.onsite.share * 100) + '%' + (m.onsite.text ? '; ' + m.onsite.text : '') + ')' : '';
-  var reductionText = m.reduction ? 'may be reduced, with reasons, by at most ' + fmt(m.reduction.max * 100) + '%: never below ' : '';
-  return function (input) {
-    // (locals: in Duktape a name of the enclosing functions is looked up by name at every use)
-    var m = def, cite = citeStep, show = fmt, roundTo = round, lookup = look;
-    if (!input || typeof input !== 'object') throw fail('invalid', 'employees', fn + ': give an object');
-    fields(input, known, required, fn);
-    var n = wholeArg(input, of, 1, undefined, fn);
-    var audit = input.audit;
-    if (audit !== 'initial' && audit !== 'surveillance' && audit !== 'recertification') {
-      throw fail('invalid', 'audit', fn + ": audit must be 'initial', 'surveillance' or 'recertification', got " + JSON.stringify(audit));
-    }
-    var sites = wholeArg(input, 'sites', 1, 1, fn), rule = per[audit], mi = rule.least;
-    var why, total, initial, hit;
-    if (rule.table) {
-      hit = lookup(n, audit);
-      total = hit.value;
-      why = hit.why;
-      if (mi) {
-        initial = lookup(n, 'initial', true);
-        var floor = roundTo(initial * mi.ratio, m.rounding.step, 'up');
-        why.push(cite(mi.clause, ''.concat(rule.floorText, show(initial), ' = ', show(initial * mi.ratio),
-          total >= floor ? ': the table\'s ' : ': raised from ', show(total), total >= floor ? ' meets it' : ' to ', total >= floor ? '' : show(floor))));
-        if (total < floor) total = floor;
-      }
-    } else {
-      var d = m.derived[audit];
-      hit = lookup(n, 'initial');
-      initial = hit.value;
-      why = hit.why;
-      var raw = initial * d.ratio;
-      total = roundTo(raw, m.rounding.step, m.rounding.mode);
-      why.push(cite(d.clause, ''.concat(rule.derivedText, show(initial), ' = ', show(raw))));
-      why.push(cite(m.rounding.clause, ''.concat('rounded ', m.rounding.mode, ' to a multiple of ', show(m.rounding.step), ': ', show(total), ' — ', m.rounding.text)));
-    }
-    if (m.perSite && sites > 1) {
-      var least = roundTo(m.perSite.min * sites, m.perSite.min, 'up');
-      why.push(cite(m.perSite.clause, sites + ' sites × at least ' + show(m.perSite.min) + ' = ' + show(least) +
-        (total >= least ? ': ' + show(total) + ' covers them' : ': raised from ' + show(total) + ' to ' + show(least))));
-      if (total < least) total = least;
-    }
-    var onsite = total;
-    if (m.onsite) {
-      var share = m.onsite.share;
-      onsite = share >= 1 ? total : Math.min(total, roundTo(total * share, m.rounding.step, 'up'));
-      why.push(cite(m.onsite.clause, ''.concat('on site ', show(onsite), ' of ', show(total), onsiteText)));
-    }
-    var minimum = total;
-    if (m.reduction) {
-      minimum = roundTo(total * (1 - m.reduction.max), m.rounding.step, 'up');
-      why.push(cite(m.reduction.clause, reductionText + show(minimum)));
-    }
-    if (mi) { // the floor of the initial on-site time actually spent (given), else of the table's
-      var base = input.initialOnsite !== undefined ? input.initialOnsite : initial;
-      if (typeof base !== 'number' || !isFinite(base) || base < 0) throw fail('invalid', 'initialOnsite', fn + ': initialOnsite must be the man-days of the initial on-site audit, got ' + JSON.stringify(base));
-      var floorOf = roundTo(base * mi.ratio, m.rounding.step, 'up');
-      if (floorOf > minimum) {
-        why.push(cite(mi.clause, ''.concat(rule.neverText, show(base),
-          input.initialOnsite !== undefined ? ' actually spent' : '', ' = ', show(floorOf), ', whatever a reduction allows')));
-        minimum = floorOf;
-      }
-      if (floorOf > total) { why.push(cite(mi.clause, 'raised from ' + show(total) + ' to ' + show(floorOf))); total = floorOf; if (onsite < total && (!m.onsite || m.onsite.share >= 1)) onsite = total; }
-    }
-    if (m.experts) why.push(cite(m.experts.clause, m.experts.text));
-    var out = { total: total, onsite: onsite, minimum: minimum, why: why };
-    if (initial !== undefined) out.initial = initial;
-    return out;
-  };
-}
+// manDays(m, input, cite) → {total, onsite, minimum, initial, why}: the table's time for the audit
+// (or the initial time × the derived ratio, rounded), raised to the minimum of the initial time,
+// to the sites' minimum; the share on site; the floor a reduction may reach; the experts' note
+function manDays(m, input, cite) { return core.bands.manDays(m, input, cite); }
 
 exports.round = round;
 exports.fmt = fmt;
@@ -404,8 +213,6 @@ exports.checkTable = checkTable;
 exports.lookup = lookup;
 exports.checkGrade = checkGrade;
 exports.grade = grade;
-exports.grader = grader;
 exports.checkManDays = checkManDays;
 exports.manDays = manDays;
-exports.manDaysRule = manDaysRule;
 exports.AUDITS = AUDITS;

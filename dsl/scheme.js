@@ -732,6 +732,12 @@ function pick(r, keys) {
 }
 
 
+// sameResults(rule, ra, rb) → compare() takes rule's results ra and rb as the same (the fields it
+// compares are equal)
+function sameResults(rule, ra, rb) {
+  return JSON.stringify(pick(ra, COMPARED[rule])) === JSON.stringify(pick(rb, COMPARED[rule]));
+}
+
 // compare(a, b, input) → {from, to, changes: [{rule, input, before, after, why}], same, why}.
 // input: {manDays: {...} | [{...}], grade: {...} | [...], certificateExpiry: date,
 // surveillance: {...}, deadlines: {name: fromDate}}
@@ -746,7 +752,7 @@ function compare(a, b, input) {
     var rb = typeof b[method] === 'function' ? b[method].apply(b, args) : null;
     var pa = pick(ra, COMPARED[rule]), pb = pick(rb, COMPARED[rule]);
     var entry = { rule: rule === 'deadline' ? 'deadline ' + args[0] : rule, input: shown, before: pa, after: pb };
-    if (JSON.stringify(pa) === JSON.stringify(pb)) same.push(entry);
+    if (sameResults(rule, ra, rb)) same.push(entry);
     else {
       entry.why = (ra ? ra.why : []).concat(rb ? rb.why : []);
       changes.push(entry);
@@ -839,6 +845,7 @@ exports.versions = versions;
 exports.defineCriteria = defineCriteria;
 exports.criteria = criteria;
 exports.compare = compare;
+exports.sameResults = sameResults;
 exports.validate = function (def) { return validate(def && typeof def === 'object' ? merged(def) : def); };
 exports.lint = lint;
 exports.lintReport = lintReport;

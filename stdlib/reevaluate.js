@@ -10,7 +10,8 @@
 // score, an expiry or deadline by date) is compared once per distinct input.
 'use strict';
 
-var fail = require('stdlib/bands').fail;
+var fail = require('stdlib/bands').fail, sameResults = require('dsl/scheme').sameResults;
+var NONE = Object.freeze([]); // the changes of an input whose results are the same
 
 // inputsOf(c) → the compare() input for case c: its org's staff and sites for each audit type,
 // every score recorded on its audits, and its certificate's dates
@@ -114,6 +115,10 @@ Plan.prototype.prepare = function () {
 // remembered under key when there is one (surveillance's input is each case's own: not kept)
 Plan.prototype.changes = function (rule, input, key) {
   if (key !== undefined && Object.prototype.hasOwnProperty.call(this.cache, key)) return this.cache[key];
+  if (rule === 'surveillance' && typeof this.from.surveillance === 'function' && typeof this.to.surveillance === 'function' &&
+      sameResults(rule, this.from.surveillance(input), this.to.surveillance(input))) {
+    return NONE; // each case's own input, not kept: both results compared here first, compare() asked only for a difference
+  }
   var one = {};
   one[rule] = input;
   var found = this.from.compare(this.to, one).changes;

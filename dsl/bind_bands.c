@@ -88,13 +88,28 @@ static double round_checked(Text *t, double x, duk_idx_t step_idx, duk_idx_t mod
   return round_to(x, step, mode);
 }
 
-/* round_up(t, x, rounding) → round(x, rounding.step, 'up') */
-static double round_up(Text *t, double x, duk_idx_t rounding) {
-  duk_get_prop_literal(t->ctx, rounding, "step");
+/* round_up(t, x, holder, key) → round(x, holder[key], 'up'): to the next multiple of a step */
+static double round_up(Text *t, double x, duk_idx_t holder, const char *key) {
+  duk_get_prop_string(t->ctx, holder, key);
   duk_push_literal(t->ctx, "up");
   double r = round_checked(t, x, -2, -1);
   duk_pop_2(t->ctx);
   return r;
+}
+
+/* text_raised(t, value, floor, before, after): how value meets a floor — before value after
+ * (': the table\'s 5 meets it') when it does, ': raised from value to floor' when it does not */
+static void text_raised(Text *t, double value, double floor_, const char *before, const char *after) {
+  if (value >= floor_) {
+    text_put(t, before, strlen(before));
+    text_fmt(t, value);
+    text_put(t, after, strlen(after));
+    return;
+  }
+  TEXT(t, ": raised from ");
+  text_fmt(t, value);
+  TEXT(t, " to ");
+  text_fmt(t, floor_);
 }
 
 /* ---- band tables ---------------------------------------------------------------------------------- */
@@ -439,7 +454,7 @@ static duk_ret_t bands_man_days(duk_context *ctx) {
       initial = band(&t, &c, TABLE, n, initial_name, 1).value;
       has_initial = 1;
       double ratio = NUMBER(ctx, LEAST, "ratio");
-      double floor_ = round_up(&t, initial * ratio, ROUNDING);
+      double floor_ = round_up(&t, initial * ratio, ROUNDING, "step");
       text_value(&t, AUDIT);
       TEXT(&t, " time at least ");
       text_fmt(&t, ratio * 100);
@@ -447,30 +462,18 @@ static duk_ret_t bands_man_days(duk_context *ctx) {
       text_fmt(&t, initial);
       TEXT(&t, " = ");
       text_fmt(&t, initial * ratio);
-      if (total >= floor_) {
-        TEXT(&t, ": the table's ");
-        text_fmt(&t, total);
-        TEXT(&t, " meets it");
-      } else {
-        TEXT(&t, ": raised from ");
-        text_fmt(&t, total);
-        TEXT(&t, " to ");
-        text_fmt(&t, floor_);
-      }
+      text_raised(&t, total, floor_, ": the table's ", " meets it");
       WHY(ctx, &c, &t, LEAST, "clause");
       if (total < floor_) total = floor_;
     }
   } else {
-    duk_get_prop_literal(ctx, M, "derived");
+    initial = band(&t, &c, TABLE, n, initial_name, 0).value;
+    has_initial = 1;
+    duk_get_prop_literal(ctx, M, "derived"); /* m.derived[audit], above the band's steps until its own is made */
     duk_dup(ctx, AUDIT);
     duk_get_prop(ctx, -2);
     duk_remove(ctx, -2);
     duk_idx_t derived = duk_get_top_index(ctx);
-    initial = band(&t, &c, TABLE, n, initial_name, 0).value;
-    has_initial = 1;
-    duk_dup(ctx, derived); /* the steps stay together: the rule moves above them */
-    duk_remove(ctx, derived);
-    derived = duk_get_top_index(ctx);
     double raw = initial * NUMBER(ctx, derived, "ratio");
     duk_get_prop_literal(ctx, ROUNDING, "step");
     duk_get_prop_literal(ctx, ROUNDING, "mode");
@@ -504,25 +507,13 @@ static duk_ret_t bands_man_days(duk_context *ctx) {
   if (truthy_at(ctx, -1) && sites > 1) {
     duk_idx_t per_site = duk_get_top_index(ctx);
     double min = NUMBER(ctx, per_site, "min");
-    duk_get_prop_literal(ctx, per_site, "min");
-    duk_push_literal(ctx, "up");
-    double least_days = round_checked(&t, min * sites, -2, -1);
-    duk_pop_2(ctx);
+    double least_days = round_up(&t, min * sites, per_site, "min"); /* whole site minimums */
     text_number(&t, sites);
     TEXT(&t, " sites × at least ");
     text_fmt(&t, min);
     TEXT(&t, " = ");
     text_fmt(&t, least_days);
-    if (total >= least_days) {
-      TEXT(&t, ": ");
-      text_fmt(&t, total);
-      TEXT(&t, " covers them");
-    } else {
-      TEXT(&t, ": raised from ");
-      text_fmt(&t, total);
-      TEXT(&t, " to ");
-      text_fmt(&t, least_days);
-    }
+    text_raised(&t, total, least_days, ": ", " covers them");
     WHY(ctx, &c, &t, per_site, "clause");
     duk_remove(ctx, per_site);
     if (total < least_days) total = least_days;
@@ -534,7 +525,7 @@ static duk_ret_t bands_man_days(duk_context *ctx) {
   if (has_onsite) {
     share = NUMBER(ctx, ONSITE, "share");
     if (!(share >= 1)) {
-      double part = round_up(&t, total * share, ROUNDING);
+      double part = round_up(&t, total * share, ROUNDING, "step");
       onsite = isnan(part) || isnan(total) ? NAN : part < total ? part : total;
     }
     TEXT(&t, "on site ");
@@ -557,7 +548,7 @@ static duk_ret_t bands_man_days(duk_context *ctx) {
   double minimum = total;
   if (truthy_at(ctx, REDUCTION)) {
     double max = NUMBER(ctx, REDUCTION, "max");
-    minimum = round_up(&t, total * (1 - max), ROUNDING);
+    minimum = round_up(&t, total * (1 - max), ROUNDING, "step");
     TEXT(&t, "may be reduced, with reasons, by at most ");
     text_fmt(&t, max * 100);
     TEXT(&t, "%: never below ");
@@ -580,7 +571,7 @@ static duk_ret_t bands_man_days(duk_context *ctx) {
       text_throw(&t, "invalid", "initialOnsite");
     }
     duk_pop(ctx);
-    double floor_of = round_up(&t, base * NUMBER(ctx, LEAST, "ratio"), ROUNDING);
+    double floor_of = round_up(&t, base * NUMBER(ctx, LEAST, "ratio"), ROUNDING, "step");
     if (floor_of > minimum) {
       TEXT(&t, "never below ");
       text_fmt(&t, NUMBER(ctx, LEAST, "ratio") * 100);
@@ -638,7 +629,7 @@ static const char *const GRADE_KNOWN[] = {"score", "deductionItems", NULL}, *con
 /* core.bands.grade(g, input, cite) → {pass, level, stars, why}: the grade of rule g (stdlib/bands.js
  * documents it) for input {score, deductionItems}; cite as for manDays */
 static duk_ret_t bands_grade(duk_context *ctx) {
-  enum { G = 0, IN, CITE, SCHEME, VERSION, BUF, PASS, STEPS };
+  enum { G = 0, IN, CITE, SCHEME, VERSION, BUF, PASS, RESULT, STEPS };
   Cite c;
   Text t;
   rule_open(ctx, &c, &t, 3, CITE, IN, GRADE_FN, "score"); /* SCHEME, VERSION, BUF */
@@ -664,7 +655,10 @@ static duk_ret_t bands_grade(duk_context *ctx) {
   duk_get_prop_literal(ctx, PASS, "itemsBelow");
   int counted = !duk_is_undefined(ctx, -1);
   double below = number_top(ctx);
-  int ok = score >= min, many = counted && !(items < below);
+  int ok = score >= min, many = counted && !(items < below), pass = ok && !many;
+  duk_push_object(ctx); /* RESULT: {pass, level, stars, why}, in that order */
+  duk_push_boolean(ctx, pass);
+  duk_put_prop_literal(ctx, RESULT, "pass");
   /* the pass rule: 'score 72 ≥ 70 and 3 扣分项 < 5: pass' */
   TEXT(&t, "score ");
   text_fmt(&t, score);
@@ -685,35 +679,47 @@ static duk_ret_t bands_grade(duk_context *ctx) {
     else TEXT(&t, " < ");
     TEXT_PROP(&t, PASS, "itemsBelow");
   }
-  if (ok && !many) TEXT(&t, ": pass");
+  if (pass) TEXT(&t, ": pass");
   else {
     TEXT(&t, ": ");
     TEXT_PROP(&t, G, "fail");
   }
   WHY(ctx, &c, &t, PASS, "clause"); /* STEPS: the why steps from here */
   note_steps(ctx, &c, G);
-  int pass = ok && !many;
-  duk_idx_t got = -1; /* the highest level the score reaches */
-  if (pass) {
+  if (!pass) {
+    duk_get_prop_literal(ctx, G, "fail");
+    duk_put_prop_literal(ctx, RESULT, "level");
+    duk_push_int(ctx, 0);
+    duk_put_prop_literal(ctx, RESULT, "stars");
+  } else { /* the highest level the score reaches */
     duk_get_prop_literal(ctx, G, "levels");
     duk_idx_t levels = duk_get_top_index(ctx);
     duk_uarridx_t nl = (duk_uarridx_t)duk_get_length(ctx, levels), at = 0;
+    int reached = 0;
     for (duk_uarridx_t i = 0; i < nl; i++) {
       if (!duk_has_prop_index(ctx, levels, i)) continue;
       duk_get_prop_index(ctx, levels, i);
-      if (score >= NUMBER(ctx, -1, "min")) got = 0, at = i;
+      if (score >= NUMBER(ctx, -1, "min")) reached = 1, at = i;
       duk_pop(ctx);
     }
-    if (got < 0) {
+    if (!reached) {
       duk_pop(ctx);
+      duk_push_null(ctx);
+      duk_put_prop_literal(ctx, RESULT, "level");
+      duk_push_int(ctx, 0);
+      duk_put_prop_literal(ctx, RESULT, "stars");
       TEXT(&t, "score ");
       text_fmt(&t, score);
       TEXT(&t, " reaches no level");
       WHY(ctx, &c, &t, G, "clause");
     } else {
       duk_get_prop_index(ctx, levels, at);
-      duk_remove(ctx, levels);
-      got = duk_get_top_index(ctx);
+      duk_replace(ctx, levels);
+      duk_idx_t got = levels;
+      duk_get_prop_literal(ctx, got, "level");
+      duk_put_prop_literal(ctx, RESULT, "level");
+      duk_get_prop_literal(ctx, got, "stars");
+      duk_put_prop_literal(ctx, RESULT, "stars");
       TEXT(&t, "score ");
       text_fmt(&t, score);
       TEXT(&t, " ≥ ");
@@ -725,26 +731,13 @@ static duk_ret_t bands_grade(duk_context *ctx) {
         duk_pop(ctx);
         duk_get_prop_literal(ctx, G, "clause");
       }
+      duk_remove(ctx, got); /* the level's clause in its place, then its step */
       text_push(&t);
       step(ctx, &c);
-      duk_swap_top(ctx, -2); /* the level above its step */
     }
   }
-  duk_idx_t nsteps = duk_get_top(ctx) - STEPS - (got >= 0);
-  if (got >= 0) duk_insert(ctx, STEPS); /* the level below the steps */
-  pack(ctx, nsteps);
-  duk_push_object(ctx);
-  duk_push_boolean(ctx, pass);
-  duk_put_prop_literal(ctx, -2, "pass");
-  if (!pass) duk_get_prop_literal(ctx, G, "fail");
-  else if (got >= 0) duk_get_prop_literal(ctx, STEPS, "level");
-  else duk_push_null(ctx);
-  duk_put_prop_literal(ctx, -2, "level");
-  if (got >= 0) duk_get_prop_literal(ctx, STEPS, "stars");
-  else duk_push_int(ctx, 0);
-  duk_put_prop_literal(ctx, -2, "stars");
-  duk_swap_top(ctx, -2);
-  duk_put_prop_literal(ctx, -2, "why");
+  pack(ctx, duk_get_top(ctx) - STEPS);
+  duk_put_prop_literal(ctx, RESULT, "why");
   return 1;
 }
 
@@ -753,13 +746,12 @@ static duk_ret_t bands_round(duk_context *ctx) {
   duk_set_top(ctx, 3);
   Text t;
   text_open(ctx, &t);
-  double x = duk_is_number(ctx, 0) ? duk_get_number(ctx, 0) : NAN;
-  if (!duk_is_number(ctx, 0)) {
+  if (!duk_is_number(ctx, 0)) { /* (round_checked refuses the numbers that are not finite) */
     TEXT(&t, "round(x, step, mode): x must be a number, got ");
     text_value(&t, 0);
     text_throw(&t, "invalid", "value");
   }
-  duk_push_number(ctx, round_checked(&t, x, 1, 2));
+  duk_push_number(ctx, round_checked(&t, duk_get_number(ctx, 0), 1, 2));
   return 1;
 }
 

@@ -391,7 +391,7 @@ function build(def, source) {
       return s.certificateExpiry(d).date;
     };
     s.surveillance = custom('surveillance') || function (input) {
-      return withPositions(life.surveillance(def.surveillance, input, expiryOf, cite, stamp), 'surveillance', input);
+      return withPositions(life.surveillance(def.surveillance, input, expiryOf, stamp), 'surveillance', input);
     };
     // surveillanceBounds() → {aMin, aMax, bMin, nMax, why}: the programme's windows in days, as data
     // (absent when the programme is a function of the scheme's own: a job then scans every certificate)
@@ -732,10 +732,17 @@ function pick(r, keys) {
 }
 
 
-// sameResults(rule, ra, rb) → compare() takes rule's results ra and rb as the same (the fields it
-// compares are equal)
-function sameResults(rule, ra, rb) {
-  return JSON.stringify(pick(ra, COMPARED[rule])) === JSON.stringify(pick(rb, COMPARED[rule]));
+// judge(a, b, rule, args, shown) → {same, entry}: rule (a Scheme method) called with args under
+// Schemes a and b, and the entry compare() lists for it, {rule, input: shown, before, after}
+// with both results' why when the compared fields differ (same false)
+function judge(a, b, rule, args, shown) {
+  var ra = typeof a[rule] === 'function' ? a[rule].apply(a, args) : null;
+  var rb = typeof b[rule] === 'function' ? b[rule].apply(b, args) : null;
+  var pa = pick(ra, COMPARED[rule]), pb = pick(rb, COMPARED[rule]);
+  var entry = { rule: rule === 'deadline' ? 'deadline ' + args[0] : rule, input: shown, before: pa, after: pb };
+  var same = JSON.stringify(pa) === JSON.stringify(pb);
+  if (!same) entry.why = (ra ? ra.why : []).concat(rb ? rb.why : []);
+  return { same: same, entry: entry };
 }
 
 // compare(a, b, input) → {from, to, changes: [{rule, input, before, after, why}], same, why}.
@@ -746,23 +753,16 @@ function compare(a, b, input) {
   if (!b || typeof b.id !== 'string') throw fail('invalid', 'other', "compare(other, input): other must be a Scheme or 'id@version'");
   if (!input || typeof input !== 'object') throw fail('invalid', 'input', 'compare(other, input): input must name the cases to evaluate, e.g. {manDays: {employees: 1200}}');
   var changes = [], same = [];
-  // one(rule, method, args, shown): evaluate under both versions and record the difference
-  function one(rule, method, args, shown) {
-    var ra = typeof a[method] === 'function' ? a[method].apply(a, args) : null;
-    var rb = typeof b[method] === 'function' ? b[method].apply(b, args) : null;
-    var pa = pick(ra, COMPARED[rule]), pb = pick(rb, COMPARED[rule]);
-    var entry = { rule: rule === 'deadline' ? 'deadline ' + args[0] : rule, input: shown, before: pa, after: pb };
-    if (sameResults(rule, ra, rb)) same.push(entry);
-    else {
-      entry.why = (ra ? ra.why : []).concat(rb ? rb.why : []);
-      changes.push(entry);
-    }
+  // one(rule, args, shown): evaluate under both versions and record the difference
+  function one(rule, args, shown) {
+    var j = judge(a, b, rule, args, shown);
+    (j.same ? same : changes).push(j.entry);
   }
   Object.keys(input).forEach(function (k) {
     var v = input[k];
-    if (k === 'deadlines') Object.keys(v).forEach(function (name) { one('deadline', 'deadline', [name, v[name], {}], v[name]); });
-    else if (k === 'certificateExpiry') one(k, k, [v], v);
-    else if (COMPARED[k]) (Array.isArray(v) ? v : [v]).forEach(function (x) { one(k, k, [x], x); });
+    if (k === 'deadlines') Object.keys(v).forEach(function (name) { one('deadline', [name, v[name], {}], v[name]); });
+    else if (k === 'certificateExpiry') one(k, [v], v);
+    else if (COMPARED[k]) (Array.isArray(v) ? v : [v]).forEach(function (x) { one(k, [x], x); });
     else throw fail('invalid', 'input', "compare(other, input): unknown rule '" + k + "' (known: manDays, grade, certificateExpiry, surveillance, deadlines)");
   });
   return { from: String(a), to: String(b), changes: changes, same: same,
@@ -845,7 +845,7 @@ exports.versions = versions;
 exports.defineCriteria = defineCriteria;
 exports.criteria = criteria;
 exports.compare = compare;
-exports.sameResults = sameResults;
+exports.judge = judge;
 exports.validate = function (def) { return validate(def && typeof def === 'object' ? merged(def) : def); };
 exports.lint = lint;
 exports.lintReport = lintReport;

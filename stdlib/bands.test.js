@@ -60,7 +60,8 @@ test('rounding to a stated step, and the numbers a why text shows', function () 
   assert.equal([e.field, e.message], ['mode', "round(x, step, mode): mode must be 'up', 'down' or 'nearest', got half"]);
 });
 
-// an audit-time rule as a scheme owner writes one: surveillance a third of the initial time,
+// an audit-time rule as a scheme owner writes one (a fixture: its clauses are its own, no
+// scheme's; the schemes' rules are tested in schemes/): surveillance a third of the initial time,
 // rounded to the nearest half day, at least half a day per site, 80% on site
 var RULE = { table: { clause: '附录A', of: 'staff', columns: ['initial'], rows: [[1, 20, 3], [21, 50, 4.5]] },
   derived: { surveillance: { ratio: 1 / 3, ratioText: '1/3', clause: '§5.3' }, recertification: { ratio: 2 / 3, clause: '§5.4' } },

@@ -119,13 +119,13 @@ function checkSurveillance(s, field) {
   return list;
 }
 
-// surveillance(p, input, expiryOf, cite, stamp) → {next, windows, why}: the windows of input's
-// cycle {decisionDate, expires, audits, asOf, extensions} under programme p, computed in C
+// surveillance(p, input, expiryOf, cite) → {next, windows, why}: the windows of input's cycle
+// {decisionDate, expires, audits, asOf, extensions} under programme p, computed in C
 // (dsl/bind_lifecycle.c, issue 17: in JavaScript it took 20-37 µs a call) with the messages and
 // texts it had here. expiryOf(decisionDate) → the last valid day when input gives no expires;
-// each why step is cite(clause, text), or, given stamp {scheme, version} (what the Scheme's own
-// cite adds), made in C without calling back.
-function surveillance(p, input, expiryOf, cite, stamp) { return core.lifecycle.surveillance(p, input, expiryOf, stamp || cite); }
+// each why step is cite(clause, text), or, when cite is a stamp {scheme, version} (what a Scheme's
+// own cite adds, as stdlib/bands.js takes it), made in C without calling back.
+function surveillance(p, input, expiryOf, cite) { return core.lifecycle.surveillance(p, input, expiryOf, cite); }
 
 // monthSpan(m) → [min, max]: the fewest and most days that m months after a day can be (month
 // ends shorten them, Civil Code Art. 202), found over every day of a 4-year leap cycle

@@ -3,8 +3,9 @@
 // the why steps made either by the Scheme (a stamp) or by a cite function of the caller's.
 var life = require('stdlib/lifecycle');
 
-// a programme as cfc-sc14 and dni-aftersales state theirs: first within 12 months of the
-// decision, then 12 months after the previous, 15 with an approved extension, within its year
+// a programme of the shape cfc-sc14 and dni-aftersales state theirs (a fixture: its texts and
+// clauses are its own, the schemes' programmes are tested in schemes/): first within 12 months
+// of the decision, then 12 months after the previous, 15 with an approved extension, within its year
 var P = {
   count: 2, clause: '§5.6.1',
   first: { from: 'decision', dueMonths: 12, clause: '§5.6.1', text: '第一次监督审核应在认证决定日期起12个月内进行' },

@@ -10,8 +10,7 @@
 // score, an expiry or deadline by date) is compared once per distinct input.
 'use strict';
 
-var fail = require('stdlib/bands').fail, sameResults = require('dsl/scheme').sameResults;
-var NONE = Object.freeze([]); // the changes of an input whose results are the same
+var fail = require('stdlib/bands').fail, judge = require('dsl/scheme').judge;
 
 // inputsOf(c) → the compare() input for case c: its org's staff and sites for each audit type,
 // every score recorded on its audits, and its certificate's dates
@@ -111,17 +110,12 @@ Plan.prototype.prepare = function () {
   });
 };
 
-// plan.changes(rule, input, key) → compare()'s changes for one input of one rule (0 or 1 entry),
-// remembered under key when there is one (surveillance's input is each case's own: not kept)
-Plan.prototype.changes = function (rule, input, key) {
+// plan.changes(rule, args, shown, key) → compare()'s changes for rule called with args (0 or 1
+// entry: dsl/scheme's judge, the test compare() makes), remembered under key when there is one
+// (surveillance's input is each case's own: not kept)
+Plan.prototype.changes = function (rule, args, shown, key) {
   if (key !== undefined && Object.prototype.hasOwnProperty.call(this.cache, key)) return this.cache[key];
-  if (rule === 'surveillance' && typeof this.from.surveillance === 'function' && typeof this.to.surveillance === 'function' &&
-      sameResults(rule, this.from.surveillance(input), this.to.surveillance(input))) {
-    return NONE; // each case's own input, not kept: both results compared here first, compare() asked only for a difference
-  }
-  var one = {};
-  one[rule] = input;
-  var found = this.from.compare(this.to, one).changes;
+  var j = judge(this.from, this.to, rule, args, shown), found = j.same ? [] : [j.entry];
   if (key !== undefined) this.cache[key] = found;
   return found;
 };
@@ -133,14 +127,14 @@ Plan.prototype.manDays = function (staff, sites) {
   if (out) return out;
   out = [];
   for (var i = 0; i < TYPES.length; i++) {
-    var found = this.changes('manDays', { employees: staff, audit: TYPES[i], sites: sites });
+    var input = { employees: staff, audit: TYPES[i], sites: sites }, found = this.changes('manDays', [input], input);
     for (var j = 0; j < found.length; j++) out.push(found[j]);
   }
   return (this.cache[key] = out);
 };
-Plan.prototype.grade = function (score) { return this.changes('grade', score, 'g' + score.score + '/' + score.deductionItems); };
-Plan.prototype.expiry = function (issued) { return this.changes('certificateExpiry', issued, 'e' + issued); };
-Plan.prototype.deadline = function (expires) { return this.changes('deadlines', { recertApplication: expires }, 'd' + expires); };
+Plan.prototype.grade = function (score) { return this.changes('grade', [score], score, 'g' + score.score + '/' + score.deductionItems); };
+Plan.prototype.expiry = function (issued) { return this.changes('certificateExpiry', [issued], issued, 'e' + issued); };
+Plan.prototype.deadline = function (expires) { return this.changes('deadline', ['recertApplication', expires, {}], expires, 'd' + expires); };
 
 // plan.evaluate(row, asOf) → the changes of one case (a casesSql row), in compare()'s order: man-days,
 // grades, expiry, surveillance, deadlines
@@ -154,7 +148,8 @@ Plan.prototype.evaluate = function (row, asOf) {
   if (row.issued) {
     if (r.certificateExpiry) for (found = this.expiry(row.issued), j = 0; j < found.length; j++) out.push(found[j]);
     if (r.surveillance) {
-      found = this.changes('surveillance', { decisionDate: row.issued, audits: JSON.parse(row.ends), asOf: asOf });
+      var input = { decisionDate: row.issued, audits: JSON.parse(row.ends), asOf: asOf };
+      found = this.changes('surveillance', [input], input);
       for (j = 0; j < found.length; j++) out.push(found[j]);
     }
     if (r.deadline) for (found = this.deadline(row.expires), j = 0; j < found.length; j++) out.push(found[j]);

@@ -550,24 +550,6 @@ static void host_define_lazy_globals(duk_context *ctx) {
   duk_pop(ctx);
 }
 
-/* Freeze the built-ins (dsl/freeze.js, called with the global object); 0, or -1 with the error on
- * the stack. */
-static duk_ret_t host_freeze_safe(duk_context *ctx, void *udata) {
-  (void)udata;
-  duk_push_c_function(ctx, host_require, 1);
-  duk_push_string(ctx, "dsl/freeze");
-  duk_call(ctx, 1);
-  duk_push_global_object(ctx);
-  duk_call(ctx, 1);
-  return 0;
-}
-
-static int host_freeze_builtins(duk_context *ctx) {
-  if (duk_safe_call(ctx, host_freeze_safe, NULL, 0, 1) != DUK_EXEC_SUCCESS) return -1;
-  duk_pop(ctx);
-  return 0;
-}
-
 /* ---- evaluation -------------------------------------------------------------------------- */
 
 

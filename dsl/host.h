@@ -162,6 +162,9 @@ void host_library_list(Host *h, void (*fn)(const char *path, void *ud), void *ud
  * for want of memory (the error is then thrown): no C buffer is held across a throw. */
 void host_push_owned(duk_context *ctx, char *buf, size_t len);
 
+/* Make the built-ins the rules rely on read-only (dsl/freeze.c); 0, or -1 with the error on the stack. */
+int host_freeze_builtins(duk_context *ctx);
+
 /* require(id) as a C function: [id] → the exports of the library module id, loaded once. */
 duk_ret_t host_require(duk_context *ctx);
 

@@ -212,14 +212,14 @@ Run.prototype.surveillance = function () {
   var done = this.past ? '(SELECT count(*) FROM audits a WHERE a.case_id = l.case_id AND a.status = \'done\'' +
     '   AND a.type = \'surveillance\' AND a.actual_end >= l.start)' : 'l.surveillances';
   return { params: params, sql: 'WITH last AS NOT MATERIALIZED (' + last + '),' +
-    ' b AS (' + bounds.join(' UNION ALL ') + ')' +
+    ' b AS (' + bounds.join(' UNION ALL ') + '), ' + actions.EXTENSIONS_CTE +
     ' SELECT \'surveillance\' AS kind, number AS certificate, holder, scheme, version,' +
     '   \'surveillance-\' || json_extract(answer, \'$.n\') || \'/certificate-\' || id AS uid, id AS ref, answer FROM (' +
     ' SELECT c.id, c.number, o.name AS holder, c.scheme, c.version, surveillance_next(c.scheme, c.version, d.date, c.expires,' +
     '   (SELECT json_group_array(json_object(\'type\', x.type, \'end\', x.actual_end)) FROM (SELECT a.type, a.actual_end' +
     '     FROM audits a WHERE a.case_id = c.case_id AND a.status = \'done\' AND a.actual_end IS NOT NULL' +
     '     ORDER BY a.type, a.actual_end) x),' + // the covering index's order: no sort per row
-    '   ' + actions.EXTENSIONS_SQL + ') AS answer' + // with the approved extensions (DNI §5.6.1)
+    '   ' + actions.EXTENSIONS_OF + ') AS answer' + // with the approved extensions (DNI §5.6.1)
     // last first, streamed as a co-routine (no temporary table of every case), then the rest
     ' FROM last l CROSS JOIN b CROSS JOIN certificates c ON c.case_id = l.case_id AND b.scheme = c.scheme AND b.version = c.version' +
     ' JOIN decisions d ON d.id = c.decision_id JOIN orgs o ON o.id = c.org_id' +

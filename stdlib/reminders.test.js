@@ -62,6 +62,22 @@ test('a surveillance window: q.surveillance lists it open, the job only when it 
   assert.equal(q.surveillance('2027-03-01').filter(function (r) { return r.number === c.certificate.number; })[0].state, 'overdue');
 });
 
+test('DNI §5.6.1 an approved extension moves the second surveillance\'s last day: the job reminds of it, not of a miss', function () {
+  var k = kit.certified('dni-aftersales', { decided: '2026-03-01' });
+  kit.audited(k.case, 'surveillance', '2026-12-01', 88);
+  var other = kit.certified('dni-aftersales', { decided: '2026-03-01' }); // the same dates, no extension: its own answer
+  kit.audited(other.case, 'surveillance', '2026-12-01', 88);
+  var job = function (c) {
+    return new reminders.Run({ asOf: '2027-12-04', horizon: 30 }).rows('surveillance').filter(function (r) { return r.certificate === c.number; })
+      .map(function (r) { return [r.date, r.answer.state]; });
+  };
+  assert.equal(job(k.certificate), [['2027-12-03', 'missed']], '12 months without an approval');
+  var c = k.certificate.extendSurveillance({ n: 2, reason: '客户书面申请：经营场所搬迁', by: kit.auditor(), approvedBy: kit.decider(), date: '2027-11-01' });
+  assert.equal(job(c), [['2027-12-31', 'closing']], 'up to 15 months on the approval, inside the calendar year');
+  assert.cites(new reminders.Run({ asOf: '2027-12-04', horizon: 30 }).rows('surveillance').filter(function (r) { return r.certificate === c.number; })[0].answer, '§5.6.1');
+  assert.equal(job(other.certificate), [['2027-12-03', 'missed']], 'another certificate keeps its own programme');
+});
+
 test('windows and limits falling on one day come out in certificate order, the same at every call', function () {
   // Duktape's sort picks random pivots: a comparator that calls ties equal let them come out
   // in any order from one call to the next

@@ -68,7 +68,9 @@ var opts = parseArgs(typeof args === 'undefined' ? [] : args);
 var asOf = today();
 var reminders = require('stdlib/reminders');
 // on a past --as-of, or --known-on, the register's tables as they stood then (q.past); '' for today
-var run = new reminders.Run({ asOf: asOf, horizon: opts.horizon, past: q.past(reminders.TABLES) });
+// (a table or CSV prints each item's reasons as its clause and text: its answers need no more)
+var run = new reminders.Run({ asOf: asOf, horizon: opts.horizon, past: q.past(reminders.TABLES),
+  reasons: opts.format === 'csv' || opts.format === 'table' ? 'text' : 'list' });
 var whyText = reminders.whyText;
 
 // AGAIN: the last record date after which an overdue item is reported again (--again days ago).

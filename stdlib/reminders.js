@@ -23,31 +23,24 @@ function firstClause(why) {
   return '';
 }
 
-// whyText(why) → the reasons as one line each: 'scheme version clause: text'.
-function whyText(why) {
-  return (why || []).map(function (w) {
-    return w.scheme + ' ' + w.version + ' ' + (w.clause || '') + ': ' + w.text;
-  }).join('\n');
-}
+// whyText(why) → the reasons as one line each: 'scheme version clause: text' (core.why.lines).
+function whyText(why) { return core.why.lines(why, '\n', null); }
 
-// whyLine(why) → whyText(why) on one line, each line end ' | ' (a regular expression only for a
-// reason whose text holds one: over the whole text it cost as much as the rest of an answer)
-function whyLine(why) {
-  return (why || []).map(function (w) {
-    var line = w.scheme + ' ' + w.version + ' ' + (w.clause || '') + ': ' + w.text;
-    return line.indexOf('\n') < 0 ? line : line.replace(/\n/g, ' | ');
-  }).join(' | ');
-}
+// whyLine(why) → whyText(why) on one line: each reason, and each line end inside one, ' | '
+function whyLine(why) { return core.why.lines(why, ' | ', ' | '); }
 
 // Run(o) → the reminders of one date: o = {asOf, horizon (days), past (q.past's prefix for the
 // TABLES, '' for now), scheme: {id, version} (null: all), open (true: also windows open and not
-// closing within the horizon, as q.surveillance lists them)}.
+// closing within the horizon, as q.surveillance lists them), reasons ('text': the answers give
+// their reasons as the clause and the text only, for a report printing no more; else also the
+// list why)}.
 function Run(o) {
   this.asOf = o.asOf;
   this.end = date.addDays(o.asOf, o.horizon);
   this.past = o.past || '';
   this.scheme = o.scheme || { id: null, version: null };
   this.open = !!o.open;
+  this.reasons = o.reasons === 'text' ? 'text' : 'list';
   this.rules = {};
   this.skipped = [];
   this.problems = {};
@@ -75,17 +68,24 @@ Run.prototype.problem = function (id, version, what) {
   this.skipped.push(key);
 };
 
-// run.answer(date, state, what, why) → an item's date, state and text with its reasons, their
+// answerWithWhy(date, state, what, why) → an item's date, state and text with its reasons, their
 // first clause and their text on one line; null when there is no date.
-function answer(d, state, what, why) {
+function answerWithWhy(d, state, what, why) {
   if (!d) return null;
   return { date: d, state: state, what: what, why: why, clause: firstClause(why), text: whyLine(why) };
+}
+
+// textAnswer(date, state, what, why) → answerWithWhy() without the list why (a Run for reasons 'text'):
+// a third less JSON per item for SQLite to copy and read (issue 17)
+function textAnswer(d, state, what, why) {
+  if (!d) return null;
+  return { date: d, state: state, what: what, clause: firstClause(why), text: whyLine(why) };
 }
 
 // The rules as SQL functions for one run. Each returns an answer (JSON in SQL) or null when
 // there is nothing to report.
 Run.prototype.functions = function () {
-  var run = this, asOf = this.asOf, end = this.end;
+  var run = this, asOf = this.asOf, end = this.end, answer = this.reasons === 'text' ? textAnswer : answerWithWhy;
   function stateOf(due) { return due < asOf ? 'overdue' : 'due soon'; }
   function deadlineOf(rule, name, from, o) {
     var d = rule.deadline(name, from, o);

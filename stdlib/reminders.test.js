@@ -104,3 +104,14 @@ test('the CNCA month is reminded of until it is filed, by the 10th of the next m
   assert.equal(cnca('2026-12-05', 3), [], 'beyond a 3-day horizon');
   assert.equal(cnca('2026-12-11', 0)[0].state, 'overdue');
 });
+
+test('an item\'s reasons as text: each "scheme version clause: text", line ends inside one kept or made " | ", Chinese text intact', function () {
+  var why = [{ scheme: 'dni-aftersales', version: 'F/2', clause: '§5.6.1', text: '书面申请，经批准 😀\n15 months' },
+    { scheme: 'cas-service', version: 1, clause: '', text: '𠀀 no clause' }];
+  assert.equal(reminders.whyText(why), 'dni-aftersales F/2 §5.6.1: 书面申请，经批准 😀\n15 months\ncas-service 1 : 𠀀 no clause');
+  assert.equal(core.why.lines(why, ' | ', ' | '), 'dni-aftersales F/2 §5.6.1: 书面申请，经批准 😀 | 15 months | cas-service 1 : 𠀀 no clause');
+  assert.equal(core.why.lines(why, ';', ''), 'dni-aftersales F/2 §5.6.1: 书面申请，经批准 😀15 months;cas-service 1 : 𠀀 no clause');
+  assert.equal([reminders.whyText(null), reminders.whyText([])], ['', '']);
+  assert.throws(function () { core.why.lines([null], '\n', null); }, /why\[0\] is not a reason/);
+  assert.throws(function () { core.why.lines({ text: 'x' }, '\n', null); }, /why must be a list of reasons/);
+});

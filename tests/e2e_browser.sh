@@ -9,7 +9,7 @@
 # Needs chromium, chromium-driver, python3-selenium (./build.sh test installs them): fails without them.
 # Usage: bash tests/e2e_browser.sh CERTSH SOURCE_DIR
 set -u
-CERTSH=$1
+CERTSH=$(realpath "$1") # absolute: the test changes folders
 SRC=$2
 . "$SRC/tests/documents_lib.sh"
 need chromium chromedriver -- chromium, chromium-driver

@@ -4,7 +4,7 @@
 # --mem, --help, --version. Each check runs the real binary and compares text and exit code.
 # Usage: bash tests/e2e_cli.sh CERTSH SOURCE_DIR
 set -u
-CERTSH=$1
+CERTSH=$(realpath "$1") # absolute: the test changes folders
 SRC=$2
 . "$SRC/tests/rel_lib.sh"
 WORK=$(mktemp -d)

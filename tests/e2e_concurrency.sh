@@ -7,7 +7,7 @@
 # verified chain. Default: 40 commands per writer; extended mode: 1000.
 # Usage: bash tests/e2e_concurrency.sh CERTSH SOURCE_DIR
 set -u
-CERTSH=$1
+CERTSH=$(realpath "$1") # absolute: the test changes folders
 SRC=$2
 . "$SRC/tests/rel_lib.sh"
 WORK=$(mktemp -d)

@@ -6,7 +6,7 @@
 # CRASH_ONLY="import changes reminders" (any of them) limits the run to those workloads.
 # Usage: bash tests/e2e_crash.sh CERTSH SOURCE_DIR
 set -u
-CERTSH=$1
+CERTSH=$(realpath "$1") # absolute: the test changes folders
 SRC=$2
 . "$SRC/tests/rel_lib.sh"
 WORK=$(mktemp -d)

@@ -6,7 +6,7 @@
 # naming the row and its event. Then examples/cycle.js, when its scheme is installed.
 # Usage: bash tests/e2e_cycle.sh CERTSH SOURCE_DIR
 set -u
-CERTSH=$1
+CERTSH=$(realpath "$1") # absolute: the test changes folders
 SRC=$2
 . "$SRC/tests/rel_lib.sh"
 WORK=$(mktemp -d)

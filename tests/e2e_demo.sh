@@ -5,7 +5,7 @@
 # from all four schemes, each item citing its scheme version and clause.
 # Usage: bash tests/e2e_demo.sh CERTSH SOURCE_DIR
 set -u
-CERTSH=$1
+CERTSH=$(realpath "$1") # absolute: the test changes folders
 SRC=$2
 . "$SRC/tests/rel_lib.sh"
 WORK=$(mktemp -d)

@@ -7,7 +7,7 @@
 # Mounting needs root; without it the test reports itself skipped (exit 77).
 # Usage: bash tests/e2e_diskfull.sh CERTSH SOURCE_DIR
 set -u
-CERTSH=$1
+CERTSH=$(realpath "$1") # absolute: the test changes folders
 . "$2/tests/rel_lib.sh"
 WORK=$(mktemp -d)
 MNT=$WORK/small

@@ -9,7 +9,7 @@
 # Needs poppler-utils and zbar-tools (./build.sh test installs them): fails without them.
 # Usage: bash tests/e2e_documents.sh CERTSH SOURCE_DIR
 set -u
-CERTSH=$1
+CERTSH=$(realpath "$1") # absolute: the test changes folders
 SRC=$2
 . "$SRC/tests/documents_lib.sh"
 need pdftotext pdffonts pdftoppm pdfinfo zbarimg -- poppler-utils, zbar-tools

@@ -5,7 +5,7 @@
 # nothing written, and --encoding refused for JSON and HTML.
 # Usage: bash tests/e2e_export.sh CERTSH SOURCE_DIR
 set -u
-CERTSH=$1
+CERTSH=$(realpath "$1") # absolute: the test changes folders
 SRC=$2
 . "$SRC/tests/rel_lib.sh"
 WORK=$(mktemp -d)

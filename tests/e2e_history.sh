@@ -5,7 +5,7 @@
 # past dates, each imported record taking effect on its own date.
 # Usage: bash tests/e2e_history.sh CERTSH SOURCE_DIR
 set -u
-CERTSH=$1
+CERTSH=$(realpath "$1") # absolute: the test changes folders
 SRC=$2
 . "$SRC/tests/rel_lib.sh"
 WORK=$(mktemp -d)

@@ -5,7 +5,7 @@
 # The catchable cases (wrong types, writes through sql(), re-entrancy, frozen bindings) are in
 # stdlib/sandbox.test.js. Usage: bash tests/e2e_hostile.sh CERTSH SOURCE_DIR
 set -u
-CERTSH=$1
+CERTSH=$(realpath "$1") # absolute: the test changes folders
 . "$2/tests/rel_lib.sh"
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT

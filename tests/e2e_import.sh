@@ -4,7 +4,7 @@
 # column and value and nothing imported, export as CSV (imported back identically), JSON and
 # an offline HTML page. Usage: bash tests/e2e_import.sh CERTSH SOURCE_DIR
 set -u
-CERTSH=$1
+CERTSH=$(realpath "$1") # absolute: the test changes folders
 SRC=$2
 . "$SRC/tests/rel_lib.sh"
 WORK=$(mktemp -d)

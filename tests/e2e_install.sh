@@ -5,7 +5,7 @@
 # and `certsh jobs` lists every job of examples/ with its arguments.
 # Usage: bash tests/e2e_install.sh CERTSH SOURCE_DIR
 set -u
-CERTSH=$1
+CERTSH=$(realpath "$1") # absolute: the test changes folders
 SRC=$2
 . "$SRC/tests/rel_lib.sh"
 WORK=$(mktemp -d)

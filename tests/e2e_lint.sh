@@ -3,7 +3,7 @@
 # each problem printed with its field and exit 1; a syntax error is reported with its line.
 # Usage: bash tests/e2e_lint.sh CERTSH SOURCE_DIR
 set -u
-CERTSH=$1
+CERTSH=$(realpath "$1") # absolute: the test changes folders
 SRC=$2
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT

@@ -8,7 +8,7 @@
 # sanitizer build (ASan's leak check at exit) or valgrind finds nothing left behind.
 # Usage: bash tests/e2e_oom.sh CERTSH SOURCE_DIR
 set -u
-CERTSH=$1
+CERTSH=$(realpath "$1") # absolute: the test changes folders
 SRC=$2
 . "$SRC/tests/rel_lib.sh"
 WORK=$(mktemp -d)

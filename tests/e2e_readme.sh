@@ -2,7 +2,7 @@
 # tests/e2e_readme.sh — the README's whole-cycle snippet runs as written, and the values its
 # comments promise are the ones the register gives. `bash e2e_readme.sh CERTSH SRC`.
 set -u
-CERTSH=$1
+CERTSH=$(realpath "$1") # absolute: the test changes folders
 SRC=$2
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT

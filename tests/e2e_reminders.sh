@@ -7,7 +7,7 @@
 # parses in python3-icalendar; --record logs and a later run shows only what is new.
 # Usage: bash tests/e2e_reminders.sh CERTSH SOURCE_DIR
 set -u
-CERTSH=$1
+CERTSH=$(realpath "$1") # absolute: the test changes folders
 SRC=$2
 . "$SRC/tests/rel_lib.sh"
 WORK=$(mktemp -d)

@@ -9,7 +9,7 @@
 # Needs python3-openpyxl (./build.sh test installs it): fails without it.
 # Usage: bash tests/e2e_report.sh CERTSH SOURCE_DIR
 set -u
-CERTSH=$1
+CERTSH=$(realpath "$1") # absolute: the test changes folders
 SRC=$2
 . "$SRC/tests/documents_lib.sh"
 need_module openpyxl python3-openpyxl

@@ -4,7 +4,7 @@
 # after the folder is gone, and tampering with the stored rules makes verify fail.
 # Usage: bash tests/e2e_rules.sh CERTSH SOURCE_DIR
 set -u
-CERTSH=$1
+CERTSH=$(realpath "$1") # absolute: the test changes folders
 SRC=$2
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT

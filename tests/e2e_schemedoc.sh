@@ -5,7 +5,7 @@
 # HTML; certsh test --coverage names what no test reaches.
 # Usage: bash tests/e2e_schemedoc.sh CERTSH SOURCE_DIR
 set -u
-CERTSH=$1
+CERTSH=$(realpath "$1") # absolute: the test changes folders
 SRC=$2
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT

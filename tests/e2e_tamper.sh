@@ -4,7 +4,7 @@
 # state rows without an event; `certsh verify` must exit 1 naming the first bad record each time.
 # Usage: bash tests/e2e_tamper.sh CERTSH SOURCE_DIR
 set -u
-CERTSH=$1
+CERTSH=$(realpath "$1") # absolute: the test changes folders
 . "$2/tests/rel_lib.sh"
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT

@@ -4,7 +4,7 @@
 # the function given to assert.throws is reported as itself, never taken as "the error".
 # Usage: bash tests/e2e_testrunner.sh CERTSH SOURCE_DIR
 set -u
-CERTSH=$1
+CERTSH=$(realpath "$1") # absolute: the test changes folders
 SRC=$2
 . "$SRC/tests/rel_lib.sh"
 WORK=$(mktemp -d)

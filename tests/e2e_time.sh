@@ -7,7 +7,7 @@
 # and still verifies, and its derived dates are tamper-evident.
 # Usage: bash tests/e2e_time.sh CERTSH SOURCE_DIR
 set -u
-CERTSH=$1
+CERTSH=$(realpath "$1") # absolute: the test changes folders
 . "$2/tests/rel_lib.sh"
 WORK=$(mktemp -d)
 trap '[ -n "${KEEP:-}" ] || rm -rf "$WORK"' EXIT

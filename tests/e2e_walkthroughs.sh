@@ -3,7 +3,7 @@
 # in-memory register, print the outcomes a new auditor should see, and leave a log that verifies.
 # Usage: bash tests/e2e_walkthroughs.sh CERTSH SOURCE_DIR
 set -u
-CERTSH=$1
+CERTSH=$(realpath "$1") # absolute: the test changes folders
 SRC=$2
 FAILED=0 PASSED=0
 # check STATUS TEXT: report one expectation

@@ -12,6 +12,11 @@ var EXTENSION_LIST = "json_group_array(json_object('n', json_extract(e.payload, 
 var IS_EXTENSION = "e.kind = 'deviation.record' AND json_extract(e.payload, '$.rule') = 'surveillance.extension'";
 var EXTENSIONS_SQL = '(SELECT ' + EXTENSION_LIST + " FROM events e WHERE e.subject = 'deviation:certificate-' || c.id AND " + IS_EXTENSION + ')';
 
+// extensionsOf(id) → the list EXTENSIONS_SQL gives for certificate id: [{n, reason, by, approvedBy, date}]
+function extensionsOf(id) {
+  return JSON.parse(sql('SELECT ' + EXTENSIONS_SQL + ' AS list FROM certificates c WHERE c.id = ?', id)[0].list);
+}
+
 // The same lists for a query asking them of many certificates: EXTENSIONS_CTE, a table
 // extensions(subject, list) to put in its WITH clause (one pass over the log's deviation events
 // in its subject index), and EXTENSIONS_OF, certificate c's list read from it. Probing the
@@ -145,5 +150,6 @@ exports.pending = pending;
 exports.list = list;
 exports.FACTS_SQL = FACTS_SQL;
 exports.EXTENSIONS_SQL = EXTENSIONS_SQL;
+exports.extensionsOf = extensionsOf;
 exports.EXTENSIONS_CTE = EXTENSIONS_CTE;
 exports.EXTENSIONS_OF = EXTENSIONS_OF;

@@ -793,13 +793,6 @@ Certificate.change = function (o) {
   var r = transit(s, 'change', { certificate: self, case: self.case(), changes: pick(o, ['scope', 'grade', 'stars', 'shops']), date: on });
   return wrap(Certificate, core.certificate.change(this.id, { scope: o.scope, shops: o.shops, date: on }), r.why);
 };
-// extensionsOf(cert) → the approved surveillance extensions recorded for a certificate [{n, reason, by, approvedBy, date}]
-function extensionsOf(id) {
-  return sql("SELECT json_extract(payload, '$.details.n') AS n, json_extract(payload, '$.reason') AS reason, json_extract(payload, '$.by') AS by," +
-    " json_extract(payload, '$.approvedBy') AS approvedBy, json_extract(payload, '$.date') AS date FROM events" +
-    " WHERE subject = ? AND kind = 'deviation.record' AND json_extract(payload, '$.rule') = 'surveillance.extension' ORDER BY seq", 'deviation:certificate-' + id);
-}
-
 // certificate.extendSurveillance({n, reason, by, approvedBy, date}) → Certificate: records the
 // approved extension of surveillance n as a deviation (e.g. DNI §5.6.1 "书面申请，经批准": up to 15
 // months); only a scheme whose programme allows it, and only before that window's due date
@@ -824,9 +817,8 @@ Certificate.programme = function (on) {
   if (typeof s.surveillance !== 'function') throw fail('unsupported', 'surveillance', s + ' states no surveillance programme');
   var audits = sql("SELECT type, actual_end AS end FROM audits WHERE case_id = ? AND status = 'done' AND actual_end IS NOT NULL ORDER BY actual_end", this.caseId);
   var decided = sql('SELECT date FROM decisions WHERE id = ?', this.decisionId)[0].date;
-  return s.surveillance({ decisionDate: decided, expires: this.expires, audits: audits, asOf: on || today(), extensions: extensionsOf(this.id).map(function (x) {
-    return { n: x.n, reason: x.reason, by: x.by, approvedBy: x.approvedBy, date: x.date };
-  }) });
+  return s.surveillance({ decisionDate: decided, expires: this.expires, audits: audits, asOf: on || today(),
+    extensions: actions.extensionsOf(this.id) });
 };
 // certificate.plan(asOf) → the coming audits of its cycle, each with its window, man-days and a
 // proposed team, and why (stdlib/planning)

@@ -15,10 +15,18 @@
 static const char *const TAMED[] = {"constructor", "toString", "valueOf", "toLocaleString", "toJSON"};
 #define NTAMED ((int)(sizeof TAMED / sizeof TAMED[0]))
 
-/* The constructors whose prototypes and selves are frozen, and the globals made non-writable. */
+/* The constructors whose prototypes and selves are frozen, the objects frozen, and the globals
+ * made non-writable besides those. */
 static const char *const BUILT_INS[] = {"Object", "Array", "String", "Number", "Boolean", "Date", "RegExp", "Function"};
-static const char *const NAMES[] = {"Object", "Array", "String", "Number", "Boolean", "Date", "RegExp", "Function",
-                                    "Math", "JSON", "isNaN", "isFinite", "parseInt", "parseFloat"};
+static const char *const OBJECTS[] = {"Math", "JSON"};
+static const char *const FUNCTIONS[] = {"isNaN", "isFinite", "parseInt", "parseFloat"};
+#define COUNT(a) (sizeof (a) / sizeof (a)[0])
+
+/* Make the global name non-writable and non-configurable. */
+static void freeze_name(duk_context *ctx, duk_idx_t global, const char *name) {
+  duk_push_string(ctx, name);
+  duk_def_prop(ctx, global, DUK_DEFPROP_HAVE_WRITABLE | DUK_DEFPROP_HAVE_CONFIGURABLE);
+}
 
 /* get of a tamed member: the built-in it stands for, whatever `this` is */
 static duk_ret_t freeze_tamed_get(duk_context *ctx) {
@@ -70,7 +78,7 @@ static duk_ret_t freeze_safe(duk_context *ctx, void *udata) {
   (void)udata;
   duk_push_global_object(ctx);
   duk_idx_t global = duk_get_top_index(ctx);
-  for (size_t i = 0; i < sizeof BUILT_INS / sizeof BUILT_INS[0]; i++) {
+  for (size_t i = 0; i < COUNT(BUILT_INS); i++) {
     duk_get_prop_string(ctx, global, BUILT_INS[i]);
     duk_get_prop_string(ctx, -1, "prototype");                             /* [global ctor proto] */
     for (int k = 0; k < NTAMED; k++) freeze_tame(ctx, duk_get_top_index(ctx), k);
@@ -78,15 +86,14 @@ static duk_ret_t freeze_safe(duk_context *ctx, void *udata) {
     duk_freeze(ctx, -2);
     duk_pop_2(ctx);
   }
-  duk_get_prop_string(ctx, global, "Math");
-  duk_freeze(ctx, -1);
-  duk_get_prop_string(ctx, global, "JSON");
-  duk_freeze(ctx, -1);
-  duk_pop_2(ctx);
-  for (size_t i = 0; i < sizeof NAMES / sizeof NAMES[0]; i++) {
-    duk_push_string(ctx, NAMES[i]);
-    duk_def_prop(ctx, global, DUK_DEFPROP_HAVE_WRITABLE | DUK_DEFPROP_HAVE_CONFIGURABLE);
+  for (size_t i = 0; i < COUNT(OBJECTS); i++) {
+    duk_get_prop_string(ctx, global, OBJECTS[i]);
+    duk_freeze(ctx, -1);
+    duk_pop(ctx);
   }
+  for (size_t i = 0; i < COUNT(BUILT_INS); i++) freeze_name(ctx, global, BUILT_INS[i]);
+  for (size_t i = 0; i < COUNT(OBJECTS); i++) freeze_name(ctx, global, OBJECTS[i]);
+  for (size_t i = 0; i < COUNT(FUNCTIONS); i++) freeze_name(ctx, global, FUNCTIONS[i]);
   return 0;
 }
 

@@ -19,9 +19,9 @@ function extensionsOf(id) {
 
 // The same lists for a query asking them of many certificates: EXTENSIONS_CTE, a table
 // extensions(subject, list) to put in its WITH clause (one pass over the log's deviation events
-// in its subject index), and EXTENSIONS_OF, certificate c's list read from it. Probing the
-// subject index once per certificate was a quarter of the reminder job at 1M certificates
-// (each probe a page of a large index), issue 17.
+// in its subject index), and EXTENSIONS_OF, certificate c's list read from it, instead of a
+// probe of that large index per certificate, each a random page of it (the 1M reminder job:
+// 15.46 → 15.05 billion instructions, issue 17).
 var EXTENSIONS_CTE = 'extensions AS MATERIALIZED (SELECT e.subject, ' + EXTENSION_LIST + ' AS list FROM events e' +
   " WHERE e.subject >= 'deviation:certificate-' AND e.subject < 'deviation:certificate.' AND " + IS_EXTENSION + ' GROUP BY e.subject)';
 var EXTENSIONS_OF = "coalesce((SELECT x.list FROM extensions x WHERE x.subject = 'deviation:certificate-' || c.id), '[]')";

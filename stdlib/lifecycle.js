@@ -127,6 +127,15 @@ function checkSurveillance(s, field) {
 // own cite adds, as stdlib/bands.js takes it), made in C without calling back.
 function surveillance(p, input, expiryOf, cite) { return core.lifecycle.surveillance(p, input, expiryOf, cite); }
 
+// nextWindow(p, decisionDate, expires, asOf, audits) → {n, opens, due, latest, end, status}, or null
+// when every surveillance of the cycle is done: surveillance()'s next, computed by the same C
+// (dsl/bind_lifecycle.c cycle_windows) without the reasons or the other windows, the audits done
+// given as one text 'type end,type end' (what SQL's group_concat makes: no object per audit)
+// or null. For comparing a whole register's programmes (stdlib/reevaluate), where most
+// certificates' next window does not move and their reasons would be read by no one.
+// (The C function itself: no call of a wrapper's per certificate.)
+var nextWindow = core.lifecycle.nextWindow;
+
 // monthSpan(m) → [min, max]: the fewest and most days that m months after a day can be (month
 // ends shorten them, Civil Code Art. 202), found over every day of a 4-year leap cycle
 var spans = {};
@@ -253,6 +262,7 @@ exports.when = when;
 exports.deadline = deadline;
 exports.checkSurveillance = checkSurveillance;
 exports.surveillance = surveillance;
+exports.nextWindow = nextWindow;
 exports.surveillanceBounds = surveillanceBounds;
 exports.deadlineBounds = deadlineBounds;
 exports.CAUSE_KINDS = CAUSE_KINDS;

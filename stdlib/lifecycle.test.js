@@ -109,3 +109,45 @@ test('asOf defaults to today, expires to the validity the caller gives', functio
     today = realToday;
   }
 });
+
+test('nextWindow gives surveillance()\'s next window for any cycle, under every embedded programme', function () {
+  // a cycle drawn from a seeded sequence: a decision, a few audits of any type around it, a day asked about
+  var seed = 20261203;
+  function draw(n) { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; }
+  var TYPES = ['document', 'initial', 'surveillance', 'recertification', 'special', 'extension'];
+  var programmes = [{ name: 'the fixture', p: P, expiryOf: expiryOf }];
+  schemes().forEach(function (id) {
+    var s = scheme(id);
+    if (s.definition.surveillance && typeof s.definition.surveillance === 'object' && s.certificateExpiry)
+      programmes.push({ name: String(s), p: s.definition.surveillance, expiryOf: function (d) { return s.certificateExpiry(d).date; } });
+  });
+  assert.ok(programmes.length >= 4, 'the embedded schemes state their programmes');
+  var compared = 0;
+  for (var i = 0; i < 400; i++) {
+    var decision = date.addDays('2021-01-01', draw(1500)), audits = [], k = draw(6);
+    for (var j = 0; j < k; j++) audits.push({ type: TYPES[draw(6)], end: date.addDays(decision, draw(1400) - 200) });
+    var asOf = date.addDays(decision, draw(1600)), text = audits.map(function (a) { return a.type + ' ' + a.end; }).join(',') || null;
+    programmes.forEach(function (g) {
+      var whole = life.surveillance(g.p, { decisionDate: decision, audits: audits, asOf: asOf }, g.expiryOf, cite).next;
+      var next = life.nextWindow(g.p, decision, g.expiryOf(decision), asOf, text);
+      var shown = whole && { n: whole.n, opens: whole.opens, due: whole.due, latest: whole.latest, end: null, status: whole.status };
+      assert.equal(next, shown, g.name + ' ' + decision + ' ' + text + ' on ' + asOf);
+      compared++;
+    });
+  }
+  assert.ok(compared >= 1600);
+});
+
+test('nextWindow refuses audits it cannot read, naming the item', function () {
+  var fn = 'nextWindow(p, decisionDate, expires, asOf, audits)';
+  function refused(audits, message) {
+    var e = assert.throws(function () { life.nextWindow(P, '2025-03-10', '2028-03-09', '2026-01-01', audits); }, 'invalid');
+    assert.equal([e.field, e.message], ['audits', message]);
+  }
+  refused('initial 2025-01-01,初审 2025-02-01', fn + ": audits[1] must be 'type YYYY-MM-DD' with type document, initial, surveillance, recertification, special or extension, got '初审 2025-02-01'");
+  refused('surveillance 2025-02-30', fn + ": audits[0] must be 'type YYYY-MM-DD' with type document, initial, surveillance, recertification, special or extension, got 'surveillance 2025-02-30'");
+  refused('surveillance', fn + ": audits[0] must be 'type YYYY-MM-DD' with type document, initial, surveillance, recertification, special or extension, got 'surveillance'");
+  refused([{ type: 'initial', end: '2025-01-01' }], fn + ": audits must be a text 'type end,type end' or null, got [{\"type\":\"initial\",\"end\":\"2025-01-01\"}]");
+  assert.equal(life.nextWindow(P, '2025-03-10', '2028-03-09', '2026-01-01', '').n, 1, "'' is no audit");
+  assert.equal(life.nextWindow(P, '2025-03-10', '2028-03-09', '2026-01-01', 'surveillance 2026-02-01,surveillance 2027-01-10'), null, 'both done: null');
+});

@@ -347,11 +347,16 @@ function build(def, source) {
       return r;
     };
   }
+  // lastValidDay(decisionDate) → the last day of a declarative validity, without its reasons
+  // (what the surveillance windows end with: the expiry's why is most of its call, issue 17)
+  function lastValidDay(decisionDate) {
+    date.check(decisionDate, 'decisionDate');
+    return date.addDays(date.addYears(decisionDate, def.validity.years), -1);
+  }
   if (def.validity) {
     // certificateExpiry(decisionDate) → {date, why}: the last day of validity
     s.certificateExpiry = custom('validity') || function (decisionDate) {
-      date.check(decisionDate, 'decisionDate');
-      var d = date.addDays(date.addYears(decisionDate, def.validity.years), -1);
+      var d = lastValidDay(decisionDate);
       var r = { date: d, why: [cite(def.validity.clause, 'valid ' + def.validity.years + ' years from the decision ' + decisionDate +
         ', the decision day counted: last day ' + d + (def.validity.text ? ' (' + def.validity.text + ')' : ''))] };
       r.why = r.why.concat(position('validity', decisionDate, r));
@@ -388,7 +393,7 @@ function build(def, source) {
     // every call: a closure made per call cost 5,000 instructions, issue 17)
     var expiryOf = function (d) {
       if (!s.certificateExpiry) throw fail('invalid', 'expires', 'surveillance({decisionDate, expires, audits, asOf}): ' + s + ' states no validity, so expires is required');
-      return s.certificateExpiry(d).date;
+      return typeof def.validity === 'function' ? s.certificateExpiry(d).date : lastValidDay(d);
     };
     s.surveillance = custom('surveillance') || function (input) {
       return withPositions(life.surveillance(def.surveillance, input, expiryOf, stamp), 'surveillance', input);
@@ -723,14 +728,26 @@ function criteria(id) {
 
 // ---- re-evaluation -----------------------------------------------------------------------------------
 
-// pick(result, keys) → the compared fields of a rule's result
-function pick(r, keys) {
+// PATHS: for each rule of COMPARED, its fields as {key, head, tail}: 'next.due' is r.next.due
+var PATHS = {};
+Object.keys(COMPARED).forEach(function (rule) {
+  PATHS[rule] = COMPARED[rule].map(function (k) {
+    var dot = k.indexOf('.');
+    return { key: k, head: dot < 0 ? k : k.slice(0, dot), tail: dot < 0 ? null : k.slice(dot + 1) };
+  });
+});
+
+// compared(rule, r) → the fields of rule's result r whose change compare() reports (judge's
+// before and after; a loop over PATHS, judged per case by stdlib/reevaluate)
+function compared(rule, r) {
   if (r === null || r === undefined) return null;
-  var o = {};
-  keys.forEach(function (k) { o[k] = k.indexOf('.') < 0 ? r[k] : (r[k.split('.')[0]] || {})[k.split('.')[1]]; });
+  var o = {}, paths = PATHS[rule];
+  for (var i = 0; i < paths.length; i++) {
+    var p = paths[i];
+    o[p.key] = p.tail === null ? r[p.head] : (r[p.head] || {})[p.tail];
+  }
   return o;
 }
-
 
 // judge(a, b, rule, args, shown) → {same, entry}: rule (a Scheme method) called with args under
 // Schemes a and b, and the entry compare() lists for it, {rule, input: shown, before, after}
@@ -738,7 +755,7 @@ function pick(r, keys) {
 function judge(a, b, rule, args, shown) {
   var ra = typeof a[rule] === 'function' ? a[rule].apply(a, args) : null;
   var rb = typeof b[rule] === 'function' ? b[rule].apply(b, args) : null;
-  var pa = pick(ra, COMPARED[rule]), pb = pick(rb, COMPARED[rule]);
+  var pa = compared(rule, ra), pb = compared(rule, rb);
   var entry = { rule: rule === 'deadline' ? 'deadline ' + args[0] : rule, input: shown, before: pa, after: pb };
   var same = JSON.stringify(pa) === JSON.stringify(pb);
   if (!same) entry.why = (ra ? ra.why : []).concat(rb ? rb.why : []);
@@ -846,6 +863,7 @@ exports.defineCriteria = defineCriteria;
 exports.criteria = criteria;
 exports.compare = compare;
 exports.judge = judge;
+exports.compared = compared;
 exports.validate = function (def) { return validate(def && typeof def === 'object' ? merged(def) : def); };
 exports.lint = lint;
 exports.lintReport = lintReport;

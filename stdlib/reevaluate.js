@@ -10,7 +10,8 @@
 // score, an expiry or deadline by date) is compared once per distinct input.
 'use strict';
 
-var fail = require('stdlib/bands').fail, judge = require('dsl/scheme').judge;
+var fail = require('stdlib/bands').fail, nextWindow = require('stdlib/lifecycle').nextWindow;
+var judge = require('dsl/scheme').judge, compared = require('dsl/scheme').compared;
 
 // inputsOf(c) → the compare() input for case c: its org's staff and sites for each audit type,
 // every score recorded on its audits, and its certificate's dates
@@ -38,7 +39,8 @@ var ENDS = "SELECT type, actual_end AS end FROM audits WHERE case_id = ? AND sta
 // org, version, its org's staff and sites, and only what a version's changed rules read (a
 // column fewer is a property fewer on each of a million rows): need.grade its scores as JSON,
 // need.dates the dates of the certificate inputsOf reads (the live one, else the latest),
-// need.surveillance also its done audits as JSON. need.all: every such case (a run listing them
+// need.surveillance also its done audits as one text 'type end,type end' (auditsOf; what
+// lifecycle.nextWindow reads: no object per audit). need.all: every such case (a run listing them
 // all, or evaluating surveillance, whose input is each case's own); else only those with an
 // input some version's rules change: ?2 its version|staff/sites, ?3 version|issued, ?4
 // version|expires, ?5 version|score/items of one of its scores.
@@ -47,11 +49,11 @@ function casesSql(need) {
     (need.dates ? ', c.issued, c.expires' : '') +
     (need.grade ? ", (SELECT json_group_array(json_object('score', score, 'deductionItems', items)) FROM (" +
       SCORES.replace('?', 'k.id') + ' ORDER BY s.id)) AS scores' : '') +
-    (need.surveillance ? ", CASE WHEN c.id IS NOT NULL THEN (SELECT json_group_array(json_object('type', type, 'end', \"end\")) FROM (" +
-      ENDS.replace('?', 'k.id') + ' ORDER BY actual_end)) END AS ends' : '') +
+    (need.surveillance ? ", CASE WHEN c.id IS NOT NULL THEN (SELECT group_concat(type || ' ' || \"end\", ',') FROM (" +
+      ENDS.replace('?', 'k.id') + ')) END AS ends' : '') +
     ' FROM cases k JOIN orgs o ON o.id = k.org_id' +
-    ' LEFT JOIN certificates c ON c.id = (SELECT id FROM certificates x WHERE x.case_id = k.id' +
-    "   ORDER BY x.status IN ('active','suspended') DESC, x.id DESC LIMIT 1)" +
+    " LEFT JOIN certificates c ON c.id = coalesce((SELECT max(id) FROM certificates x WHERE x.case_id = k.id AND x.status IN ('active', 'suspended'))," +
+    '   (SELECT max(id) FROM certificates x WHERE x.case_id = k.id))' + // no ORDER BY: a temporary B-tree per case
     ' WHERE k.scheme = ?1 AND (o.staff OR c.id IS NOT NULL OR EXISTS(' + SCORES.replace('?', 'k.id') + '))' +
     (need.all ? '' : " AND (k.version || '|' || o.staff || '/' || coalesce(o.sites, 1) IN (SELECT value FROM json_each(?2))" +
       "   OR k.version || '|' || c.issued IN (SELECT value FROM json_each(?3)) OR k.version || '|' || c.expires IN (SELECT value FROM json_each(?4))" +
@@ -78,6 +80,19 @@ var DISTINCT = {
     changes: function (p, d) { return p.deadline(d.key); } }
 };
 
+// auditsOf(ends) → [{type, end}] in the order they ended (ties as listed): a casesSql row's
+// audits text as surveillance() takes them (the text in index order: SQLite sorting each case's
+// audits was a temporary B-tree per case, for the few cases whose programme is judged)
+function auditsOf(ends) {
+  var list = [], parts = ends ? ends.split(',') : [];
+  for (var i = 0; i < parts.length; i++) {
+    var sp = parts[i].indexOf(' '), a = { type: parts[i].slice(0, sp), end: parts[i].slice(sp + 1) }, j = list.length;
+    while (j > 0 && list[j - 1].end > a.end) list[j] = list[--j]; // insertion: a handful a case, and stable
+    list[j] = a;
+  }
+  return list;
+}
+
 // keysByRule() → {rule: []} for each rule of DISTINCT
 function keysByRule() {
   var out = {};
@@ -96,6 +111,13 @@ function Plan(from, to) {
   for (var i = 0; i < rules.length; i++) this.rules[rules[i]] = true;
   this.cache = {};
   this.changed = keysByRule(); // casesSql's keys of the inputs that change
+  // both programmes declarative, both versions with a validity: the next windows compared first
+  // (plan.surveillance), each version's programme and last valid days (by decision date) kept
+  if ([from, to].every(function (s) { return s.certificateExpiry && s.definition.surveillance && typeof s.definition.surveillance === 'object'; })) {
+    this.programmes = [from.definition.surveillance, to.definition.surveillance];
+    this.lastDays = {};
+    this.lazyWhy = this.whyDescriptor();
+  }
 }
 
 // plan.prepare(): each distinct input of the rules that change (but surveillance) compared once,
@@ -136,6 +158,47 @@ Plan.prototype.grade = function (score) { return this.changes('grade', [score], 
 Plan.prototype.expiry = function (issued) { return this.changes('certificateExpiry', [issued], issued, 'e' + issued); };
 Plan.prototype.deadline = function (expires) { return this.changes('deadline', ['recertApplication', expires, {}], expires, 'd' + expires); };
 
+// plan.surveillance(issued, ends, asOf) → compare()'s changes for one certificate's programme.
+// Its next window under each version first (lifecycle.nextWindow: the same C as surveillance(),
+// without the reasons, over the audits' text as SQL gave it): most certificates' does not move.
+// For one that moves, judge's entry {rule, input, before, after, why}, its why (both versions'
+// whole results' reasons: 0.2 ms a certificate, most of a run if made for each) made when it is
+// first read, by judge itself. A programme of a scheme's own is judged for every certificate.
+Plan.prototype.surveillance = function (issued, ends, asOf) {
+  var input;
+  if (!this.programmes) {
+    input = { decisionDate: issued, audits: auditsOf(ends), asOf: asOf };
+    return this.changes('surveillance', [input], input);
+  }
+  var last = this.lastDays[issued] || this.lastDaysOf(issued);
+  var a = nextWindow(this.programmes[0], issued, last[0], asOf, ends), b = nextWindow(this.programmes[1], issued, last[1], asOf, ends);
+  // the fields compare() reports for surveillance (dsl/scheme's LANGUAGE: next.n, next.due,
+  // next.latest), read here in place: a generic loop over them cost a sixth of the run
+  if (a === b || (a && b && a.n === b.n && a.due === b.due && a.latest === b.latest)) return NONE;
+  input = { decisionDate: issued, audits: auditsOf(ends), asOf: asOf };
+  var entry = { rule: 'surveillance', input: input, before: compared('surveillance', { next: a }), after: compared('surveillance', { next: b }) };
+  Object.defineProperty(entry, 'why', this.lazyWhy);
+  return [entry];
+};
+var NONE = [];
+
+// plan.lastDaysOf(issued) → [from's, to's]: the certificate's last day under each version for a
+// decision on issued, as surveillance() would ask its validity (remembered per date)
+Plan.prototype.lastDaysOf = function (issued) {
+  return (this.lastDays[issued] = [this.from.certificateExpiry(issued).date, this.to.certificateExpiry(issued).date]);
+};
+
+// plan.whyDescriptor() → the descriptor of a surveillance entry's why: judge's, made by judge
+// when first read and then kept as a plain value (one getter for every entry of the plan)
+Plan.prototype.whyDescriptor = function () {
+  var plan = this;
+  return { enumerable: true, configurable: true, get: function () {
+    var why = judge(plan.from, plan.to, 'surveillance', [this.input], this.input).entry.why;
+    Object.defineProperty(this, 'why', { value: why, enumerable: true, writable: true, configurable: true });
+    return why;
+  } };
+};
+
 // plan.evaluate(row, asOf) → the changes of one case (a casesSql row), in compare()'s order: man-days,
 // grades, expiry, surveillance, deadlines
 Plan.prototype.evaluate = function (row, asOf) {
@@ -148,8 +211,7 @@ Plan.prototype.evaluate = function (row, asOf) {
   if (row.issued) {
     if (r.certificateExpiry) for (found = this.expiry(row.issued), j = 0; j < found.length; j++) out.push(found[j]);
     if (r.surveillance) {
-      var input = { decisionDate: row.issued, audits: JSON.parse(row.ends), asOf: asOf };
-      found = this.changes('surveillance', [input], input);
+      found = this.surveillance(row.issued, row.ends, asOf);
       for (j = 0; j < found.length; j++) out.push(found[j]);
     }
     if (r.deadline) for (found = this.deadline(row.expires), j = 0; j < found.length; j++) out.push(found[j]);

@@ -55,3 +55,25 @@ test('a new man-days table re-evaluates only the cases whose staff it changes, a
   assert.equal(re.register('cas-service@TEST/SAME'), []);
   assert.throws(function () { re.register('cas-service@TEST/MD', { each: 1 }); }, /each must be a function/);
 });
+
+test('another first surveillance window re-evaluates each certificate by its next window, as compare() does', function () {
+  var cas = scheme('cas-service');
+  var v2 = defineScheme({ extends: cas, version: 'TEST/SV', effective: '2099-01-01', surveillance: { first: { opensMonths: 8, dueMonths: 11 } } });
+  assert.equal(cas.changedRules(v2), ['surveillance']);
+  var waiting = kit.certified('cas-service'); // its first surveillance is next: the window that moves
+  var audited = kit.certified('cas-service'); // its first is done: the second, counted from it, does not move
+  kit.audited(audited.case, 'surveillance', '2026-11-02', 90);
+  var r = re.register('cas-service@TEST/SV');
+  assert.equal(r.map(function (x) { return x.case; }), [waiting.case.id]);
+  var ch = r[0].changes;
+  assert.equal(ch.map(function (x) { return [x.rule, x.before['next.n'], x.before['next.due'], x.after['next.due']]; }),
+    [['surveillance', 1, date.addMonths('2026-02-12', 12), date.addMonths('2026-02-12', 11)]], 'counted from the initial audit\'s end');
+  assert.equal(JSON.stringify(ch), JSON.stringify(cas.compare(v2, re.inputsOf(waiting.case)).changes), 'as compare() finds it, reasons and all');
+  assert.ok(ch[0].why === ch[0].why, 'its reasons, once made, are kept');
+  assert.equal(ch[0].why.map(function (w) { return w.version; }).filter(function (v, i, a) { return a.indexOf(v) === i; }), [cas.version, 'TEST/SV'], 'both versions\' reasons');
+  var opens = defineScheme({ extends: cas, version: 'TEST/SO', effective: '2099-01-01', surveillance: { first: { opensMonths: 6 } } });
+  assert.equal(cas.compare(opens, re.inputsOf(waiting.case)).changes, [], 'a window opening earlier is no change compare() reports');
+  assert.equal(re.register('cas-service@TEST/SO'), [], 'nor one re-evaluation reports');
+  var all = re.register('cas-service@TEST/SV', { all: true });
+  assert.equal(all.filter(function (x) { return x.case === audited.case.id; })[0].changes, [], 'listed with all, no change');
+});

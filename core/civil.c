@@ -88,3 +88,9 @@ int civil_weekday(long day) {
   if (w < 0) w += 7;
   return (int)w + 1;
 }
+
+int civil_year_of(long day) {
+  int y, m, d;
+  civil_to_ymd(day, &y, &m, &d);
+  return y;
+}

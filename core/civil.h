@@ -23,6 +23,8 @@ long civil_add_months(long day, int months);
 int civil_diff_months(long a, long b);
 /* ISO weekday: 1 Monday … 7 Sunday. */
 int civil_weekday(long day);
+/* The calendar year of a day number. */
+int civil_year_of(long day);
 /* 1 when the year is within the supported range. */
 int civil_year_ok(int y);
 

@@ -9,6 +9,10 @@
 #include "dsl/bind_core.h"
 #include "dsl/bind_why.h"
 #include "core/civil.h"
+#include "core/windows.h"
+#include "dsl/host.h"
+
+#include <sqlite3.h>
 
 #include <math.h>
 #include <stdio.h>
@@ -22,9 +26,6 @@ static const char *const SURVEILLANCE_REQUIRED[] = {"decisionDate", NULL};
 static const char *const EXTENSION_KNOWN[] = {"n", "reason", "by", "approvedBy", "date", NULL};
 static const char *const EXTENSION_REQUIRED[] = {"n", "reason", "approvedBy", "date", NULL};
 static const char *const AUDIT_KNOWN[] = {"type", "end", NULL};
-static const char *const AUDIT_TYPES[] = {"document", "initial", "surveillance", "recertification", "special", "extension",
-                                          NULL};
-
 /* list_arg(t, idx, field, message): the input's list at idx, an empty one when it was not given;
  * anything but an array is refused with message */
 static void list_arg(Text *t, duk_idx_t idx, const char *field, const char *message) {
@@ -48,60 +49,55 @@ static long date_of(duk_context *ctx, duk_idx_t idx, const char *field) {
   return bind_date_arg(ctx, idx, "date.check", field);
 }
 
-/* add_months(ctx, day): date.addMonths(day, the months on the stack top, popped), with that call's errors */
-static long add_months(duk_context *ctx, long day) {
-  double m = duk_is_number(ctx, -1) ? duk_get_number(ctx, -1) : NAN;
+/* months_of(ctx, idx): the whole months at idx, as date.addMonths(date, n) takes n, with its error */
+static int months_of(duk_context *ctx, duk_idx_t idx) {
+  double m = duk_is_number(ctx, idx) ? duk_get_number(ctx, idx) : NAN;
   if (!isfinite(m) || m != floor(m) || fabs(m) > 20000)
     host_throw(ctx, "invalid", "n", "date.addMonths(date, n): n must be a whole number between -20000 and 20000, got %s",
-               duk_safe_to_string(ctx, -1));
+               duk_safe_to_string(ctx, idx));
+  return (int)m;
+}
+
+/* out_of_range(ctx): throw date.addMonths' error for a window's date outside the years */
+static duk_ret_t out_of_range(duk_context *ctx) {
+  host_throw(ctx, "range", "", "date.addMonths: the result falls outside years %d-%d", CIVIL_MIN_YEAR, CIVIL_MAX_YEAR);
+  return 0;
+}
+
+/* window_rule_read(ctx, P, key, r): the numbers of the window P[key] ('first' or 'next'), its
+ * months checked as date.addMonths checks them */
+static void window_rule_read(duk_context *ctx, duk_idx_t P, const char *key, WindowRule *r) {
+  duk_get_prop_string(ctx, P, key);
+  duk_idx_t w = duk_get_top_index(ctx);
+  duk_get_prop_literal(ctx, w, "from");
+  r->from_audit = duk_is_string(ctx, -1) && !strcmp(duk_get_string(ctx, -1), "initialAudit");
   duk_pop(ctx);
-  long r = civil_add_months(day, (int)m);
-  int y, mo, d;
-  civil_to_ymd(r, &y, &mo, &d);
-  if (!civil_year_ok(y))
-    host_throw(ctx, "range", "", "date.addMonths: the result falls outside years %d-%d", CIVIL_MIN_YEAR, CIVIL_MAX_YEAR);
-  return r;
+  duk_get_prop_literal(ctx, w, "opensMonths");
+  if ((r->has_opens = truthy_at(ctx, -1))) r->opens = months_of(ctx, -1);
+  duk_pop(ctx);
+  duk_get_prop_literal(ctx, w, "dueMonths");
+  r->due = months_of(ctx, -1);
+  duk_pop(ctx);
+  duk_get_prop_literal(ctx, w, "latestMonths");
+  if ((r->has_latest = truthy_at(ctx, -1))) r->latest = months_of(ctx, -1);
+  duk_pop(ctx);
+  r->needs_approval = TRUTHY(ctx, w, "latestNeedsApproval");
+  r->within_year = TRUTHY(ctx, w, "withinCalendarYear");
+  duk_pop(ctx);
 }
 
-/* year_of(day) → its calendar year */
-static int year_of(long day) {
-  int y, m, d;
-  civil_to_ymd(day, &y, &m, &d);
-  return y;
-}
-
-/* by_day(a, b): qsort order of days */
-static int by_day(const void *a, const void *b) {
-  long x = *(const long *)a, y = *(const long *)b;
-  return (x > y) - (x < y);
+/* programme_read(ctx, P, p): the numbers of the programme at P (its windows only as far as count goes) */
+static void programme_read(duk_context *ctx, duk_idx_t P, Programme *p) {
+  memset(p, 0, sizeof *p);
+  duk_get_prop_literal(ctx, P, "count");
+  p->count = duk_to_number(ctx, -1);
+  duk_pop(ctx);
+  p->calendar_year = TRUTHY(ctx, P, "calendarYear");
+  if (p->count >= 1) window_rule_read(ctx, P, "first", &p->first);
+  if (p->count >= 2) window_rule_read(ctx, P, "next", &p->next);
 }
 
 /* ---- the programme ------------------------------------------------------------------------------ */
-
-/* A certification cycle, as its surveillance windows are counted from it: the decision, the
- * certificate's last day, the day asked about, the end of the initial or recertification audit
- * before the decision (start, when started), and the surveillance audits done in the cycle. */
-typedef struct Cycle {
-  long decision, expires, as_of, start;
-  int started;
-  long *done;
-  size_t ndone;
-} Cycle;
-
-/* cycle_add(y, type, end): an audit of the type (AUDIT_TYPES' index) that ended on day end,
- * counted in cycle y: a surveillance in the cycle, or the initial or recertification audit the
- * first window may count from (the latest before the decision) */
-static void cycle_add(Cycle *y, int type, long end) {
-  if (type == 2 && end >= y->decision && end <= y->expires) y->done[y->ndone++] = end;
-  if ((type == 1 || type == 3) && end <= y->decision && (!y->started || end > y->start)) y->start = end, y->started = 1;
-}
-
-/* The next window of a cycle: its number (0 when every surveillance is done), dates and status. */
-typedef struct Next {
-  int n;
-  long opens, due, latest;
-  const char *status;
-} Next;
 
 /* push_window(ctx, n, opens, due, latest, end, status): push a window {n, opens, due, latest,
  * end, status}, end null when it gives none (the window is not done) */
@@ -122,229 +118,175 @@ static void push_window(duk_context *ctx, int n, long opens, long due, long late
   duk_put_prop_literal(ctx, -2, "status");
 }
 
-/* cycle_windows(ctx, c, r, y, P, EXTENSIONS, build, out): the windows of cycle y under the
- * programme at P (the approved extensions at EXTENSIONS), the next of them in out. build: the
- * windows [{n, opens, due, latest, end, status, why}] and the cycle's why pushed, each step
- * written in r and cited by c; else nothing pushed (r then muted: the dates only). The one
- * computation of the windows, for the rule and for nextWindow. */
-static void cycle_windows(duk_context *ctx, const Cite *c, Text *r, Cycle *y, duk_idx_t P, duk_idx_t EXTENSIONS, int build,
-                          Next *out) {
-  long decision = y->decision, expires = y->expires, as_of = y->as_of, start = y->start, *done = y->done;
-  size_t ndone = y->ndone;
-  int started = y->started;
+/* cycle_windows(ctx, c, t, y, P, EXTENSIONS) → the next window's number (0: all done): the windows
+ * of cycle y under the programme at P (the approved extensions at EXTENSIONS) pushed, [{n, opens,
+ * due, latest, end, status, why}], then the cycle's why, each step written in t and cited by c;
+ * the dates core/windows.c's, the reasons written here from what each came from */
+static int cycle_windows(duk_context *ctx, const Cite *c, Text *t, Cycle *y, duk_idx_t P, duk_idx_t EXTENSIONS) {
+  Programme prog;
+  programme_read(ctx, P, &prog);
+  cycle_sort(y);
   duk_size_t nx = duk_get_length(ctx, EXTENSIONS);
-  if (ndone > 1) qsort(done, ndone, sizeof *done, by_day);
   duk_get_prop_literal(ctx, P, "calendarYear");
   duk_idx_t YEAR_RULE = duk_get_top_index(ctx);
-  int calendar_year = truthy_at(ctx, YEAR_RULE);
   /* the result's lists are made on the stack and packed (pack) when complete: the cycle's
    * steps first, then each window's, then the windows */
   duk_idx_t why_base = duk_get_top(ctx);
-  TEXT_PROP(r, P, "count");
-  TEXT(r, " surveillance audits in the cycle ");
-  text_day(r, decision);
-  TEXT(r, " to ");
-  text_day(r, expires);
-  WHY(ctx, c, r, P, "clause");
-  if (build) note_steps(ctx, c, P);
+  TEXT_PROP(t, P, "count");
+  TEXT(t, " surveillance audits in the cycle ");
+  text_day(t, y->decision);
+  TEXT(t, " to ");
+  text_day(t, y->expires);
+  WHY(ctx, c, t, P, "clause");
+  note_steps(ctx, c, P);
   duk_idx_t nwhy = duk_get_top(ctx) - why_base;
-  duk_get_prop_literal(ctx, P, "count");
-  double count = duk_to_number(ctx, -1);
-  duk_pop(ctx);
-  long prev_due = 0, next_opens = 0, next_due = 0, next_latest = 0;
-  int next = 0, nwin = 0;
-  const char *next_status = NULL;
-  for (int n = 1; n <= count; n++) {
+  long prev_due = 0;
+  int nwin = 0;
+  Window next = {0};
+  for (int n = 1; n <= prog.count; n++) {
     duk_idx_t w = duk_get_top(ctx); /* the window's rule, then the extension approved for it, then its steps */
-    if (n == 1) duk_get_prop_literal(ctx, P, "first");
-    else duk_get_prop_literal(ctx, P, "next");
-    long anchor;
-    if (build && TRUTHY(ctx, w, "text")) { /* the texts read only to be written */
-      TEXT_PROP(r, w, "text");
-      TEXT(r, ": ");
-    }
-    TEXT(r, "surveillance ");
-    text_long(r, n);
-    TEXT(r, " counted from ");
-    if (n == 1) {
-      duk_get_prop_literal(ctx, w, "from");
-      int from_audit = duk_is_string(ctx, -1) && !strcmp(duk_get_string(ctx, -1), "initialAudit");
-      duk_pop(ctx);
-      if (from_audit && started) {
-        anchor = start;
-        TEXT(r, "the end of the audit before the decision, ");
-        text_day(r, anchor);
-      } else {
-        anchor = decision;
-        TEXT(r, "the decision date ");
-        text_day(r, decision);
-        if (from_audit) TEXT(r, " (no audit before it was given)");
-      }
-    } else if ((size_t)(n - 2) < ndone) {
-      anchor = done[n - 2];
-      TEXT(r, "the end of surveillance ");
-      text_long(r, n - 1);
-      TEXT(r, ", ");
-      text_day(r, anchor);
-    } else {
-      anchor = prev_due;
-      TEXT(r, "the due date of surveillance ");
-      text_long(r, n - 1);
-      TEXT(r, ", ");
-      text_day(r, anchor);
-      TEXT(r, " (projected: it is not done yet)");
-    }
-    duk_get_prop_literal(ctx, w, "opensMonths");
-    int opens_months = truthy_at(ctx, -1);
-    long opens = opens_months ? add_months(ctx, anchor) : (duk_pop(ctx), anchor);
-    duk_get_prop_literal(ctx, w, "dueMonths");
-    long due = add_months(ctx, anchor);
-    duk_get_prop_literal(ctx, w, "latestMonths");
-    int latest_months = truthy_at(ctx, -1);
-    long latest = latest_months ? add_months(ctx, anchor) : (duk_pop(ctx), due);
-    if (opens_months) {
-      TEXT(r, ", opens ");
-      TEXT_PROP(r, w, "opensMonths");
-      TEXT(r, " months after (");
-      text_day(r, opens);
-      TEXT(r, ")");
-    }
-    TEXT(r, ", due within ");
-    TEXT_PROP(r, w, "dueMonths");
-    TEXT(r, " months (");
-    text_day(r, due);
-    TEXT(r, ")");
+    duk_get_prop_string(ctx, P, n == 1 ? "first" : "next");
+    const WindowRule *rule = n == 1 ? &prog.first : &prog.next;
     /* the later limit: an extension approved for this window (the first recorded for n) */
-    int needs_approval = TRUTHY(ctx, w, "latestNeedsApproval");
     duk_idx_t approved = -1;
-    if (needs_approval) {
-      for (duk_uarridx_t i = 0; i < nx && approved < 0; i++) {
-        if (!duk_has_prop_index(ctx, EXTENSIONS, i)) continue;
-        duk_get_prop_index(ctx, EXTENSIONS, i);
-        duk_get_prop_literal(ctx, -1, "n");
-        int hit = duk_is_number(ctx, -1) && duk_get_number(ctx, -1) == n;
-        duk_pop(ctx);
-        if (hit) approved = duk_get_top_index(ctx);
-        else duk_pop(ctx);
-      }
+    for (duk_uarridx_t i = 0; rule->needs_approval && i < nx && approved < 0; i++) {
+      if (!duk_has_prop_index(ctx, EXTENSIONS, i)) continue;
+      duk_get_prop_index(ctx, EXTENSIONS, i);
+      duk_get_prop_literal(ctx, -1, "n");
+      int hit = duk_is_number(ctx, -1) && duk_get_number(ctx, -1) == n;
+      duk_pop(ctx);
+      if (hit) approved = duk_get_top_index(ctx);
+      else duk_pop(ctx);
     }
+    Window win;
+    if (window_at(&prog, y, n, prev_due, approved >= 0, &win) < 0) out_of_range(ctx);
+    if (TRUTHY(ctx, w, "text")) {
+      TEXT_PROP(t, w, "text");
+      TEXT(t, ": ");
+    }
+    TEXT(t, "surveillance ");
+    text_long(t, n);
+    TEXT(t, " counted from ");
+    if (win.anchor_kind == ANCHOR_AUDIT) {
+      TEXT(t, "the end of the audit before the decision, ");
+      text_day(t, win.anchor);
+    } else if (win.anchor_kind == ANCHOR_DECISION) {
+      TEXT(t, "the decision date ");
+      text_day(t, win.anchor);
+      if (rule->from_audit) TEXT(t, " (no audit before it was given)");
+    } else {
+      if (win.anchor_kind == ANCHOR_DONE) TEXT(t, "the end of surveillance ");
+      else TEXT(t, "the due date of surveillance ");
+      text_long(t, n - 1);
+      TEXT(t, ", ");
+      text_day(t, win.anchor);
+      if (win.anchor_kind == ANCHOR_PROJECTED) TEXT(t, " (projected: it is not done yet)");
+    }
+    if (rule->has_opens) {
+      TEXT(t, ", opens ");
+      TEXT_PROP(t, w, "opensMonths");
+      TEXT(t, " months after (");
+      text_day(t, win.opens);
+      TEXT(t, ")");
+    }
+    TEXT(t, ", due within ");
+    TEXT_PROP(t, w, "dueMonths");
+    TEXT(t, " months (");
+    text_day(t, win.due_months);
+    TEXT(t, ")");
     duk_idx_t steps = duk_get_top(ctx);
-    WHY(ctx, c, r, w, "clause");
-    if (latest_months) {
-      if (build && TRUTHY(ctx, w, "latestText")) {
-        TEXT_PROP(r, w, "latestText");
-        TEXT(r, ": ");
+    WHY(ctx, c, t, w, "clause");
+    if (rule->has_latest) {
+      if (TRUTHY(ctx, w, "latestText")) {
+        TEXT_PROP(t, w, "latestText");
+        TEXT(t, ": ");
       }
-      if (needs_approval && approved < 0) {
-        latest = due;
-        TEXT(r, "no approved extension of surveillance ");
-        text_long(r, n);
-        TEXT(r, " is recorded: the latest is the due date ");
-        text_day(r, due);
+      if (win.no_extension) {
+        TEXT(t, "no approved extension of surveillance ");
+        text_long(t, n);
+        TEXT(t, " is recorded: the latest is the due date ");
+        text_day(t, win.due_months);
       } else {
-        long l = latest;
-        if (TRUTHY(ctx, w, "withinCalendarYear")) {
-          long end_of_year = civil_from_ymd(year_of(due), 12, 31);
-          if (end_of_year < latest) latest = end_of_year;
-        }
-        TEXT(r, "at the latest ");
-        TEXT_PROP(r, w, "latestMonths");
-        TEXT(r, " months after (");
-        text_day(r, l);
-        TEXT(r, ")");
-        if (latest != l) {
-          TEXT(r, ", and within the calendar year ");
-          text_long(r, year_of(due));
-          TEXT(r, " → ");
-          text_day(r, latest);
+        TEXT(t, "at the latest ");
+        TEXT_PROP(t, w, "latestMonths");
+        TEXT(t, " months after (");
+        text_day(t, win.latest_months);
+        TEXT(t, ")");
+        if (win.latest_year != win.latest_months) {
+          TEXT(t, ", and within the calendar year ");
+          text_long(t, civil_year_of(win.due_months));
+          TEXT(t, " → ");
+          text_day(t, win.latest_year);
         }
         if (approved >= 0) {
-          TEXT(r, "; extension approved by person ");
-          TEXT_PROP(r, approved, "approvedBy");
-          TEXT(r, " on ");
-          TEXT_PROP(r, approved, "date");
-          TEXT(r, ": ");
-          TEXT_PROP(r, approved, "reason");
+          TEXT(t, "; extension approved by person ");
+          TEXT_PROP(t, approved, "approvedBy");
+          TEXT(t, " on ");
+          TEXT_PROP(t, approved, "date");
+          TEXT(t, ": ");
+          TEXT_PROP(t, approved, "reason");
         }
       }
-      WHY(ctx, c, r, w, "latestClause");
+      WHY(ctx, c, t, w, "latestClause");
     }
-    if (calendar_year && n > 1) { /* at least once each calendar year after the anchor's, but the recertification year */
-      int year = year_of(anchor) + 1;
-      long cap = civil_from_ymd(year, 12, 31);
-      if (year == year_of(expires)) {
-        TEXT_PROP(r, YEAR_RULE, "text");
-        TEXT(r, ": ");
-        text_long(r, year);
-        TEXT(r, " is the recertification year (the certificate expires ");
-        text_day(r, expires);
-        TEXT(r, "): no calendar-year limit");
-        WHY(ctx, c, r, YEAR_RULE, "clause");
-      } else if (latest > cap || due > cap) {
-        TEXT_PROP(r, YEAR_RULE, "text");
-        TEXT(r, ": surveillance ");
-        text_long(r, n - 1);
-        TEXT(r, " was in ");
-        text_long(r, year - 1);
-        TEXT(r, ", so ");
-        text_long(r, year);
-        TEXT(r, " needs one: not after ");
-        text_day(r, cap);
-        WHY(ctx, c, r, YEAR_RULE, "clause");
-        if (cap < latest) latest = cap;
-        if (cap < due) due = cap;
-      }
+    if (win.year_rule == YEAR_RECERTIFICATION) {
+      TEXT_PROP(t, YEAR_RULE, "text");
+      TEXT(t, ": ");
+      text_long(t, win.year);
+      TEXT(t, " is the recertification year (the certificate expires ");
+      text_day(t, y->expires);
+      TEXT(t, "): no calendar-year limit");
+      WHY(ctx, c, t, YEAR_RULE, "clause");
+    } else if (win.year_rule == YEAR_CAPPED) {
+      TEXT_PROP(t, YEAR_RULE, "text");
+      TEXT(t, ": surveillance ");
+      text_long(t, n - 1);
+      TEXT(t, " was in ");
+      text_long(t, win.year - 1);
+      TEXT(t, ", so ");
+      text_long(t, win.year);
+      TEXT(t, " needs one: not after ");
+      text_day(t, win.cap);
+      WHY(ctx, c, t, YEAR_RULE, "clause");
     }
-    if (due > expires || latest > expires) {
-      if (expires < due) due = expires;
-      if (expires < latest) latest = expires;
-      TEXT(r, "within the certificate's validity: not after ");
-      text_day(r, expires);
-      WHY(ctx, c, r, P, "clause");
+    if (win.validity) {
+      TEXT(t, "within the certificate's validity: not after ");
+      text_day(t, y->expires);
+      WHY(ctx, c, t, P, "clause");
     }
-    int has_end = (size_t)(n - 1) < ndone;
-    long end = has_end ? done[n - 1] : 0;
-    const char *status;
-    if (has_end) status = end < opens ? "early" : end > latest ? "late" : "done";
-    else status = as_of > latest ? "overdue" : as_of >= opens ? "open" : "upcoming";
-    if (!has_end && !next) next = n, next_opens = opens, next_due = due, next_latest = latest, next_status = status;
-    prev_due = due;
-    if (!build) {
-      duk_set_top(ctx, w);
-      continue;
-    }
+    if (!win.has_end && !next.n) next = win;
+    prev_due = win.due;
     pack(ctx, duk_get_top(ctx) - steps); /* the window's why */
-    push_window(ctx, n, opens, due, latest, has_end ? &end : NULL, status);
+    push_window(ctx, n, win.opens, win.due, win.latest, win.has_end ? &win.end : NULL, win.status);
     duk_swap_top(ctx, -2);
     duk_put_prop_literal(ctx, -2, "why");
     duk_replace(ctx, w); /* the window in place of its rule */
     duk_set_top(ctx, w + 1);
     nwin++;
   }
-  out->n = next, out->opens = next_opens, out->due = next_due, out->latest = next_latest, out->status = next_status;
-  if (!build) return;
   pack(ctx, nwin); /* the windows */
-  if (next) {
-    TEXT(r, "next: surveillance ");
-    text_long(r, next);
-    TEXT(r, ", ");
-    text_day(r, next_opens);
-    TEXT(r, " to ");
-    text_day(r, next_latest);
-    TEXT(r, " (due ");
-    text_day(r, next_due);
-    TEXT(r, "), ");
-    text_put(r, next_status, strlen(next_status));
-    TEXT(r, " on ");
-    text_day(r, as_of);
+  if (next.n) {
+    TEXT(t, "next: surveillance ");
+    text_long(t, next.n);
+    TEXT(t, ", ");
+    text_day(t, next.opens);
+    TEXT(t, " to ");
+    text_day(t, next.latest);
+    TEXT(t, " (due ");
+    text_day(t, next.due);
+    TEXT(t, "), ");
+    text_put(t, next.status, strlen(next.status));
+    TEXT(t, " on ");
+    text_day(t, y->as_of);
   } else {
-    TEXT(r, "all ");
-    TEXT_PROP(r, P, "count");
-    TEXT(r, " surveillance audits of the cycle are done: recertification is next");
+    TEXT(t, "all ");
+    TEXT_PROP(t, P, "count");
+    TEXT(t, " surveillance audits of the cycle are done: recertification is next");
   }
   duk_insert(ctx, why_base); /* the windows below the cycle's steps */
-  WHY(ctx, c, r, P, "clause");
+  WHY(ctx, c, t, P, "clause");
   pack(ctx, nwhy + 1); /* [windows why] */
+  return next.n;
 }
 
 /* core.lifecycle.surveillance(p, input, expiryOf, cite) → {next, windows, why}: the surveillance
@@ -402,8 +344,8 @@ static duk_ret_t life_surveillance(duk_context *ctx) {
       duk_get_prop_literal(ctx, -1, "type");
       if (duk_is_string(ctx, -1)) {
         const char *s = duk_get_string(ctx, -1);
-        for (int k = 0; AUDIT_TYPES[k]; k++)
-          if (!strcmp(AUDIT_TYPES[k], s)) type = k;
+        for (int k = 0; WINDOWS_AUDIT_TYPES[k]; k++)
+          if (!strcmp(WINDOWS_AUDIT_TYPES[k], s)) type = k;
       }
     } else {
       duk_dup(ctx, -1);
@@ -430,10 +372,9 @@ static duk_ret_t life_surveillance(duk_context *ctx) {
     duk_pop_2(ctx);
     cycle_add(&y, type, end);
   }
-  Next next;
-  cycle_windows(ctx, &c, &t, &y, P, EXTENSIONS, 1, &next); /* the programme's calendarYear, the windows, the why */
+  int next = cycle_windows(ctx, &c, &t, &y, P, EXTENSIONS); /* the programme's calendarYear, the windows, the why */
   duk_push_object(ctx);
-  if (next.n) duk_get_prop_index(ctx, -3, (duk_uarridx_t)(next.n - 1));
+  if (next) duk_get_prop_index(ctx, -3, (duk_uarridx_t)(next - 1));
   else duk_push_null(ctx);
   duk_put_prop_literal(ctx, -2, "next");
   duk_dup(ctx, -3);
@@ -451,11 +392,10 @@ static duk_ret_t life_surveillance(duk_context *ctx) {
  * 'type end,type end' (SQL's group_concat: no object per audit, for stdlib/reevaluate's million
  * cases), or null for none */
 static duk_ret_t life_next_window(duk_context *ctx) {
-  enum { P = 0, DECISION, EXPIRES, AS_OF, AUDITS, BUF, EXTENSIONS, DAYS };
+  enum { P = 0, DECISION, EXPIRES, AS_OF, AUDITS, BUF, DAYS };
   duk_set_top(ctx, 5);
   Text t;
   text_open(ctx, &t); /* BUF: the errors' messages */
-  duk_push_array(ctx); /* EXTENSIONS: none */
   if (!duk_is_object(ctx, P) || duk_is_function(ctx, P) || duk_is_array(ctx, P)) {
     TEXT(&t, NEXT_WINDOW_FN ": p must be a surveillance programme {count, first, next}");
     text_throw(&t, "invalid", "p");
@@ -472,44 +412,58 @@ static duk_ret_t life_next_window(duk_context *ctx) {
     text_top(&t);
     text_throw(&t, "invalid", "audits");
   }
-  size_t items = len ? 1 : 0;
-  for (size_t i = 0; i < len; i++) items += list[i] == ',';
+  size_t items = windows_items(list, len), bad;
   Cycle y = {decision, expires, as_of, 0, 0, duk_push_fixed_buffer(ctx, (items ? items : 1) * sizeof(long)), 0}; /* DAYS */
-  for (size_t i = 0, at = 0; i < items; i++) { /* each 'type end', its type one of AUDIT_TYPES and its end a date */
-    const char *item = list + at, *comma = memchr(item, ',', len - at), *stop = comma ? comma : list + len;
-    const char *space = memchr(item, ' ', (size_t)(stop - item));
-    int type = -1;
-    long end;
-    char day[11] = "";
-    for (int k = 0; space && AUDIT_TYPES[k]; k++)
-      if (strlen(AUDIT_TYPES[k]) == (size_t)(space - item) && !memcmp(AUDIT_TYPES[k], item, (size_t)(space - item))) type = k;
-    if (type >= 0 && stop - space == 11) memcpy(day, space + 1, 10);
-    if (type < 0 || civil_parse(day, &end) < 0) {
-      TEXT(&t, NEXT_WINDOW_FN ": audits[");
-      text_long(&t, (long)i);
-      TEXT(&t, "] must be 'type YYYY-MM-DD' with type document, initial, surveillance, recertification, special or extension, got '");
-      text_put(&t, item, (size_t)(stop - item));
-      TEXT(&t, "'");
-      text_throw(&t, "invalid", "audits");
-    }
-    cycle_add(&y, type, end);
-    at = (size_t)(stop - list) + 1;
+  if (cycle_audits(&y, list, len, &bad) < 0) {
+    const char *item = list, *stop;
+    for (size_t i = 0; i < bad; i++) item = strchr(item, ',') + 1;
+    stop = strchr(item, ',');
+    TEXT(&t, NEXT_WINDOW_FN ": audits[");
+    text_long(&t, (long)bad);
+    TEXT(&t, "] must be 'type YYYY-MM-DD' with type document, initial, surveillance, recertification, special or extension, got '");
+    text_put(&t, item, stop ? (size_t)(stop - item) : strlen(item));
+    TEXT(&t, "'");
+    text_throw(&t, "invalid", "audits");
   }
-  Text muted = TEXT_MUTED(ctx);
-  Cite c = {.cite = -1, .scheme = BUF, .version = BUF};
-  Next next;
-  cycle_windows(ctx, &c, &muted, &y, P, EXTENSIONS, 0, &next);
-  if (!next.n) {
-    duk_push_null(ctx);
-    return 1;
-  }
-  push_window(ctx, next.n, next.opens, next.due, next.latest, NULL, next.status);
+  Programme prog;
+  programme_read(ctx, P, &prog);
+  Window next;
+  if (next_window(&prog, &y, &next) < 0) out_of_range(ctx);
+  if (!next.n) duk_push_null(ctx);
+  else push_window(ctx, next.n, next.opens, next.due, next.latest, NULL, next.status);
+  return 1;
+}
+
+/* core.lifecycle.programmeText(p) → the programme p as the text SQL's surveillance_next reads
+ * (core/windows.h programme_text: its numbers only, checked as the rule checks them) */
+static duk_ret_t life_programme_text(duk_context *ctx) {
+  if (!duk_is_object(ctx, 0) || duk_is_function(ctx, 0) || duk_is_array(ctx, 0))
+    host_throw(ctx, "invalid", "p", "programmeText(p): p must be a surveillance programme {count, first, next}");
+  Programme prog;
+  char text[256];
+  programme_read(ctx, 0, &prog);
+  programme_text(&prog, text, sizeof text);
+  duk_push_string(ctx, text);
+  return 1;
+}
+
+/* core.lifecycle.defineSql() → true: surveillance_next(programme, decisionDate, expires, asOf,
+ * audits) defined on the register's connection (core/windows.h windows_sql), for the queries
+ * that follow */
+static duk_ret_t life_define_sql(duk_context *ctx) {
+  Host *h = host_of(ctx);
+  if (!h->db.sql) host_throw(ctx, "usage", "--db", "defineSql(): no register is open");
+  int rc = windows_sql(h->db.sql);
+  if (rc != SQLITE_OK) host_throw(ctx, "sql", "", "defineSql(): %s", sqlite3_errstr(rc));
+  duk_push_true(ctx);
   return 1;
 }
 
 static const duk_function_list_entry lifecycle_funcs[] = {
   {"surveillance", life_surveillance, 4},
   {"nextWindow", life_next_window, 5},
+  {"programmeText", life_programme_text, 1},
+  {"defineSql", life_define_sql, 0},
   {NULL, NULL, 0}};
 
 /* the rule's input is read once by the core itself: not copied per call */

@@ -110,12 +110,16 @@ test('asOf defaults to today, expires to the validity the caller gives', functio
   }
 });
 
-test('nextWindow gives surveillance()\'s next window for any cycle, under every embedded programme', function () {
+test('nextWindow and SQL\'s surveillance_next give surveillance()\'s next window for any cycle, under every embedded programme', function () {
+  core.lifecycle.defineSql();
   // a cycle drawn from a seeded sequence: a decision, a few audits of any type around it, a day asked about
   var seed = 20261203;
   function draw(n) { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; }
   var TYPES = ['document', 'initial', 'surveillance', 'recertification', 'special', 'extension'];
-  var programmes = [{ name: 'the fixture', p: P, expiryOf: expiryOf }];
+  var free = JSON.parse(JSON.stringify(P)); // a later limit that needs no approval: latest and due differ
+  free.next.latestNeedsApproval = false;
+  free.first.opensMonths = 2;
+  var programmes = [{ name: 'the fixture', p: P, expiryOf: expiryOf }, { name: 'the fixture, no approval asked', p: free, expiryOf: expiryOf }];
   schemes().forEach(function (id) {
     var s = scheme(id);
     if (s.definition.surveillance && typeof s.definition.surveillance === 'object' && s.certificateExpiry)
@@ -132,6 +136,8 @@ test('nextWindow gives surveillance()\'s next window for any cycle, under every 
       var next = life.nextWindow(g.p, decision, g.expiryOf(decision), asOf, text);
       var shown = whole && { n: whole.n, opens: whole.opens, due: whole.due, latest: whole.latest, end: null, status: whole.status };
       assert.equal(next, shown, g.name + ' ' + decision + ' ' + text + ' on ' + asOf);
+      var bySql = sql('SELECT surveillance_next(?, ?, ?, ?, ?) AS next', core.lifecycle.programmeText(g.p), decision, g.expiryOf(decision), asOf, text)[0].next;
+      assert.equal(bySql, whole && whole.n + ' ' + whole.due + ' ' + whole.latest, 'SQL: ' + g.name + ' ' + decision + ' ' + text);
       compared++;
     });
   }
@@ -150,4 +156,22 @@ test('nextWindow refuses audits it cannot read, naming the item', function () {
   refused([{ type: 'initial', end: '2025-01-01' }], fn + ": audits must be a text 'type end,type end' or null, got [{\"type\":\"initial\",\"end\":\"2025-01-01\"}]");
   assert.equal(life.nextWindow(P, '2025-03-10', '2028-03-09', '2026-01-01', '').n, 1, "'' is no audit");
   assert.equal(life.nextWindow(P, '2025-03-10', '2028-03-09', '2026-01-01', 'surveillance 2026-02-01,surveillance 2027-01-10'), null, 'both done: null');
+});
+
+test('SQL\'s surveillance_next refuses what it cannot read, naming it', function () {
+  core.lifecycle.defineSql();
+  var text = core.lifecycle.programmeText(P);
+  function refused(args, message) {
+    var e = assert.throws(function () { sql.apply(null, ['SELECT surveillance_next(?, ?, ?, ?, ?) AS next'].concat(args)); }, 'sqlite');
+    assert.ok(e.message.indexOf(message) >= 0, e.message);
+  }
+  refused(['every 12 months', '2025-03-10', '2028-03-09', '2026-01-01', null], 'surveillance_next: the programme must be a programme_text');
+  refused([text, '2025-02-30', '2028-03-09', '2026-01-01', null], "surveillance_next: decisionDate must be a date 'YYYY-MM-DD', got 2025-02-30");
+  refused([text, '2025-03-10', null, '2026-01-01', null], "surveillance_next: expires must be a date 'YYYY-MM-DD', got null");
+  refused([text, '2025-03-10', '2028-03-09', '2026-01-01', 'initial 2025-01-01,初审 2025-02-01'], "surveillance_next: audits[1] must be 'type YYYY-MM-DD'");
+  assert.equal(sql('SELECT surveillance_next(?, ?, ?, ?, ?) AS next', text, '2025-03-10', '2028-03-09', '2026-01-01', null)[0].next, '1 2026-03-10 2026-03-10');
+  var p = JSON.parse(JSON.stringify(P));
+  p.next.dueMonths = 11.5;
+  assert.equal(assert.throws(function () { core.lifecycle.programmeText(p); }, 'invalid').message,
+    'date.addMonths(date, n): n must be a whole number between -20000 and 20000, got 11.5', 'a programme the rule refuses has no text');
 });

@@ -35,32 +35,61 @@ var TYPES = ['initial', 'surveillance', 'recertification'];
 var SCORES = 'SELECT s.score, s.deduction_items AS items FROM scores s JOIN audits a ON a.id = s.audit_id WHERE a.case_id = ?';
 var ENDS = "SELECT type, actual_end AS end FROM audits WHERE case_id = ? AND status = 'done' AND actual_end IS NOT NULL";
 
-// casesSql(need) → one row per case of the scheme (?1) with any input, in case order: its id,
-// org, version, its org's staff and sites, and only what a version's changed rules read (a
-// column fewer is a property fewer on each of a million rows): need.grade its scores as JSON,
-// need.dates the dates of the certificate inputsOf reads (the live one, else the latest),
-// need.surveillance also its done audits as one text 'type end,type end' (auditsOf; what
-// lifecycle.nextWindow reads: no object per audit). need.all: every such case (a run listing them
-// all, or evaluating surveillance, whose input is each case's own); else only those with an
-// input some version's rules change: ?2 its version|staff/sites, ?3 version|issued, ?4
-// version|expires, ?5 version|score/items of one of its scores.
-function casesSql(need) {
-  return 'SELECT k.id, k.org_id AS org, k.version, o.staff, coalesce(o.sites, 1) AS sites' +
+// casesSql(need, keys, asOf) → {text, params}: one row per case of the scheme need.scheme with
+// any input, in case order: its id, org, version, and only what a version's changed rules read
+// (a column fewer is a property fewer on each of a million rows): need.manDays its org's staff
+// and sites, need.grade its scores as JSON, need.dates the dates of the certificate inputsOf
+// reads (the live one, else the latest), need.surveillance also its done audits as one text
+// 'type end,type end' (auditsOf; what lifecycle.nextWindow and SQL's surveillance_next read: no
+// object per audit). need.all: every such case (a run listing them all, or evaluating
+// surveillance in JavaScript, whose input is each case's own); else only those with an input
+// some version's rules change (keys: casesSql's keys by rule, version|staff/sites, version|issued,
+// version|expires, version|score/items; a rule without any asks nothing of each case).
+// need.next (every version's programme declarative: its text by version, need.days the last
+// valid days [[version, issued, from's, to's]] of Plan.lastDaysOf): the next window under each
+// version, nextFrom and nextTo ('n due latest', surveillance_next on asOf), found by SQL for
+// every case, and a case kept also when they differ.
+function casesSql(need, keys, asOf) {
+  var params = [need.scheme];
+  function param(v) { params.push(v); return '?' + params.length; }
+  function listed(key, list) { return list.length ? [key + ' IN (SELECT value FROM json_each(' + param(JSON.stringify(list)) + '))'] : []; }
+  var terms = need.all ? [] : [].concat(listed("k.version || '|' || o.staff || '/' || coalesce(o.sites, 1)", keys.manDays),
+    listed("k.version || '|' || c.issued", keys.certificateExpiry), listed("k.version || '|' || c.expires", keys.deadline),
+    keys.grade.length ? ['EXISTS(SELECT 1 FROM scores s JOIN audits a ON a.id = s.audit_id WHERE a.case_id = k.id AND ' +
+      listed("k.version || '|' || s.score || '/' || s.deduction_items", keys.grade)[0] + ')'] : []);
+  var keyed = terms.length ? '(' + terms.join(' OR ') + ')' : '0';
+  var columns = ['id', 'org', 'version'].concat(need.manDays ? ['staff', 'sites'] : [], need.dates ? ['issued', 'expires'] : [],
+    need.grade ? ['scores'] : [], need.surveillance ? ['ends'] : []); // the outer query's: the cases' but last and keyed
+  var cases = 'SELECT k.id, k.org_id AS org, k.version' + (need.manDays ? ', o.staff, coalesce(o.sites, 1) AS sites' : '') +
     (need.dates ? ', c.issued, c.expires' : '') +
     (need.grade ? ", (SELECT json_group_array(json_object('score', score, 'deductionItems', items)) FROM (" +
       SCORES.replace('?', 'k.id') + ' ORDER BY s.id)) AS scores' : '') +
     (need.surveillance ? ", CASE WHEN c.id IS NOT NULL THEN (SELECT group_concat(type || ' ' || \"end\", ',') FROM (" +
       ENDS.replace('?', 'k.id') + ')) END AS ends' : '') +
+    (need.next ? ", (SELECT d.last FROM days d WHERE d.key = k.version || '|' || c.issued) AS last" + (need.all ? '' : ', ' + keyed + ' AS keyed') : '') +
     ' FROM cases k JOIN orgs o ON o.id = k.org_id' +
     " LEFT JOIN certificates c ON c.id = coalesce((SELECT max(id) FROM certificates x WHERE x.case_id = k.id AND x.status IN ('active', 'suspended'))," +
     '   (SELECT max(id) FROM certificates x WHERE x.case_id = k.id))' + // no ORDER BY: a temporary B-tree per case
     ' WHERE k.scheme = ?1 AND (o.staff OR c.id IS NOT NULL OR EXISTS(' + SCORES.replace('?', 'k.id') + '))' +
-    (need.all ? '' : " AND (k.version || '|' || o.staff || '/' || coalesce(o.sites, 1) IN (SELECT value FROM json_each(?2))" +
-      "   OR k.version || '|' || c.issued IN (SELECT value FROM json_each(?3)) OR k.version || '|' || c.expires IN (SELECT value FROM json_each(?4))" +
-      "   OR (?5 <> '[]' AND EXISTS(SELECT 1 FROM scores s JOIN audits a ON a.id = s.audit_id WHERE a.case_id = k.id" +
-      "     AND k.version || '|' || s.score || '/' || s.deduction_items IN (SELECT value FROM json_each(?5)))))") +
-    ' ORDER BY k.id';
+    (need.all || need.next ? '' : ' AND ' + keyed) + ' ORDER BY k.id';
+  if (!need.next) return { text: cases, params: params };
+  // the cases a co-routine (LIMIT -1 OFFSET 0: not flattened, each case's audits read once), in
+  // its order; each version's next window beside them (each version's programme a literal: a
+  // constant argument, parsed once per statement), and the cases kept as above or moving
+  var versions = Object.keys(need.next), days = param(JSON.stringify(need.days)), target = param(need.target), on = param(asOf);
+  // (days keyed by one text: SQLite builds its automatic index for that lookup, not for two columns)
+  var text = "WITH days(key, last) AS MATERIALIZED (SELECT json_extract(value, '$[0]') || '|' || json_extract(value, '$[1]')," +
+    " json_extract(value, '$[2]') || ' ' || json_extract(value, '$[3]') FROM json_each(" + days + '))' +
+    ' SELECT ' + columns.join(', ') + ', nextFrom, nextTo FROM (SELECT x.*, CASE WHEN x.issued IS NULL THEN NULL' + versions.map(function (v) {
+      return ' WHEN x.version = ' + quoted(v) + ' THEN surveillance_next(' + quoted(need.next[v]) + ', x.issued, substr(x.last, 1, 10), ' + on + ', x.ends)';
+    }).join('') + ' END AS nextFrom,' +
+    '   CASE WHEN x.issued IS NOT NULL AND x.version IN (' + versions.map(quoted).join(', ') + ') THEN surveillance_next(' + target + ', x.issued, substr(x.last, 12, 10), ' + on + ', x.ends) END AS nextTo' +
+    ' FROM (' + cases + ' LIMIT -1 OFFSET 0) x)' + (need.all ? '' : ' WHERE keyed OR nextFrom IS NOT nextTo');
+  return { text: text, params: params };
 }
+
+// quoted(text) → text as an SQL string literal
+function quoted(text) { return "'" + String(text).replace(/'/g, "''") + "'"; }
 
 // The rules compared once per distinct input, per rule: `sql`, the distinct inputs of the cases
 // of one scheme version (?1, ?2), each with `key`, the key casesSql matches it by (less the
@@ -115,6 +144,7 @@ function Plan(from, to) {
   // (plan.surveillance), each version's programme and last valid days (by decision date) kept
   if ([from, to].every(function (s) { return s.certificateExpiry && s.definition.surveillance && typeof s.definition.surveillance === 'object'; })) {
     this.programmes = [from.definition.surveillance, to.definition.surveillance];
+    this.texts = this.programmes.map(core.lifecycle.programmeText); // for SQL's surveillance_next
     this.lastDays = {};
     this.lazyWhy = this.whyDescriptor();
   }
@@ -175,17 +205,39 @@ Plan.prototype.surveillance = function (issued, ends, asOf) {
   // the fields compare() reports for surveillance (dsl/scheme's LANGUAGE: next.n, next.due,
   // next.latest), read here in place: a generic loop over them cost a sixth of the run
   if (a === b || (a && b && a.n === b.n && a.due === b.due && a.latest === b.latest)) return NONE;
-  input = { decisionDate: issued, audits: auditsOf(ends), asOf: asOf };
-  var entry = { rule: 'surveillance', input: input, before: compared('surveillance', { next: a }), after: compared('surveillance', { next: b }) };
-  Object.defineProperty(entry, 'why', this.lazyWhy);
-  return [entry];
+  return this.moved(issued, ends, asOf, compared('surveillance', { next: a }), compared('surveillance', { next: b }));
 };
 var NONE = [];
 
+// plan.moved(issued, ends, asOf, before, after) → [judge's entry] for a certificate whose next
+// window moves (before and after: compare()'s fields of each version's), its why made when first read
+Plan.prototype.moved = function (issued, ends, asOf, before, after) {
+  var input = { decisionDate: issued, audits: auditsOf(ends), asOf: asOf };
+  var entry = { rule: 'surveillance', input: input, before: before, after: after };
+  Object.defineProperty(entry, 'why', this.lazyWhy);
+  return [entry];
+};
+
+// plan.movedBySql(issued, ends, asOf, from, to) → plan.moved's entry for the next windows SQL
+// found, 'n due latest' or null; each text's compared fields made once (many certificates share
+// a window)
+Plan.prototype.movedBySql = function (issued, ends, asOf, from, to) {
+  return this.moved(issued, ends, asOf, this.comparedOf(from), this.comparedOf(to));
+};
+
+// plan.comparedOf(text) → compare()'s fields of the next window surveillance_next gave as text
+Plan.prototype.comparedOf = function (text) {
+  var key = 'w' + text, c = this.cache[key], f;
+  if (c === undefined) c = this.cache[key] = compared('surveillance', { next: text === null ? null : (f = text.split(' '), { n: +f[0], due: f[1], latest: f[2] }) });
+  return c;
+};
+
 // plan.lastDaysOf(issued) → [from's, to's]: the certificate's last day under each version for a
-// decision on issued, as surveillance() would ask its validity (remembered per date)
+// decision on issued, as surveillance() would ask its validity (remembered per date; asked once
+// when the versions state their validity alike: changedRules)
 Plan.prototype.lastDaysOf = function (issued) {
-  return (this.lastDays[issued] = [this.from.certificateExpiry(issued).date, this.to.certificateExpiry(issued).date]);
+  var a = this.from.certificateExpiry(issued).date;
+  return (this.lastDays[issued] = [a, this.rules.certificateExpiry ? this.to.certificateExpiry(issued).date : a]);
 };
 
 // plan.whyDescriptor() → the descriptor of a surveillance entry's why: judge's, made by judge
@@ -210,8 +262,9 @@ Plan.prototype.evaluate = function (row, asOf) {
   }
   if (row.issued) {
     if (r.certificateExpiry) for (found = this.expiry(row.issued), j = 0; j < found.length; j++) out.push(found[j]);
-    if (r.surveillance) {
-      found = this.surveillance(row.issued, row.ends, asOf);
+    if (r.surveillance) { // SQL found the next windows (casesSql need.next), or they are found here
+      if (row.nextTo === undefined) found = this.surveillance(row.issued, row.ends, asOf);
+      else found = row.nextFrom === row.nextTo ? NONE : this.movedBySql(row.issued, row.ends, asOf, row.nextFrom, row.nextTo);
       for (j = 0; j < found.length; j++) out.push(found[j]);
     }
     if (r.deadline) for (found = this.deadline(row.expires), j = 0; j < found.length; j++) out.push(found[j]);
@@ -226,24 +279,46 @@ Plan.prototype.evaluate = function (row, asOf) {
 function register(target, o) {
   o = o || {};
   if (o.each !== undefined && typeof o.each !== 'function') throw fail('invalid', 'each', 'register(target, {each}): each must be a function (result)');
-  var to = scheme(target), asOf = today(), plans = {}, out = [], n = 0, need = { all: !!o.all };
+  var to = scheme(target), asOf = today(), plans = {}, out = [], n = 0, need = { scheme: to.id, all: !!o.all }, byJs = false;
   sql('SELECT DISTINCT version FROM cases WHERE scheme = ?', to.id).forEach(function (v) {
     var from = scheme(to.id + '@' + v.version);
     if (from === to) return;
     var p = plans[v.version] = new Plan(from, to);
+    if (p.rules.manDays) need.manDays = true;
     if (p.rules.grade) need.grade = true;
-    if (p.rules.surveillance) need.surveillance = need.all = true;
+    if (p.rules.surveillance) need.surveillance = true;
+    if (p.rules.surveillance && !p.programmes) byJs = true;
     if (p.rules.surveillance || p.rules.certificateExpiry || p.rules.deadline) need.dates = true;
   });
   if (!Object.keys(plans).length) return o.each ? 0 : out;
+  // a changed programme: SQL finds each case's next windows when every version's is declarative;
+  // else every case comes here (need.all) and its windows are found in JavaScript
+  if (need.surveillance && byJs) need.all = true;
+  else if (need.surveillance) {
+    need.next = {};
+    need.days = [];
+    need.target = core.lifecycle.programmeText(to.definition.surveillance);
+    // every decision date of the scheme's certificates (by their own scheme column, in its index:
+    // a join to each one's case was most of this), under each version changing the programme
+    var issued = sql('SELECT DISTINCT issued FROM certificates WHERE scheme = ?', to.id);
+    Object.keys(plans).forEach(function (v) {
+      var p = plans[v];
+      if (!p.rules.surveillance) return;
+      need.next[v] = p.texts[0];
+      for (var i = 0; i < issued.length; i++) {
+        var last = p.lastDaysOf(issued[i].issued);
+        need.days.push([v, issued[i].issued, last[0], last[1]]);
+      }
+    });
+    core.lifecycle.defineSql();
+  }
   var keys = keysByRule();
   Object.keys(plans).forEach(function (v) {
     if (!need.all) plans[v].prepare();
     Object.keys(keys).forEach(function (rule) { keys[rule] = keys[rule].concat(plans[v].changed[rule]); });
   });
-  var text = casesSql(need);
-  sqlEach(text, need.all ? [to.id] : [to.id, JSON.stringify(keys.manDays), JSON.stringify(keys.certificateExpiry),
-    JSON.stringify(keys.deadline), JSON.stringify(keys.grade)], function (row) {
+  var q = casesSql(need, keys, asOf);
+  sqlEach(q.text, q.params, function (row) {
     var p = plans[row.version];
     if (!p) return;
     var changes = p.evaluate(row, asOf);

@@ -1,0 +1,221 @@
+/* core/windows.c — the surveillance windows of a certification cycle, as dates (core/windows.h). */
+#include "core/windows.h"
+#include "core/civil.h"
+
+#include <sqlite3.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *const WINDOWS_AUDIT_TYPES[] = {"document", "initial", "surveillance", "recertification", "special", "extension",
+                                           NULL};
+
+void cycle_add(Cycle *y, int type, long end) {
+  if (type == AUDIT_SURVEILLANCE && end >= y->decision && end <= y->expires) y->done[y->ndone++] = end;
+  if ((type == AUDIT_INITIAL || type == AUDIT_RECERTIFICATION) && end <= y->decision && (!y->started || end > y->start))
+    y->start = end, y->started = 1;
+}
+
+/* by_day(a, b): qsort order of days */
+static int by_day(const void *a, const void *b) {
+  long x = *(const long *)a, y = *(const long *)b;
+  return (x > y) - (x < y);
+}
+
+void cycle_sort(Cycle *y) {
+  if (y->ndone > 1) qsort(y->done, y->ndone, sizeof *y->done, by_day);
+}
+
+/* months_after(day, m, out) → 0 and *out = day + m months, or -1 when that falls outside the years */
+static int months_after(long day, int m, long *out) {
+  *out = civil_add_months(day, m);
+  return civil_year_ok(civil_year_of(*out)) ? 0 : -1;
+}
+
+int window_at(const Programme *p, const Cycle *y, int n, long prev_due, int approved, Window *w) {
+  const WindowRule *r = n == 1 ? &p->first : &p->next;
+  memset(w, 0, sizeof *w);
+  w->n = n;
+  if (n == 1) {
+    w->anchor_kind = r->from_audit && y->started ? ANCHOR_AUDIT : ANCHOR_DECISION;
+    w->anchor = w->anchor_kind == ANCHOR_AUDIT ? y->start : y->decision;
+  } else if ((size_t)(n - 2) < y->ndone) {
+    w->anchor_kind = ANCHOR_DONE;
+    w->anchor = y->done[n - 2];
+  } else {
+    w->anchor_kind = ANCHOR_PROJECTED;
+    w->anchor = prev_due;
+  }
+  w->opens = w->anchor;
+  if (r->has_opens && months_after(w->anchor, r->opens, &w->opens) < 0) return -1;
+  if (months_after(w->anchor, r->due, &w->due_months) < 0) return -1;
+  w->latest_months = w->due_months;
+  if (r->has_latest && months_after(w->anchor, r->latest, &w->latest_months) < 0) return -1;
+  long due = w->due_months, latest = w->latest_months;
+  if (r->has_latest && r->needs_approval && !approved) {
+    w->no_extension = 1;
+    latest = due;
+  } else if (r->has_latest && r->within_year) {
+    long end_of_year = civil_from_ymd(civil_year_of(due), 12, 31);
+    if (end_of_year < latest) latest = end_of_year;
+  }
+  w->latest_year = latest;
+  if (p->calendar_year && n > 1) { /* at least once each calendar year after the anchor's, but the recertification year */
+    w->year = civil_year_of(w->anchor) + 1;
+    w->cap = civil_from_ymd(w->year, 12, 31);
+    if (w->year == civil_year_of(y->expires)) {
+      w->year_rule = YEAR_RECERTIFICATION;
+    } else if (latest > w->cap || due > w->cap) {
+      w->year_rule = YEAR_CAPPED;
+      if (w->cap < latest) latest = w->cap;
+      if (w->cap < due) due = w->cap;
+    }
+  }
+  if (due > y->expires || latest > y->expires) {
+    w->validity = 1;
+    if (y->expires < due) due = y->expires;
+    if (y->expires < latest) latest = y->expires;
+  }
+  w->due = due;
+  w->latest = latest;
+  w->has_end = (size_t)(n - 1) < y->ndone;
+  w->end = w->has_end ? y->done[n - 1] : 0;
+  if (w->has_end) w->status = w->end < w->opens ? "early" : w->end > latest ? "late" : "done";
+  else w->status = y->as_of > latest ? "overdue" : y->as_of >= w->opens ? "open" : "upcoming";
+  return 0;
+}
+
+int next_window(const Programme *p, Cycle *y, Window *next) {
+  cycle_sort(y);
+  memset(next, 0, sizeof *next);
+  long prev_due = 0;
+  for (int n = 1; n <= p->count; n++) { /* every window, as the rule computes them: the same errors */
+    Window w;
+    if (window_at(p, y, n, prev_due, 0, &w) < 0) return -1;
+    if (!w.has_end && !next->n) *next = w;
+    prev_due = w.due;
+  }
+  return 0;
+}
+
+size_t windows_items(const char *text, size_t len) {
+  size_t items = len ? 1 : 0;
+  for (size_t i = 0; i < len; i++) items += text[i] == ',';
+  return items;
+}
+
+int cycle_audits(Cycle *y, const char *text, size_t len, size_t *bad) {
+  size_t items = windows_items(text, len);
+  for (size_t i = 0, at = 0; i < items; i++) { /* each 'type end', its type one of the audit types and its end a date */
+    const char *item = text + at, *comma = memchr(item, ',', len - at), *stop = comma ? comma : text + len;
+    const char *space = memchr(item, ' ', (size_t)(stop - item));
+    int type = -1;
+    long end;
+    char day[11] = "";
+    for (int k = 0; space && WINDOWS_AUDIT_TYPES[k]; k++)
+      if (strlen(WINDOWS_AUDIT_TYPES[k]) == (size_t)(space - item) && !memcmp(WINDOWS_AUDIT_TYPES[k], item, (size_t)(space - item)))
+        type = k;
+    if (type >= 0 && stop - space == 11) memcpy(day, space + 1, 10);
+    if (type < 0 || civil_parse(day, &end) < 0) {
+      *bad = i;
+      return -1;
+    }
+    cycle_add(y, type, end);
+    at = (size_t)(stop - text) + 1;
+  }
+  return 0;
+}
+
+/* The text of a programme: a tag, then its numbers in WindowRule's order, first then next. */
+#define PROGRAMME_TAG "programme/1"
+#define RULE_FORMAT " %d %d %d %d %d %d %d %d"
+
+void programme_text(const Programme *p, char *out, size_t n) {
+  const WindowRule *f = &p->first, *x = &p->next;
+  snprintf(out, n, PROGRAMME_TAG " %.17g %d" RULE_FORMAT RULE_FORMAT, p->count, p->calendar_year, f->from_audit,
+           f->has_opens, f->opens, f->due, f->has_latest, f->latest, f->needs_approval, f->within_year, x->from_audit,
+           x->has_opens, x->opens, x->due, x->has_latest, x->latest, x->needs_approval, x->within_year);
+}
+
+int programme_parse(const char *text, Programme *p) {
+  WindowRule *f = &p->first, *x = &p->next;
+  int used = 0;
+  memset(p, 0, sizeof *p);
+  if (!text || sscanf(text, PROGRAMME_TAG " %lg %d" RULE_FORMAT RULE_FORMAT "%n", &p->count, &p->calendar_year,
+                      &f->from_audit, &f->has_opens, &f->opens, &f->due, &f->has_latest, &f->latest, &f->needs_approval,
+                      &f->within_year, &x->from_audit, &x->has_opens, &x->opens, &x->due, &x->has_latest, &x->latest,
+                      &x->needs_approval, &x->within_year, &used) != 18 ||
+      text[used])
+    return -1;
+  return 0;
+}
+
+/* surveillance_next(programme, decisionDate, expires, asOf, audits) → 'n due latest' or null
+ * (windows_sql): the programme parsed once per statement (SQLite keeps it with the argument) */
+static void sql_surveillance_next(sqlite3_context *cx, int argc, sqlite3_value **argv) {
+  (void)argc;
+  Programme *p = sqlite3_get_auxdata(cx, 0), read;
+  if (!p) {
+    if (programme_parse((const char *)sqlite3_value_text(argv[0]), &read) < 0) {
+      sqlite3_result_error(cx, "surveillance_next: the programme must be a programme_text", -1);
+      return;
+    }
+    p = &read; /* this call's; the copy kept may be freed at once when the argument is not constant */
+    Programme *kept = sqlite3_malloc(sizeof *kept);
+    if (kept) {
+      *kept = read;
+      sqlite3_set_auxdata(cx, 0, kept, sqlite3_free);
+    }
+  }
+  /* the values' bytes read as they are (sqlite3_value_blob): asking for a terminated text copied
+   * each one, most of a call */
+  const char *names[] = {"decisionDate", "expires", "asOf"};
+  long days[3];
+  for (int i = 0; i < 3; i++) {
+    const char *s = sqlite3_value_type(argv[i + 1]) == SQLITE_TEXT ? sqlite3_value_blob(argv[i + 1]) : NULL;
+    char day[11] = "";
+    if (s && sqlite3_value_bytes(argv[i + 1]) == 10) memcpy(day, s, 10);
+    if (civil_parse(day, &days[i]) < 0) {
+      const char *got = (const char *)sqlite3_value_text(argv[i + 1]);
+      char *m = sqlite3_mprintf("surveillance_next: %s must be a date 'YYYY-MM-DD', got %s", names[i], got ? got : "null");
+      sqlite3_result_error(cx, m, -1);
+      sqlite3_free(m);
+      return;
+    }
+  }
+  int text = sqlite3_value_type(argv[4]) == SQLITE_TEXT;
+  const char *audits = text ? sqlite3_value_blob(argv[4]) : NULL;
+  size_t len = text ? (size_t)sqlite3_value_bytes(argv[4]) : 0, items = windows_items(audits, len), bad;
+  long room[16], *done = items <= 16 ? room : sqlite3_malloc64(items * sizeof(long));
+  if (!done) {
+    sqlite3_result_error_nomem(cx);
+    return;
+  }
+  Cycle y = {days[0], days[1], days[2], 0, 0, done, 0};
+  Window next;
+  if (cycle_audits(&y, audits, len, &bad) < 0) {
+    char *m = sqlite3_mprintf("surveillance_next: audits[%d] must be 'type YYYY-MM-DD', in %s", (int)bad, sqlite3_value_text(argv[4]));
+    sqlite3_result_error(cx, m, -1);
+    sqlite3_free(m);
+  } else if (next_window(p, &y, &next) < 0) {
+    char *m = sqlite3_mprintf("date.addMonths: the result falls outside years %d-%d", CIVIL_MIN_YEAR, CIVIL_MAX_YEAR);
+    sqlite3_result_error(cx, m, -1);
+    sqlite3_free(m);
+  } else if (!next.n) {
+    sqlite3_result_null(cx);
+  } else {
+    char out[40];
+    int k = snprintf(out, 16, "%d ", next.n);
+    civil_format(next.due, out + k);
+    out[k + 10] = ' ';
+    civil_format(next.latest, out + k + 11);
+    sqlite3_result_text(cx, out, k + 21, SQLITE_TRANSIENT);
+  }
+  if (done != room) sqlite3_free(done);
+}
+
+int windows_sql(sqlite3 *db) {
+  return sqlite3_create_function_v2(db, "surveillance_next", 5, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+                                    sql_surveillance_next, NULL, NULL, NULL);
+}

@@ -215,7 +215,77 @@ static void sql_surveillance_next(sqlite3_context *cx, int argc, sqlite3_value *
   if (done != room) sqlite3_free(done);
 }
 
+/* A map of days, parsed from 'from to,from to': its pairs in order of from. */
+typedef struct DayMap {
+  size_t n;
+  long pair[][2];
+} DayMap;
+
+/* by_from(a, b): qsort order of a DayMap's pairs */
+static int by_from(const void *a, const void *b) { return by_day(a, b); }
+
+/* day_map(text, len) → the map (sqlite3_malloc'd), or NULL when the text is not one (or no
+ * memory): items of 21 bytes, 'YYYY-MM-DD YYYY-MM-DD', between commas */
+static DayMap *day_map(const char *text, size_t len) {
+  size_t items = windows_items(text, len);
+  if (!text || (items ? items * 22 - 1 : 0) != len) return NULL;
+  DayMap *m = sqlite3_malloc64(sizeof *m + items * sizeof m->pair[0]);
+  if (!m) return NULL;
+  m->n = items;
+  for (size_t i = 0; i < items; i++) {
+    const char *item = text + i * 22;
+    char from[11] = "", to[11] = "";
+    memcpy(from, item, 10);
+    memcpy(to, item + 11, 10);
+    if (item[10] != ' ' || (i + 1 < items && item[21] != ',') || civil_parse(from, &m->pair[i][0]) < 0 || civil_parse(to, &m->pair[i][1]) < 0) {
+      sqlite3_free(m);
+      return NULL;
+    }
+  }
+  qsort(m->pair, items, sizeof m->pair[0], by_from);
+  return m;
+}
+
+/* day_of(map, day) → the day a map 'from to,from to' gives for day, or null when it names none
+ * (windows_sql): the map parsed once per statement and searched by halving */
+static void sql_day_of(sqlite3_context *cx, int argc, sqlite3_value **argv) {
+  (void)argc;
+  DayMap *m = sqlite3_get_auxdata(cx, 0), *made = NULL;
+  if (!m) {
+    int text = sqlite3_value_type(argv[0]) == SQLITE_TEXT;
+    m = made = text ? day_map(sqlite3_value_blob(argv[0]), (size_t)sqlite3_value_bytes(argv[0])) : NULL;
+    if (!m) {
+      sqlite3_result_error(cx, "day_of: the map must be a text 'YYYY-MM-DD YYYY-MM-DD,…'", -1);
+      return;
+    }
+  }
+  const char *s = sqlite3_value_type(argv[1]) == SQLITE_TEXT ? sqlite3_value_blob(argv[1]) : NULL;
+  char day[11] = "";
+  long d;
+  size_t lo = 0, hi = m->n;
+  if (s && sqlite3_value_bytes(argv[1]) == 10) memcpy(day, s, 10);
+  if (civil_parse(day, &d) == 0) {
+    while (lo < hi) {
+      size_t mid = lo + (hi - lo) / 2;
+      if (m->pair[mid][0] < d) lo = mid + 1;
+      else hi = mid;
+    }
+  }
+  if (civil_parse(day, &d) == 0 && lo < m->n && m->pair[lo][0] == d) {
+    char out[11];
+    civil_format(m->pair[lo][1], out);
+    sqlite3_result_text(cx, out, 10, SQLITE_TRANSIENT);
+  } else {
+    sqlite3_result_null(cx);
+  }
+  if (made) sqlite3_set_auxdata(cx, 0, made, sqlite3_free); /* last: SQLite may free it at once */
+}
+
 int windows_sql(sqlite3 *db) {
-  return sqlite3_create_function_v2(db, "surveillance_next", 5, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
-                                    sql_surveillance_next, NULL, NULL, NULL);
+  int rc = sqlite3_create_function_v2(db, "surveillance_next", 5, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+                                      sql_surveillance_next, NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_create_function_v2(db, "day_of", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL, sql_day_of, NULL,
+                                    NULL, NULL);
+  return rc;
 }

@@ -90,9 +90,11 @@ size_t windows_items(const char *text, size_t len);
 void programme_text(const Programme *p, char *out, size_t n);
 int programme_parse(const char *text, Programme *p);
 
-/* windows_sql(db) → SQLite's result code: surveillance_next(programme, decisionDate, expires,
- * asOf, audits) defined on db, giving 'n due latest' of the cycle's next window (null when every
- * surveillance is done), programme a programme_text and audits an audits text or null */
+/* windows_sql(db) → SQLite's result code: defined on db, surveillance_next(programme,
+ * decisionDate, expires, asOf, audits), giving 'n due latest' of the cycle's next window (null
+ * when every surveillance is done), programme a programme_text and audits an audits text or null;
+ * and day_of(map, day), the day a map 'from to,from to' gives for day (null when none): a
+ * certificate's last valid day by its decision date, as the scheme computed it */
 int windows_sql(struct sqlite3 *db);
 
 #endif

@@ -158,7 +158,7 @@ test('nextWindow refuses audits it cannot read, naming the item', function () {
   assert.equal(life.nextWindow(P, '2025-03-10', '2028-03-09', '2026-01-01', 'surveillance 2026-02-01,surveillance 2027-01-10'), null, 'both done: null');
 });
 
-test('SQL\'s surveillance_next refuses what it cannot read, naming it', function () {
+test('SQL\'s surveillance_next and day_of refuse what they cannot read, naming it', function () {
   core.lifecycle.defineSql();
   var text = core.lifecycle.programmeText(P);
   function refused(args, message) {
@@ -170,6 +170,14 @@ test('SQL\'s surveillance_next refuses what it cannot read, naming it', function
   refused([text, '2025-03-10', null, '2026-01-01', null], "surveillance_next: expires must be a date 'YYYY-MM-DD', got null");
   refused([text, '2025-03-10', '2028-03-09', '2026-01-01', 'initial 2025-01-01,初审 2025-02-01'], "surveillance_next: audits[1] must be 'type YYYY-MM-DD'");
   assert.equal(sql('SELECT surveillance_next(?, ?, ?, ?, ?) AS next', text, '2025-03-10', '2028-03-09', '2026-01-01', null)[0].next, '1 2026-03-10 2026-03-10');
+  var map = '2025-03-10 2028-03-09,2024-02-29 2027-02-27';
+  assert.equal(sql('SELECT day_of(?, ?) AS a, day_of(?, ?) AS b, day_of(?, ?) AS c', map, '2024-02-29', map, '2025-03-10', map, '2025-03-11')[0],
+    { a: '2027-02-27', b: '2028-03-09', c: null }, "day_of: the day the map gives, or null");
+  refused2('2025-03-10 2028-03-09,2024-02-29', 'day_of: the map must be a text');
+  function refused2(m, message) {
+    var e = assert.throws(function () { sql('SELECT day_of(?, ?) AS a', m, '2025-03-10'); }, 'sqlite');
+    assert.ok(e.message.indexOf(message) >= 0, e.message);
+  }
   var p = JSON.parse(JSON.stringify(P));
   p.next.dueMonths = 11.5;
   assert.equal(assert.throws(function () { core.lifecycle.programmeText(p); }, 'invalid').message,

@@ -45,10 +45,10 @@ var ENDS = "SELECT type, actual_end AS end FROM audits WHERE case_id = ? AND sta
 // surveillance in JavaScript, whose input is each case's own); else only those with an input
 // some version's rules change (keys: casesSql's keys by rule, version|staff/sites, version|issued,
 // version|expires, version|score/items; a rule without any asks nothing of each case).
-// need.next (every version's programme declarative: its text by version, need.days the last
-// valid days [[version, issued, from's, to's]] of Plan.lastDaysOf): the next window under each
-// version, nextFrom and nextTo ('n due latest', surveillance_next on asOf), found by SQL for
-// every case, and a case kept also when they differ.
+// need.next (every version's programme declarative: its text by version; need.lastDays, by
+// version, and need.lastTo, the target's, the last valid days 'decision last,…' of
+// Plan.lastDaysOf): the next window under each version, nextFrom and nextTo ('n due latest',
+// surveillance_next on asOf), found by SQL for every case, and a case kept also when they differ.
 function casesSql(need, keys, asOf) {
   var params = [need.scheme];
   function param(v) { params.push(v); return '?' + params.length; }
@@ -58,32 +58,32 @@ function casesSql(need, keys, asOf) {
     keys.grade.length ? ['EXISTS(SELECT 1 FROM scores s JOIN audits a ON a.id = s.audit_id WHERE a.case_id = k.id AND ' +
       listed("k.version || '|' || s.score || '/' || s.deduction_items", keys.grade)[0] + ')'] : []);
   var keyed = terms.length ? '(' + terms.join(' OR ') + ')' : '0';
-  var columns = ['id', 'org', 'version'].concat(need.manDays ? ['staff', 'sites'] : [], need.dates ? ['issued', 'expires'] : [],
+  var columns = ['id', 'org', 'version'].concat(need.manDays ? ['staff', 'sites'] : [], need.dates ? ['issued'] : [], need.expires ? ['expires'] : [],
     need.grade ? ['scores'] : [], need.surveillance ? ['ends'] : []); // the outer query's: the cases' but last and keyed
+  var orgs = need.manDays; // the org joined only for its staff and sites; else asked only of a case without a certificate
   var cases = 'SELECT k.id, k.org_id AS org, k.version' + (need.manDays ? ', o.staff, coalesce(o.sites, 1) AS sites' : '') +
-    (need.dates ? ', c.issued, c.expires' : '') +
+    (need.dates ? ', c.issued' : '') + (need.expires ? ', c.expires' : '') +
     (need.grade ? ", (SELECT json_group_array(json_object('score', score, 'deductionItems', items)) FROM (" +
       SCORES.replace('?', 'k.id') + ' ORDER BY s.id)) AS scores' : '') +
     (need.surveillance ? ", CASE WHEN c.id IS NOT NULL THEN (SELECT group_concat(type || ' ' || \"end\", ',') FROM (" +
       ENDS.replace('?', 'k.id') + ')) END AS ends' : '') +
-    (need.next ? ", (SELECT d.last FROM days d WHERE d.key = k.version || '|' || c.issued) AS last" + (need.all ? '' : ', ' + keyed + ' AS keyed') : '') +
-    ' FROM cases k JOIN orgs o ON o.id = k.org_id' +
+    (need.next && !need.all ? ', ' + keyed + ' AS keyed' : '') +
+    ' FROM cases k' + (orgs ? ' JOIN orgs o ON o.id = k.org_id' : '') +
     " LEFT JOIN certificates c ON c.id = coalesce((SELECT max(id) FROM certificates x WHERE x.case_id = k.id AND x.status IN ('active', 'suspended'))," +
     '   (SELECT max(id) FROM certificates x WHERE x.case_id = k.id))' + // no ORDER BY: a temporary B-tree per case
-    ' WHERE k.scheme = ?1 AND (o.staff OR c.id IS NOT NULL OR EXISTS(' + SCORES.replace('?', 'k.id') + '))' +
+    ' WHERE k.scheme = ?1 AND (c.id IS NOT NULL OR ' + (orgs ? 'o.staff' : '(SELECT staff FROM orgs WHERE id = k.org_id)') +
+    ' OR EXISTS(' + SCORES.replace('?', 'k.id') + '))' +
     (need.all || need.next ? '' : ' AND ' + keyed) + ' ORDER BY k.id';
   if (!need.next) return { text: cases, params: params };
   // the cases a co-routine (LIMIT -1 OFFSET 0: not flattened, each case's audits read once), in
   // its order; each version's next window beside them (each version's programme a literal: a
   // constant argument, parsed once per statement), and the cases kept as above or moving
-  var versions = Object.keys(need.next), days = param(JSON.stringify(need.days)), target = param(need.target), on = param(asOf);
-  // (days keyed by one text: SQLite builds its automatic index for that lookup, not for two columns)
-  var text = "WITH days(key, last) AS MATERIALIZED (SELECT json_extract(value, '$[0]') || '|' || json_extract(value, '$[1]')," +
-    " json_extract(value, '$[2]') || ' ' || json_extract(value, '$[3]') FROM json_each(" + days + '))' +
-    ' SELECT ' + columns.join(', ') + ', nextFrom, nextTo FROM (SELECT x.*, CASE WHEN x.issued IS NULL THEN NULL' + versions.map(function (v) {
-      return ' WHEN x.version = ' + quoted(v) + ' THEN surveillance_next(' + quoted(need.next[v]) + ', x.issued, substr(x.last, 1, 10), ' + on + ', x.ends)';
-    }).join('') + ' END AS nextFrom,' +
-    '   CASE WHEN x.issued IS NOT NULL AND x.version IN (' + versions.map(quoted).join(', ') + ') THEN surveillance_next(' + target + ', x.issued, substr(x.last, 12, 10), ' + on + ', x.ends) END AS nextTo' +
+  // (the last valid days by decision date, lastDays: day_of searches a constant map, parsed once)
+  var versions = Object.keys(need.next), target = param(need.target), on = param(asOf), lastTo = param(need.lastTo);
+  var text = 'SELECT ' + columns.join(', ') + ', nextFrom, nextTo FROM (SELECT x.*, CASE WHEN x.issued IS NULL THEN NULL' + versions.map(function (v) {
+    return ' WHEN x.version = ' + quoted(v) + ' THEN surveillance_next(' + quoted(need.next[v]) + ', x.issued, day_of(' + param(need.lastDays[v]) + ', x.issued), ' + on + ', x.ends)';
+  }).join('') + ' END AS nextFrom,' +
+    '   CASE WHEN x.issued IS NOT NULL AND x.version IN (' + versions.map(quoted).join(', ') + ') THEN surveillance_next(' + target + ', x.issued, day_of(' + lastTo + ', x.issued), ' + on + ', x.ends) END AS nextTo' +
     ' FROM (' + cases + ' LIMIT -1 OFFSET 0) x)' + (need.all ? '' : ' WHERE keyed OR nextFrom IS NOT nextTo');
   return { text: text, params: params };
 }
@@ -289,6 +289,7 @@ function register(target, o) {
     if (p.rules.surveillance) need.surveillance = true;
     if (p.rules.surveillance && !p.programmes) byJs = true;
     if (p.rules.surveillance || p.rules.certificateExpiry || p.rules.deadline) need.dates = true;
+    if (p.rules.deadline) need.expires = true;
   });
   if (!Object.keys(plans).length) return o.each ? 0 : out;
   // a changed programme: SQL finds each case's next windows when every version's is declarative;
@@ -296,20 +297,25 @@ function register(target, o) {
   if (need.surveillance && byJs) need.all = true;
   else if (need.surveillance) {
     need.next = {};
-    need.days = [];
+    need.lastDays = {}; // 'decision last,…' by version (and need.lastTo, the target's)
     need.target = core.lifecycle.programmeText(to.definition.surveillance);
     // every decision date of the scheme's certificates (by their own scheme column, in its index:
     // a join to each one's case was most of this), under each version changing the programme
     var issued = sql('SELECT DISTINCT issued FROM certificates WHERE scheme = ?', to.id);
+    var toDays = null; // the target's, the same from every version's plan
     Object.keys(plans).forEach(function (v) {
-      var p = plans[v];
+      var p = plans[v], fromDays = [], days = [];
       if (!p.rules.surveillance) return;
       need.next[v] = p.texts[0];
       for (var i = 0; i < issued.length; i++) {
         var last = p.lastDaysOf(issued[i].issued);
-        need.days.push([v, issued[i].issued, last[0], last[1]]);
+        fromDays.push(issued[i].issued + ' ' + last[0]);
+        days.push(issued[i].issued + ' ' + last[1]);
       }
+      need.lastDays[v] = fromDays.join(',');
+      toDays = toDays || days.join(',');
     });
+    need.lastTo = toDays;
     core.lifecycle.defineSql();
   }
   var keys = keysByRule();

@@ -151,14 +151,14 @@ int programme_parse(const char *text, Programme *p) {
   return 0;
 }
 
-/* surveillance_next(programme, decisionDate, expires, asOf, audits) → 'n due latest' or null
+/* certsh_next_window(programme, decisionDate, expires, asOf, audits) → 'n due latest' or null
  * (windows_sql): the programme parsed once per statement (SQLite keeps it with the argument) */
-static void sql_surveillance_next(sqlite3_context *cx, int argc, sqlite3_value **argv) {
+static void sql_next_window(sqlite3_context *cx, int argc, sqlite3_value **argv) {
   (void)argc;
   Programme *p = sqlite3_get_auxdata(cx, 0), read;
   if (!p) {
     if (programme_parse((const char *)sqlite3_value_text(argv[0]), &read) < 0) {
-      sqlite3_result_error(cx, "surveillance_next: the programme must be a programme_text", -1);
+      sqlite3_result_error(cx, "certsh_next_window: the programme must be a programme_text", -1);
       return;
     }
     p = &read; /* this call's; the copy kept may be freed at once when the argument is not constant */
@@ -178,7 +178,7 @@ static void sql_surveillance_next(sqlite3_context *cx, int argc, sqlite3_value *
     if (s && sqlite3_value_bytes(argv[i + 1]) == 10) memcpy(day, s, 10);
     if (civil_parse(day, &days[i]) < 0) {
       const char *got = (const char *)sqlite3_value_text(argv[i + 1]);
-      char *m = sqlite3_mprintf("surveillance_next: %s must be a date 'YYYY-MM-DD', got %s", names[i], got ? got : "null");
+      char *m = sqlite3_mprintf("certsh_next_window: %s must be a date 'YYYY-MM-DD', got %s", names[i], got ? got : "null");
       sqlite3_result_error(cx, m, -1);
       sqlite3_free(m);
       return;
@@ -195,7 +195,7 @@ static void sql_surveillance_next(sqlite3_context *cx, int argc, sqlite3_value *
   Cycle y = {days[0], days[1], days[2], 0, 0, done, 0};
   Window next;
   if (cycle_audits(&y, audits, len, &bad) < 0) {
-    char *m = sqlite3_mprintf("surveillance_next: audits[%d] must be 'type YYYY-MM-DD', in %s", (int)bad, sqlite3_value_text(argv[4]));
+    char *m = sqlite3_mprintf("certsh_next_window: audits[%d] must be 'type YYYY-MM-DD', in %s", (int)bad, sqlite3_value_text(argv[4]));
     sqlite3_result_error(cx, m, -1);
     sqlite3_free(m);
   } else if (next_window(p, &y, &next) < 0) {
@@ -246,7 +246,7 @@ static DayMap *day_map(const char *text, size_t len) {
   return m;
 }
 
-/* day_of(map, day) → the day a map 'from to,from to' gives for day, or null when it names none
+/* certsh_day_of(map, day) → the day a map 'from to,from to' gives for day, or null when it names none
  * (windows_sql): the map parsed once per statement and searched by halving */
 static void sql_day_of(sqlite3_context *cx, int argc, sqlite3_value **argv) {
   (void)argc;
@@ -255,7 +255,7 @@ static void sql_day_of(sqlite3_context *cx, int argc, sqlite3_value **argv) {
     int text = sqlite3_value_type(argv[0]) == SQLITE_TEXT;
     m = made = text ? day_map(sqlite3_value_blob(argv[0]), (size_t)sqlite3_value_bytes(argv[0])) : NULL;
     if (!m) {
-      sqlite3_result_error(cx, "day_of: the map must be a text 'YYYY-MM-DD YYYY-MM-DD,…'", -1);
+      sqlite3_result_error(cx, "certsh_day_of: the map must be a text 'YYYY-MM-DD YYYY-MM-DD,…'", -1);
       return;
     }
   }
@@ -282,10 +282,10 @@ static void sql_day_of(sqlite3_context *cx, int argc, sqlite3_value **argv) {
 }
 
 int windows_sql(sqlite3 *db) {
-  int rc = sqlite3_create_function_v2(db, "surveillance_next", 5, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
-                                      sql_surveillance_next, NULL, NULL, NULL);
+  int rc = sqlite3_create_function_v2(db, "certsh_next_window", 5, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+                                      sql_next_window, NULL, NULL, NULL);
   if (rc == SQLITE_OK)
-    rc = sqlite3_create_function_v2(db, "day_of", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL, sql_day_of, NULL,
+    rc = sqlite3_create_function_v2(db, "certsh_day_of", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL, sql_day_of, NULL,
                                     NULL, NULL);
   return rc;
 }

@@ -1,7 +1,7 @@
 /* core/windows.h — the surveillance windows of a certification cycle, as dates: what a scheme's
  * declarative programme (stdlib/lifecycle.js documents it) gives for a cycle, computed without
  * the engine. The rule's core (dsl/bind_lifecycle.c) writes each window's reasons from what is
- * found here; SQL asks the next window of many cycles through surveillance_next (below). */
+ * found here; SQL asks the next window of many cycles through certsh_next_window (below). */
 #ifndef CERTSH_CORE_WINDOWS_H
 #define CERTSH_CORE_WINDOWS_H
 
@@ -85,15 +85,15 @@ int cycle_audits(Cycle *y, const char *text, size_t len, size_t *bad);
 /* windows_items(text, len) → the number of items of an audits text */
 size_t windows_items(const char *text, size_t len);
 
-/* programme_text(p, out, n): p as the text surveillance_next takes (at most n bytes with its NUL);
+/* programme_text(p, out, n): p as the text certsh_next_window takes (at most n bytes with its NUL);
  * programme_parse(text, p) → 0, or -1 when the text is not one */
 void programme_text(const Programme *p, char *out, size_t n);
 int programme_parse(const char *text, Programme *p);
 
-/* windows_sql(db) → SQLite's result code: defined on db, surveillance_next(programme,
+/* windows_sql(db) → SQLite's result code: defined on db, certsh_next_window(programme,
  * decisionDate, expires, asOf, audits), giving 'n due latest' of the cycle's next window (null
  * when every surveillance is done), programme a programme_text and audits an audits text or null;
- * and day_of(map, day), the day a map 'from to,from to' gives for day (null when none): a
+ * and certsh_day_of(map, day), the day a map 'from to,from to' gives for day (null when none): a
  * certificate's last valid day by its decision date, as the scheme computed it */
 int windows_sql(struct sqlite3 *db);
 

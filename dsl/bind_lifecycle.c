@@ -434,7 +434,7 @@ static duk_ret_t life_next_window(duk_context *ctx) {
   return 1;
 }
 
-/* core.lifecycle.programmeText(p) → the programme p as the text SQL's surveillance_next reads
+/* core.lifecycle.programmeText(p) → the programme p as the text SQL's certsh_next_window reads
  * (core/windows.h programme_text: its numbers only, checked as the rule checks them) */
 static duk_ret_t life_programme_text(duk_context *ctx) {
   if (!duk_is_object(ctx, 0) || duk_is_function(ctx, 0) || duk_is_array(ctx, 0))
@@ -447,7 +447,7 @@ static duk_ret_t life_programme_text(duk_context *ctx) {
   return 1;
 }
 
-/* core.lifecycle.defineSql() → true: surveillance_next(programme, decisionDate, expires, asOf,
+/* core.lifecycle.defineSql() → true: certsh_next_window(programme, decisionDate, expires, asOf,
  * audits) defined on the register's connection (core/windows.h windows_sql), for the queries
  * that follow */
 static duk_ret_t life_define_sql(duk_context *ctx) {

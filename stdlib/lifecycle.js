@@ -133,7 +133,7 @@ function surveillance(p, input, expiryOf, cite) { return core.lifecycle.surveill
 // 'type end,type end' (what SQL's group_concat makes: no object per audit) or null. For
 // comparing a whole register's programmes (stdlib/reevaluate), where most certificates' next
 // window does not move and their reasons would be read by no one; SQL asks the same of each row
-// as surveillance_next(core.lifecycle.programmeText(p), decisionDate, expires, asOf, audits) →
+// as certsh_next_window(core.lifecycle.programmeText(p), decisionDate, expires, asOf, audits) →
 // 'n due latest' (core.lifecycle.defineSql() defines it on the register's connection).
 // (The C function itself: no call of a wrapper's per certificate.)
 var nextWindow = core.lifecycle.nextWindow;

@@ -110,7 +110,7 @@ test('asOf defaults to today, expires to the validity the caller gives', functio
   }
 });
 
-test('nextWindow and SQL\'s surveillance_next give surveillance()\'s next window for any cycle, under every embedded programme', function () {
+test('nextWindow and SQL\'s certsh_next_window give surveillance()\'s next window for any cycle, under every embedded programme', function () {
   core.lifecycle.defineSql();
   // a cycle drawn from a seeded sequence: a decision, a few audits of any type around it, a day asked about
   var seed = 20261203;
@@ -136,7 +136,7 @@ test('nextWindow and SQL\'s surveillance_next give surveillance()\'s next window
       var next = life.nextWindow(g.p, decision, g.expiryOf(decision), asOf, text);
       var shown = whole && { n: whole.n, opens: whole.opens, due: whole.due, latest: whole.latest, end: null, status: whole.status };
       assert.equal(next, shown, g.name + ' ' + decision + ' ' + text + ' on ' + asOf);
-      var bySql = sql('SELECT surveillance_next(?, ?, ?, ?, ?) AS next', core.lifecycle.programmeText(g.p), decision, g.expiryOf(decision), asOf, text)[0].next;
+      var bySql = sql('SELECT certsh_next_window(?, ?, ?, ?, ?) AS next', core.lifecycle.programmeText(g.p), decision, g.expiryOf(decision), asOf, text)[0].next;
       assert.equal(bySql, whole && whole.n + ' ' + whole.due + ' ' + whole.latest, 'SQL: ' + g.name + ' ' + decision + ' ' + text);
       compared++;
     });
@@ -158,24 +158,24 @@ test('nextWindow refuses audits it cannot read, naming the item', function () {
   assert.equal(life.nextWindow(P, '2025-03-10', '2028-03-09', '2026-01-01', 'surveillance 2026-02-01,surveillance 2027-01-10'), null, 'both done: null');
 });
 
-test('SQL\'s surveillance_next and day_of refuse what they cannot read, naming it', function () {
+test('SQL\'s certsh_next_window and certsh_day_of refuse what they cannot read, naming it', function () {
   core.lifecycle.defineSql();
   var text = core.lifecycle.programmeText(P);
   function refused(args, message) {
-    var e = assert.throws(function () { sql.apply(null, ['SELECT surveillance_next(?, ?, ?, ?, ?) AS next'].concat(args)); }, 'sqlite');
+    var e = assert.throws(function () { sql.apply(null, ['SELECT certsh_next_window(?, ?, ?, ?, ?) AS next'].concat(args)); }, 'sqlite');
     assert.ok(e.message.indexOf(message) >= 0, e.message);
   }
-  refused(['every 12 months', '2025-03-10', '2028-03-09', '2026-01-01', null], 'surveillance_next: the programme must be a programme_text');
-  refused([text, '2025-02-30', '2028-03-09', '2026-01-01', null], "surveillance_next: decisionDate must be a date 'YYYY-MM-DD', got 2025-02-30");
-  refused([text, '2025-03-10', null, '2026-01-01', null], "surveillance_next: expires must be a date 'YYYY-MM-DD', got null");
-  refused([text, '2025-03-10', '2028-03-09', '2026-01-01', 'initial 2025-01-01,初审 2025-02-01'], "surveillance_next: audits[1] must be 'type YYYY-MM-DD'");
-  assert.equal(sql('SELECT surveillance_next(?, ?, ?, ?, ?) AS next', text, '2025-03-10', '2028-03-09', '2026-01-01', null)[0].next, '1 2026-03-10 2026-03-10');
+  refused(['every 12 months', '2025-03-10', '2028-03-09', '2026-01-01', null], 'certsh_next_window: the programme must be a programme_text');
+  refused([text, '2025-02-30', '2028-03-09', '2026-01-01', null], "certsh_next_window: decisionDate must be a date 'YYYY-MM-DD', got 2025-02-30");
+  refused([text, '2025-03-10', null, '2026-01-01', null], "certsh_next_window: expires must be a date 'YYYY-MM-DD', got null");
+  refused([text, '2025-03-10', '2028-03-09', '2026-01-01', 'initial 2025-01-01,初审 2025-02-01'], "certsh_next_window: audits[1] must be 'type YYYY-MM-DD'");
+  assert.equal(sql('SELECT certsh_next_window(?, ?, ?, ?, ?) AS next', text, '2025-03-10', '2028-03-09', '2026-01-01', null)[0].next, '1 2026-03-10 2026-03-10');
   var map = '2025-03-10 2028-03-09,2024-02-29 2027-02-27';
-  assert.equal(sql('SELECT day_of(?, ?) AS a, day_of(?, ?) AS b, day_of(?, ?) AS c', map, '2024-02-29', map, '2025-03-10', map, '2025-03-11')[0],
-    { a: '2027-02-27', b: '2028-03-09', c: null }, "day_of: the day the map gives, or null");
-  refused2('2025-03-10 2028-03-09,2024-02-29', 'day_of: the map must be a text');
+  assert.equal(sql('SELECT certsh_day_of(?, ?) AS a, certsh_day_of(?, ?) AS b, certsh_day_of(?, ?) AS c', map, '2024-02-29', map, '2025-03-10', map, '2025-03-11')[0],
+    { a: '2027-02-27', b: '2028-03-09', c: null }, "certsh_day_of: the day the map gives, or null");
+  refused2('2025-03-10 2028-03-09,2024-02-29', 'certsh_day_of: the map must be a text');
   function refused2(m, message) {
-    var e = assert.throws(function () { sql('SELECT day_of(?, ?) AS a', m, '2025-03-10'); }, 'sqlite');
+    var e = assert.throws(function () { sql('SELECT certsh_day_of(?, ?) AS a', m, '2025-03-10'); }, 'sqlite');
     assert.ok(e.message.indexOf(message) >= 0, e.message);
   }
   var p = JSON.parse(JSON.stringify(P));

@@ -40,7 +40,7 @@ var ENDS = "SELECT type, actual_end AS end FROM audits WHERE case_id = ? AND sta
 // (a column fewer is a property fewer on each of a million rows): need.manDays its org's staff
 // and sites, need.grade its scores as JSON, need.dates the dates of the certificate inputsOf
 // reads (the live one, else the latest), need.surveillance also its done audits as one text
-// 'type end,type end' (auditsOf; what lifecycle.nextWindow and SQL's surveillance_next read: no
+// 'type end,type end' (auditsOf; what lifecycle.nextWindow and SQL's certsh_next_window read: no
 // object per audit). need.all: every such case (a run listing them all, or evaluating
 // surveillance in JavaScript, whose input is each case's own); else only those with an input
 // some version's rules change (keys: casesSql's keys by rule, version|staff/sites, version|issued,
@@ -48,7 +48,7 @@ var ENDS = "SELECT type, actual_end AS end FROM audits WHERE case_id = ? AND sta
 // need.next (every version's programme declarative: its text by version; need.lastDays, by
 // version, and need.lastTo, the target's, the last valid days 'decision last,…' of
 // Plan.lastDaysOf): the next window under each version, nextFrom and nextTo ('n due latest',
-// surveillance_next on asOf), found by SQL for every case, and a case kept also when they differ.
+// certsh_next_window on asOf), found by SQL for every case, and a case kept also when they differ.
 function casesSql(need, keys, asOf) {
   var params = [need.scheme];
   function param(v) { params.push(v); return '?' + params.length; }
@@ -78,12 +78,12 @@ function casesSql(need, keys, asOf) {
   // the cases a co-routine (LIMIT -1 OFFSET 0: not flattened, each case's audits read once), in
   // its order; each version's next window beside them (each version's programme a literal: a
   // constant argument, parsed once per statement), and the cases kept as above or moving
-  // (the last valid days by decision date, lastDays: day_of searches a constant map, parsed once)
+  // (the last valid days by decision date, lastDays: certsh_day_of searches a constant map, parsed once)
   var versions = Object.keys(need.next), target = param(need.target), on = param(asOf), lastTo = param(need.lastTo);
   var text = 'SELECT ' + columns.join(', ') + ', nextFrom, nextTo FROM (SELECT x.*, CASE WHEN x.issued IS NULL THEN NULL' + versions.map(function (v) {
-    return ' WHEN x.version = ' + quoted(v) + ' THEN surveillance_next(' + quoted(need.next[v]) + ', x.issued, day_of(' + param(need.lastDays[v]) + ', x.issued), ' + on + ', x.ends)';
+    return ' WHEN x.version = ' + quoted(v) + ' THEN certsh_next_window(' + quoted(need.next[v]) + ', x.issued, certsh_day_of(' + param(need.lastDays[v]) + ', x.issued), ' + on + ', x.ends)';
   }).join('') + ' END AS nextFrom,' +
-    '   CASE WHEN x.issued IS NOT NULL AND x.version IN (' + versions.map(quoted).join(', ') + ') THEN surveillance_next(' + target + ', x.issued, day_of(' + lastTo + ', x.issued), ' + on + ', x.ends) END AS nextTo' +
+    '   CASE WHEN x.issued IS NOT NULL AND x.version IN (' + versions.map(quoted).join(', ') + ') THEN certsh_next_window(' + target + ', x.issued, certsh_day_of(' + lastTo + ', x.issued), ' + on + ', x.ends) END AS nextTo' +
     ' FROM (' + cases + ' LIMIT -1 OFFSET 0) x)' + (need.all ? '' : ' WHERE keyed OR nextFrom IS NOT nextTo');
   return { text: text, params: params };
 }
@@ -144,7 +144,7 @@ function Plan(from, to) {
   // (plan.surveillance), each version's programme and last valid days (by decision date) kept
   if ([from, to].every(function (s) { return s.certificateExpiry && s.definition.surveillance && typeof s.definition.surveillance === 'object'; })) {
     this.programmes = [from.definition.surveillance, to.definition.surveillance];
-    this.texts = this.programmes.map(core.lifecycle.programmeText); // for SQL's surveillance_next
+    this.texts = this.programmes.map(core.lifecycle.programmeText); // for SQL's certsh_next_window
     this.lastDays = {};
     this.lazyWhy = this.whyDescriptor();
   }
@@ -225,7 +225,7 @@ Plan.prototype.movedBySql = function (issued, ends, asOf, from, to) {
   return this.moved(issued, ends, asOf, this.comparedOf(from), this.comparedOf(to));
 };
 
-// plan.comparedOf(text) → compare()'s fields of the next window surveillance_next gave as text
+// plan.comparedOf(text) → compare()'s fields of the next window certsh_next_window gave as text
 Plan.prototype.comparedOf = function (text) {
   var key = 'w' + text, c = this.cache[key], f;
   if (c === undefined) c = this.cache[key] = compared('surveillance', { next: text === null ? null : (f = text.split(' '), { n: +f[0], due: f[1], latest: f[2] }) });

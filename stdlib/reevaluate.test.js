@@ -74,6 +74,8 @@ test('another first surveillance window re-evaluates each certificate by its nex
   var opens = defineScheme({ extends: cas, version: 'TEST/SO', effective: '2099-01-01', surveillance: { first: { opensMonths: 6 } } });
   assert.equal(cas.compare(opens, re.inputsOf(waiting.case)).changes, [], 'a window opening earlier is no change compare() reports');
   assert.equal(re.register('cas-service@TEST/SO'), [], 'nor one re-evaluation reports');
+  assert.equal(sqlFunctions({ surveillance_next: function (x) { return x + 1; } }, function () { return sql('SELECT surveillance_next(1) AS a')[0].a; }), 2,
+    "the SQL functions re-evaluation defines take no name the reminder job's own take (stdlib/reminders)");
   var all = re.register('cas-service@TEST/SV', { all: true });
   assert.equal(all.filter(function (x) { return x.case === audited.case.id; })[0].changes, [], 'listed with all, no change');
 });

@@ -192,8 +192,9 @@ Plan.prototype.deadline = function (expires) { return this.changes('deadline', [
 // Its next window under each version first (lifecycle.nextWindow: the same C as surveillance(),
 // without the reasons, over the audits' text as SQL gave it): most certificates' does not move.
 // For one that moves, judge's entry {rule, input, before, after, why}, its why (both versions'
-// whole results' reasons: 0.2 ms a certificate, most of a run if made for each) made when it is
-// first read, by judge itself. A programme of a scheme's own is judged for every certificate.
+// whole results' reasons: two whole evaluations, more than the rest of a run if made for each)
+// made when it is first read, by judge itself. A programme of a scheme's own is judged for every
+// certificate. (When SQL found the next windows, plan.movedBySql makes the entry instead.)
 Plan.prototype.surveillance = function (issued, ends, asOf) {
   var input;
   if (!this.programmes) {

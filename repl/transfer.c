@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -111,6 +112,12 @@ int transfer_out_open(TransferOut *o, const char *path) {
   memset(o, 0, sizeof *o);
   if (!path || !strcmp(path, "-")) { o->f = stdout; return 0; }
   o->path = path;
+  struct stat st;
+  if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) { /* a device or a pipe: renaming a file onto it would replace it */
+    o->f = fopen(path, "wb");
+    if (!o->f) { fprintf(stderr, "error: cannot write '%s': %s\n", path, strerror(errno)); return -1; }
+    return 0;
+  }
   snprintf(o->tmp, sizeof o->tmp, "%s.tmp-%ld", path, (long)getpid());
   o->f = fopen(o->tmp, "wb");
   if (!o->f) { fprintf(stderr, "error: cannot write '%s': %s\n", o->tmp, strerror(errno)); return -1; }
@@ -120,6 +127,10 @@ int transfer_out_open(TransferOut *o, const char *path) {
 int transfer_out_close(TransferOut *o, int ok) {
   if (!o->path) return fflush(stdout) == 0 && ok ? 0 : -1;
   int bad = ferror(o->f) | (fclose(o->f) != 0);
+  if (!o->tmp[0]) { /* written itself */
+    if (ok && bad) fprintf(stderr, "error: cannot write '%s': %s\n", o->path, strerror(errno));
+    return ok && !bad ? 0 : -1;
+  }
   if (ok && !bad && rename(o->tmp, o->path) == 0) return 0;
   if (ok) fprintf(stderr, "error: cannot write '%s': %s\n", o->path, strerror(errno));
   remove(o->tmp);

@@ -41,9 +41,10 @@ void transfer_set_as_of(Db *db, const char *as_of);
 typedef struct TransferOut {
   FILE *f;
   const char *path; /* NULL for stdout */
-  char tmp[4096];
+  char tmp[4096];   /* the file written, moved onto path when complete; "" when path is written itself */
 } TransferOut;
-/* Open the output (path NULL or "-" = stdout); 0, or -1 with a message on stderr. */
+/* Open the output (path NULL or "-" = stdout; a path that is no regular file, such as /dev/null
+ * or a pipe, written itself, never replaced); 0, or -1 with a message on stderr. */
 int transfer_out_open(TransferOut *o, const char *path);
 /* Finish: when ok, flush and move the file into place; else remove it. 0, or -1. */
 int transfer_out_close(TransferOut *o, int ok);

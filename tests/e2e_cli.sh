@@ -91,6 +91,14 @@ expect "sqlPrint writes rows as CSV lines" 0 $'1,"a,b",,"say ""hi""",四星级\n
 expect "sqlPrint returns the rows printed and binds parameters" 0 $'7,杭州\n1' "$CERTSH" $M -e "sqlPrint('SELECT ? + 1, ?', [6, '杭州'])"
 expect "sqlPrint -o writes to the file" 0 "" "$CERTSH" $M -o "$WORK/p.csv" -e "sqlPrint('SELECT 1, 2'); undefined"
 [ "$(cat "$WORK/p.csv")" = "1,2" ]; check $? "  the file holds the row"
+# -o onto what is no regular file (a pipe here; /dev/null likewise): written itself, not replaced
+# by a file renamed onto it (as root, that replaced /dev/null with a regular file)
+mkfifo "$WORK/pipe"
+timeout 20 cat "$WORK/pipe" > "$WORK/from-pipe" &
+"$CERTSH" $M -o "$WORK/pipe" -e "sqlPrint('SELECT 1, 2'); undefined"; rc=$?
+wait
+[ "$rc" = 0 ] && [ -p "$WORK/pipe" ] && [ "$(cat "$WORK/from-pipe")" = "1,2" ] && ! ls "$WORK"/pipe.tmp-* > /dev/null 2>&1
+check $? "-o onto a pipe writes through it and leaves it a pipe"
 # lines far longer than the line buffer it starts with (1 KB), quoted fields doubling their quotes:
 # read back by Python's csv module
 "$CERTSH" $M -o "$WORK/long.csv" -e "sqlPrint(\"SELECT replace(printf('%.*c', 3000, 'x'), 'x', 'a,\\\"') AS a, '四星级' UNION ALL SELECT printf('%.*c', 9000, 'y'), NULL\"); undefined"

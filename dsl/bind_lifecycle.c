@@ -64,14 +64,17 @@ static duk_ret_t out_of_range(duk_context *ctx) {
   return 0;
 }
 
-/* window_rule_read(ctx, P, key, r): the numbers of the window P[key] ('first' or 'next'), its
+/* window_rule_read(ctx, P, first, r): the numbers of the window P.first (or P.next), its
  * months checked as date.addMonths checks them */
-static void window_rule_read(duk_context *ctx, duk_idx_t P, const char *key, WindowRule *r) {
-  duk_get_prop_string(ctx, P, key);
+static void window_rule_read(duk_context *ctx, duk_idx_t P, int first, WindowRule *r) {
+  if (first) duk_get_prop_literal(ctx, P, "first");
+  else duk_get_prop_literal(ctx, P, "next");
   duk_idx_t w = duk_get_top_index(ctx);
-  duk_get_prop_literal(ctx, w, "from");
-  r->from_audit = duk_is_string(ctx, -1) && !strcmp(duk_get_string(ctx, -1), "initialAudit");
-  duk_pop(ctx);
+  if (first) { /* only the first window counts from anything but the previous one */
+    duk_get_prop_literal(ctx, w, "from");
+    r->from_audit = duk_is_string(ctx, -1) && !strcmp(duk_get_string(ctx, -1), "initialAudit");
+    duk_pop(ctx);
+  }
   duk_get_prop_literal(ctx, w, "opensMonths");
   if ((r->has_opens = truthy_at(ctx, -1))) r->opens = months_of(ctx, -1);
   duk_pop(ctx);
@@ -93,8 +96,8 @@ static void programme_read(duk_context *ctx, duk_idx_t P, Programme *p) {
   p->count = duk_to_number(ctx, -1);
   duk_pop(ctx);
   p->calendar_year = TRUTHY(ctx, P, "calendarYear");
-  if (p->count >= 1) window_rule_read(ctx, P, "first", &p->first);
-  if (p->count >= 2) window_rule_read(ctx, P, "next", &p->next);
+  if (p->count >= 1) window_rule_read(ctx, P, 1, &p->first);
+  if (p->count >= 2) window_rule_read(ctx, P, 0, &p->next);
 }
 
 /* ---- the programme ------------------------------------------------------------------------------ */
@@ -145,7 +148,8 @@ static int cycle_windows(duk_context *ctx, const Cite *c, Text *t, Cycle *y, duk
   Window next = {0};
   for (int n = 1; n <= prog.count; n++) {
     duk_idx_t w = duk_get_top(ctx); /* the window's rule, then the extension approved for it, then its steps */
-    duk_get_prop_string(ctx, P, n == 1 ? "first" : "next");
+    if (n == 1) duk_get_prop_literal(ctx, P, "first");
+    else duk_get_prop_literal(ctx, P, "next");
     const WindowRule *rule = n == 1 ? &prog.first : &prog.next;
     /* the later limit: an extension approved for this window (the first recorded for n) */
     duk_idx_t approved = -1;
@@ -160,10 +164,12 @@ static int cycle_windows(duk_context *ctx, const Cite *c, Text *t, Cycle *y, duk
     }
     Window win;
     if (window_at(&prog, y, n, prev_due, approved >= 0, &win) < 0) out_of_range(ctx);
-    if (TRUTHY(ctx, w, "text")) {
-      TEXT_PROP(t, w, "text");
+    duk_get_prop_literal(ctx, w, "text");
+    if (truthy_at(ctx, -1)) {
+      text_value(t, -1);
       TEXT(t, ": ");
     }
+    duk_pop(ctx);
     TEXT(t, "surveillance ");
     text_long(t, n);
     TEXT(t, " counted from ");

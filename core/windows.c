@@ -105,7 +105,7 @@ size_t windows_items(const char *text, size_t len) {
   return items;
 }
 
-int cycle_audits(Cycle *y, const char *text, size_t len, size_t *bad) {
+int cycle_audits(Cycle *y, const char *text, size_t len, AuditItem *bad) {
   size_t items = windows_items(text, len);
   for (size_t i = 0, at = 0; i < items; i++) { /* each 'type end', its type one of the audit types and its end a date */
     const char *item = text + at, *comma = memchr(item, ',', len - at), *stop = comma ? comma : text + len;
@@ -118,7 +118,7 @@ int cycle_audits(Cycle *y, const char *text, size_t len, size_t *bad) {
         type = k;
     if (type >= 0 && stop - space == 11) memcpy(day, space + 1, 10);
     if (type < 0 || civil_parse(day, &end) < 0) {
-      *bad = i;
+      *bad = (AuditItem){i, at, (size_t)(stop - item)};
       return -1;
     }
     cycle_add(y, type, end);
@@ -186,7 +186,8 @@ static void sql_next_window(sqlite3_context *cx, int argc, sqlite3_value **argv)
   }
   int text = sqlite3_value_type(argv[4]) == SQLITE_TEXT;
   const char *audits = text ? sqlite3_value_blob(argv[4]) : NULL;
-  size_t len = text ? (size_t)sqlite3_value_bytes(argv[4]) : 0, items = windows_items(audits, len), bad;
+  size_t len = text ? (size_t)sqlite3_value_bytes(argv[4]) : 0, items = windows_items(audits, len);
+  AuditItem bad;
   long room[16], *done = items <= 16 ? room : sqlite3_malloc64(items * sizeof(long));
   if (!done) {
     sqlite3_result_error_nomem(cx);
@@ -195,7 +196,8 @@ static void sql_next_window(sqlite3_context *cx, int argc, sqlite3_value **argv)
   Cycle y = {days[0], days[1], days[2], 0, 0, done, 0};
   Window next;
   if (cycle_audits(&y, audits, len, &bad) < 0) {
-    char *m = sqlite3_mprintf("certsh_next_window: audits[%d] must be 'type YYYY-MM-DD', in %s", (int)bad, sqlite3_value_text(argv[4]));
+    char *m = sqlite3_mprintf("certsh_next_window: audits[%d] must be 'type YYYY-MM-DD', got '%.*s'", (int)bad.index, (int)bad.len,
+                              audits + bad.at);
     sqlite3_result_error(cx, m, -1);
     sqlite3_free(m);
   } else if (next_window(p, &y, &next) < 0) {

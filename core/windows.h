@@ -79,9 +79,13 @@ void cycle_sort(Cycle *y);
  * no extension approved (next->n 0 when every surveillance is done) */
 int next_window(const Programme *p, Cycle *y, Window *next);
 
-/* cycle_audits(y, text, len, bad) → 0, or -1 with *bad the index of the item that is not 'type
+/* An item of an audits text: its index, and where it is in the text (at, len bytes). */
+typedef struct AuditItem {
+  size_t index, at, len;
+} AuditItem;
+/* cycle_audits(y, text, len, bad) → 0, or -1 with *bad the first item that is not 'type
  * YYYY-MM-DD': each audit of the text 'type end,type end' counted in y (room for windows_items) */
-int cycle_audits(Cycle *y, const char *text, size_t len, size_t *bad);
+int cycle_audits(Cycle *y, const char *text, size_t len, AuditItem *bad);
 /* windows_items(text, len) → the number of items of an audits text */
 size_t windows_items(const char *text, size_t len);
 

@@ -418,16 +418,14 @@ static duk_ret_t life_next_window(duk_context *ctx) {
     text_top(&t);
     text_throw(&t, "invalid", "audits");
   }
-  size_t items = windows_items(list, len), bad;
+  size_t items = windows_items(list, len);
+  AuditItem bad;
   Cycle y = {decision, expires, as_of, 0, 0, duk_push_fixed_buffer(ctx, (items ? items : 1) * sizeof(long)), 0}; /* DAYS */
   if (cycle_audits(&y, list, len, &bad) < 0) {
-    const char *item = list, *stop;
-    for (size_t i = 0; i < bad; i++) item = strchr(item, ',') + 1;
-    stop = strchr(item, ',');
     TEXT(&t, NEXT_WINDOW_FN ": audits[");
-    text_long(&t, (long)bad);
+    text_long(&t, (long)bad.index);
     TEXT(&t, "] must be 'type YYYY-MM-DD' with type document, initial, surveillance, recertification, special or extension, got '");
-    text_put(&t, item, stop ? (size_t)(stop - item) : strlen(item));
+    text_put(&t, list + bad.at, bad.len);
     TEXT(&t, "'");
     text_throw(&t, "invalid", "audits");
   }

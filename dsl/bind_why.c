@@ -11,7 +11,6 @@ void text_open(duk_context *ctx, Text *t) {
   t->ctx = ctx;
   t->cap = 256;
   t->n = 0;
-  t->off = 0;
   t->p = duk_push_dynamic_buffer(ctx, t->cap);
   t->buf = duk_get_top_index(ctx);
 }
@@ -19,7 +18,6 @@ void text_open(duk_context *ctx, Text *t) {
 
 /* text_put(t, s, len): append len bytes */
 void text_put(Text *t, const char *s, size_t len) {
-  if (t->off) return;
   if (t->n + len + 1 > t->cap) {
     size_t cap = t->cap * 2;
     while (cap < t->n + len + 1) cap *= 2;
@@ -32,7 +30,6 @@ void text_put(Text *t, const char *s, size_t len) {
 
 /* text_long(t, v): append a whole number in decimal */
 void text_long(Text *t, long long v) {
-  if (t->off) return;
   char b[24], *e = b + sizeof b, *q = e;
   unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
   do *--q = (char)('0' + u % 10); while (u /= 10);
@@ -42,7 +39,6 @@ void text_long(Text *t, long long v) {
 
 /* text_day(t, day): append a day as 'YYYY-MM-DD' */
 void text_day(Text *t, long day) {
-  if (t->off) return;
   char b[11];
   civil_format(day, b);
   text_put(t, b, 10);
@@ -62,7 +58,6 @@ void text_number(Text *t, double v) {
 }
 
 void text_value(Text *t, duk_idx_t idx) {
-  if (t->off) return;
   duk_context *ctx = t->ctx;
   duk_size_t len;
   if (duk_is_string(ctx, idx)) {

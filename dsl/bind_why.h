@@ -9,16 +9,13 @@
 
 #include <stddef.h>
 
-/* A text being written: the bytes live in the dynamic buffer at index buf. A muted text (off,
- * TEXT_MUTED) writes nothing and makes no step (WHY): the reasons of a call that asks for none. */
+/* A text being written: the bytes live in the dynamic buffer at index buf. */
 typedef struct Text {
   duk_context *ctx;
   duk_idx_t buf;
   char *p;
   size_t n, cap;
-  int off;
 } Text;
-#define TEXT_MUTED(context) ((Text){.ctx = (context), .buf = -1, .off = 1})
 
 /* text_open(ctx, t): start a text, its buffer pushed on the stack (keep it there while writing) */
 void text_open(duk_context *ctx, Text *t);
@@ -36,7 +33,7 @@ void text_value(Text *t, duk_idx_t idx);
 /* text_top(t): append String() of the value on the stack top, and pop it */
 void text_top(Text *t);
 /* TEXT_PROP(t, obj, key): append String(obj[key]) (key a literal: Duktape keeps its string) */
-#define TEXT_PROP(t, obj, key) ((t)->off ? (void)0 : (duk_get_prop_literal((t)->ctx, (obj), key), text_top(t)))
+#define TEXT_PROP(t, obj, key) (duk_get_prop_literal((t)->ctx, (obj), key), text_top(t))
 /* text_push(t): push the text written as a string and start a new one */
 void text_push(Text *t);
 /* text_throw(t, code, field): throw an Error {code, field} whose message is the text written */
@@ -74,8 +71,7 @@ void rule_open(duk_context *ctx, Cite *c, Text *t, duk_idx_t nargs, duk_idx_t ci
 /* step(ctx, c): [clause text] on the stack top → the why step cite(clause, text) */
 void step(duk_context *ctx, const Cite *c);
 /* WHY(ctx, c, t, holder, key): push cite(holder[key], the text written) (key a literal) */
-#define WHY(ctx, c, t, holder, key) \
-  ((t)->off ? (void)0 : (duk_get_prop_literal((ctx), (holder), key), text_push(t), step((ctx), (c))))
+#define WHY(ctx, c, t, holder, key) (duk_get_prop_literal((ctx), (holder), key), text_push(t), step((ctx), (c)))
 
 /* note_steps(ctx, c, holder): push a step {clause, text} for each note of holder.notes, in order */
 void note_steps(duk_context *ctx, const Cite *c, duk_idx_t holder);

@@ -10,7 +10,7 @@
 // score, an expiry or deadline by date) is compared once per distinct input.
 'use strict';
 
-var fail = require('stdlib/bands').fail, nextWindow = require('stdlib/lifecycle').nextWindow;
+var fail = require('stdlib/bands').fail;
 var judge = require('dsl/scheme').judge, compared = require('dsl/scheme').compared;
 
 // inputsOf(c) → the compare() input for case c: its org's staff and sites for each audit type,
@@ -40,14 +40,13 @@ var ENDS = "SELECT type, actual_end AS end FROM audits WHERE case_id = ? AND sta
 // (a column fewer is a property fewer on each of a million rows): need.manDays its org's staff
 // and sites, need.grade its scores as JSON, need.dates the dates of the certificate inputsOf
 // reads (the live one, else the latest), need.surveillance also its done audits as one text
-// 'type end,type end' (auditsOf; what lifecycle.nextWindow and SQL's certsh_next_window read: no
+// 'type end,type end' (auditsOf; what SQL's certsh_next_window reads: no
 // object per audit). need.all: every such case (a run listing them all, or evaluating
 // surveillance in JavaScript, whose input is each case's own); else only those with an input
 // some version's rules change (keys: casesSql's keys by rule, version|staff/sites, version|issued,
 // version|expires, version|score/items; a rule without any asks nothing of each case).
 // need.next (every version's programme declarative: its text by version; need.lastDays, by
-// version, and need.lastTo, the target's, the last valid days 'decision last,…' of
-// Plan.lastDaysOf): the next window under each version, nextFrom and nextTo ('n due latest',
+// version, and need.lastTo, the target's, the last valid days 'decision last,…'): the next window under each version, nextFrom and nextTo ('n due latest',
 // certsh_next_window on asOf), found by SQL for every case, and a case kept also when they differ.
 function casesSql(need, keys, asOf) {
   var params = [need.scheme];
@@ -140,12 +139,10 @@ function Plan(from, to) {
   for (var i = 0; i < rules.length; i++) this.rules[rules[i]] = true;
   this.cache = {};
   this.changed = keysByRule(); // casesSql's keys of the inputs that change
-  // both programmes declarative, both versions with a validity: the next windows compared first
-  // (plan.surveillance), each version's programme and last valid days (by decision date) kept
+  // both programmes declarative, both versions with a validity: SQL can find each case's next
+  // window under each (casesSql need.next), from's programme as its text
   if ([from, to].every(function (s) { return s.certificateExpiry && s.definition.surveillance && typeof s.definition.surveillance === 'object'; })) {
-    this.programmes = [from.definition.surveillance, to.definition.surveillance];
-    this.texts = this.programmes.map(core.lifecycle.programmeText); // for SQL's certsh_next_window
-    this.lastDays = {};
+    this.programme = core.lifecycle.programmeText(from.definition.surveillance);
     this.lazyWhy = this.whyDescriptor();
   }
 }
@@ -188,42 +185,25 @@ Plan.prototype.grade = function (score) { return this.changes('grade', [score], 
 Plan.prototype.expiry = function (issued) { return this.changes('certificateExpiry', [issued], issued, 'e' + issued); };
 Plan.prototype.deadline = function (expires) { return this.changes('deadline', ['recertApplication', expires, {}], expires, 'd' + expires); };
 
-// plan.surveillance(issued, ends, asOf) → compare()'s changes for one certificate's programme.
-// Its next window under each version first (lifecycle.nextWindow: the same C as surveillance(),
-// without the reasons, over the audits' text as SQL gave it): most certificates' does not move.
-// For one that moves, judge's entry {rule, input, before, after, why}, its why (both versions'
-// whole results' reasons: two whole evaluations, more than the rest of a run if made for each)
-// made when it is first read, by judge itself. A programme of a scheme's own is judged for every
-// certificate. (When SQL found the next windows, plan.movedBySql makes the entry instead.)
+// plan.surveillance(issued, ends, asOf) → compare()'s changes for one certificate's programme,
+// judged under both versions with its whole input (a run where some version's programme is a
+// function of its own: SQL finds the others' next windows, plan.moved)
 Plan.prototype.surveillance = function (issued, ends, asOf) {
-  var input;
-  if (!this.programmes) {
-    input = { decisionDate: issued, audits: auditsOf(ends), asOf: asOf };
-    return this.changes('surveillance', [input], input);
-  }
-  var last = this.lastDays[issued] || this.lastDaysOf(issued);
-  var a = nextWindow(this.programmes[0], issued, last[0], asOf, ends), b = nextWindow(this.programmes[1], issued, last[1], asOf, ends);
-  // the fields compare() reports for surveillance (dsl/scheme's LANGUAGE: next.n, next.due,
-  // next.latest), read here in place: a generic loop over them cost a sixth of the run
-  if (a === b || (a && b && a.n === b.n && a.due === b.due && a.latest === b.latest)) return NONE;
-  return this.moved(issued, ends, asOf, compared('surveillance', { next: a }), compared('surveillance', { next: b }));
+  var input = { decisionDate: issued, audits: auditsOf(ends), asOf: asOf };
+  return this.changes('surveillance', [input], input);
 };
 var NONE = [];
 
-// plan.moved(issued, ends, asOf, before, after) → [judge's entry] for a certificate whose next
-// window moves (before and after: compare()'s fields of each version's), its why made when first read
-Plan.prototype.moved = function (issued, ends, asOf, before, after) {
+// plan.moved(issued, ends, asOf, from, to) → [judge's entry] for a certificate whose next window
+// SQL found moving from `from` to `to` ('n due latest' or null): before and after compare()'s
+// fields of each (made once per text: many certificates share a window), its why (both versions'
+// whole results' reasons: two whole evaluations, more than the rest of a run if made for each)
+// made by judge when it is first read
+Plan.prototype.moved = function (issued, ends, asOf, from, to) {
   var input = { decisionDate: issued, audits: auditsOf(ends), asOf: asOf };
-  var entry = { rule: 'surveillance', input: input, before: before, after: after };
+  var entry = { rule: 'surveillance', input: input, before: this.comparedOf(from), after: this.comparedOf(to) };
   Object.defineProperty(entry, 'why', this.lazyWhy);
   return [entry];
-};
-
-// plan.movedBySql(issued, ends, asOf, from, to) → plan.moved's entry for the next windows SQL
-// found, 'n due latest' or null; each text's compared fields made once (many certificates share
-// a window)
-Plan.prototype.movedBySql = function (issued, ends, asOf, from, to) {
-  return this.moved(issued, ends, asOf, this.comparedOf(from), this.comparedOf(to));
 };
 
 // plan.comparedOf(text) → compare()'s fields of the next window certsh_next_window gave as text
@@ -231,14 +211,6 @@ Plan.prototype.comparedOf = function (text) {
   var key = 'w' + text, c = this.cache[key], f;
   if (c === undefined) c = this.cache[key] = compared('surveillance', { next: text === null ? null : (f = text.split(' '), { n: +f[0], due: f[1], latest: f[2] }) });
   return c;
-};
-
-// plan.lastDaysOf(issued) → [from's, to's]: the certificate's last day under each version for a
-// decision on issued, as surveillance() would ask its validity (remembered per date; asked once
-// when the versions state their validity alike: changedRules)
-Plan.prototype.lastDaysOf = function (issued) {
-  var a = this.from.certificateExpiry(issued).date;
-  return (this.lastDays[issued] = [a, this.rules.certificateExpiry ? this.to.certificateExpiry(issued).date : a]);
 };
 
 // plan.whyDescriptor() → the descriptor of a surveillance entry's why: judge's, made by judge
@@ -265,7 +237,7 @@ Plan.prototype.evaluate = function (row, asOf) {
     if (r.certificateExpiry) for (found = this.expiry(row.issued), j = 0; j < found.length; j++) out.push(found[j]);
     if (r.surveillance) { // SQL found the next windows (casesSql need.next), or they are found here
       if (row.nextTo === undefined) found = this.surveillance(row.issued, row.ends, asOf);
-      else found = row.nextFrom === row.nextTo ? NONE : this.movedBySql(row.issued, row.ends, asOf, row.nextFrom, row.nextTo);
+      else found = row.nextFrom === row.nextTo ? NONE : this.moved(row.issued, row.ends, asOf, row.nextFrom, row.nextTo);
       for (j = 0; j < found.length; j++) out.push(found[j]);
     }
     if (r.deadline) for (found = this.deadline(row.expires), j = 0; j < found.length; j++) out.push(found[j]);
@@ -288,7 +260,7 @@ function register(target, o) {
     if (p.rules.manDays) need.manDays = true;
     if (p.rules.grade) need.grade = true;
     if (p.rules.surveillance) need.surveillance = true;
-    if (p.rules.surveillance && !p.programmes) byJs = true;
+    if (p.rules.surveillance && !p.programme) byJs = true;
     if (p.rules.surveillance || p.rules.certificateExpiry || p.rules.deadline) need.dates = true;
     if (p.rules.deadline) need.expires = true;
   });
@@ -301,22 +273,17 @@ function register(target, o) {
     need.lastDays = {}; // 'decision last,…' by version (and need.lastTo, the target's)
     need.target = core.lifecycle.programmeText(to.definition.surveillance);
     // every decision date of the scheme's certificates (by their own scheme column, in its index:
-    // a join to each one's case was most of this), under each version changing the programme
-    var issued = sql('SELECT DISTINCT issued FROM certificates WHERE scheme = ?', to.id);
-    var toDays = null; // the target's, the same from every version's plan
+    // a join to each one's case was most of this) with its last valid day under the target, and
+    // under each version changing the programme (the target's when they state their validity alike)
+    var issued = sql('SELECT DISTINCT issued FROM certificates WHERE scheme = ?', to.id).map(function (c) { return c.issued; });
+    var daysUnder = function (s) { return issued.map(function (d) { return d + ' ' + s.certificateExpiry(d).date; }).join(','); };
+    need.lastTo = daysUnder(to);
     Object.keys(plans).forEach(function (v) {
-      var p = plans[v], fromDays = [], days = [];
+      var p = plans[v];
       if (!p.rules.surveillance) return;
-      need.next[v] = p.texts[0];
-      for (var i = 0; i < issued.length; i++) {
-        var last = p.lastDaysOf(issued[i].issued);
-        fromDays.push(issued[i].issued + ' ' + last[0]);
-        days.push(issued[i].issued + ' ' + last[1]);
-      }
-      need.lastDays[v] = fromDays.join(',');
-      toDays = toDays || days.join(',');
+      need.next[v] = p.programme;
+      need.lastDays[v] = p.rules.certificateExpiry ? daysUnder(p.from) : need.lastTo;
     });
-    need.lastTo = toDays;
     core.lifecycle.defineSql();
   }
   var keys = keysByRule();

@@ -86,13 +86,26 @@ int window_at(const Programme *p, const Cycle *y, int n, long prev_due, int appr
   return 0;
 }
 
-int next_window(const Programme *p, Cycle *y, Window *next) {
+int windows_approved(const char *text, size_t len, int n) {
+  int found = 0;
+  for (size_t at = 0; at < len;) { /* each item digits, the first not 0, at most 9 of them */
+    size_t from = at;
+    long v = 0;
+    while (at < len && text[at] >= '0' && text[at] <= '9' && at - from < 9) v = v * 10 + (text[at++] - '0');
+    if (at == from || text[from] == '0' || (at < len && text[at] != ',') || (at + 1 == len)) return -1;
+    if (v == n) found = 1;
+    at++;
+  }
+  return found;
+}
+
+int next_window(const Programme *p, Cycle *y, const char *approved, size_t approved_len, Window *next) {
   cycle_sort(y);
   memset(next, 0, sizeof *next);
   long prev_due = 0;
   for (int n = 1; n <= p->count; n++) { /* every window, as the rule computes them: the same errors */
     Window w;
-    if (window_at(p, y, n, prev_due, 0, &w) < 0) return -1;
+    if (window_at(p, y, n, prev_due, windows_approved(approved, approved_len, n) == 1, &w) < 0) return -1;
     if (!w.has_end && !next->n) *next = w;
     prev_due = w.due;
   }
@@ -151,10 +164,10 @@ int programme_parse(const char *text, Programme *p) {
   return 0;
 }
 
-/* certsh_next_window(programme, decisionDate, expires, asOf, audits) → 'n due latest' or null
- * (windows_sql): the programme parsed once per statement (SQLite keeps it with the argument) */
+/* certsh_next_window(programme, decisionDate, expires, asOf, audits[, approved]) → 'n due latest'
+ * or null (windows_sql): approved the windows whose extension was approved, 'n,n' or null; the
+ * programme parsed once per statement (SQLite keeps it with the argument) */
 static void sql_next_window(sqlite3_context *cx, int argc, sqlite3_value **argv) {
-  (void)argc;
   Programme *p = sqlite3_get_auxdata(cx, 0), read;
   if (!p) {
     if (programme_parse((const char *)sqlite3_value_text(argv[0]), &read) < 0) {
@@ -195,12 +208,19 @@ static void sql_next_window(sqlite3_context *cx, int argc, sqlite3_value **argv)
   }
   Cycle y = {days[0], days[1], days[2], 0, 0, done, 0};
   Window next;
-  if (cycle_audits(&y, audits, len, &bad) < 0) {
+  int listed = argc > 5 && sqlite3_value_type(argv[5]) != SQLITE_NULL;
+  const char *approved = listed ? (const char *)sqlite3_value_text(argv[5]) : NULL;
+  size_t approved_len = listed ? (size_t)sqlite3_value_bytes(argv[5]) : 0;
+  if (listed && (!approved || windows_approved(approved, approved_len, 0) < 0)) {
+    char *m = sqlite3_mprintf("certsh_next_window: approved must list the windows extended, 'n,n', got '%s'", approved ? approved : "");
+    sqlite3_result_error(cx, m, -1);
+    sqlite3_free(m);
+  } else if (cycle_audits(&y, audits, len, &bad) < 0) {
     char *m = sqlite3_mprintf("certsh_next_window: audits[%d] must be 'type YYYY-MM-DD', got '%.*s'", (int)bad.index, (int)bad.len,
                               audits + bad.at);
     sqlite3_result_error(cx, m, -1);
     sqlite3_free(m);
-  } else if (next_window(p, &y, &next) < 0) {
+  } else if (next_window(p, &y, approved, approved_len, &next) < 0) {
     char *m = sqlite3_mprintf("date.addMonths: the result falls outside years %d-%d", CIVIL_MIN_YEAR, CIVIL_MAX_YEAR);
     sqlite3_result_error(cx, m, -1);
     sqlite3_free(m);
@@ -284,8 +304,10 @@ static void sql_day_of(sqlite3_context *cx, int argc, sqlite3_value **argv) {
 }
 
 int windows_sql(sqlite3 *db) {
-  int rc = sqlite3_create_function_v2(db, "certsh_next_window", 5, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
-                                      sql_next_window, NULL, NULL, NULL);
+  int rc = SQLITE_OK;
+  for (int argc = 5; argc <= 6 && rc == SQLITE_OK; argc++)
+    rc = sqlite3_create_function_v2(db, "certsh_next_window", argc, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+                                    sql_next_window, NULL, NULL, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_create_function_v2(db, "certsh_day_of", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL, sql_day_of, NULL,
                                     NULL, NULL);

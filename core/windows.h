@@ -75,9 +75,13 @@ int window_at(const Programme *p, const Cycle *y, int n, long prev_due, int appr
 /* cycle_sort(y): the cycle's surveillance audits in the order they ended (window_at reads them so) */
 void cycle_sort(Cycle *y);
 
-/* next_window(p, y, next) → 0, or -1 (a date out of range): the first window of cycle y not done,
- * no extension approved (next->n 0 when every surveillance is done) */
-int next_window(const Programme *p, Cycle *y, Window *next);
+/* next_window(p, y, approved, approved_len, next) → 0, or -1 (a date out of range): the first
+ * window of cycle y not done (next->n 0 when every surveillance is done), the windows whose
+ * extension was approved listed in the text approved, 'n,n' (windows_approved; len 0: none) */
+int next_window(const Programme *p, Cycle *y, const char *approved, size_t approved_len, Window *next);
+/* windows_approved(text, len, n) → 1 when the list 'n,n' of approved windows names window n, 0
+ * when it does not, -1 when the text is not such a list (whole numbers from 1, between commas) */
+int windows_approved(const char *text, size_t len, int n);
 
 /* An item of an audits text: its index, and where it is in the text (at, len bytes). */
 typedef struct AuditItem {
@@ -95,8 +99,9 @@ void programme_text(const Programme *p, char *out, size_t n);
 int programme_parse(const char *text, Programme *p);
 
 /* windows_sql(db) → SQLite's result code: defined on db, certsh_next_window(programme,
- * decisionDate, expires, asOf, audits), giving 'n due latest' of the cycle's next window (null
- * when every surveillance is done), programme a programme_text and audits an audits text or null;
+ * decisionDate, expires, asOf, audits[, approved]), giving 'n due latest' of the cycle's next
+ * window (null when every surveillance is done), programme a programme_text, audits an audits
+ * text or null, approved the windows whose extension was approved ('n,n' or null);
  * and certsh_day_of(map, day), the day a map 'from to,from to' gives for day (null when none): a
  * certificate's last valid day by its decision date, as the scheme computed it */
 int windows_sql(struct sqlite3 *db);

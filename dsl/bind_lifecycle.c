@@ -390,16 +390,17 @@ static duk_ret_t life_surveillance(duk_context *ctx) {
   return 1;
 }
 
-#define NEXT_WINDOW_FN "nextWindow(p, decisionDate, expires, asOf, audits)"
+#define NEXT_WINDOW_FN "nextWindow(p, decisionDate, expires, asOf, audits, approved)"
 
-/* core.lifecycle.nextWindow(p, decisionDate, expires, asOf, audits) → {n, opens, due, latest,
- * end: null, status}, or null when every surveillance is done: the next window surveillance() gives for
- * the cycle, without its reasons or the other windows; audits the audits done, as one text
- * 'type end,type end' (SQL's group_concat: no object per audit, for stdlib/reevaluate's million
- * cases), or null for none */
+/* core.lifecycle.nextWindow(p, decisionDate, expires, asOf, audits, approved) → {n, opens, due,
+ * latest, end: null, status}, or null when every surveillance is done: the next window
+ * surveillance() gives for the cycle, without its reasons or the other windows; audits the audits
+ * done, as one text 'type end,type end' (SQL's group_concat: no object per audit, for
+ * stdlib/reevaluate's million cases), or null for none; approved the windows whose extension
+ * was approved (surveillance()'s extensions), as a text 'n,n', or null for none */
 static duk_ret_t life_next_window(duk_context *ctx) {
-  enum { P = 0, DECISION, EXPIRES, AS_OF, AUDITS, BUF, DAYS };
-  duk_set_top(ctx, 5);
+  enum { P = 0, DECISION, EXPIRES, AS_OF, AUDITS, APPROVED, BUF, DAYS };
+  duk_set_top(ctx, 6);
   Text t;
   text_open(ctx, &t); /* BUF: the errors' messages */
   if (!duk_is_object(ctx, P) || duk_is_function(ctx, P) || duk_is_array(ctx, P)) {
@@ -418,6 +419,15 @@ static duk_ret_t life_next_window(duk_context *ctx) {
     text_top(&t);
     text_throw(&t, "invalid", "audits");
   }
+  duk_size_t approved_len = 0;
+  const char *approved = duk_is_string(ctx, APPROVED) ? duk_get_lstring(ctx, APPROVED, &approved_len) : NULL;
+  if ((!approved && !duk_is_null_or_undefined(ctx, APPROVED)) || (approved && windows_approved(approved, approved_len, 0) < 0)) {
+    TEXT(&t, NEXT_WINDOW_FN ": approved must list the windows whose extension was approved, 'n,n', or be null, got ");
+    duk_dup(ctx, APPROVED);
+    duk_json_encode(ctx, -1);
+    text_top(&t);
+    text_throw(&t, "invalid", "approved");
+  }
   size_t items = windows_items(list, len);
   AuditItem bad;
   Cycle y = {decision, expires, as_of, 0, 0, duk_push_fixed_buffer(ctx, (items ? items : 1) * sizeof(long)), 0}; /* DAYS */
@@ -432,7 +442,7 @@ static duk_ret_t life_next_window(duk_context *ctx) {
   Programme prog;
   programme_read(ctx, P, &prog);
   Window next;
-  if (next_window(&prog, &y, &next) < 0) out_of_range(ctx);
+  if (next_window(&prog, &y, approved, approved_len, &next) < 0) out_of_range(ctx);
   if (!next.n) duk_push_null(ctx);
   else push_window(ctx, next.n, next.opens, next.due, next.latest, NULL, next.status);
   return 1;
@@ -452,7 +462,7 @@ static duk_ret_t life_programme_text(duk_context *ctx) {
 }
 
 /* core.lifecycle.defineSql() → true: certsh_next_window(programme, decisionDate, expires, asOf,
- * audits) defined on the register's connection (core/windows.h windows_sql), for the queries
+ * audits[, approved]) defined on the register's connection (core/windows.h windows_sql), for the queries
  * that follow */
 static duk_ret_t life_define_sql(duk_context *ctx) {
   Host *h = host_of(ctx);
@@ -465,7 +475,7 @@ static duk_ret_t life_define_sql(duk_context *ctx) {
 
 static const duk_function_list_entry lifecycle_funcs[] = {
   {"surveillance", life_surveillance, 4},
-  {"nextWindow", life_next_window, 5},
+  {"nextWindow", life_next_window, 6},
   {"programmeText", life_programme_text, 1},
   {"defineSql", life_define_sql, 0},
   {NULL, NULL, 0}};

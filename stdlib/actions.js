@@ -18,11 +18,14 @@ function extensionsOf(id) {
 }
 
 // The same lists for a query asking them of many certificates: EXTENSIONS_CTE, a table
-// extensions(subject, list) to put in its WITH clause (one pass over the log's deviation events
+// extensions(subject, list, approved) to put in its WITH clause (one pass over the log's deviation events
 // in its subject index), and EXTENSIONS_OF, certificate c's list read from it, instead of a
 // probe of that large index per certificate, each a random page of it (the 1M reminder job:
 // 15.46 → 15.05 billion instructions, issue 17).
-var EXTENSIONS_CTE = 'extensions AS MATERIALIZED (SELECT e.subject, ' + EXTENSION_LIST + ' AS list FROM events e' +
+// approved: a certificate's windows extended as a text 'n,n', what SQL's
+// certsh_next_window takes (stdlib/reevaluate).
+var EXTENSIONS_CTE = 'extensions AS MATERIALIZED (SELECT e.subject, ' + EXTENSION_LIST + ' AS list,' +
+  " group_concat(json_extract(e.payload, '$.details.n'), ',') AS approved FROM events e" +
   " WHERE e.subject >= 'deviation:certificate-' AND e.subject < 'deviation:certificate.' AND " + IS_EXTENSION + ' GROUP BY e.subject)';
 var EXTENSIONS_OF = "coalesce((SELECT x.list FROM extensions x WHERE x.subject = 'deviation:certificate-' || c.id), '[]')";
 

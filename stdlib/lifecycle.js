@@ -127,13 +127,14 @@ function checkSurveillance(s, field) {
 // own cite adds, as stdlib/bands.js takes it), made in C without calling back.
 function surveillance(p, input, expiryOf, cite) { return core.lifecycle.surveillance(p, input, expiryOf, cite); }
 
-// nextWindow(p, decisionDate, expires, asOf, audits) → {n, opens, due, latest, end, status}, or null
-// when every surveillance of the cycle is done: surveillance()'s next, computed by the same C
+// nextWindow(p, decisionDate, expires, asOf, audits, approved) → {n, opens, due, latest, end, status},
+// or null when every surveillance of the cycle is done: surveillance()'s next, computed by the same C
 // (core/windows.c) without the reasons or the other windows, the audits done given as one text
-// 'type end,type end' (what SQL's group_concat makes: no object per audit) or null. For
+// 'type end,type end' (what SQL's group_concat makes: no object per audit) or null, and the
+// windows whose extension was approved (surveillance()'s extensions, by n) as 'n,n' or null. For
 // comparing a whole register's programmes (stdlib/reevaluate), where most certificates' next
 // window does not move and their reasons would be read by no one; SQL asks the same of each row
-// as certsh_next_window(core.lifecycle.programmeText(p), decisionDate, expires, asOf, audits) →
+// as certsh_next_window(core.lifecycle.programmeText(p), decisionDate, expires, asOf, audits[, approved]) →
 // 'n due latest' (core.lifecycle.defineSql() defines it on the register's connection).
 // (The C function itself: no call of a wrapper's per certificate.)
 var nextWindow = core.lifecycle.nextWindow;

@@ -126,26 +126,33 @@ test('nextWindow and SQL\'s certsh_next_window give surveillance()\'s next windo
       programmes.push({ name: String(s), p: s.definition.surveillance, expiryOf: function (d) { return s.certificateExpiry(d).date; } });
   });
   assert.ok(programmes.length >= 4, 'the embedded schemes state their programmes');
-  var compared = 0;
+  var compared = 0, extended = 0;
   for (var i = 0; i < 400; i++) {
     var decision = date.addDays('2021-01-01', draw(1500)), audits = [], k = draw(6);
     for (var j = 0; j < k; j++) audits.push({ type: TYPES[draw(6)], end: date.addDays(decision, draw(1400) - 200) });
     var asOf = date.addDays(decision, draw(1600)), text = audits.map(function (a) { return a.type + ' ' + a.end; }).join(',') || null;
+    // the extensions approved: none, or some of windows 1-3 (one of them recorded twice)
+    var extensions = [], approved;
+    [1, 2, 3].forEach(function (n) { if (draw(3) === 0) extensions.push({ n: n, reason: '客户停产', approvedBy: 7, date: decision }); });
+    if (extensions.length && draw(2)) extensions.push(extensions[0]);
+    approved = extensions.map(function (x) { return x.n; }).join(',') || null;
     programmes.forEach(function (g) {
-      var whole = life.surveillance(g.p, { decisionDate: decision, audits: audits, asOf: asOf }, g.expiryOf, cite).next;
-      var next = life.nextWindow(g.p, decision, g.expiryOf(decision), asOf, text);
+      var whole = life.surveillance(g.p, { decisionDate: decision, audits: audits, asOf: asOf, extensions: extensions }, g.expiryOf, cite).next;
+      var next = life.nextWindow(g.p, decision, g.expiryOf(decision), asOf, text, approved);
       var shown = whole && { n: whole.n, opens: whole.opens, due: whole.due, latest: whole.latest, end: null, status: whole.status };
-      assert.equal(next, shown, g.name + ' ' + decision + ' ' + text + ' on ' + asOf);
-      var bySql = sql('SELECT certsh_next_window(?, ?, ?, ?, ?) AS next', core.lifecycle.programmeText(g.p), decision, g.expiryOf(decision), asOf, text)[0].next;
-      assert.equal(bySql, whole && whole.n + ' ' + whole.due + ' ' + whole.latest, 'SQL: ' + g.name + ' ' + decision + ' ' + text);
+      assert.equal(next, shown, g.name + ' ' + decision + ' ' + text + ' on ' + asOf + ', approved ' + approved);
+      var bySql = sql('SELECT certsh_next_window(?, ?, ?, ?, ?, ?) AS next', core.lifecycle.programmeText(g.p), decision, g.expiryOf(decision), asOf, text, approved)[0].next;
+      assert.equal(bySql, whole && whole.n + ' ' + whole.due + ' ' + whole.latest, 'SQL: ' + g.name + ' ' + decision + ' ' + text + ', approved ' + approved);
+      if (whole && whole.latest !== whole.due && /extension approved/.test(whole.why.map(function (w) { return w.text; }).join())) extended++;
       compared++;
     });
   }
   assert.ok(compared >= 1600);
+  assert.ok(extended >= 20, 'approved extensions moved the latest day of ' + extended + ' next windows');
 });
 
 test('nextWindow refuses audits it cannot read, naming the item', function () {
-  var fn = 'nextWindow(p, decisionDate, expires, asOf, audits)';
+  var fn = 'nextWindow(p, decisionDate, expires, asOf, audits, approved)';
   function refused(audits, message) {
     var e = assert.throws(function () { life.nextWindow(P, '2025-03-10', '2028-03-09', '2026-01-01', audits); }, 'invalid');
     assert.equal([e.field, e.message], ['audits', message]);
@@ -155,6 +162,11 @@ test('nextWindow refuses audits it cannot read, naming the item', function () {
   refused('surveillance', fn + ": audits[0] must be 'type YYYY-MM-DD' with type document, initial, surveillance, recertification, special or extension, got 'surveillance'");
   refused([{ type: 'initial', end: '2025-01-01' }], fn + ": audits must be a text 'type end,type end' or null, got [{\"type\":\"initial\",\"end\":\"2025-01-01\"}]");
   assert.equal(life.nextWindow(P, '2025-03-10', '2028-03-09', '2026-01-01', '').n, 1, "'' is no audit");
+  ['1,', ',1', '0', '01', 'one', '1,,2', '1 2', '1234567890'].forEach(function (approved) {
+    var e = assert.throws(function () { life.nextWindow(P, '2025-03-10', '2028-03-09', '2026-01-01', null, approved); }, 'invalid');
+    assert.equal([e.field, e.message], ['approved', fn + ": approved must list the windows whose extension was approved, 'n,n', or be null, got " + JSON.stringify(approved)]);
+  });
+  assert.throws(function () { life.nextWindow(P, '2025-03-10', '2028-03-09', '2026-01-01', null, [2]); }, 'invalid', 'a list is not the text');
   assert.equal(life.nextWindow(P, '2025-03-10', '2028-03-09', '2026-01-01', 'surveillance 2026-02-01,surveillance 2027-01-10'), null, 'both done: null');
 });
 
@@ -169,6 +181,8 @@ test('SQL\'s certsh_next_window and certsh_day_of refuse what they cannot read, 
   refused([text, '2025-02-30', '2028-03-09', '2026-01-01', null], "certsh_next_window: decisionDate must be a date 'YYYY-MM-DD', got 2025-02-30");
   refused([text, '2025-03-10', null, '2026-01-01', null], "certsh_next_window: expires must be a date 'YYYY-MM-DD', got null");
   refused([text, '2025-03-10', '2028-03-09', '2026-01-01', 'initial 2025-01-01,初审 2025-02-01'], "certsh_next_window: audits[1] must be 'type YYYY-MM-DD'");
+  var e = assert.throws(function () { sql('SELECT certsh_next_window(?, ?, ?, ?, ?, ?) AS next', text, '2025-03-10', '2028-03-09', '2026-01-01', null, '2,'); }, 'sqlite');
+  assert.ok(e.message.indexOf("certsh_next_window: approved must list the windows extended, 'n,n', got '2,'") >= 0, e.message);
   assert.equal(sql('SELECT certsh_next_window(?, ?, ?, ?, ?) AS next', text, '2025-03-10', '2028-03-09', '2026-01-01', null)[0].next, '1 2026-03-10 2026-03-10');
   var map = '2025-03-10 2028-03-09,2024-02-29 2027-02-27';
   assert.equal(sql('SELECT certsh_day_of(?, ?) AS a, certsh_day_of(?, ?) AS b, certsh_day_of(?, ?) AS c', map, '2024-02-29', map, '2025-03-10', map, '2025-03-11')[0],

@@ -12,9 +12,11 @@
 
 var fail = require('stdlib/bands').fail;
 var judge = require('dsl/scheme').judge, compared = require('dsl/scheme').compared;
+var actions = require('stdlib/actions');
 
 // inputsOf(c) → the compare() input for case c: its org's staff and sites for each audit type,
-// every score recorded on its audits, and its certificate's dates
+// every score recorded on its audits, and its certificate's dates and approved surveillance
+// extensions (DNI §5.6.1: an extended window's latest day is the later limit)
 function inputsOf(c) {
   var org = c.org(), input = { manDays: [], grade: [] };
   TYPES.forEach(function (t) {
@@ -25,6 +27,8 @@ function inputsOf(c) {
   if (cert) {
     input.certificateExpiry = cert.issued;
     input.surveillance = { decisionDate: cert.issued, audits: sql(ENDS + ' ORDER BY actual_end', c.id), asOf: today() };
+    var extensions = actions.extensionsOf(cert.id);
+    if (extensions.length) input.surveillance.extensions = extensions;
     input.deadlines = { recertApplication: cert.expires };
   }
   return input;
@@ -41,7 +45,8 @@ var ENDS = "SELECT type, actual_end AS end FROM audits WHERE case_id = ? AND sta
 // and sites, need.grade its scores as JSON, need.dates the dates of the certificate inputsOf
 // reads (the live one, else the latest), need.surveillance also its done audits as one text
 // 'type end,type end' (auditsOf; what SQL's certsh_next_window reads: no
-// object per audit). need.all: every such case (a run listing them all, or evaluating
+// object per audit) and the certificate's approved extensions, as the JSON list surveillance()
+// takes (extensions) and as the windows' numbers 'n,n' (approved), null for none. need.all: every such case (a run listing them all, or evaluating
 // surveillance in JavaScript, whose input is each case's own); else only those with an input
 // some version's rules change (keys: casesSql's keys by rule, version|staff/sites, version|issued,
 // version|expires, version|score/items; a rule without any asks nothing of each case).
@@ -58,31 +63,33 @@ function casesSql(need, keys, asOf) {
       listed("k.version || '|' || s.score || '/' || s.deduction_items", keys.grade)[0] + ')'] : []);
   var keyed = terms.length ? '(' + terms.join(' OR ') + ')' : '0';
   var columns = ['id', 'org', 'version'].concat(need.manDays ? ['staff', 'sites'] : [], need.dates ? ['issued'] : [], need.expires ? ['expires'] : [],
-    need.grade ? ['scores'] : [], need.surveillance ? ['ends'] : []); // the outer query's: the cases' but last and keyed
+    need.grade ? ['scores'] : [], need.surveillance ? ['ends', 'extensions', 'approved'] : []); // the outer query's: the cases' but last and keyed
   var orgs = need.manDays; // the org joined only for its staff and sites; else asked only of a case without a certificate
   var cases = 'SELECT k.id, k.org_id AS org, k.version' + (need.manDays ? ', o.staff, coalesce(o.sites, 1) AS sites' : '') +
     (need.dates ? ', c.issued' : '') + (need.expires ? ', c.expires' : '') +
     (need.grade ? ", (SELECT json_group_array(json_object('score', score, 'deductionItems', items)) FROM (" +
       SCORES.replace('?', 'k.id') + ' ORDER BY s.id)) AS scores' : '') +
     (need.surveillance ? ", CASE WHEN c.id IS NOT NULL THEN (SELECT group_concat(type || ' ' || \"end\", ',') FROM (" +
-      ENDS.replace('?', 'k.id') + ')) END AS ends' : '') +
+      ENDS.replace('?', 'k.id') + ')) END AS ends, xe.list AS extensions, xe.approved' : '') +
     (need.next && !need.all ? ', ' + keyed + ' AS keyed' : '') +
     ' FROM cases k' + (orgs ? ' JOIN orgs o ON o.id = k.org_id' : '') +
     " LEFT JOIN certificates c ON c.id = coalesce((SELECT max(id) FROM certificates x WHERE x.case_id = k.id AND x.status IN ('active', 'suspended'))," +
     '   (SELECT max(id) FROM certificates x WHERE x.case_id = k.id))' + // no ORDER BY: a temporary B-tree per case
+    (need.surveillance ? " LEFT JOIN extensions xe ON xe.subject = 'deviation:certificate-' || c.id" : '') + // the CTE's, once per run
     ' WHERE k.scheme = ?1 AND (c.id IS NOT NULL OR ' + (orgs ? 'o.staff' : '(SELECT staff FROM orgs WHERE id = k.org_id)') +
     ' OR EXISTS(' + SCORES.replace('?', 'k.id') + '))' +
     (need.all || need.next ? '' : ' AND ' + keyed) + ' ORDER BY k.id';
-  if (!need.next) return { text: cases, params: params };
+  var withs = need.surveillance ? 'WITH ' + actions.EXTENSIONS_CTE + ' ' : '';
+  if (!need.next) return { text: withs + cases, params: params };
   // the cases a co-routine (LIMIT -1 OFFSET 0: not flattened, each case's audits read once), in
   // its order; each version's next window beside them (each version's programme a literal: a
   // constant argument, parsed once per statement), and the cases kept as above or moving
   // (the last valid days by decision date, lastDays: certsh_day_of searches a constant map, parsed once)
   var versions = Object.keys(need.next), target = param(need.target), on = param(asOf), lastTo = param(need.lastTo);
-  var text = 'SELECT ' + columns.join(', ') + ', nextFrom, nextTo FROM (SELECT x.*, CASE WHEN x.issued IS NULL THEN NULL' + versions.map(function (v) {
-    return ' WHEN x.version = ' + quoted(v) + ' THEN certsh_next_window(' + quoted(need.next[v]) + ', x.issued, certsh_day_of(' + param(need.lastDays[v]) + ', x.issued), ' + on + ', x.ends)';
+  var text = withs + 'SELECT ' + columns.join(', ') + ', nextFrom, nextTo FROM (SELECT x.*, CASE WHEN x.issued IS NULL THEN NULL' + versions.map(function (v) {
+    return ' WHEN x.version = ' + quoted(v) + ' THEN certsh_next_window(' + quoted(need.next[v]) + ', x.issued, certsh_day_of(' + param(need.lastDays[v]) + ', x.issued), ' + on + ', x.ends, x.approved)';
   }).join('') + ' END AS nextFrom,' +
-    '   CASE WHEN x.issued IS NOT NULL AND x.version IN (' + versions.map(quoted).join(', ') + ') THEN certsh_next_window(' + target + ', x.issued, certsh_day_of(' + lastTo + ', x.issued), ' + on + ', x.ends) END AS nextTo' +
+    '   CASE WHEN x.issued IS NOT NULL AND x.version IN (' + versions.map(quoted).join(', ') + ') THEN certsh_next_window(' + target + ', x.issued, certsh_day_of(' + lastTo + ', x.issued), ' + on + ', x.ends, x.approved) END AS nextTo' +
     ' FROM (' + cases + ' LIMIT -1 OFFSET 0) x)' + (need.all ? '' : ' WHERE keyed OR nextFrom IS NOT nextTo');
   return { text: text, params: params };
 }
@@ -185,23 +192,31 @@ Plan.prototype.grade = function (score) { return this.changes('grade', [score], 
 Plan.prototype.expiry = function (issued) { return this.changes('certificateExpiry', [issued], issued, 'e' + issued); };
 Plan.prototype.deadline = function (expires) { return this.changes('deadline', ['recertApplication', expires, {}], expires, 'd' + expires); };
 
-// plan.surveillance(issued, ends, asOf) → compare()'s changes for one certificate's programme,
+// surveillanceInput(row, asOf) → surveillance()'s input for a casesSql row's certificate: its
+// decision date, audits done and approved extensions (when it has any)
+function surveillanceInput(row, asOf) {
+  var input = { decisionDate: row.issued, audits: auditsOf(row.ends), asOf: asOf };
+  if (row.extensions) input.extensions = JSON.parse(row.extensions);
+  return input;
+}
+
+// plan.surveillance(row, asOf) → compare()'s changes for one certificate's programme,
 // judged under both versions with its whole input (a run where some version's programme is a
 // function of its own: SQL finds the others' next windows, plan.moved)
-Plan.prototype.surveillance = function (issued, ends, asOf) {
-  var input = { decisionDate: issued, audits: auditsOf(ends), asOf: asOf };
+Plan.prototype.surveillance = function (row, asOf) {
+  var input = surveillanceInput(row, asOf);
   return this.changes('surveillance', [input], input);
 };
 var NONE = [];
 
-// plan.moved(issued, ends, asOf, from, to) → [judge's entry] for a certificate whose next window
-// SQL found moving from `from` to `to` ('n due latest' or null): before and after compare()'s
+// plan.moved(row, asOf) → [judge's entry] for a certificate whose next window
+// SQL found moving from row.nextFrom to row.nextTo ('n due latest' or null): before and after compare()'s
 // fields of each (made once per text: many certificates share a window), its why (both versions'
 // whole results' reasons: two whole evaluations, more than the rest of a run if made for each)
 // made by judge when it is first read
-Plan.prototype.moved = function (issued, ends, asOf, from, to) {
-  var input = { decisionDate: issued, audits: auditsOf(ends), asOf: asOf };
-  var entry = { rule: 'surveillance', input: input, before: this.comparedOf(from), after: this.comparedOf(to) };
+Plan.prototype.moved = function (row, asOf) {
+  var input = surveillanceInput(row, asOf);
+  var entry = { rule: 'surveillance', input: input, before: this.comparedOf(row.nextFrom), after: this.comparedOf(row.nextTo) };
   Object.defineProperty(entry, 'why', this.lazyWhy);
   return [entry];
 };
@@ -236,8 +251,8 @@ Plan.prototype.evaluate = function (row, asOf) {
   if (row.issued) {
     if (r.certificateExpiry) for (found = this.expiry(row.issued), j = 0; j < found.length; j++) out.push(found[j]);
     if (r.surveillance) { // SQL found the next windows (casesSql need.next), or they are found here
-      if (row.nextTo === undefined) found = this.surveillance(row.issued, row.ends, asOf);
-      else found = row.nextFrom === row.nextTo ? NONE : this.moved(row.issued, row.ends, asOf, row.nextFrom, row.nextTo);
+      if (row.nextTo === undefined) found = this.surveillance(row, asOf);
+      else found = row.nextFrom === row.nextTo ? NONE : this.moved(row, asOf);
       for (j = 0; j < found.length; j++) out.push(found[j]);
     }
     if (r.deadline) for (found = this.deadline(row.expires), j = 0; j < found.length; j++) out.push(found[j]);

@@ -79,3 +79,24 @@ test('another first surveillance window re-evaluates each certificate by its nex
   var all = re.register('cas-service@TEST/SV', { all: true });
   assert.equal(all.filter(function (x) { return x.case === audited.case.id; })[0].changes, [], 'listed with all, no change');
 });
+
+test('DNI §5.6.1 an approved extension is re-evaluated as the rule reads it: the later limit of its window, not the due date', function () {
+  var dni = scheme('dni-aftersales');
+  var v2 = defineScheme({ extends: dni, version: 'TEST/EX', effective: '2099-01-01', surveillance: { next: { latestMonths: 14 } } });
+  assert.equal(dni.changedRules(v2), ['surveillance']);
+  var extended = kit.certified('dni-aftersales', { decided: '2026-03-01' });
+  kit.audited(extended.case, 'surveillance', '2026-08-01', 88);
+  extended.certificate.extendSurveillance({ n: 2, reason: '客户书面申请：经营场所搬迁', by: kit.auditor(), approvedBy: kit.decider(), date: '2026-11-01' });
+  var plain = kit.certified('dni-aftersales', { decided: '2026-03-01' }); // the same dates, no extension: the latest is the due date under both
+  kit.audited(plain.case, 'surveillance', '2026-08-01', 88);
+  var mine = function (list) { return list.filter(function (x) { return x.case === extended.case.id || x.case === plain.case.id; }); };
+  var r = mine(re.register('dni-aftersales@TEST/EX'));
+  assert.equal(r.map(function (x) { return x.case; }), [extended.case.id], 'only the extended window moves');
+  var ch = r[0].changes, end = sql("SELECT actual_end AS e FROM audits WHERE case_id = ? AND type = 'surveillance'", extended.case.id)[0].e;
+  assert.equal(ch.map(function (x) { return [x.before['next.n'], x.before['next.due'], x.before['next.latest'], x.after['next.latest']]; }),
+    [[2, date.addMonths(end, 12), date.addMonths(end, 15), date.addMonths(end, 14)]], '15 months after the first surveillance\'s end, then 14');
+  assert.equal(re.inputsOf(extended.case).surveillance.extensions.map(function (x) { return x.n; }), [2], 'compare()\'s input holds the approval');
+  assert.equal(JSON.stringify(ch), JSON.stringify(dni.compare(v2, re.inputsOf(extended.case)).changes), 'as compare() finds it, reasons and all');
+  assert.equal(mine(re.register('dni-aftersales@TEST/EX', { all: true })).filter(function (x) { return x.case === plain.case.id; })[0].changes, [],
+    'the certificate without an approval: no change');
+});

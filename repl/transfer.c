@@ -1,10 +1,12 @@
 /* repl/transfer.c — the columns of the register's CSV files, in English and Chinese, and the
  * all-or-nothing output file shared by import and export. */
 #define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "repl/transfer.h"
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
@@ -113,6 +115,18 @@ int transfer_out_open(TransferOut *o, const char *path) {
   if (!path || !strcmp(path, "-")) { o->f = stdout; return 0; }
   o->path = path;
   struct stat st;
+  if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) { /* the file it names written, not the link replaced by a file */
+    char *real = realpath(path, NULL);
+    if (!real || strlen(real) >= sizeof o->real) { /* dangling (or too long): written through the link itself */
+      free(real);
+      o->f = fopen(path, "wb");
+      if (!o->f) { fprintf(stderr, "error: cannot write '%s': %s\n", path, strerror(errno)); return -1; }
+      return 0;
+    }
+    snprintf(o->real, sizeof o->real, "%s", real);
+    free(real);
+    o->path = path = o->real;
+  }
   if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) { /* a device or a pipe: renaming a file onto it would replace it */
     o->f = fopen(path, "wb");
     if (!o->f) { fprintf(stderr, "error: cannot write '%s': %s\n", path, strerror(errno)); return -1; }

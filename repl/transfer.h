@@ -40,11 +40,13 @@ void transfer_set_as_of(Db *db, const char *as_of);
 /* An output: stdout, or FILE written as FILE.tmp-PID and renamed only when complete. */
 typedef struct TransferOut {
   FILE *f;
-  const char *path; /* NULL for stdout */
+  const char *path; /* NULL for stdout; the file a symbolic link names when path is one */
   char tmp[4096];   /* the file written, moved onto path when complete; "" when path is written itself */
+  char real[4032];  /* a symbolic link's target, what path then points to */
 } TransferOut;
 /* Open the output (path NULL or "-" = stdout; a path that is no regular file, such as /dev/null
- * or a pipe, written itself, never replaced); 0, or -1 with a message on stderr. */
+ * or a pipe, written itself, never replaced; a symbolic link: the file it names replaced, the
+ * link kept); 0, or -1 with a message on stderr. */
 int transfer_out_open(TransferOut *o, const char *path);
 /* Finish: when ok, flush and move the file into place; else remove it. 0, or -1. */
 int transfer_out_close(TransferOut *o, int ok);

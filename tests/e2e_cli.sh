@@ -99,6 +99,16 @@ timeout 20 cat "$WORK/pipe" > "$WORK/from-pipe" &
 wait
 [ "$rc" = 0 ] && [ -p "$WORK/pipe" ] && [ "$(cat "$WORK/from-pipe")" = "1,2" ] && ! ls "$WORK"/pipe.tmp-* > /dev/null 2>&1
 check $? "-o onto a pipe writes through it and leaves it a pipe"
+# -o onto a symbolic link: the file it names is replaced whole, the link kept (the rename had
+# put a file in the link's place); a link to no file yet creates that file
+echo old > "$WORK/target.csv"
+ln -s target.csv "$WORK/link.csv"
+mkdir "$WORK/sub" && ln -s ../target.csv "$WORK/sub/up.csv" && ln -s made.csv "$WORK/dangling.csv"
+"$CERTSH" $M -o "$WORK/link.csv" -e "sqlPrint('SELECT 1, 2'); undefined" && [ -L "$WORK/link.csv" ] && [ "$(cat "$WORK/target.csv")" = "1,2" ] &&
+  "$CERTSH" $M -o "$WORK/sub/up.csv" -e "sqlPrint('SELECT 3'); undefined" && [ -L "$WORK/sub/up.csv" ] && [ "$(cat "$WORK/target.csv")" = "3" ] &&
+  "$CERTSH" $M -o "$WORK/dangling.csv" -e "sqlPrint('SELECT 4'); undefined" && [ -L "$WORK/dangling.csv" ] && [ "$(cat "$WORK/made.csv")" = "4" ] &&
+  ! ls "$WORK"/*.tmp-* "$WORK"/sub/*.tmp-* > /dev/null 2>&1
+check $? "-o onto a symbolic link writes the file it names and keeps the link"
 # lines far longer than the line buffer it starts with (1 KB), quoted fields doubling their quotes:
 # read back by Python's csv module
 "$CERTSH" $M -o "$WORK/long.csv" -e "sqlPrint(\"SELECT replace(printf('%.*c', 3000, 'x'), 'x', 'a,\\\"') AS a, '四星级' UNION ALL SELECT printf('%.*c', 9000, 'y'), NULL\"); undefined"

@@ -295,11 +295,12 @@ static int cycle_windows(duk_context *ctx, const Cite *c, Text *t, Cycle *y, duk
   return next.n;
 }
 
-/* core.lifecycle.surveillance(p, input, expiryOf, cite) → {next, windows, why}: the surveillance
+/* core.lifecycle.surveillance(p, expiryOf, cite, input) → {next, windows, why}: the surveillance
  * windows of input's cycle under programme p (stdlib/lifecycle.js surveillance); cite is the
- * scheme's cite(clause, text), or a stamp {scheme, version} whose steps are made here */
+ * scheme's cite(clause, text), or a stamp {scheme, version} whose steps are made here. The input
+ * last: a Scheme's rule is this function with the first three bound (no JavaScript between) */
 static duk_ret_t life_surveillance(duk_context *ctx) {
-  enum { P = 0, IN, EXPIRY_OF, CITE, SCHEME, VERSION, BUF, AUDITS, EXTENSIONS, DAYS };
+  enum { P = 0, EXPIRY_OF, CITE, IN, SCHEME, VERSION, BUF, AUDITS, EXTENSIONS, DAYS };
   Cite c;
   Text t;
   rule_open(ctx, &c, &t, 4, CITE, IN, SURVEILLANCE_FN, "decisionDate"); /* SCHEME, VERSION, BUF */

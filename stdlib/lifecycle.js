@@ -125,7 +125,7 @@ function checkSurveillance(s, field) {
 // texts it had here. expiryOf(decisionDate) → the last valid day when input gives no expires;
 // each why step is cite(clause, text), or, when cite is a stamp {scheme, version} (what a Scheme's
 // own cite adds, as stdlib/bands.js takes it), made in C without calling back.
-function surveillance(p, input, expiryOf, cite) { return core.lifecycle.surveillance(p, input, expiryOf, cite); }
+function surveillance(p, input, expiryOf, cite) { return core.lifecycle.surveillance(p, expiryOf, cite, input); }
 
 // nextWindow(p, decisionDate, expires, asOf, audits, approved) → {n, opens, due, latest, end, status},
 // or null when every surveillance of the cycle is done: surveillance()'s next, computed by the same C

@@ -121,11 +121,13 @@ static void push_window(duk_context *ctx, int n, long opens, long due, long late
   duk_put_prop_literal(ctx, -2, "status");
 }
 
-/* cycle_windows(ctx, c, t, y, P, EXTENSIONS) → the next window's number (0: all done): the windows
- * of cycle y under the programme at P (the approved extensions at EXTENSIONS) pushed, [{n, opens,
- * due, latest, end, status, why}], then the cycle's why, each step written in t and cited by c;
- * the dates core/windows.c's, the reasons written here from what each came from */
-static int cycle_windows(duk_context *ctx, const Cite *c, Text *t, Cycle *y, duk_idx_t P, duk_idx_t EXTENSIONS) {
+/* cycle_windows(ctx, c, t, y, P, EXTENSIONS, only_next) → the next window's number (0: all done):
+ * the windows of cycle y under the programme at P (the approved extensions at EXTENSIONS) pushed,
+ * [{n, opens, due, latest, end, status, why}], then the cycle's why, each step written in t and
+ * cited by c; only_next: only the next window pushed, with its why (nothing when all are done),
+ * every window's dates still computed (the same errors); the dates core/windows.c's, the reasons
+ * written here from what each came from */
+static int cycle_windows(duk_context *ctx, const Cite *c, Text *t, Cycle *y, duk_idx_t P, duk_idx_t EXTENSIONS, int only_next) {
   Programme prog;
   programme_read(ctx, P, &prog);
   cycle_sort(y);
@@ -135,13 +137,15 @@ static int cycle_windows(duk_context *ctx, const Cite *c, Text *t, Cycle *y, duk
   /* the result's lists are made on the stack and packed (pack) when complete: the cycle's
    * steps first, then each window's, then the windows */
   duk_idx_t why_base = duk_get_top(ctx);
-  TEXT_PROP(t, P, "count");
-  TEXT(t, " surveillance audits in the cycle ");
-  text_day(t, y->decision);
-  TEXT(t, " to ");
-  text_day(t, y->expires);
-  WHY(ctx, c, t, P, "clause");
-  note_steps(ctx, c, P);
+  if (!only_next) {
+    TEXT_PROP(t, P, "count");
+    TEXT(t, " surveillance audits in the cycle ");
+    text_day(t, y->decision);
+    TEXT(t, " to ");
+    text_day(t, y->expires);
+    WHY(ctx, c, t, P, "clause");
+    note_steps(ctx, c, P);
+  }
   duk_idx_t nwhy = duk_get_top(ctx) - why_base;
   long prev_due = 0;
   int nwin = 0;
@@ -164,6 +168,11 @@ static int cycle_windows(duk_context *ctx, const Cite *c, Text *t, Cycle *y, duk
     }
     Window win;
     if (window_at(&prog, y, n, prev_due, approved >= 0, &win) < 0) out_of_range(ctx);
+    if (only_next && (win.has_end || next.n)) { /* not the next: its dates only */
+      prev_due = win.due;
+      duk_set_top(ctx, w);
+      continue;
+    }
     duk_get_prop_literal(ctx, w, "text");
     if (truthy_at(ctx, -1)) {
       text_value(t, -1);
@@ -270,6 +279,7 @@ static int cycle_windows(duk_context *ctx, const Cite *c, Text *t, Cycle *y, duk
     duk_set_top(ctx, w + 1);
     nwin++;
   }
+  if (only_next) return next.n; /* the next window alone on the stack */
   pack(ctx, nwin); /* the windows */
   if (next.n) {
     TEXT(t, "next: surveillance ");
@@ -295,11 +305,8 @@ static int cycle_windows(duk_context *ctx, const Cite *c, Text *t, Cycle *y, duk
   return next.n;
 }
 
-/* core.lifecycle.surveillance(p, expiryOf, cite, input) → {next, windows, why}: the surveillance
- * windows of input's cycle under programme p (stdlib/lifecycle.js surveillance); cite is the
- * scheme's cite(clause, text), or a stamp {scheme, version} whose steps are made here. The input
- * last: a Scheme's rule is this function with the first three bound (no JavaScript between) */
-static duk_ret_t life_surveillance(duk_context *ctx) {
+/* surveillance_of(ctx, only_next): core.lifecycle.surveillance (only_next 0) or surveillanceNext */
+static duk_ret_t surveillance_of(duk_context *ctx, int only_next) {
   enum { P = 0, EXPIRY_OF, CITE, IN, SCHEME, VERSION, BUF, AUDITS, EXTENSIONS, DAYS };
   Cite c;
   Text t;
@@ -379,7 +386,11 @@ static duk_ret_t life_surveillance(duk_context *ctx) {
     duk_pop_2(ctx);
     cycle_add(&y, type, end);
   }
-  int next = cycle_windows(ctx, &c, &t, &y, P, EXTENSIONS); /* the programme's calendarYear, the windows, the why */
+  int next = cycle_windows(ctx, &c, &t, &y, P, EXTENSIONS, only_next); /* the programme's calendarYear, the windows, the why */
+  if (only_next) {
+    if (!next) duk_push_null(ctx);
+    return 1;
+  }
   duk_push_object(ctx);
   if (next) duk_get_prop_index(ctx, -3, (duk_uarridx_t)(next - 1));
   else duk_push_null(ctx);
@@ -390,6 +401,17 @@ static duk_ret_t life_surveillance(duk_context *ctx) {
   duk_put_prop_literal(ctx, -2, "why");
   return 1;
 }
+
+/* core.lifecycle.surveillance(p, expiryOf, cite, input) → {next, windows, why}: the surveillance
+ * windows of input's cycle under programme p (stdlib/lifecycle.js surveillance); cite is the
+ * scheme's cite(clause, text), or a stamp {scheme, version} whose steps are made here. The input
+ * last: a Scheme's rule is this function with the first three bound (no JavaScript between) */
+static duk_ret_t life_surveillance(duk_context *ctx) { return surveillance_of(ctx, 0); }
+
+/* core.lifecycle.surveillanceNext(p, expiryOf, cite, input) → surveillance()'s next window, {n,
+ * opens, due, latest, end, status, why}, or null when every surveillance is done: the same window
+ * and reasons, without the other windows' reasons or the cycle's (what the reminder job prints) */
+static duk_ret_t life_surveillance_next(duk_context *ctx) { return surveillance_of(ctx, 1); }
 
 #define NEXT_WINDOW_FN "nextWindow(p, decisionDate, expires, asOf, audits, approved)"
 
@@ -476,6 +498,7 @@ static duk_ret_t life_define_sql(duk_context *ctx) {
 
 static const duk_function_list_entry lifecycle_funcs[] = {
   {"surveillance", life_surveillance, 4},
+  {"surveillanceNext", life_surveillance_next, 4},
   {"nextWindow", life_next_window, 6},
   {"programmeText", life_programme_text, 1},
   {"defineSql", life_define_sql, 0},

@@ -137,7 +137,7 @@ var LANGUAGE = {
     if (typeof v.pattern !== 'string' || v.pattern.indexOf('{seq') < 0) list.push({ field: f + '.pattern', message: "must be a pattern holding {seq} (and {year}, {org}, {case}), e.g. 'X-{year}-{seq:5}'" });
   }), members: ['certificateNumber'] },
   deadlines: { check: life.checkDeadlines, members: ['deadline', 'deadlineBounds'], compared: { deadline: ['date'] } },
-  surveillance: { check: life.checkSurveillance, members: ['surveillance', 'surveillanceBounds'], compared: { surveillance: ['next.n', 'next.due', 'next.latest'] },
+  surveillance: { check: life.checkSurveillance, members: ['surveillance', 'surveillanceNext', 'surveillanceBounds'], compared: { surveillance: ['next.n', 'next.due', 'next.latest'] },
     reads: ['validity'] }, // the windows end with the certificate (its expiry)
   causes: { check: life.checkCauses, members: ['cause', 'causes'] },
   eligibility: { check: life.checkEligibility, members: ['eligibility'] },
@@ -400,6 +400,10 @@ function build(def, source) {
     s.surveillance = custom('surveillance') || (byTopic.$surveillance ? function (input) {
       return withPositions(core.lifecycle.surveillance(def.surveillance, expiryOf, stamp, input), 'surveillance', input);
     } : core.lifecycle.surveillance.bind(null, def.surveillance, expiryOf, stamp));
+    // surveillanceNext(input) → surveillance(input).next (null when every surveillance is done), its
+    // reasons the same, made without the other windows' or the cycle's (the reminder job prints
+    // only the next window's: a third of each rule call, issue 17)
+    if (typeof def.surveillance !== 'function') s.surveillanceNext = core.lifecycle.surveillanceNext.bind(null, def.surveillance, expiryOf, stamp);
     // surveillanceBounds() → {aMin, aMax, bMin, nMax, why}: the programme's windows in days, as data
     // (absent when the programme is a function of the scheme's own: a job then scans every certificate)
     if (typeof def.surveillance !== 'function') s.surveillanceBounds = function () { return life.surveillanceBounds(def.surveillance, cite); };

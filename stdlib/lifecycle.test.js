@@ -151,6 +151,36 @@ test('nextWindow and SQL\'s certsh_next_window give surveillance()\'s next windo
   assert.ok(extended >= 20, 'approved extensions moved the latest day of ' + extended + ' next windows');
 });
 
+test('surveillanceNext gives surveillance()\'s next window with the same reasons, and the same errors, for any cycle', function () {
+  var seed = 20261204;
+  function draw(n) { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; }
+  var TYPES = ['document', 'initial', 'surveillance', 'recertification', 'special', 'extension'];
+  var list = schemes().map(function (id) { return scheme(id); }).filter(function (s) { return typeof s.surveillanceNext === 'function'; });
+  assert.ok(list.length >= 3, 'the embedded declarative programmes offer it');
+  assert.equal(list.filter(function (s) { return typeof s.definition.surveillance !== 'object'; }), [], 'only declarative programmes');
+  var compared = 0, nulls = 0, errors = 0;
+  for (var i = 0; i < 300; i++) {
+    var decision = date.addDays('2021-01-01', draw(1500)), audits = [], k = draw(6), extensions = [];
+    for (var j = 0; j < k; j++) audits.push({ type: TYPES[draw(6)], end: date.addDays(decision, draw(1400) - 200) });
+    if (draw(3) === 0) extensions.push({ n: 1 + draw(3), reason: '书面申请', approvedBy: 7, date: decision });
+    var input = { decisionDate: decision, audits: audits, asOf: date.addDays(decision, draw(1600)), extensions: extensions };
+    if (draw(5) === 0) input.expires = date.addDays(decision, 300 + draw(900));
+    if (draw(40) === 0) input.audits = [{ type: 'initial', ned: decision }]; // misspelt: both refuse it alike
+    list.concat([null]).forEach(function (s) {
+      var whole, next;
+      var both = s ? [function () { return s.surveillance(input); }, function () { return s.surveillanceNext(input); }] :
+        [function () { return life.surveillance(P, input, expiryOf, cite); }, function () { return core.lifecycle.surveillanceNext(P, expiryOf, cite, input); }];
+      try { whole = both[0]().next; } catch (e) { whole = 'E ' + e.code + ' ' + e.field + ' ' + e.message; }
+      try { next = both[1](); } catch (e) { next = 'E ' + e.code + ' ' + e.field + ' ' + e.message; }
+      assert.equal(JSON.stringify(next), JSON.stringify(whole), (s || 'the fixture') + ' ' + JSON.stringify(input));
+      if (whole === null) nulls++;
+      else if (typeof whole === 'string') errors++;
+      compared++;
+    });
+  }
+  assert.ok(compared >= 1200 && nulls >= 10 && errors >= 3, compared + ' compared, ' + nulls + ' with every surveillance done, ' + errors + ' refused');
+});
+
 test('nextWindow refuses audits it cannot read, naming the item', function () {
   var fn = 'nextWindow(p, decisionDate, expires, asOf, audits, approved)';
   function refused(audits, message) {

@@ -97,10 +97,10 @@ Run.prototype.functions = function () {
     // window missed, opening or closing within the horizon (or open, in an open run), with its
     // number n, opens, due and latest dates
     surveillance_next: function (id, version, decided, expires, audits, extensions) {
-      var rule = run.ruleOf(id, version);
-      var res = rule.surveillance({ decisionDate: decided, expires: expires, audits: JSON.parse(audits), asOf: asOf,
-        extensions: JSON.parse(extensions || '[]') });
-      var next = res && res.next;
+      var rule = run.ruleOf(id, version), res = null, next;
+      var input = { decisionDate: decided, expires: expires, audits: JSON.parse(audits), asOf: asOf, extensions: JSON.parse(extensions || '[]') };
+      if (rule.surveillanceNext) next = rule.surveillanceNext(input); // a declarative programme: the next window's reasons only
+      else next = (res = rule.surveillance(input)) && res.next;
       if (!next) return null;
       var last = next.latest || next.due, n = next.n, w = next.why || res.why, a = null;
       if (last < asOf) a = answer(last, 'missed', 'surveillance ' + n + ' missed', w);

@@ -217,6 +217,7 @@ typedef struct MemoEntry {
   double d;
   char *text;
   size_t tlen;
+  int kept;           /* text is the memo's own copy, ending at its first NUL (see sqlfn_result) */
 } MemoEntry;
 
 /* A script function registered with SQLite for the body of one sqlFunctions call. */
@@ -309,12 +310,20 @@ static int sqlfn_grow(SqlFunction *f) {
   return 0;
 }
 
-/* Give SQLite the remembered value of e. */
+/* Give SQLite the value of e. A text the memo keeps is given as SQLITE_STATIC (it outlives every
+ * statement that can read it: the memo is freed only when the function is removed, which SQLite
+ * refuses while a statement runs, and a statement's registers are released when it ends), and
+ * NUL-terminated: each reference to a subquery's column then copies a pointer, not the text, and
+ * a function reading it (json_extract) needs no copy to add the terminator. The job's answers
+ * cross two or three subqueries and are read some ten times each (issue 17). */
 static void sqlfn_result(sqlite3_context *sc, const MemoEntry *e) {
   switch (e->type) {
     case SQLITE_INTEGER: sqlite3_result_int64(sc, e->i); break;
     case SQLITE_FLOAT: sqlite3_result_double(sc, e->d); break;
-    case SQLITE_TEXT: sqlite3_result_text(sc, e->text, (int)e->tlen, SQLITE_TRANSIENT); break;
+    case SQLITE_TEXT:
+      if (e->kept) sqlite3_result_text(sc, e->text, -1, SQLITE_STATIC);
+      else sqlite3_result_text(sc, e->text, (int)e->tlen, SQLITE_TRANSIENT);
+      break;
     default: sqlite3_result_null(sc);
   }
 }
@@ -416,26 +425,35 @@ static void sqlfn_call(sqlite3_context *sc, int argc, sqlite3_value **argv) {
     v.text = (char *)s;
     v.tlen = n;
   }
-  sqlfn_result(sc, &v); /* copies the text before the string is popped */
-  /* remember it, while the memo stays within its share of the memory cap */
+  /* remember it, while the memo stays within its share of the memory cap; SQLite is given the
+   * memo's copy, or else (not remembered) a copy of its own, before the string is popped */
+  const MemoEntry *given = &v;
   size_t cost = klen + v.tlen + sizeof v;
   if (klen && f->bytes + cost <= f->max_bytes && ((f->count + 1) * 2 <= f->cap || sqlfn_grow(f) == 0)) {
-    v.key = malloc(klen);
+    MemoEntry kept = v;
+    kept.key = malloc(klen);
     char *text = v.type == SQLITE_TEXT ? malloc(v.tlen + 1) : NULL;
-    if (v.key && (text || v.type != SQLITE_TEXT)) {
-      memcpy(v.key, f->keybuf, klen);
-      v.klen = klen;
-      v.hash = hash;
-      if (text) { memcpy(text, v.text, v.tlen); text[v.tlen] = 0; }
-      v.text = text;
-      *sqlfn_slot(f, v.key, klen, hash) = v;
+    if (kept.key && (text || v.type != SQLITE_TEXT)) {
+      memcpy(kept.key, f->keybuf, klen);
+      kept.klen = klen;
+      kept.hash = hash;
+      if (text) {
+        memcpy(text, v.text, v.tlen);
+        text[v.tlen] = 0;
+        kept.kept = strlen(text) == v.tlen; /* a text holding NUL is given with its length */
+      }
+      kept.text = text;
+      MemoEntry *slot = sqlfn_slot(f, kept.key, klen, hash);
+      *slot = kept;
       f->count++;
       f->bytes += cost;
+      given = slot;
     } else {
-      free(v.key);
+      free(kept.key);
       free(text);
     }
   }
+  sqlfn_result(sc, given);
   duk_pop(ctx);
 }
 

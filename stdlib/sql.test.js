@@ -14,6 +14,21 @@ test('a function is called once per distinct argument list, its answers remember
   assert.equal(calls, [95, 80, 91]);
 });
 
+test('a remembered answer read through subqueries, an aggregate and later rows is the text given, NUL and all', function () {
+  // the memo gives SQLite its own copy of each text (no copy per reference): what every reader
+  // sees must still be the answer of its row, however often and late it is read
+  var answers = { 1: { grade: '五星级', n: 1 }, 2: { grade: '四星级𠀀', n: 2 }, 3: 'a\u0000b' };
+  var rows = sqlFunctions({ answer: function (k) { return answers[k]; } }, function () {
+    return sql('SELECT a, CASE WHEN json_valid(a) THEN json_extract(a, \'$.grade\') END AS g, length(CAST(a AS BLOB)) AS bytes, (SELECT max(b) FROM (SELECT answer(value) AS b' +
+      ' FROM (' + values([1, 2, 1]) + ') LIMIT -1 OFFSET 0)) AS top FROM (SELECT answer(value) AS a FROM (' + values([1, 2, 3, 2, 1]) + ')' +
+      ' LIMIT -1 OFFSET 0) WHERE a IS NOT NULL');
+  });
+  assert.equal(rows.map(function (r) { return r.g; }), ['五星级', '四星级𠀀', null, '四星级𠀀', '五星级']);
+  assert.equal(rows.map(function (r) { return r.a; }).slice(0, 2), [JSON.stringify(answers[1]), JSON.stringify(answers[2])]);
+  assert.equal(rows[2].bytes, 3, 'a text holding NUL keeps its length');
+  assert.equal(rows.map(function (r) { return r.top; }), rows.map(function () { return JSON.stringify(answers[2]); }));
+});
+
 test('arguments of every SQL type reach the function; text, integers, reals and NULL differ as keys', function () {
   var seen = [];
   sqlFunctions({ f: function (a, b) { seen.push([a, b]); return null; } }, function () {

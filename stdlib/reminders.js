@@ -181,7 +181,8 @@ function numbered(sql, from) {
 
 // ---- the sections: one query each, giving kind, certificate, holder, scheme, version, uid, ref
 // (the row's id: certificate, finding, matter or case) and the rule's answer (JSON), for the rows
-// with something to report ---------------------------------------------------------------------
+// with something to report; `once: true` when the answer is already a column of a subquery of the
+// section's own (LIMIT -1 OFFSET 0), its rule asked once per row however often it is read -------
 
 // surveillance: per case, in case order (no sort), its last audit — the reference of the next
 // window —, the start of its current cycle (last initial or recertification audit) and the
@@ -227,7 +228,7 @@ Run.prototype.surveillance = function () {
     ' WHERE c.status = \'active\' AND l.ref <= b.lo1 AND (l.ref > b.lo2 OR l.ref <= b.hi OR c.issued > b.lo2)' +
     ' AND (max(l.ref, d.date) > b.lo2 OR l.ref <= b.hi)' +
     ' AND ' + done + ' < b.nmax' +
-    ' LIMIT -1 OFFSET 0) WHERE answer IS NOT NULL' }; // in case order, as the index gives them: no sort
+    ' LIMIT -1 OFFSET 0) WHERE answer IS NOT NULL', once: true }; // in case order, as the index gives them: no sort
 };
 
 // recertification: certificates expiring, and recertification applications due (3 months before
@@ -249,7 +250,7 @@ Run.prototype.recertification = function () {
     ' AND CASE k.kind WHEN \'expiry\' THEN c.expires <= ?3 ELSE c.expires >= ?4 AND NOT EXISTS(SELECT 1 FROM audits a' +
     '   WHERE a.case_id = c.case_id AND a.type = \'recertification\' AND a.status <> \'cancelled\'' +
     '   AND coalesce(a.actual_end, a.planned_end, a.planned_start) >= date(c.expires, \'-1 year\')) END' +
-    ' LIMIT -1 OFFSET 0) WHERE answer IS NOT NULL' }; // in register order: sorting the answers would spill to memory
+    ' LIMIT -1 OFFSET 0) WHERE answer IS NOT NULL', once: true }; // in register order: sorting the answers would spill to memory
 };
 
 // nonconformities: the correction deadline recorded on the finding, else the scheme's.
@@ -296,7 +297,7 @@ Run.prototype.matters = function () {
     ' matter(coalesce(c.scheme, k.scheme), coalesce(c.version, k.version), m.kind, m.id, m.cause, m.received, m.due, c.status) AS answer' +
     ' FROM matters m LEFT JOIN certificates c ON c.id = m.certificate_id' +
     ' LEFT JOIN cases k ON k.id = coalesce(m.case_id, c.case_id) LEFT JOIN orgs o ON o.id = k.org_id' +
-    ' WHERE m.closed IS NULL AND coalesce(c.scheme, k.scheme) IS NOT NULL ORDER BY m.received, m.id LIMIT -1 OFFSET 0) WHERE answer IS NOT NULL' };
+    ' WHERE m.closed IS NULL AND coalesce(c.scheme, k.scheme) IS NOT NULL ORDER BY m.received, m.id LIMIT -1 OFFSET 0) WHERE answer IS NOT NULL', once: true };
 };
 
 // applications: awaiting review, with the notice of non-acceptance.
@@ -317,8 +318,10 @@ Run.prototype.query = function (section, fresh) {
   return { params: section.params, sql: this.past + 'SELECT ' + a('date') + ' AS date, CAST(julianday(' + a('date') + ') - julianday(\'' + this.asOf +
     '\') AS INTEGER) AS days, ' + a('state') + ' AS state, ' + a('what') + ' AS what, certificate, holder, scheme || \'@\' || version AS rule, ' +
     a('clause') + ' AS clause, uid, ' + a('text') + ' AS text, kind, scheme, version, ref, answer FROM (' + section.sql +
-    ' LIMIT -1 OFFSET 0)' + // OFFSET 0: not flattened into this query, so each rule is asked once per row, not once per column
-    (fresh ? ' WHERE ' + fresh : '') };
+    // OFFSET 0: not flattened into this query, so each rule is asked once per row, not once per
+    // column; a section whose answer is a column already (once) is flattened, its columns not
+    // copied through one more subquery (issue 17)
+    (section.once ? ')' : ' LIMIT -1 OFFSET 0)') + (fresh ? ' WHERE ' + fresh : '') };
 };
 
 // run.sorted(sections, fresh, extra, columns) → {sql, params}: the columns (of those run.query

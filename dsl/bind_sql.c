@@ -164,12 +164,9 @@ static duk_ret_t sql_each(duk_context *ctx) {
   return 1;
 }
 
-/* sqlPrint(text, [params]) → rows printed; writes each row where print() writes, as one CSV
- * line (RFC 4180, a field quoted only when it holds a comma, quote or line end; NULL empty),
- * without calling JavaScript per row: a job's output over the whole register stays in C */
-static duk_ret_t sql_print(duk_context *ctx) {
+/* sql_write_rows(ctx, fn, csv) → rows written: sqlPrint (csv) or sqlWrite, named fn in errors */
+static duk_ret_t sql_write_rows(duk_context *ctx, const char *fn, int csv) {
   Host *h = host_of(ctx);
-  const char *fn = "sqlPrint(text, [params])";
   duk_idx_t nargs = duk_get_top(ctx);
   if (nargs > 2) host_throw(ctx, "invalid", "params", "%s: give the parameters as one array", fn);
   if (nargs == 2 && !duk_is_array(ctx, 1)) host_throw(ctx, "invalid", "params", "%s: params must be an array", fn);
@@ -190,10 +187,15 @@ static duk_ret_t sql_print(duk_context *ctx) {
       const char *v = (const char *)sqlite3_column_text(st, c);
       size_t len = (size_t)sqlite3_column_bytes(st, c);
       if (o + 2 * len + 4 > cap) line = duk_resize_buffer(ctx, bi, cap = 2 * (o + 2 * len + 4)); /* quoted: at most 2n + 2 */
+      if (!csv) {
+        if (v) memcpy(line + o, v, len);
+        o += v ? len : 0;
+        continue;
+      }
       if (c) line[o++] = ',';
       if (v) o += host_csv_put(line + o, v, len);
     }
-    line[o++] = '\n';
+    if (csv) line[o++] = '\n';
     fwrite(line, 1, o, h->out);
     printed++;
   }
@@ -204,6 +206,16 @@ static duk_ret_t sql_print(duk_context *ctx) {
   duk_push_number(ctx, printed);
   return 1;
 }
+
+/* sqlPrint(text, [params]) → rows printed; writes each row where print() writes, as one CSV
+ * line (RFC 4180, a field quoted only when it holds a comma, quote or line end; NULL empty),
+ * without calling JavaScript per row: a job's output over the whole register stays in C */
+static duk_ret_t sql_print(duk_context *ctx) { return sql_write_rows(ctx, "sqlPrint(text, [params])", 1); }
+
+/* sqlWrite(text, [params]) → rows written; writes each row's values where print() writes, as
+ * they are, one after the other (no separator, no line end; NULL nothing): for output a query
+ * makes whole, such as an iCalendar event a row (certsh_ical_lines), with no JavaScript per row */
+static duk_ret_t sql_write(duk_context *ctx) { return sql_write_rows(ctx, "sqlWrite(text, [params])", 0); }
 
 /* ---- sqlFunctions: a script's function callable from SQL, memoised on its arguments ---- */
 
@@ -585,6 +597,7 @@ static const duk_function_list_entry sql_globals[] = {
   {"sql", sql_query, DUK_VARARGS},
   {"sqlEach", sql_each, DUK_VARARGS},
   {"sqlPrint", sql_print, DUK_VARARGS},
+  {"sqlWrite", sql_write, DUK_VARARGS},
   {"sqlFunctions", sql_functions, 2},
   {"transaction", sql_transaction, 1},
   {NULL, NULL, 0}};

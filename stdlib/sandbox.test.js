@@ -119,6 +119,7 @@ test.table('bindings called with wrong types throw a catchable error naming the 
   [function () { sql('SELECT ?'); }, 'invalid'],
   [function () { sqlEach('SELECT ?', [1, 2], function () {}); }, 'invalid'],
   [function () { sqlPrint('SELECT ?', []); }, 'invalid'],
+  [function () { sqlWrite('SELECT ?', []); }, 'invalid'],
   [function () { sqlFunctions({ f: function () {} }); }, 'invalid']
 ], function (fn, code) {
   var e = assert.throws(fn, code);

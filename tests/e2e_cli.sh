@@ -89,6 +89,9 @@ sqlPrint("SELECT 1, 'a,b', NULL, 'say \"hi\"', '四星级' UNION ALL SELECT 2, '
 JS
 expect "sqlPrint writes rows as CSV lines" 0 $'1,"a,b",,"say ""hi""",四星级\n2,"two\nlines",x,y,z' "$CERTSH" $M run "$WORK/print.js"
 expect "sqlPrint returns the rows printed and binds parameters" 0 $'7,杭州\n1' "$CERTSH" $M -e "sqlPrint('SELECT ? + 1, ?', [6, '杭州'])"
+# sqlWrite: each row's values as they are, one after the other: no separator, no line end, NULL nothing
+expect "sqlWrite writes each row's values as they are" 0 $'a,b1\r\n四星级𠀀x\r\n2' "$CERTSH" $M -e \
+  "sqlWrite('SELECT ?1, NULL, 1, char(13, 10) UNION ALL SELECT ?2, \\'x\\', char(13, 10), NULL', ['a,b', '四星级𠀀'])"
 expect "sqlPrint -o writes to the file" 0 "" "$CERTSH" $M -o "$WORK/p.csv" -e "sqlPrint('SELECT 1, 2'); undefined"
 [ "$(cat "$WORK/p.csv")" = "1,2" ]; check $? "  the file holds the row"
 # -o onto what is no regular file (a pipe here; /dev/null likewise): written itself, not replaced

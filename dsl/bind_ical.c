@@ -4,6 +4,9 @@
  * issue 17). */
 #include "dsl/bind_core.h"
 #include "dsl/host.h"
+#include "core/civil.h"
+
+#include <sqlite3.h>
 
 #include <stdlib.h>
 #include <string.h>
@@ -142,11 +145,113 @@ static duk_ret_t ical_write_js(duk_context *ctx) {
   return 0;
 }
 
+/* certsh_ical_lines(head, value, head, value, …) → core.ical.lines([head…], [value…]) in SQL: each
+ * head followed by its value escaped as a TEXT (nothing when the value is NULL), folded and ended
+ * by CRLF; a NULL head writes no line (an event's optional property). SQLite's text is UTF-8
+ * already: the octets are counted as they are. So that a query writes whole events with no
+ * JavaScript per row (the reminder job's --format ics, issue 17) */
+static void sql_ical_lines(sqlite3_context *cx, int argc, sqlite3_value **argv) {
+  if (argc % 2) {
+    sqlite3_result_error(cx, "certsh_ical_lines(head, value, …): give a value (or NULL) after each head", -1);
+    return;
+  }
+  size_t total = 0, longest = 0;
+  for (int i = 0; i < argc; i += 2) {
+    if (sqlite3_value_type(argv[i]) == SQLITE_NULL) continue;
+    size_t n = (size_t)sqlite3_value_bytes(argv[i]) + 2 * (size_t)sqlite3_value_bytes(argv[i + 1]);
+    if (n > longest) longest = n;
+    total += ICAL_FOLDED_MAX(n) + 2;
+  }
+  unsigned char *out = sqlite3_malloc64(total + 1), *line = sqlite3_malloc64(longest + 1);
+  if (!out || !line) {
+    sqlite3_free(out);
+    sqlite3_free(line);
+    sqlite3_result_error_nomem(cx);
+    return;
+  }
+  size_t o = 0;
+  for (int i = 0; i < argc; i += 2) {
+    const char *head = (const char *)sqlite3_value_text(argv[i]);
+    if (!head) continue;
+    size_t nh = (size_t)sqlite3_value_bytes(argv[i]);
+    memcpy(line, head, nh);
+    const char *value = (const char *)sqlite3_value_text(argv[i + 1]);
+    size_t n = nh + (value ? ical_escape_into((char *)line + nh, value, (size_t)sqlite3_value_bytes(argv[i + 1])) : 0);
+    o = ical_fold_into(out, o, line, n);
+    out[o++] = '\r';
+    out[o++] = '\n';
+  }
+  sqlite3_free(line);
+  sqlite3_result_text64(cx, (const char *)out, o, sqlite3_free, SQLITE_UTF8);
+}
+
+#define STR_(x) #x
+#define STR(x) STR_(x)
+
+/* certsh_ical_date(d, field, days) → 'YYYYMMDD' of the date d plus days (0 or 1: DTSTART and DTEND
+ * of an all-day event), d checked as stdlib/ical.js checks it (basicDate: the field named) */
+static void sql_ical_date(sqlite3_context *cx, int argc, sqlite3_value **argv) {
+  (void)argc;
+  const char *d = (const char *)sqlite3_value_text(argv[0]), *field = (const char *)sqlite3_value_text(argv[1]);
+  long day;
+  if (!d || sqlite3_value_bytes(argv[0]) != 10 || civil_parse(d, &day) < 0) {
+    char *m = d ? sqlite3_mprintf("ical: %s must be a date 'YYYY-MM-DD', got \"%s\"", field ? field : "date", d)
+                : sqlite3_mprintf("ical: %s must be a date 'YYYY-MM-DD', got null", field ? field : "date");
+    sqlite3_result_error(cx, m ? m : "ical: a date is not a date 'YYYY-MM-DD'", -1);
+    sqlite3_free(m);
+    return;
+  }
+  day += sqlite3_value_int(argv[2]);
+  if (!civil_year_ok(civil_year_of(day))) {
+    sqlite3_result_error(cx, "date.addDays: the result falls outside years " STR(CIVIL_MIN_YEAR) "-" STR(CIVIL_MAX_YEAR), -1);
+    return;
+  }
+  char out[11], basic[8];
+  civil_format(day, out);
+  memcpy(basic, out, 4);
+  memcpy(basic + 4, out + 5, 2);
+  memcpy(basic + 6, out + 8, 2);
+  sqlite3_result_text(cx, basic, 8, SQLITE_TRANSIENT);
+}
+
+/* certsh_ical_uid(uid) → uid, refused as ical.event refuses it unless non-empty text */
+static void sql_ical_uid(sqlite3_context *cx, int argc, sqlite3_value **argv) {
+  (void)argc;
+  if (sqlite3_value_type(argv[0]) == SQLITE_TEXT && sqlite3_value_bytes(argv[0]) > 0) {
+    sqlite3_result_value(cx, argv[0]);
+    return;
+  }
+  const char *got = (const char *)sqlite3_value_text(argv[0]);
+  char *m = sqlite3_mprintf("ical.event({uid, date, summary, …}): uid must be non-empty text, got %s%s%s", got ? "\"" : "",
+                            got ? got : "null", got ? "\"" : "");
+  sqlite3_result_error(cx, m ? m : "ical.event({uid, date, summary, …}): uid must be non-empty text", -1);
+  sqlite3_free(m);
+}
+
+/* core.ical.defineSql() → true: certsh_ical_lines(head, value, …), certsh_ical_date(d, field,
+ * days) and certsh_ical_uid(uid) defined on the register's connection, for the queries that follow */
+static duk_ret_t ical_define_sql(duk_context *ctx) {
+  Host *h = host_of(ctx);
+  if (!h->db.sql) host_throw(ctx, "usage", "--db", "core.ical.defineSql(): no register is open");
+  int rc = sqlite3_create_function_v2(h->db.sql, "certsh_ical_lines", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+                                      sql_ical_lines, NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_create_function_v2(h->db.sql, "certsh_ical_date", 3, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+                                    sql_ical_date, NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_create_function_v2(h->db.sql, "certsh_ical_uid", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+                                    sql_ical_uid, NULL, NULL, NULL);
+  if (rc != SQLITE_OK) host_throw(ctx, "sql", "", "core.ical.defineSql(): %s", sqlite3_errstr(rc));
+  duk_push_true(ctx);
+  return 1;
+}
+
 static const duk_function_list_entry ical_funcs[] = {
   {"fold", ical_fold_js, 1},
   {"text", ical_text_js, 1},
   {"lines", ical_lines_js, 2},
   {"write", ical_write_js, 2},
+  {"defineSql", ical_define_sql, 0},
   {NULL, NULL, 0}};
 
 void bind_ical_open(duk_context *ctx) { bind_core_put_direct(ctx, "ical", ical_funcs); } /* an event's lines: not copied per call */

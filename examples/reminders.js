@@ -70,7 +70,7 @@ var reminders = require('stdlib/reminders');
 // on a past --as-of, or --known-on, the register's tables as they stood then (q.past); '' for today
 // (a table or CSV prints each item's reasons as its clause and text: its answers need no more)
 var run = new reminders.Run({ asOf: asOf, horizon: opts.horizon, past: q.past(reminders.TABLES),
-  reasons: opts.format === 'csv' || opts.format === 'table' ? 'text' : 'list' });
+  reasons: opts.format === 'csv' || opts.format === 'table' ? 'text' : opts.format === 'ics' ? 'lines' : 'list' });
 var whyText = reminders.whyText;
 
 // AGAIN: the last record date after which an overdue item is reported again (--again days ago).
@@ -122,24 +122,31 @@ function csvField(v) {
 var toRecord = [], emitted = 0, answers = {};
 
 // ROW_KEYS: the columns emit reads in each format (the others are not fetched: a reason's text
-// is a JSON extract and a long text per row); CSV here only with --record, every column
+// is a JSON extract and a long text per row); CSV here only with --record, every column. A
+// calendar reads only its reasons' lines, not the whole answer (no JSON parsed per event)
 var ROW_KEYS = { json: ['uid', 'kind', 'what', 'state', 'date', 'days', 'certificate', 'holder', 'scheme', 'version', 'answer'],
-  ics: ['uid', 'kind', 'what', 'state', 'date', 'certificate', 'holder', 'rule', 'answer'] };
+  ics: ['uid', 'kind', 'what', 'state', 'date', 'certificate', 'holder', 'rule', 'json_extract(answer, \'$.lines\') AS lines'] };
+
+// ICS_EVENT: the SQL of emit's event for a row of run.query (ical.eventSql), for --format ics
+// without --record: no JavaScript per event
+var ICS_EVENT = ical.eventSql({ uid: 'uid || \'@certsh\'', date: 'date', stamp: asOf, categories: 'kind',
+  summary: 'what || \' — \' || coalesce(certificate, \'\') || \' \' || coalesce(holder, \'\')',
+  description: 'state || \' (\' || rule || \')\' || char(10) || coalesce(json_extract(answer, \'$.lines\'), \'\')' });
 
 // emit(row): one item of report()'s rows, in the chosen format (CSV here only when --record).
 function emit(row) {
-  var ans = answers[row.answer] || (answers[row.answer] = JSON.parse(row.answer)); // items share answers
   if (opts.record) toRecord.push({ uid: row.uid, fp: row.date + '|' + row.state, kind: row.kind, date: row.date, state: row.state, certificate: row.certificate });
   emitted++;
   if (opts.format === 'ics') {
-    if (ans.lines === undefined) ans.lines = whyText(ans.why); // the reasons' text, once per answer the items share
     ical.printEvent({ // print(ical.event(…)) without the event's text made
       uid: row.uid + '@certsh', date: row.date, stamp: asOf, categories: row.kind,
       summary: row.what + ' — ' + (row.certificate || '') + ' ' + (row.holder || ''),
-      description: row.state + ' (' + row.rule + ')\n' + ans.lines
+      // the reasons' lines: the section's answer gives them; a required action's, its why
+      description: row.state + ' (' + row.rule + ')\n' + (row.lines !== undefined ? row.lines : whyText(JSON.parse(row.answer).why))
     });
     return;
   }
+  var ans = answers[row.answer] || (answers[row.answer] = JSON.parse(row.answer)); // items share answers
   var due = ans.latest || ans.due || row.date;
   if (opts.format === 'csv') print(CSV_COLUMNS.map(function (c) { return csvField(c.key === 'text' ? row.text : c.key === 'due' ? due : row[c.key]); }).join(','));
   else {
@@ -192,7 +199,10 @@ function table() {
 
 // report(): the whole run, from the first query to the record of what it reported
 function report() {
-  if (opts.format === 'ics') print(ical.header({ name: 'certsh reminders ' + asOf }).replace(/\n$/, ''));
+  if (opts.format === 'ics') {
+    print(ical.header({ name: 'certsh reminders ' + asOf }).replace(/\n$/, ''));
+    ical.defineSql(); // ICS_EVENT's functions
+  }
   if (opts.format === 'csv') print(CSV_COLUMNS.map(function (c) { return c.title; }).join(','));
   if (opts.format === 'table') return table();
   run.each(reminders.SECTIONS, function (sections) {
@@ -200,6 +210,8 @@ function report() {
       var query = run.query(section, opts.all ? null : FRESH);
       if (opts.format === 'csv' && !opts.record) // printed by SQLite: no JavaScript per row
         emitted += sqlPrint('SELECT ' + CSV_COLUMNS.map(function (c) { return c.sql || c.key; }).join(', ') + ' FROM (' + query.sql + ')', query.params);
+      else if (opts.format === 'ics' && !opts.record) // each event made and written in C, as emit's
+        emitted += sqlWrite('SELECT ' + ICS_EVENT + ' FROM (' + query.sql + ')', query.params);
       else sqlEach(opts.format === 'csv' ? query.sql : 'SELECT ' + ROW_KEYS[opts.format].join(', ') + ' FROM (' + query.sql + ')', query.params, emit);
     });
   });

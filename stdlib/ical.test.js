@@ -47,3 +47,45 @@ test('the date lines kept per date: each event on its own day, its stamp its own
     assert.throws(function () { lines('2026-12-31', '2026-02-30'); }, /stamp must be a date 'YYYY-MM-DD', got "2026-02-30"/);
   }
 });
+
+test('eventSql makes in SQL the event ical.event makes, for any texts: Chinese, outside the BMP, escapes, long lines', function () {
+  ical.defineSql();
+  var seed = 20261204;
+  function draw(n) { seed = (seed * 69069 + 1) % 4294967296; return Math.floor(seed / 4294967296 * n); } // the high bits
+  var PIECES = ['监督审查', '𠀀', '😀', ',', ';', '\\', '\n', '\r\n', '\r', ' ', 'CAS §7.1', 'a', '四星级', '"', '\''];
+  function text(max) { var s = '', k = draw(max); for (var i = 0; i < k; i++) s += PIECES[draw(PIECES.length)]; return s; }
+  var rows = [];
+  for (var i = 0; i < 300; i++) {
+    rows.push({ uid: 'u' + i + text(8), date: date.addDays('1900-01-01', draw(400000)), summary: text(60),
+      description: draw(4) ? text(120) : '', categories: draw(4) ? text(6) : '' });
+  }
+  rows.push({ uid: 'x', date: '2999-12-30', summary: '', description: '', categories: '' });
+  var stamp = '2026-06-30';
+  var sqlText = ical.eventSql({ uid: 'uid', date: 'date', stamp: stamp, summary: 'summary', description: 'description', categories: 'categories' });
+  var got = sql('SELECT ' + sqlText + ' AS ev FROM (SELECT json_extract(value, \'$.uid\') AS uid, json_extract(value, \'$.date\') AS date,' +
+    ' json_extract(value, \'$.summary\') AS summary, json_extract(value, \'$.description\') AS description,' +
+    ' json_extract(value, \'$.categories\') AS categories, key FROM json_each(?)) ORDER BY key', JSON.stringify(rows));
+  assert.equal(got.length, rows.length);
+  var described = 0;
+  rows.forEach(function (r, i) {
+    var want = ical.event({ uid: r.uid, date: r.date, stamp: stamp, summary: r.summary, description: r.description, categories: r.categories });
+    assert.equal(got[i].ev, want, JSON.stringify(r));
+    if (r.description) described++;
+  });
+  assert.ok(described > 150 && described < 300, described + ' with a description, the others without the line');
+});
+
+test('eventSql refuses what ical.event refuses: an empty uid, a date that is not one, a date past the years', function () {
+  ical.defineSql();
+  function ev(uid, d) {
+    return sql('SELECT ' + ical.eventSql({ uid: '?1', date: '?2', stamp: '2026-06-30', summary: '\'s\'' }) + ' AS ev', uid, d)[0].ev;
+  }
+  assert.equal(ev('u', '2026-12-31'), ical.event({ uid: 'u', date: '2026-12-31', stamp: '2026-06-30', summary: 's' }));
+  assert.throws(function () { ev('', '2026-12-31'); }, /uid must be non-empty text, got ""/);
+  assert.throws(function () { ev(null, '2026-12-31'); }, /uid must be non-empty text, got null/);
+  assert.throws(function () { ev('u', '2026-02-30'); }, /date must be a date 'YYYY-MM-DD', got "2026-02-30"/);
+  assert.throws(function () { ev('u', null); }, /date must be a date 'YYYY-MM-DD', got null/);
+  assert.throws(function () { ev('u', '2999-12-31'); }, /outside years 1900-2999/);
+  assert.throws(function () { ical.event({ uid: 'u', date: '2999-12-31', stamp: '2026-06-30' }); }, /outside years 1900-2999/);
+  assert.throws(function () { ical.eventSql({ uid: 'uid', date: 'date', stamp: '2026-13-01', summary: 's' }); }, /stamp must be a date/);
+});

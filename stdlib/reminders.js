@@ -32,7 +32,8 @@ function whyLine(why) { return core.why.lines(why, ' | ', ' | '); }
 // Run(o) → the reminders of one date: o = {asOf, horizon (days), past (q.past's prefix for the
 // TABLES, '' for now), scheme: {id, version} (null: all), open (true: also windows open and not
 // closing within the horizon, as q.surveillance lists them), reasons ('text': the answers give
-// their reasons as the clause and the text only, for a report printing no more; else also the
+// their reasons as the clause and the text only, for a report printing no more; 'lines': also
+// the reasons one per line (whyText) as `lines`, for a calendar's description; else also the
 // list why)}.
 function Run(o) {
   this.asOf = o.asOf;
@@ -40,7 +41,7 @@ function Run(o) {
   this.past = o.past || '';
   this.scheme = o.scheme || { id: null, version: null };
   this.open = !!o.open;
-  this.reasons = o.reasons === 'text' ? 'text' : 'list';
+  this.reasons = o.reasons === 'text' || o.reasons === 'lines' ? o.reasons : 'list';
   this.rules = {};
   this.skipped = [];
   this.problems = {};
@@ -68,14 +69,15 @@ Run.prototype.problem = function (id, version, what) {
   this.skipped.push(key);
 };
 
-// answerOf(date, state, what, why, withWhy) → an item's date, state and text with its reasons
-// (the list why only withWhy: a Run for reasons 'text' leaves it out, a third less JSON per item
-// for SQLite to copy and read, issue 17), their first clause and their text on one line; null
-// when there is no date.
-function answerOf(d, state, what, why, withWhy) {
+// answerOf(date, state, what, why, reasons) → an item's date, state and text with its reasons
+// (the list why only for reasons 'list': a Run for reasons 'text' leaves it out, a third less JSON
+// per item for SQLite to copy and read, issue 17; 'lines' gives their lines instead), their first
+// clause and their text on one line; null when there is no date.
+function answerOf(d, state, what, why, reasons) {
   if (!d) return null;
   var a = { date: d, state: state, what: what };
-  if (withWhy) a.why = why;
+  if (reasons === 'list') a.why = why;
+  else if (reasons === 'lines') a.lines = whyText(why);
   a.clause = firstClause(why);
   a.text = whyLine(why);
   return a;
@@ -84,8 +86,8 @@ function answerOf(d, state, what, why, withWhy) {
 // The rules as SQL functions for one run. Each returns an answer (JSON in SQL) or null when
 // there is nothing to report.
 Run.prototype.functions = function () {
-  var run = this, asOf = this.asOf, end = this.end, withWhy = this.reasons !== 'text';
-  function answer(d, state, what, why) { return answerOf(d, state, what, why, withWhy); }
+  var run = this, asOf = this.asOf, end = this.end, reasons = this.reasons;
+  function answer(d, state, what, why) { return answerOf(d, state, what, why, reasons); }
   function stateOf(due) { return due < asOf ? 'overdue' : 'due soon'; }
   function deadlineOf(rule, name, from, o) {
     var d = rule.deadline(name, from, o);

@@ -185,8 +185,14 @@ static void sql_ical_lines(sqlite3_context *cx, int argc, sqlite3_value **argv) 
   sqlite3_result_text64(cx, (const char *)out, o, sqlite3_free, SQLITE_UTF8);
 }
 
-#define STR_(x) #x
-#define STR(x) STR_(x)
+/* refuse(cx, what, v): fail the SQL call with "what, got V", V the value as JSON shows a text
+ * ("…") or null, as stdlib/ical.js's messages show it */
+static void refuse(sqlite3_context *cx, const char *what, sqlite3_value *v) {
+  const char *got = (const char *)sqlite3_value_text(v);
+  char *m = got ? sqlite3_mprintf("%s, got \"%s\"", what, got) : sqlite3_mprintf("%s, got null", what);
+  sqlite3_result_error(cx, m ? m : what, -1);
+  sqlite3_free(m);
+}
 
 /* certsh_ical_date(d, field, days) → 'YYYYMMDD' of the date d plus days (0 or 1: DTSTART and DTEND
  * of an all-day event), d checked as stdlib/ical.js checks it (basicDate: the field named) */
@@ -195,15 +201,16 @@ static void sql_ical_date(sqlite3_context *cx, int argc, sqlite3_value **argv) {
   const char *d = (const char *)sqlite3_value_text(argv[0]), *field = (const char *)sqlite3_value_text(argv[1]);
   long day;
   if (!d || sqlite3_value_bytes(argv[0]) != 10 || civil_parse(d, &day) < 0) {
-    char *m = d ? sqlite3_mprintf("ical: %s must be a date 'YYYY-MM-DD', got \"%s\"", field ? field : "date", d)
-                : sqlite3_mprintf("ical: %s must be a date 'YYYY-MM-DD', got null", field ? field : "date");
-    sqlite3_result_error(cx, m ? m : "ical: a date is not a date 'YYYY-MM-DD'", -1);
-    sqlite3_free(m);
+    char *what = sqlite3_mprintf("ical: %s must be a date 'YYYY-MM-DD'", field ? field : "date");
+    refuse(cx, what ? what : "ical: a date must be a date 'YYYY-MM-DD'", argv[0]);
+    sqlite3_free(what);
     return;
   }
   day += sqlite3_value_int(argv[2]);
   if (!civil_year_ok(civil_year_of(day))) {
-    sqlite3_result_error(cx, "date.addDays: the result falls outside years " STR(CIVIL_MIN_YEAR) "-" STR(CIVIL_MAX_YEAR), -1);
+    char *m = sqlite3_mprintf("date.addDays: the result falls outside years %d-%d", CIVIL_MIN_YEAR, CIVIL_MAX_YEAR);
+    sqlite3_result_error(cx, m ? m : "date.addDays: the result falls outside the years", -1);
+    sqlite3_free(m);
     return;
   }
   char out[11], basic[8];
@@ -217,15 +224,8 @@ static void sql_ical_date(sqlite3_context *cx, int argc, sqlite3_value **argv) {
 /* certsh_ical_uid(uid) → uid, refused as ical.event refuses it unless non-empty text */
 static void sql_ical_uid(sqlite3_context *cx, int argc, sqlite3_value **argv) {
   (void)argc;
-  if (sqlite3_value_type(argv[0]) == SQLITE_TEXT && sqlite3_value_bytes(argv[0]) > 0) {
-    sqlite3_result_value(cx, argv[0]);
-    return;
-  }
-  const char *got = (const char *)sqlite3_value_text(argv[0]);
-  char *m = sqlite3_mprintf("ical.event({uid, date, summary, …}): uid must be non-empty text, got %s%s%s", got ? "\"" : "",
-                            got ? got : "null", got ? "\"" : "");
-  sqlite3_result_error(cx, m ? m : "ical.event({uid, date, summary, …}): uid must be non-empty text", -1);
-  sqlite3_free(m);
+  if (sqlite3_value_type(argv[0]) == SQLITE_TEXT && sqlite3_value_bytes(argv[0]) > 0) sqlite3_result_value(cx, argv[0]);
+  else refuse(cx, "ical.event({uid, date, summary, …}): uid must be non-empty text", argv[0]);
 }
 
 /* core.ical.defineSql() → true: certsh_ical_lines(head, value, …), certsh_ical_date(d, field,
@@ -233,14 +233,12 @@ static void sql_ical_uid(sqlite3_context *cx, int argc, sqlite3_value **argv) {
 static duk_ret_t ical_define_sql(duk_context *ctx) {
   Host *h = host_of(ctx);
   if (!h->db.sql) host_throw(ctx, "usage", "--db", "core.ical.defineSql(): no register is open");
-  int rc = sqlite3_create_function_v2(h->db.sql, "certsh_ical_lines", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
-                                      sql_ical_lines, NULL, NULL, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_create_function_v2(h->db.sql, "certsh_ical_date", 3, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
-                                    sql_ical_date, NULL, NULL, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_create_function_v2(h->db.sql, "certsh_ical_uid", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
-                                    sql_ical_uid, NULL, NULL, NULL);
+  static const struct { const char *name; int nargs; void (*fn)(sqlite3_context *, int, sqlite3_value **); } FUNCS[] = {
+    {"certsh_ical_lines", -1, sql_ical_lines}, {"certsh_ical_date", 3, sql_ical_date}, {"certsh_ical_uid", 1, sql_ical_uid}};
+  int rc = SQLITE_OK;
+  for (size_t i = 0; i < sizeof FUNCS / sizeof FUNCS[0] && rc == SQLITE_OK; i++)
+    rc = sqlite3_create_function_v2(h->db.sql, FUNCS[i].name, FUNCS[i].nargs, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+                                    FUNCS[i].fn, NULL, NULL, NULL);
   if (rc != SQLITE_OK) host_throw(ctx, "sql", "", "core.ical.defineSql(): %s", sqlite3_errstr(rc));
   duk_push_true(ctx);
   return 1;

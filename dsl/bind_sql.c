@@ -229,7 +229,7 @@ typedef struct MemoEntry {
   double d;
   char *text;
   size_t tlen;
-  int kept;           /* text is the memo's own copy, ending at its first NUL (see sqlfn_result) */
+  int given_static;   /* text is the memo's own copy, ending at its first NUL: given as SQLITE_STATIC (sqlfn_result) */
 } MemoEntry;
 
 /* A script function registered with SQLite for the body of one sqlFunctions call. */
@@ -333,7 +333,7 @@ static void sqlfn_result(sqlite3_context *sc, const MemoEntry *e) {
     case SQLITE_INTEGER: sqlite3_result_int64(sc, e->i); break;
     case SQLITE_FLOAT: sqlite3_result_double(sc, e->d); break;
     case SQLITE_TEXT:
-      if (e->kept) sqlite3_result_text(sc, e->text, -1, SQLITE_STATIC);
+      if (e->given_static) sqlite3_result_text(sc, e->text, -1, SQLITE_STATIC);
       else sqlite3_result_text(sc, e->text, (int)e->tlen, SQLITE_TRANSIENT);
       break;
     default: sqlite3_result_null(sc);
@@ -452,7 +452,7 @@ static void sqlfn_call(sqlite3_context *sc, int argc, sqlite3_value **argv) {
       if (text) {
         memcpy(text, v.text, v.tlen);
         text[v.tlen] = 0;
-        kept.kept = strlen(text) == v.tlen; /* a text holding NUL is given with its length */
+        kept.given_static = strlen(text) == v.tlen; /* a text holding NUL is given with its length */
       }
       kept.text = text;
       MemoEntry *slot = sqlfn_slot(f, kept.key, klen, hash);

@@ -400,13 +400,15 @@ function build(def, source) {
     s.surveillance = custom('surveillance') || (byTopic.$surveillance ? function (input) {
       return withPositions(core.lifecycle.surveillance(def.surveillance, expiryOf, stamp, input), 'surveillance', input);
     } : core.lifecycle.surveillance.bind(null, def.surveillance, expiryOf, stamp));
-    // surveillanceNext(input) → surveillance(input).next (null when every surveillance is done), its
-    // reasons the same, made without the other windows' or the cycle's (the reminder job prints
-    // only the next window's: a third of each rule call, issue 17)
-    if (typeof def.surveillance !== 'function') s.surveillanceNext = core.lifecycle.surveillanceNext.bind(null, def.surveillance, expiryOf, stamp);
-    // surveillanceBounds() → {aMin, aMax, bMin, nMax, why}: the programme's windows in days, as data
-    // (absent when the programme is a function of the scheme's own: a job then scans every certificate)
-    if (typeof def.surveillance !== 'function') s.surveillanceBounds = function () { return life.surveillanceBounds(def.surveillance, cite); };
+    if (typeof def.surveillance !== 'function') { // both absent when the programme is a function of the scheme's own
+      // surveillanceNext(input) → surveillance(input).next (null when every surveillance is done),
+      // its reasons the same, made without the other windows' or the cycle's (the positions'
+      // steps join the cycle's: the reminder job prints only the next window's, issue 17)
+      s.surveillanceNext = core.lifecycle.surveillanceNext.bind(null, def.surveillance, expiryOf, stamp);
+      // surveillanceBounds() → {aMin, aMax, bMin, nMax, why}: the programme's windows in days, as
+      // data (without them a job scans every certificate)
+      s.surveillanceBounds = function () { return life.surveillanceBounds(def.surveillance, cite); };
+    }
   }
   if (def.causes) {
     // cause(kind, code) → {kind, code, clause, text, why}

@@ -71,7 +71,6 @@ var reminders = require('stdlib/reminders');
 // (a table or CSV prints each item's reasons as its clause and text: its answers need no more)
 var run = new reminders.Run({ asOf: asOf, horizon: opts.horizon, past: q.past(reminders.TABLES),
   reasons: opts.format === 'csv' || opts.format === 'table' ? 'text' : opts.format === 'ics' ? 'lines' : 'list' });
-var whyText = reminders.whyText;
 
 // AGAIN: the last record date after which an overdue item is reported again (--again days ago).
 var AGAIN = date.addDays(asOf, -opts.again);
@@ -121,31 +120,19 @@ function csvField(v) {
 
 var toRecord = [], emitted = 0, answers = {};
 
-// ROW_KEYS: the columns emit reads in each format (the others are not fetched: a reason's text
-// is a JSON extract and a long text per row); CSV here only with --record, every column. A
-// calendar reads only its reasons' lines, not the whole answer (no JSON parsed per event)
-var ROW_KEYS = { json: ['uid', 'kind', 'what', 'state', 'date', 'days', 'certificate', 'holder', 'scheme', 'version', 'answer'],
-  ics: ['uid', 'kind', 'what', 'state', 'date', 'certificate', 'holder', 'rule', 'json_extract(answer, \'$.lines\') AS lines'] };
+// JSON_KEYS: the columns emit reads for JSON (the others are not fetched: a reason's text is a
+// JSON extract and a long text per row); CSV here only with --record, every column
+var JSON_KEYS = ['uid', 'kind', 'what', 'state', 'date', 'days', 'certificate', 'holder', 'scheme', 'version', 'answer'];
 
-// ICS_EVENT: the SQL of emit's event for a row of run.query (ical.eventSql), for --format ics
-// without --record: no JavaScript per event
-var ICS_EVENT = ical.eventSql({ uid: 'uid || \'@certsh\'', date: 'date', stamp: asOf, categories: 'kind',
-  summary: 'what || \' — \' || coalesce(certificate, \'\') || \' \' || coalesce(holder, \'\')',
-  description: 'state || \' (\' || rule || \')\' || char(10) || coalesce(json_extract(answer, \'$.lines\'), \'\')' });
-
-// emit(row): one item of report()'s rows, in the chosen format (CSV here only when --record).
-function emit(row) {
+// keep(row): with --record, what is recorded of a reported item
+function keep(row) {
   if (opts.record) toRecord.push({ uid: row.uid, fp: row.date + '|' + row.state, kind: row.kind, date: row.date, state: row.state, certificate: row.certificate });
+}
+
+// emit(row): one item of report()'s rows as CSV (only when --record) or JSON.
+function emit(row) {
+  keep(row);
   emitted++;
-  if (opts.format === 'ics') {
-    ical.printEvent({ // print(ical.event(…)) without the event's text made
-      uid: row.uid + '@certsh', date: row.date, stamp: asOf, categories: row.kind,
-      summary: row.what + ' — ' + (row.certificate || '') + ' ' + (row.holder || ''),
-      // the reasons' lines: the section's answer gives them; a required action's, its why
-      description: row.state + ' (' + row.rule + ')\n' + (row.lines !== undefined ? row.lines : whyText(JSON.parse(row.answer).why))
-    });
-    return;
-  }
   var ans = answers[row.answer] || (answers[row.answer] = JSON.parse(row.answer)); // items share answers
   var due = ans.latest || ans.due || row.date;
   if (opts.format === 'csv') print(CSV_COLUMNS.map(function (c) { return csvField(c.key === 'text' ? row.text : c.key === 'due' ? due : row[c.key]); }).join(','));
@@ -197,11 +184,35 @@ function table() {
   if (opts.record && toRecord.length) reminder.record(toRecord);
 }
 
+// writeEvents(sql, params): the calendar's event of each row of sql (run.query's columns, or the
+// required actions' as json_each gives them), in the rows' order, each made by SQLite
+// (ical.eventSql, the reasons' lines from the answer) and written by sqlWrite; with --record each
+// also kept as it is printed
+var icsEvent = null;
+function writeEvents(sql, params) {
+  icsEvent = icsEvent || ical.eventSql({ uid: 'uid || \'@certsh\'', date: 'date', stamp: asOf, categories: 'kind',
+    summary: 'what || \' — \' || coalesce(certificate, \'\') || \' \' || coalesce(holder, \'\')',
+    description: 'state || \' (\' || rule || \')\' || char(10) || coalesce(json_extract(answer, \'$.lines\'), \'\')' });
+  if (!opts.record) {
+    emitted += sqlWrite('SELECT ' + icsEvent + ' FROM (' + sql + ')', params);
+    return;
+  }
+  sqlEach('SELECT uid, kind, date, state, certificate, ' + icsEvent + ' AS event FROM (' + sql + ')', params, function (row) {
+    keep(row);
+    emitted++;
+    print(row.event.replace(/\r\n$/, '\r')); // print ends the line
+  });
+}
+
+// ICS_EXTRA: the required actions (JSON, ?1) as rows of run.query's columns, in their order
+var ICS_EXTRA = 'SELECT ' + ['uid', 'kind', 'date', 'state', 'what', 'certificate', 'holder', 'rule', 'answer'].map(function (c) {
+  return 'json_extract(value, \'$.' + c + '\') AS ' + c; }).join(', ') + ' FROM json_each(?1) ORDER BY key';
+
 // report(): the whole run, from the first query to the record of what it reported
 function report() {
   if (opts.format === 'ics') {
     print(ical.header({ name: 'certsh reminders ' + asOf }).replace(/\n$/, ''));
-    ical.defineSql(); // ICS_EVENT's functions
+    ical.defineSql(); // writeEvents' functions
   }
   if (opts.format === 'csv') print(CSV_COLUMNS.map(function (c) { return c.title; }).join(','));
   if (opts.format === 'table') return table();
@@ -210,12 +221,12 @@ function report() {
       var query = run.query(section, opts.all ? null : FRESH);
       if (opts.format === 'csv' && !opts.record) // printed by SQLite: no JavaScript per row
         emitted += sqlPrint('SELECT ' + CSV_COLUMNS.map(function (c) { return c.sql || c.key; }).join(', ') + ' FROM (' + query.sql + ')', query.params);
-      else if (opts.format === 'ics' && !opts.record) // each event made and written in C, as emit's
-        emitted += sqlWrite('SELECT ' + ICS_EVENT + ' FROM (' + query.sql + ')', query.params);
-      else sqlEach(opts.format === 'csv' ? query.sql : 'SELECT ' + ROW_KEYS[opts.format].join(', ') + ' FROM (' + query.sql + ')', query.params, emit);
+      else if (opts.format === 'ics') writeEvents(query.sql, query.params); // each event made and written in C
+      else sqlEach(opts.format === 'csv' ? query.sql : 'SELECT ' + JSON_KEYS.join(', ') + ' FROM (' + query.sql + ')', query.params, emit);
     });
   });
-  requiredActions().forEach(emit);
+  if (opts.format === 'ics') writeEvents(ICS_EXTRA, [JSON.stringify(requiredActions())]);
+  else requiredActions().forEach(emit);
 
   if (opts.format === 'json') {
     print(emitted ? ']' : '[]');

@@ -51,26 +51,23 @@ function printEvent(e) {
 // ical.eventSql(e) → an SQL expression giving the text ical.event(e) gives, e's uid, date,
 // summary, description and categories SQL expressions over a query's columns (stamp a date, as
 // for ical.event; description and categories written only when not empty, as there): for a
-// query that writes its events with sqlWrite, no JavaScript per event. The same lines as
-// component(e) in the same order, checked and made in C (ical.defineSql() defines certsh_ical_lines,
-// certsh_ical_date and certsh_ical_uid for the queries that follow).
+// query that writes its events with sqlWrite, no JavaScript per event. The lines component(e)
+// makes, from the same TEXT_PROPERTIES and END_LINES, checked and made in C (ical.defineSql()
+// defines certsh_ical_lines, certsh_ical_date and certsh_ical_uid for the queries that follow).
 function eventSql(e) {
-  var optional = function (head, value) {
-    return value === undefined || value === null ? [] : ['CASE WHEN coalesce(' + value + ', \'\') <> \'\' THEN \'' + head + '\' END', value];
-  };
-  var args = ['\'BEGIN:VEVENT\'', 'NULL', '\'UID:\'', 'certsh_ical_uid(' + e.uid + ')', sqlText(stampLine(e.stamp)), 'NULL',
+  var args = ['\'BEGIN:VEVENT\'', 'NULL', '\'UID:\'', 'certsh_ical_uid(' + e.uid + ')', '\'' + stampLine(e.stamp) + '\'', 'NULL', // the stamp checked: digits
     '\'DTSTART;VALUE=DATE:\' || certsh_ical_date(' + e.date + ', \'date\', 0)', 'NULL',
-    '\'DTEND;VALUE=DATE:\' || certsh_ical_date(' + e.date + ', \'date\', 1)', 'NULL', '\'SUMMARY:\'', 'coalesce(' + e.summary + ', \'\')']
-    .concat(optional('DESCRIPTION:', e.description), optional('CATEGORIES:', e.categories),
-      ['\'TRANSP:TRANSPARENT\'', 'NULL', '\'END:VEVENT\'', 'NULL']);
-  return 'certsh_ical_lines(' + args.join(', ') + ')';
+    '\'DTEND;VALUE=DATE:\' || certsh_ical_date(' + e.date + ', \'date\', 1)', 'NULL'];
+  TEXT_PROPERTIES.forEach(function (p) {
+    var value = e[p.key];
+    if (!p.optional) args.push('\'' + p.head + '\'', 'coalesce(' + value + ', \'\')');
+    else if (value !== undefined && value !== null) args.push('CASE WHEN coalesce(' + value + ', \'\') <> \'\' THEN \'' + p.head + '\' END', value);
+  });
+  return 'certsh_ical_lines(' + args.concat(END_LINES.map(function (h) { return '\'' + h + '\', NULL'; })).join(', ') + ')';
 }
 
 // ical.defineSql(): defines eventSql's functions on the register's connection (call it before the query)
 function defineSql() { core.ical.defineSql(); }
-
-// sqlText(s) → s as an SQL string literal
-function sqlText(s) { return '\'' + String(s).replace(/'/g, '\'\'') + '\''; }
 
 // component(e) → [heads, values] of ical.event(e)'s lines, e checked
 function component(e) {
@@ -81,14 +78,20 @@ function component(e) {
     throw err;
   }
   var day = dayLines(e.date);
-  var heads = ['BEGIN:VEVENT', 'UID:', stampLine(e.stamp), day.start, day.end, 'SUMMARY:'];
-  var values = [null, e.uid, null, null, null, textOf(e.summary)];
-  if (e.description) { heads.push('DESCRIPTION:'); values.push(textOf(e.description)); }
-  if (e.categories) { heads.push('CATEGORIES:'); values.push(textOf(e.categories)); }
-  heads.push('TRANSP:TRANSPARENT', 'END:VEVENT');
-  values.push(null, null);
-  return [heads, values];
+  var heads = ['BEGIN:VEVENT', 'UID:', stampLine(e.stamp), day.start, day.end];
+  var values = [null, e.uid, null, null, null];
+  for (var i = 0; i < TEXT_PROPERTIES.length; i++) {
+    var p = TEXT_PROPERTIES[i];
+    if (!p.optional || e[p.key]) { heads.push(p.head); values.push(textOf(e[p.key])); }
+  }
+  return [heads.concat(END_LINES), values.concat([null, null])];
 }
+
+// An event's TEXT properties after its dates, in order (an optional one written only when not
+// empty), then its closing lines: component and eventSql make the same lines from them
+var TEXT_PROPERTIES = [{ head: 'SUMMARY:', key: 'summary' }, { head: 'DESCRIPTION:', key: 'description', optional: true },
+  { head: 'CATEGORIES:', key: 'categories', optional: true }];
+var END_LINES = ['TRANSP:TRANSPARENT', 'END:VEVENT'];
 
 // dayLines(date) → the DTSTART and DTEND lines of an event on date (DTEND the next day), and
 // stampLine(date) the DTSTAMP line: made once per date and kept (a job prints thousands of events

@@ -50,9 +50,9 @@ test('the date lines kept per date: each event on its own day, its stamp its own
 
 test('eventSql makes in SQL the event ical.event makes, for any texts: Chinese, outside the BMP, escapes, long lines', function () {
   ical.defineSql();
-  var seed = 20261204;
-  function draw(n) { seed = (seed * 69069 + 1) % 4294967296; return Math.floor(seed / 4294967296 * n); } // the high bits
-  var PIECES = ['监督审查', '𠀀', '😀', ',', ';', '\\', '\n', '\r\n', '\r', ' ', 'CAS §7.1', 'a', '四星级', '"', '\''];
+  var r = require('stdlib/teach').rng(20261204);
+  function draw(n) { return Math.floor(r() * n); }
+  var PIECES = ['监督审查', '𠀀', '😀', ',', ';', '\\', '\n', '\r\n', '\r', ' ', '§', 'ab cd', 'a', '四星级', '"', '\''];
   function text(max) { var s = '', k = draw(max); for (var i = 0; i < k; i++) s += PIECES[draw(PIECES.length)]; return s; }
   var rows = [];
   for (var i = 0; i < 300; i++) {

@@ -152,8 +152,8 @@ test('nextWindow and SQL\'s certsh_next_window give surveillance()\'s next windo
 });
 
 test('surveillanceNext gives surveillance()\'s next window with the same reasons, and the same errors, for any cycle', function () {
-  var seed = 20261204;
-  function draw(n) { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; }
+  var r = require('stdlib/teach').rng(20261204);
+  function draw(n) { return Math.floor(r() * n); }
   var TYPES = ['document', 'initial', 'surveillance', 'recertification', 'special', 'extension'];
   var list = schemes().map(function (id) { return scheme(id); }).filter(function (s) { return typeof s.surveillanceNext === 'function'; });
   assert.ok(list.length >= 3, 'the embedded declarative programmes offer it');

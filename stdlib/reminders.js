@@ -75,11 +75,17 @@ Run.prototype.problem = function (id, version, what) {
 // clause and their text on one line; null when there is no date.
 function answerOf(d, state, what, why, reasons) {
   if (!d) return null;
-  var a = { date: d, state: state, what: what };
-  if (reasons === 'list') a.why = why;
-  else if (reasons === 'lines') a.lines = whyText(why);
+  var a = withReasons({ date: d, state: state, what: what }, why, reasons);
   a.clause = firstClause(why);
   a.text = whyLine(why);
+  return a;
+}
+
+// withReasons(a, why, reasons) → a with the reasons a Run of `reasons` gives: the list why
+// ('list'), their lines ('lines'), or none ('text')
+function withReasons(a, why, reasons) {
+  if (reasons === 'list') a.why = why;
+  else if (reasons === 'lines') a.lines = whyText(why);
   return a;
 }
 
@@ -378,7 +384,7 @@ Run.prototype.actions = function () {
       what: a.do + (a.to ? ' to ' + a.to : '') + ' (' + a.code + ')', certificate: a.certificate, holder: a.holder,
       rule: a.scheme + '@' + a.version, clause: a.clause, uid: 'action-' + a.code + '/' + a.subject.replace(':', '-'),
       text: whyLine(a.why), kind: 'action', scheme: a.scheme, version: a.version, ref: a.subject,
-      answer: JSON.stringify({ why: a.why }) });
+      answer: JSON.stringify(withReasons({}, a.why, run.reasons)) });
   });
   return rows;
 };
@@ -393,7 +399,7 @@ Run.prototype.reports = function () {
     return { date: p.due, days: date.diffDays(run.asOf, p.due), state: p.due < run.asOf ? 'overdue' : 'due soon',
       what: p.kind + ' report for ' + p.period + ' (certsh report ' + p.kind + ' --month ' + p.period + ')', certificate: '', holder: '',
       rule: 'report ' + p.kind, clause: firstClause(p.why), uid: 'report/' + p.kind + '-' + p.period, text: whyLine(p.why),
-      kind: 'report', scheme: p.kind, version: '', ref: p.period, answer: JSON.stringify({ why: p.why }) };
+      kind: 'report', scheme: p.kind, version: '', ref: p.period, answer: JSON.stringify(withReasons({}, p.why, run.reasons)) };
   });
 };
 

@@ -119,7 +119,8 @@ sqlite3 "$DB" ".backup '$OLD'"
 python3 - "$OLD" <<'PY'
 import hashlib, sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
-db.executescript("DROP TRIGGER cycles_audit_insert; DROP TRIGGER cycles_audit_update; DROP TRIGGER cycles_audit_delete;"
+db.executescript("DROP INDEX cases_applied;"  # migration 13 (the applications awaiting review)
+                 "DROP TRIGGER cycles_audit_insert; DROP TRIGGER cycles_audit_update; DROP TRIGGER cycles_audit_delete;"
                  "DROP TABLE cycles;"  # migration 12 (each case's cycle facts and the audits' triggers keeping them)
                  "DROP TABLE audit_plans;"  # migration 11 (audit assignments and plans)
                  "DROP TABLE body; DROP TABLE reports;"  # migration 10 (the body's profile, reports)

@@ -292,8 +292,15 @@ static duk_ret_t host_print(duk_context *ctx) {
 }
 
 /* csv_quoted(s, n): the one quoting rule of both writers below: a field holding a comma, quote
- * or line end is quoted (s is NUL-terminated, as SQLite's and Duktape's texts are) */
-static int csv_quoted(const char *s, size_t n) { return n && strpbrk(s, ",\"\r\n"); }
+ * or line end within its n bytes is quoted (s need not end in NUL: sqlPrint gives a text's bytes
+ * as SQLite keeps them) */
+static int csv_quoted(const char *s, size_t n) {
+  if (n >= 16) /* a longer text: libc's memchr reads it a vector at a time */
+    return memchr(s, ',', n) || memchr(s, '"', n) || memchr(s, '\n', n) || memchr(s, '\r', n);
+  for (size_t i = 0; i < n; i++)
+    if (s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n') return 1;
+  return 0;
+}
 
 void host_csv_field(FILE *f, const char *s, size_t n) {
   if (csv_quoted(s, n)) csv_fwrite(f, s, n);

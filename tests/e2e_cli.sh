@@ -118,6 +118,24 @@ check $? "-o onto a symbolic link writes the file it names and keeps the link"
 /usr/bin/python3 -c "import csv, sys; rows = list(csv.reader(open(sys.argv[1], encoding='utf-8', newline='')))
 sys.exit(0 if rows == [['a,\"' * 3000, '四星级'], ['y' * 9000, '']] else 1)" "$WORK/long.csv"
 check $? "sqlPrint: lines of 12,000 and 9,000 bytes, quotes doubled, read back whole by Python's csv"
+# fields of 16 bytes and more (searched a vector at a time) quoted for each of comma, quote, CR and
+# LF alone, wherever it is, and not otherwise, by their length alone (sqlPrint is given a text's
+# bytes as SQLite keeps them: a function's result, such as json_extract's, ends with no NUL);
+# and a table's texts read from its rows
+"$CERTSH" $M -o "$WORK/q.csv" -e "sqlPrint(\"WITH t(v) AS (VALUES ('0123456789abcdef'), (',123456789abcdef'), ('0123456789abcde\\\"'), ('01234567' || char(13) || '89abcdef'), ('0123456789abcde' || char(10)), ('四星级四星级四星级四星级'), ('')) SELECT json_extract(json_array(v, ','), '\$[0]'), v || v FROM t\"); undefined"
+/usr/bin/python3 -c "import csv, sys; rows = list(csv.reader(open(sys.argv[1], encoding='utf-8', newline='')))
+want = ['0123456789abcdef', ',123456789abcdef', '0123456789abcde\"', '01234567\r89abcdef', '0123456789abcde\n', '四星级' * 4, '']
+raw = open(sys.argv[1], encoding='utf-8', newline='').read()
+plain = ['0123456789abcdef,' + '0123456789abcdef' * 2, '四星级' * 4 + ',' + '四星级' * 8, ',']
+sys.exit(0 if rows == [[v, v + v] for v in want] and all(('\n' + p + '\n') in '\n' + raw for p in plain) else 1)" "$WORK/q.csv"
+check $? "sqlPrint: long fields quoted for a comma, quote, CR or LF alone and otherwise not"
+"$CERTSH" init "$WORK/q.db" > /dev/null
+"$CERTSH" --db "$WORK/q.db" -e "var b = '91330100MA2B00001'; orgs.create({ name: '杭州,某某有限公司\"A\"', uscc: b + uscc.check(b + '0').expected, staff: 3, address: '浙江省杭州市西湖区文三路90号', facts: { licence: 'L-1', list: 'none' } }); undefined" > /dev/null 2>&1
+"$CERTSH" --db "$WORK/q.db" -e "sqlPrint('SELECT name, uscc, staff, address FROM orgs'); undefined" > "$WORK/t.csv" 2>&1
+/usr/bin/python3 -c "import csv, sys; raw = open(sys.argv[1], encoding='utf-8', newline='').read()
+sys.exit(0 if list(csv.reader([raw])) == [['杭州,某某有限公司\"A\"', '91330100MA2B000018', '3', '浙江省杭州市西湖区文三路90号']]
+  and raw.endswith(',91330100MA2B000018,3,浙江省杭州市西湖区文三路90号\n') else 1)" "$WORK/t.csv"
+check $? "sqlPrint: a table's texts, read from its rows, quoted only where needed"
 expect "sqlPrint refuses writes" 1 "" "$CERTSH" $M -e "sqlPrint('DELETE FROM events')"
 stderr_has "read-only"; check $? "  saying the query is read-only"
 expect "sqlPrint with params not in an array is refused" 1 "" "$CERTSH" $M -e "sqlPrint('SELECT ?', 5)"

@@ -298,7 +298,10 @@ static size_t sqlfn_key(SqlFunction *f, int argc, sqlite3_value **argv) {
       double v = sqlite3_value_double(argv[i]);
       bad |= sqlfn_key_put(f, &len, &v, sizeof v);
     } else if (type != SQLITE_NULL) {
-      const void *b = type == SQLITE_BLOB ? sqlite3_value_blob(argv[i]) : (const void *)sqlite3_value_text(argv[i]);
+      /* a text's bytes as SQLite keeps them (in the database's encoding, whichever way the value
+       * came): sqlite3_value_text would copy a function's result, such as the audits'
+       * json_group_array, only to end it with a NUL */
+      const void *b = sqlite3_value_blob(argv[i]);
       size_t n = (size_t)sqlite3_value_bytes(argv[i]);
       bad |= sqlfn_key_put(f, &len, &n, sizeof n);
       if (n) bad |= sqlfn_key_put(f, &len, b, n);
@@ -308,11 +311,18 @@ static size_t sqlfn_key(SqlFunction *f, int argc, sqlite3_value **argv) {
   return len ? len : 0;
 }
 
-/* FNV-1a over the key. */
+/* A hash of the key, eight bytes at a time (a multiply and a shift each; FNV-1a's byte at a time
+ * was a tenth of a remembered call over the job's keys of some 200 bytes), the last bytes one by one. */
 static unsigned long long sqlfn_hash(const unsigned char *k, size_t n) {
-  unsigned long long h = 1469598103934665603ULL;
-  for (size_t i = 0; i < n; i++) h = (h ^ k[i]) * 1099511628211ULL;
-  return h;
+  unsigned long long h = 1469598103934665603ULL ^ n, w;
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    memcpy(&w, k + i, 8);
+    h = (h ^ w) * 0x9E3779B97F4A7C15ULL;
+    h ^= h >> 29;
+  }
+  for (; i < n; i++) h = (h ^ k[i]) * 1099511628211ULL;
+  return h ^ (h >> 32);
 }
 
 /* The slot holding key, or the empty slot where it would go. */

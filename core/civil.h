@@ -5,6 +5,10 @@
 
 #define CIVIL_MIN_YEAR 1900
 #define CIVIL_MAX_YEAR 2999
+#define CIVIL_STR_(x) #x
+#define CIVIL_STR(x) CIVIL_STR_(x)
+/* What every date function says of a result outside those years, after its own name. */
+#define CIVIL_OUTSIDE_YEARS "the result falls outside years " CIVIL_STR(CIVIL_MIN_YEAR) "-" CIVIL_STR(CIVIL_MAX_YEAR)
 
 /* Parse a strict 'YYYY-MM-DD' that names a real calendar day; 0 and *day, or -1. */
 int civil_parse(const char *text, long *day);

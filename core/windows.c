@@ -221,9 +221,7 @@ static void sql_next_window(sqlite3_context *cx, int argc, sqlite3_value **argv)
     sqlite3_result_error(cx, m, -1);
     sqlite3_free(m);
   } else if (next_window(p, &y, approved, approved_len, &next) < 0) {
-    char *m = sqlite3_mprintf("date.addMonths: the result falls outside years %d-%d", CIVIL_MIN_YEAR, CIVIL_MAX_YEAR);
-    sqlite3_result_error(cx, m, -1);
-    sqlite3_free(m);
+    sqlite3_result_error(cx, "date.addMonths: " CIVIL_OUTSIDE_YEARS, -1);
   } else if (!next.n) {
     sqlite3_result_null(cx);
   } else {

@@ -35,7 +35,7 @@ static long date_count_arg(duk_context *ctx, duk_idx_t idx, const char *fn, cons
 static duk_ret_t date_push(duk_context *ctx, long day, const char *fn) {
   int y, m, d;
   civil_to_ymd(day, &y, &m, &d);
-  if (!civil_year_ok(y)) host_throw(ctx, "range", "", "%s: the result falls outside years %d-%d", fn, CIVIL_MIN_YEAR, CIVIL_MAX_YEAR);
+  if (!civil_year_ok(y)) host_throw(ctx, "range", "", "%s: " CIVIL_OUTSIDE_YEARS, fn);
   char out[11];
   civil_format(day, out);
   duk_push_string(ctx, out);

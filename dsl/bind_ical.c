@@ -208,9 +208,7 @@ static void sql_ical_date(sqlite3_context *cx, int argc, sqlite3_value **argv) {
   }
   day += sqlite3_value_int(argv[2]);
   if (!civil_year_ok(civil_year_of(day))) {
-    char *m = sqlite3_mprintf("date.addDays: the result falls outside years %d-%d", CIVIL_MIN_YEAR, CIVIL_MAX_YEAR);
-    sqlite3_result_error(cx, m ? m : "date.addDays: the result falls outside the years", -1);
-    sqlite3_free(m);
+    sqlite3_result_error(cx, "date.addDays: " CIVIL_OUTSIDE_YEARS, -1);
     return;
   }
   char out[11], basic[8];

@@ -60,7 +60,7 @@ static int months_of(duk_context *ctx, duk_idx_t idx) {
 
 /* out_of_range(ctx): throw date.addMonths' error for a window's date outside the years */
 static duk_ret_t out_of_range(duk_context *ctx) {
-  host_throw(ctx, "range", "", "date.addMonths: the result falls outside years %d-%d", CIVIL_MIN_YEAR, CIVIL_MAX_YEAR);
+  host_throw(ctx, "range", "", "date.addMonths: " CIVIL_OUTSIDE_YEARS);
   return 0;
 }
 

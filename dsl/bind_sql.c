@@ -174,6 +174,18 @@ static int sql_db_is_utf8(sqlite3 *db) {
   return utf8;
 }
 
+/* sql_column_bytes(st, c, utf8, &len) → column c's value as UTF-8 bytes (*len of them; NULL for
+ * NULL): a text's bytes as SQLite keeps them in a UTF-8 database (utf8), as sqlite3_column_text
+ * would copy a text read from a row only to end it with a NUL, not needed here (an eighth of the
+ * job's text reads, issue 17); a number as its text */
+static const char *sql_column_bytes(sqlite3_stmt *st, int c, int utf8, size_t *len) {
+  int type = sqlite3_column_type(st, c);
+  const char *v = type == SQLITE_NULL ? NULL
+                : type == SQLITE_TEXT && utf8 ? (const char *)sqlite3_column_blob(st, c) : (const char *)sqlite3_column_text(st, c);
+  *len = v ? (size_t)sqlite3_column_bytes(st, c) : 0;
+  return v;
+}
+
 /* sql_write_rows(ctx, fn, csv) → rows written: sqlPrint (csv) or sqlWrite, named fn in errors */
 static duk_ret_t sql_write_rows(duk_context *ctx, const char *fn, int csv) {
   Host *h = host_of(ctx);
@@ -195,21 +207,16 @@ static duk_ret_t sql_write_rows(duk_context *ctx, const char *fn, int csv) {
   while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
     size_t o = 0;
     for (int c = 0; c < cols; c++) {
-      /* a text's bytes as they are: sqlite3_column_text copies a text read from a row only to
-       * end it with a NUL, which is not needed here (an eighth of the job's text reads, issue 17) */
-      int type = sqlite3_column_type(st, c);
-      const char *v = type == SQLITE_NULL ? NULL
-                    : type == SQLITE_TEXT && utf8 ? (const char *)sqlite3_column_blob(st, c) : (const char *)sqlite3_column_text(st, c);
-      if (!v && type != SQLITE_NULL) v = ""; /* an empty text has no bytes */
-      size_t len = (size_t)sqlite3_column_bytes(st, c);
+      size_t len;
+      const char *v = sql_column_bytes(st, c, utf8, &len);
       if (o + 2 * len + 4 > cap) line = duk_resize_buffer(ctx, bi, cap = 2 * (o + 2 * len + 4)); /* quoted: at most 2n + 2 */
-      if (!csv) {
-        if (v) memcpy(line + o, v, len);
-        o += v ? len : 0;
-        continue;
+      if (csv && c) line[o++] = ',';
+      if (!len) continue; /* NULL and empty text: nothing */
+      if (csv) o += host_csv_put(line + o, v, len);
+      else {
+        memcpy(line + o, v, len);
+        o += len;
       }
-      if (c) line[o++] = ',';
-      if (v) o += host_csv_put(line + o, v, len);
     }
     if (csv) line[o++] = '\n';
     fwrite(line, 1, o, h->out);

@@ -84,7 +84,7 @@ function component(e) {
     var p = TEXT_PROPERTIES[i];
     if (!p.optional || e[p.key]) { heads.push(p.head); values.push(textOf(e[p.key])); }
   }
-  return [heads.concat(END_LINES), values.concat([null, null])];
+  return [heads.concat(END_LINES), values.concat(END_LINES.map(function () { return null; }))];
 }
 
 // An event's TEXT properties after its dates, in order (an optional one written only when not

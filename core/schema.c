@@ -325,4 +325,8 @@ const char *const schema_migrations[] = {
   /* 13: the applications awaiting review in the order the reminder job lists them (issue 17):
    * a few rows in a register of a million certified cases, read without scanning the cases */
   "CREATE INDEX cases_applied ON cases(applied) WHERE status = 'applied';",
+  /* 14: the suspensions with a limit of their own (status_until), which stdlib/actions asks for
+   * every run: read from this index alone instead of fetching every suspended certificate's row
+   * (issue 17: 20,050 of a million, one random page each, 50 ms of the reminder job) */
+  "CREATE INDEX certificates_suspended ON certificates(status_until) WHERE status = 'suspended';",
   0};

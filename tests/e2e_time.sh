@@ -119,7 +119,8 @@ sqlite3 "$DB" ".backup '$OLD'"
 python3 - "$OLD" <<'PY'
 import hashlib, sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
-db.executescript("DROP INDEX cases_applied;"  # migration 13 (the applications awaiting review)
+db.executescript("DROP INDEX certificates_suspended;"  # migration 14 (the suspensions with a limit of their own)
+                 "DROP INDEX cases_applied;"  # migration 13 (the applications awaiting review)
                  "DROP TRIGGER cycles_audit_insert; DROP TRIGGER cycles_audit_update; DROP TRIGGER cycles_audit_delete;"
                  "DROP TABLE cycles;"  # migration 12 (each case's cycle facts and the audits' triggers keeping them)
                  "DROP TABLE audit_plans;"  # migration 11 (audit assignments and plans)

@@ -143,6 +143,11 @@ static duk_ret_t text_measure_js(duk_context *ctx) {
    * and written through the arrays at every cell, a third of the pass) */
   double *width = duk_push_fixed_buffer(ctx, ncols * (sizeof(double) + 2) + 1);
   unsigned char *right = (unsigned char *)(width + ncols), *whole = right + ncols;
+  /* 10: each column's last text and its entry. A window comes sorted by date, so a column's text
+   * (its date, state, rule) often repeats from the row before: found again by the interned
+   * string's pointer, without a lookup in known, which keeps every text and entry alive */
+  struct LastCell { void *raw, *entry; double w; int whole; } *last = duk_push_fixed_buffer(ctx, ncols * sizeof *last + 1);
+  memset(last, 0, ncols * sizeof *last);
   duk_idx_t key0 = duk_get_top(ctx); /* key0 + c: keys[c] */
   duk_require_stack(ctx, (duk_idx_t)ncols + 16);
   for (duk_size_t c = 0; c < ncols; c++) {
@@ -155,20 +160,25 @@ static duk_ret_t text_measure_js(duk_context *ctx) {
     duk_pop_3(ctx);
     duk_get_prop_index(ctx, 1, (duk_uarridx_t)c);
   }
+  duk_idx_t row = key0 + (duk_idx_t)ncols, line = row + 1; /* each row, and its line of entries */
   for (duk_size_t r = 0; r < rows; r++) {
     duk_get_prop_index(ctx, 0, (duk_uarridx_t)r); /* row */
     duk_push_array(ctx); /* line */
     for (duk_size_t c = 0; c < ncols; c++) {
       duk_dup(ctx, key0 + (duk_idx_t)c);
-      duk_get_prop(ctx, -3); /* v */
+      duk_get_prop(ctx, row); /* v */
       int number = duk_is_number(ctx, -1), absent = duk_is_null_or_undefined(ctx, -1);
       if (duk_is_string(ctx, -1)) duk_dup_top(ctx);
       else if (number) { duk_dup_top(ctx); duk_to_string(ctx, -1); }
       else { duk_dup(ctx, 5); duk_dup(ctx, -2); duk_call(ctx, 1); duk_to_string(ctx, -1); } /* raw */
-      duk_dup_top(ctx);
       double ew = 0;
       int ewhole = 1, known = 0;
-      if (!duk_get_prop(ctx, 8)) { /* a text not seen in this window: its entry */
+      void *raw = duk_get_heapptr(ctx, -1);
+      if (raw == last[c].raw) { /* the text of this column's row before */
+        duk_push_heapptr(ctx, last[c].entry);
+        ew = last[c].w;
+        ewhole = last[c].whole;
+      } else if (duk_dup_top(ctx), !duk_get_prop(ctx, 8)) { /* a text not seen in this window: its entry */
         duk_pop(ctx);
         push_cleaned(ctx, -1); /* t */
         duk_size_t n;
@@ -180,35 +190,34 @@ static duk_ret_t text_measure_js(duk_context *ctx) {
           duk_swap_top(ctx, -2);
           duk_call(ctx, 1); /* judge(t) → entry */
           known = 1; /* its w and whole read below */
-        } else {
-          duk_size_t chars = duk_get_length(ctx, -1);
-          int spaced = ascii && memchr(t, ' ', n) != NULL;
+        } else { /* printable ASCII (a character a byte) or CJK: whole when empty, or short ASCII with no space */
           ew = (double)w;
-          ewhole = chars == 0 || (chars <= 48 && ascii && !spaced);
+          ewhole = n == 0 || (ascii && n <= 48 && !memchr(t, ' ', n));
           duk_push_object(ctx);
           duk_swap_top(ctx, -2);
-          duk_put_prop_string(ctx, -2, "t");
+          duk_put_prop_literal(ctx, -2, "t");
           duk_push_number(ctx, ew);
-          duk_put_prop_string(ctx, -2, "w");
+          duk_put_prop_literal(ctx, -2, "w");
           duk_push_boolean(ctx, ewhole);
-          duk_put_prop_string(ctx, -2, "whole");
+          duk_put_prop_literal(ctx, -2, "whole");
         }
         duk_dup(ctx, -2); /* raw */
         duk_dup(ctx, -2); /* entry */
         duk_put_prop(ctx, 8);
       } else known = 1;
       if (known) {
-        duk_get_prop_string(ctx, -1, "whole");
+        duk_get_prop_literal(ctx, -1, "whole");
         ewhole = duk_to_boolean(ctx, -1);
-        duk_get_prop_string(ctx, -2, "w");
+        duk_get_prop_literal(ctx, -2, "w");
         ew = duk_to_number(ctx, -1);
         duk_pop_2(ctx);
       }
+      if (raw != last[c].raw) last[c] = (struct LastCell){raw, duk_get_heapptr(ctx, -1), ew, ewhole};
       /* row line v raw entry */
       if (!number && !absent) right[c] = 0;
       if (!ewhole) whole[c] = 0;
       if (ew > width[c]) width[c] = ew;
-      duk_put_prop_index(ctx, -4, (duk_uarridx_t)c); /* line[c] = entry */
+      duk_put_prop_index(ctx, line, (duk_uarridx_t)c); /* line[c] = entry */
       duk_pop_2(ctx); /* raw, v */
     }
     duk_put_prop_index(ctx, 7, (duk_uarridx_t)r);
@@ -222,7 +231,7 @@ static duk_ret_t text_measure_js(duk_context *ctx) {
     if (!right[c]) { duk_push_false(ctx); duk_put_prop_index(ctx, 3, (duk_uarridx_t)c); }
     if (!whole[c]) { duk_push_false(ctx); duk_put_prop_index(ctx, 4, (duk_uarridx_t)c); }
   }
-  duk_pop_n(ctx, (duk_idx_t)ncols + 2); /* keys, the columns' buffer, known */
+  duk_pop_n(ctx, (duk_idx_t)ncols + 3); /* keys, the last cells, the columns' buffer, known */
   return 1;
 }
 

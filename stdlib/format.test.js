@@ -148,6 +148,13 @@ test('core.text: plain widths, aligned lines, a cell too wide refused, a getter 
   var texts = core.text.measure([{ k: '审查\t\t员 a' }, { k: 7 }, { k: '审查\t\t员 a' }], ['k'], widths, right, whole, String, function (t) { return { t: t, w: -1 }; });
   assert.equal([texts[0][0].t, texts[0][0].w, texts[0][0] === texts[2][0], texts[1][0].t, widths[0], right[0], whole[0]],
     ['审查 员 a', 9, true, '7', 9, false, false], 'a run of tabs is one space; one entry per distinct text');
+  // a column's text repeated from the row before (a window sorted by date) is the same entry, measured once;
+  // whether the column stays right-aligned is still judged by each row's own value (7, then '7')
+  widths = [0, 0]; right = [true, true]; whole = [true, true];
+  texts = core.text.measure([{ d: '2026-07-01', n: 7 }, { d: '2026-07-01', n: '7' }, { d: '杭州 中奥', n: 7 }, { d: '2026-07-01', n: 7 }],
+    ['d', 'n'], widths, right, whole, String, function (t) { return { t: t, w: -1 }; });
+  assert.equal([texts[0][0] === texts[1][0], texts[1][0] === texts[3][0], texts[0][1] === texts[1][1], texts[2][0].w, widths, right, whole],
+    [true, true, true, 9, [10, 1], [false, false], [false, true]], 'a repeated text is one entry, each row judged for alignment');
 });
 
 test('a table wider than core.text.lines aligns (300 columns) is aligned by format.table itself', function () {

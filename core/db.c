@@ -20,7 +20,8 @@
 
 /* The page size of a register certsh init creates (a register keeps the size it was made with).
  * 16 KB, not SQLite's 4 KB: the jobs read the whole register, and read it in a quarter of the
- * calls (the reminder job at a million certificates: 215,517 reads of 4 KB, 10% of its time); a
+ * calls (the reminder job at a million certificates: 215,478 reads of 4 KB, a fifth of its time
+ * in the kernel); a
  * small command writes more to the WAL (one organisation: 164 KB against 58 KB), in no more
  * calls and as many syncs, so the writers' rate is the same (bench/run; docs/jobs.md, issue 17). */
 #define DB_PAGE_SIZE "16384"

@@ -122,6 +122,9 @@ static void push_cleaned(duk_context *ctx, duk_idx_t idx) {
   duk_remove(ctx, -2);
 }
 
+/* A column's last text in core.text.measure: the interned string, its entry, the entry's w and whole. */
+typedef struct LastCell { void *raw, *entry; double w; int whole; } LastCell;
+
 /* core.text.measure(rows, keys, widths, right, whole, cellText, judge) → texts: format.table's
  * measuring pass over a window. texts[r][c] is the entry {t, w, whole} of rows[r][keys[c]]'s text,
  * one per distinct text: a string as it is, a number as String(n), anything else as cellText(v);
@@ -146,7 +149,7 @@ static duk_ret_t text_measure_js(duk_context *ctx) {
   /* 10: each column's last text and its entry. A window comes sorted by date, so a column's text
    * (its date, state, rule) often repeats from the row before: found again by the interned
    * string's pointer, without a lookup in known, which keeps every text and entry alive */
-  struct LastCell { void *raw, *entry; double w; int whole; } *last = duk_push_fixed_buffer(ctx, ncols * sizeof *last + 1);
+  LastCell *last = duk_push_fixed_buffer(ctx, ncols * sizeof *last + 1);
   memset(last, 0, ncols * sizeof *last);
   duk_idx_t key0 = duk_get_top(ctx); /* key0 + c: keys[c] */
   duk_require_stack(ctx, (duk_idx_t)ncols + 16);
@@ -212,7 +215,7 @@ static duk_ret_t text_measure_js(duk_context *ctx) {
         ew = duk_to_number(ctx, -1);
         duk_pop_2(ctx);
       }
-      if (raw != last[c].raw) last[c] = (struct LastCell){raw, duk_get_heapptr(ctx, -1), ew, ewhole};
+      if (raw != last[c].raw) last[c] = (LastCell){raw, duk_get_heapptr(ctx, -1), ew, ewhole};
       /* row line v raw entry */
       if (!number && !absent) right[c] = 0;
       if (!ewhole) whole[c] = 0;

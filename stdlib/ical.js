@@ -84,7 +84,7 @@ function component(e) {
     var p = TEXT_PROPERTIES[i];
     if (!p.optional || e[p.key]) { heads.push(p.head); values.push(textOf(e[p.key])); }
   }
-  return [heads.concat(END_LINES), values.concat(END_LINES.map(function () { return null; }))];
+  return [heads.concat(END_LINES), values.concat(END_VALUES)];
 }
 
 // An event's TEXT properties after its dates, in order (an optional one written only when not
@@ -92,6 +92,7 @@ function component(e) {
 var TEXT_PROPERTIES = [{ head: 'SUMMARY:', key: 'summary' }, { head: 'DESCRIPTION:', key: 'description', optional: true },
   { head: 'CATEGORIES:', key: 'categories', optional: true }];
 var END_LINES = ['TRANSP:TRANSPARENT', 'END:VEVENT'];
+var END_VALUES = END_LINES.map(function () { return null; }); // a closing line has no text value
 
 // dayLines(date) → the DTSTART and DTEND lines of an event on date (DTEND the next day), and
 // stampLine(date) the DTSTAMP line: made once per date and kept (a job prints thousands of events

@@ -66,8 +66,8 @@ expect "the default database is ./certsh.db" 0 "1" "$CERTSH" -e "core.person.cre
 [ -e certsh.db ]; check $? "  which now exists"
 # the page size a new register is made with, in WAL mode (core/db.c DB_PAGE_SIZE: the jobs read it
 # in a quarter of the calls), and a register made before with 4 KB pages is opened as it is
-[ "$(sqlite3 certsh.db 'PRAGMA page_size; PRAGMA journal_mode' | tr '\n' ' ')" = "16384 wal " ]
-check $? "  with 16 KB pages, in WAL mode ($(sqlite3 certsh.db 'PRAGMA page_size; PRAGMA journal_mode' | tr '\n' ' '))"
+made=$(sqlite3 certsh.db 'PRAGMA page_size; PRAGMA journal_mode' | tr '\n' ' ')
+[ "$made" = "16384 wal " ]; check $? "  with 16 KB pages, in WAL mode ($made)"
 "$CERTSH" init "$WORK/old4k.db" > /dev/null &&
   sqlite3 "$WORK/old4k.db" "PRAGMA journal_mode=DELETE; PRAGMA page_size=4096; VACUUM; PRAGMA journal_mode=WAL" > /dev/null
 expect "  a register of 4 KB pages is written to" 0 "1" "$CERTSH" --db "$WORK/old4k.db" -e "core.person.create({name: '张三'}).id"
